@@ -1,0 +1,44 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import { unified } from '@astrojs/markdown-remark';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { ContentError } from './src/content/problem.ts';
+import { loadRegistry } from './src/i18n/locales.ts';
+import { contentGuard } from './src/integrations/contentGuard.ts';
+import { remarkHeadingIds } from './src/markdown/headingIds.ts';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** Locales come from content/locales.json. If it is broken, build with the source alone: the content guard reports what is wrong, with its line. */
+function readLocales() {
+  try {
+    const registry = loadRegistry(root);
+    return { source: registry.source.code, codes: [...registry.codes], hreflang: Object.fromEntries(registry.locales.map((l) => [l.code, l.hreflang])) };
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return { source: 'en', codes: ['en'], hreflang: { en: 'en' } };
+  }
+}
+const locales = readLocales();
+
+export default defineConfig({
+  // The public address, for canonical URLs, hreflang and the sitemap. Set SITE_URL when deploying elsewhere.
+  site: process.env.SITE_URL ?? 'https://publishers.example.com',
+  trailingSlash: 'always',
+  i18n: {
+    defaultLocale: locales.source,
+    locales: locales.codes,
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  markdown: {
+    // Astro 7 renders Markdown with Sätteri by default; heading ids need our remark plugin, so use unified.
+    processor: unified({ remarkPlugins: [remarkHeadingIds], smartypants: false }),
+  },
+  integrations: [
+    contentGuard(),
+    mdx(),
+    sitemap({ i18n: { defaultLocale: locales.source, locales: locales.hreflang } }),
+  ],
+});

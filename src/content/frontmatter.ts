@@ -1,0 +1,38 @@
+/**
+ * The frontmatter every page has, in every locale.
+ *
+ * A translation also records where it came from, as Microsoft's localization
+ * system does with `ms.openlocfilehash` and `ms.translationtype`: the content
+ * hash of the source file it was made from (so the translation checker can tell
+ * when the source moved on) and whether a person or a machine translated it.
+ */
+import { z } from 'astro/zod';
+
+export const translationSchema = z
+  .object({
+    /** `sha256:` + the first 16 hex digits of the source file's hash when this was translated; `npm run i18n:stamp` writes it. */
+    source: z.string().regex(/^sha256:[0-9a-f]{16,64}$/, 'write "sha256:" and the hex hash that `npm run i18n:stamp` prints'),
+    /** `human` (reviewed by a person) or `machine` (machine-translated; the page shows a notice). */
+    method: z.enum(['human', 'machine']),
+  })
+  .strict();
+
+export const frontmatterSchema = z
+  .object({
+    title: z.string().trim().min(1),
+    /** One or two sentences for search results and link previews. */
+    description: z.string().trim().min(20).max(200),
+    /** Position in the navigation; the same in every locale. */
+    order: z.number().int().min(0),
+    /** Shorter title for the navigation, if the full title is long. */
+    navTitle: z.string().trim().min(1).optional(),
+    translation: translationSchema.optional(),
+    /** Last substantive change, used when git history is not available. */
+    updated: z.coerce.date().optional(),
+  })
+  .strict();
+
+export type Frontmatter = z.infer<typeof frontmatterSchema>;
+
+/** Frontmatter keys whose values must be equal in every locale (they are structure, not text). */
+export const LOCALE_INVARIANT_KEYS = ['order'] as const;

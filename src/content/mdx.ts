@@ -1,0 +1,130 @@
+/**
+ * Parses an MDX page the way the checkers see it: a unified/remark syntax tree
+ * with positions, plus its frontmatter parsed and validated.
+ *
+ * Every failure becomes a Problem with the file, line and column to edit,
+ * never an exception, so one bad page cannot hide the problems of the others.
+ */
+import type { Root, Yaml } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFileMessage } from 'vfile-message';
+import { isMap, parseDocument, type Node as YamlNode } from 'yaml';
+import { frontmatterSchema, type Frontmatter } from './frontmatter.ts';
+import { stripBom } from './json.ts';
+import type { Problem } from './problem.ts';
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+export interface MdxDocument {
+  file: string;
+  text: string;
+  tree: Root;
+  /** Undefined when the frontmatter is missing or invalid (the problems say why). */
+  frontmatter: Frontmatter | undefined;
+  /** The raw parsed YAML, for rules that compare keys across locales. */
+  rawFrontmatter: Record<string, unknown>;
+  /** Where a frontmatter key is written. */
+  frontmatterPosition(key: string): { line: number; column: number } | undefined;
+}
+
+export type MdxResult = { ok: true; doc: MdxDocument; problems: Problem[] } | { ok: false; problems: Problem[] };
+
+/** Normalizes what editors vary (BOM, CRLF) without moving line numbers. */
+export function normalizeText(text: string): string {
+  return stripBom(text).replace(/\r\n?/g, '\n');
+}
+
+export function parseMdx(file: string, rawText: string): MdxResult {
+  const text = normalizeText(rawText);
+  if (text.trim() === '') {
+    return { ok: false, problems: [{ file, line: 1, column: 1, message: 'The page is empty.', hint: 'Start it with frontmatter (title, description, order) between --- lines.' }] };
+  }
+  let tree: Root;
+  try {
+    tree = parser.parse(text);
+  } catch (error) {
+    if (!(error instanceof VFileMessage)) throw error;
+    return {
+      ok: false,
+      problems: [{
+        file,
+        line: error.line ?? 1,
+        column: error.column ?? 1,
+        message: `MDX syntax error: ${error.reason.replace(/\.$/, '')}.`,
+        hint: mdxHint(error.reason),
+      }],
+    };
+  }
+  const yamlNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
+  if (!yamlNode) {
+    return { ok: false, problems: [{ file, line: 1, column: 1, message: 'The page has no frontmatter.', hint: 'Start it with title, description and order between two --- lines.' }] };
+  }
+  const frontmatter = readFrontmatter(file, yamlNode);
+  return {
+    ok: true,
+    problems: frontmatter.problems,
+    doc: { file, text, tree, frontmatter: frontmatter.value, rawFrontmatter: frontmatter.raw, frontmatterPosition: frontmatter.positionOf },
+  };
+}
+
+function readFrontmatter(file: string, node: Yaml) {
+  // The YAML starts on the line after the opening `---`.
+  const firstLine = (node.position?.start.line ?? 1) + 1;
+  const yaml = parseDocument(node.value, { prettyErrors: true, uniqueKeys: true });
+  const lineOf = (offset: number) => {
+    const before = node.value.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line: firstLine + line - 1, column: offset - before.lastIndexOf('\n') };
+  };
+  const positionOf = (key: string) => {
+    if (!isMap(yaml.contents)) return undefined;
+    const pair = yaml.contents.items.find((item) => (item.key as YamlNode & { value?: unknown })?.value === key);
+    const range = (pair?.key as YamlNode | undefined)?.range;
+    return range ? lineOf(range[0]) : undefined;
+  };
+  const problems: Problem[] = yaml.errors.map((error) => ({
+    file,
+    ...lineOf(error.pos[0]),
+    message: `Invalid YAML frontmatter: ${error.message.split('\n')[0]}`,
+    hint: 'Check indentation and quote values that contain a colon.',
+  }));
+  if (problems.length > 0) return { problems, value: undefined, raw: {}, positionOf };
+
+  const raw = yaml.toJS() as unknown;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { problems: [{ file, line: firstLine, column: 1, message: 'The frontmatter must be a set of `key: value` lines.' }], value: undefined, raw: {}, positionOf };
+  }
+  const result = frontmatterSchema.safeParse(raw);
+  if (!result.success) {
+    return {
+      value: undefined,
+      raw: raw as Record<string, unknown>,
+      positionOf,
+      problems: result.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? '');
+        const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+        const where = positionOf(unknownKeys[0] ?? key) ?? { line: firstLine, column: 1 };
+        return {
+          file,
+          ...where,
+          message: `Invalid frontmatter${issue.path.length ? ` \`${issue.path.join('.')}\`` : ''}: ${issue.message}.`,
+          hint: unknownKeys.length
+            ? `Remove ${unknownKeys.map((name) => `\`${name}\``).join(', ')}; allowed keys are title, description, order, navTitle, translation, updated.`
+            : 'Pages need title, description (20 to 200 characters) and order; translations also record `translation: { source, method }`.',
+        };
+      }),
+    };
+  }
+  return { problems: [], value: result.data, raw: raw as Record<string, unknown>, positionOf };
+}
+
+function mdxHint(reason: string): string {
+  if (/expression|acorn/i.test(reason)) return 'Curly braces start a JavaScript expression in MDX; write \\{ for a literal brace, or fix the expression.';
+  if (/closing tag|end tag|JSX/i.test(reason)) return 'Every component or HTML tag must be closed (`<Tag />` or `<Tag>…</Tag>`).';
+  if (/</.test(reason)) return 'A literal `<` starts a tag in MDX; write `&lt;` for the character.';
+  return 'Fix the syntax at this place; MDX is stricter than Markdown about `<` and `{`.';
+}

@@ -1,0 +1,96 @@
+/**
+ * The locale registry: `content/locales.json` is the one list of languages.
+ *
+ * Astro's i18n config, the routes, the language picker, the build's content
+ * guard and the checkers all read it through this module, so adding a locale is
+ * one entry here plus a `content/<code>/` folder.
+ */
+import { join } from 'node:path';
+import { z } from 'astro/zod';
+import { readJson } from '../content/json.ts';
+import { ContentError, type Problem } from '../content/problem.ts';
+
+export const REGISTRY_FILE = 'content/locales.json';
+
+const localeSchema = z
+  .object({
+    /** BCP 47 tag used in URLs and folder names, such as `de` or `pt-br`. */
+    code: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, 'use a lowercase BCP 47 tag such as "de" or "pt-br"'),
+    /** The language's name in that language, as the picker shows it. */
+    name: z.string().min(1),
+    dir: z.enum(['ltr', 'rtl']),
+    /** `complete`: every page must be translated. `partial`: missing pages fall back to the source. */
+    status: z.enum(['complete', 'partial']),
+    /** Language tag for `<html lang>` and `hreflang`, such as `de-DE`; defaults to `code`. */
+    hreflang: z.string().min(2).optional(),
+  })
+  .strict();
+
+const registrySchema = z
+  .object({
+    /** The locale every other one is translated from. */
+    source: z.string(),
+    locales: z.array(localeSchema).min(1),
+  })
+  .strict()
+  .superRefine((registry, ctx) => {
+    const seen = new Set<string>();
+    registry.locales.forEach((locale, index) => {
+      if (seen.has(locale.code)) ctx.addIssue({ code: 'custom', path: ['locales', index, 'code'], message: `"${locale.code}" is listed twice` });
+      seen.add(locale.code);
+    });
+    if (!seen.has(registry.source)) ctx.addIssue({ code: 'custom', path: ['source'], message: `the source locale "${registry.source}" is not in "locales"` });
+  });
+
+export type Locale = Omit<z.infer<typeof localeSchema>, 'hreflang'> & { hreflang: string };
+
+export interface LocaleRegistry {
+  source: Locale;
+  locales: readonly Locale[];
+  /** Codes in registry order, the source first. */
+  codes: readonly string[];
+  get(code: string): Locale | undefined;
+  /** Every locale but the source: the ones translators work on. */
+  translations: readonly Locale[];
+}
+
+/** Validates registry JSON; returns problems located in `content/locales.json`. */
+export function parseRegistry(value: unknown, positionOf: (path: readonly (string | number)[]) => { line: number; column: number } | undefined = () => undefined): LocaleRegistry | Problem[] {
+  const result = registrySchema.safeParse(value);
+  if (!result.success) {
+    return result.error.issues.map((issue) => ({
+      file: REGISTRY_FILE,
+      ...nearestPosition(issue.path as (string | number)[], positionOf),
+      message: `Invalid locale registry at ${issue.path.join('.') || '(root)'}: ${issue.message}.`,
+      hint: 'Each locale needs code, name, dir ("ltr" or "rtl") and status ("complete" or "partial").',
+    }));
+  }
+  const locales = result.data.locales.map((locale) => ({ ...locale, hreflang: locale.hreflang ?? locale.code }));
+  // The source leads, so every list (picker, hreflang, checks) starts from it.
+  locales.sort((a, b) => Number(b.code === result.data.source) - Number(a.code === result.data.source));
+  const byCode = new Map(locales.map((locale) => [locale.code, locale]));
+  return {
+    source: byCode.get(result.data.source)!,
+    locales,
+    codes: locales.map((locale) => locale.code),
+    get: (code) => byCode.get(code),
+    translations: locales.filter((locale) => locale.code !== result.data.source),
+  };
+}
+
+/** Reads `content/locales.json` under `root`; throws a ContentError naming the file and line. */
+export function loadRegistry(root: string): LocaleRegistry {
+  const json = readJson(REGISTRY_FILE, join(root, REGISTRY_FILE));
+  if (!json.ok) throw new ContentError(json.problems);
+  const registry = parseRegistry(json.doc.value, json.doc.positionOf);
+  if (Array.isArray(registry)) throw new ContentError(registry);
+  return registry;
+}
+
+function nearestPosition(path: (string | number)[], positionOf: (path: readonly (string | number)[]) => { line: number; column: number } | undefined) {
+  for (let length = path.length; length >= 0; length--) {
+    const position = positionOf(path.slice(0, length));
+    if (position) return position;
+  }
+  return {};
+}

@@ -1,0 +1,47 @@
+/**
+ * UI strings through i18next, at build time only: pages are static HTML, so no
+ * i18next code reaches the browser.
+ *
+ * Each locale folder holds its namespaces as JSON (`content/de/ui.json`,
+ * `content/de/tables.json`). A key missing in a locale falls back to the source
+ * locale's text, so a new locale renders before it is fully translated.
+ */
+import i18next, { type TFunction } from 'i18next';
+import { registry } from './site.ts';
+
+/** Namespaces a locale folder may hold; `ui` is the default. */
+export const NAMESPACES = ['ui', 'tables'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+// Vite bundles these at build time and reloads them in `astro dev`.
+const files = import.meta.glob<Record<string, unknown>>('/content/*/*.json', { eager: true, import: 'default' });
+
+function resourcesFromFiles() {
+  const resources: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const [path, value] of Object.entries(files)) {
+    const [, , locale, file] = path.split('/');
+    const namespace = file?.replace(/\.json$/, '');
+    if (!locale || !namespace || !(NAMESPACES as readonly string[]).includes(namespace)) continue;
+    (resources[locale] ??= {})[namespace] = value;
+  }
+  return resources;
+}
+
+const instance = i18next.createInstance();
+await instance.init({
+  resources: resourcesFromFiles(),
+  lng: registry.source.code,
+  fallbackLng: registry.source.code,
+  supportedLngs: [...registry.codes],
+  ns: [...NAMESPACES],
+  defaultNS: 'ui',
+  initAsync: false,
+  // Astro escapes what it renders; escaping here would double-escape.
+  interpolation: { escapeValue: false },
+  returnEmptyString: false,
+});
+
+/** The `t` function for one locale and namespace. */
+export function useTranslations(locale: string, namespace: Namespace = 'ui'): TFunction {
+  return instance.getFixedT(locale, namespace);
+}

@@ -1,0 +1,32 @@
+/**
+ * Astro integration that runs the content guard before Astro reads a page,
+ * so bad content ends the build with `file:line:col` and what to do instead
+ * of a stack trace from deep inside the MDX compiler.
+ *
+ * In `astro dev` the same problems are logged as warnings and the server keeps
+ * running, so a translator can fix them with the page open.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { guardContent } from '../content/guard.ts';
+import { formatProblem } from '../content/problem.ts';
+
+export function contentGuard(): AstroIntegration {
+  return {
+    name: 'content-guard',
+    hooks: {
+      'astro:config:setup': ({ config, command, logger }) => {
+        const root = fileURLToPath(config.root);
+        const { problems } = guardContent(root);
+        if (problems.length === 0) return;
+        const report = problems.map(formatProblem).join('\n');
+        if (command === 'build') {
+          logger.error(`The content cannot be built (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${report}`);
+          // Exiting here, rather than throwing, keeps Astro from printing a stack trace under the report.
+          process.exit(1);
+        }
+        logger.warn(`Content problems (${problems.length}):\n${report}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Stable heading ids that survive translation.
+ *
+ * A heading may end with an MDX comment naming its id:
+ *
+ *     ## Nächste Schritte {/* #next-steps *\/}
+ *
+ * MDX rejects the `{#id}` syntax other Markdown dialects use, but a comment is
+ * valid MDX, renders nothing, and is easy for a translator to copy unchanged
+ * from the English heading. Headings without a marker get a GitHub-style slug
+ * of their text. The site (through `remarkHeadingIds`) and the checkers
+ * (through `collectHeadings`) use this one function, so they always agree.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+
+/** What a heading id may look like: the same alphabet as the slugs we generate. */
+export const HEADING_ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
+export interface HeadingInfo {
+  node: Heading;
+  depth: number;
+  id: string;
+  text: string;
+  /** True when the id comes from a `{/* #id *\/}` marker rather than the text. */
+  explicit: boolean;
+}
+
+interface ExpressionNode {
+  type: 'mdxTextExpression';
+  value: string;
+}
+
+/** The `{/* #id *\/}` marker at the end of a heading, if there is one. */
+export function idMarker(heading: Heading): { id: string; node: ExpressionNode } | undefined {
+  const last = heading.children.at(-1) as RootContent | undefined;
+  if (!last || last.type !== ('mdxTextExpression' as string)) return undefined;
+  const value = (last as unknown as ExpressionNode).value.trim();
+  if (!value.startsWith('/*') || !value.endsWith('*/')) return undefined;
+  const body = value.slice(2, -2).trim();
+  if (!body.startsWith('#')) return undefined;
+  return { id: body.slice(1).trim(), node: last as unknown as ExpressionNode };
+}
+
+/** Lists the headings of a document with the ids the site gives them. */
+export function collectHeadings(tree: Root): HeadingInfo[] {
+  const slugger = new GithubSlugger();
+  const headings: HeadingInfo[] = [];
+  visit(tree, 'heading', (node) => {
+    const marker = idMarker(node);
+    const text = toString({ ...node, children: node.children.filter((child) => child !== (marker?.node as unknown)) }).trim();
+    const id = marker ? marker.id : slugger.slug(text);
+    if (marker) slugger.slug(marker.id); // reserve it, so a later heading with the same text gets "-1"
+    headings.push({ node, depth: node.depth, id, text, explicit: Boolean(marker) });
+  });
+  return headings;
+}
+
+/** remark plugin for Astro's unified processor: sets each heading's id and removes the marker. */
+export function remarkHeadingIds() {
+  return (tree: Root) => {
+    for (const heading of collectHeadings(tree)) {
+      const marker = idMarker(heading.node);
+      if (marker) {
+        heading.node.children = heading.node.children.filter((child) => child !== (marker.node as unknown));
+        const last = heading.node.children.at(-1);
+        if (last?.type === 'text') last.value = last.value.trimEnd();
+      }
+      heading.node.data = { ...heading.node.data, hProperties: { ...heading.node.data?.hProperties, id: heading.id } };
+    }
+  };
+}
