@@ -36,6 +36,17 @@ export default defineConfig({
     // Astro 7 renders Markdown with Sätteri by default; heading ids need our remark plugin, so use unified.
     processor: unified({ remarkPlugins: [remarkHeadingIds], smartypants: false }),
   },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro's MDX output starts with its own "use astro:head-inject" directive, which the bundler
+        // warns about once per page although Astro handles it; that noise would hide real warnings.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
   integrations: [
     contentGuard(),
     mdx(),

@@ -41,12 +41,14 @@ export function parseJson(file: string, rawText: string): JsonResult {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0) {
+    // One mistake often cascades into several errors at the same place: keep the first.
+    const distinct = errors.filter((error, index) => errors.findIndex((other) => other.offset === error.offset) === index);
     return {
       ok: false,
-      problems: errors.map((error) => ({
+      problems: distinct.map((error) => ({
         file,
         ...position(error.offset),
-        message: `Invalid JSON: ${describeJsonError(printParseErrorCode(error.error))}.`,
+        message: `Invalid JSON: ${isAfterTrailingComma(text, error.offset) ? 'a trailing comma is not allowed' : describeJsonError(printParseErrorCode(error.error))}.`,
         hint: 'Fix the syntax at this place; a JSON validator in your editor shows it too.',
       })),
     };
@@ -80,6 +82,13 @@ export function readJson(file: string, absolutePath: string): JsonResult {
     return { ok: false, problems: [{ file, message: `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`, hint: 'Create it, or check its permissions.' }] };
   }
   return parseJson(file, text);
+}
+
+/** True when the error sits at a closing bracket right after a comma: `{"a": 1,}`. */
+function isAfterTrailingComma(text: string, offset: number): boolean {
+  const closing = text[offset];
+  if (closing !== '}' && closing !== ']') return false;
+  return text.slice(0, offset).trimEnd().endsWith(',');
 }
 
 function childOf(node: Node, segment: string | number): Node | undefined {

@@ -18,6 +18,8 @@ import { stripBom } from './json.ts';
 import type { Problem } from './problem.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+/** Plain Markdown never fails to parse: used to still read the frontmatter of a page whose MDX is broken. */
+const frontmatterParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 export interface MdxDocument {
   file: string;
@@ -27,8 +29,8 @@ export interface MdxDocument {
   frontmatter: Frontmatter | undefined;
   /** The raw parsed YAML, for rules that compare keys across locales. */
   rawFrontmatter: Record<string, unknown>;
-  /** Where a frontmatter key is written. */
-  frontmatterPosition(key: string): { line: number; column: number } | undefined;
+  /** Where a frontmatter key is written; a path reaches nested keys (`['translation', 'source']`). */
+  frontmatterPosition(path: string | readonly (string | number)[]): { line: number; column: number } | undefined;
 }
 
 export type MdxResult = { ok: true; doc: MdxDocument; problems: Problem[] } | { ok: false; problems: Problem[] };
@@ -48,9 +50,10 @@ export function parseMdx(file: string, rawText: string): MdxResult {
     tree = parser.parse(text);
   } catch (error) {
     if (!(error instanceof VFileMessage)) throw error;
+    const yamlNode = frontmatterParser.parse(text).children.find((node): node is Yaml => node.type === 'yaml');
     return {
       ok: false,
-      problems: [{
+      problems: [...(yamlNode ? readFrontmatter(file, yamlNode).problems : []), {
         file,
         line: error.line ?? 1,
         column: error.column ?? 1,
@@ -74,17 +77,26 @@ export function parseMdx(file: string, rawText: string): MdxResult {
 function readFrontmatter(file: string, node: Yaml) {
   // The YAML starts on the line after the opening `---`.
   const firstLine = (node.position?.start.line ?? 1) + 1;
-  const yaml = parseDocument(node.value, { prettyErrors: true, uniqueKeys: true });
+  // prettyErrors off: its "at line N" counts from inside the frontmatter, which would mislead.
+  const yaml = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
   const lineOf = (offset: number) => {
     const before = node.value.slice(0, offset);
     const line = before.split('\n').length;
     return { line: firstLine + line - 1, column: offset - before.lastIndexOf('\n') };
   };
-  const positionOf = (key: string) => {
-    if (!isMap(yaml.contents)) return undefined;
-    const pair = yaml.contents.items.find((item) => (item.key as YamlNode & { value?: unknown })?.value === key);
-    const range = (pair?.key as YamlNode | undefined)?.range;
-    return range ? lineOf(range[0]) : undefined;
+  /** The deepest key of `path` that exists, so a nested error points at its own line. */
+  const positionOf = (path: string | readonly (string | number)[]) => {
+    let found: { line: number; column: number } | undefined;
+    let node: unknown = yaml.contents;
+    for (const segment of typeof path === 'string' ? [path] : path) {
+      if (!isMap(node)) break;
+      const pair = node.items.find((item) => (item.key as YamlNode & { value?: unknown })?.value === segment);
+      const range = (pair?.key as YamlNode | undefined)?.range;
+      if (!pair || !range) break;
+      found = lineOf(range[0]);
+      node = pair.value;
+    }
+    return found;
   };
   const problems: Problem[] = yaml.errors.map((error) => ({
     file,
@@ -104,10 +116,9 @@ function readFrontmatter(file: string, node: Yaml) {
       value: undefined,
       raw: raw as Record<string, unknown>,
       positionOf,
-      problems: result.error.issues.map((issue) => {
-        const key = String(issue.path[0] ?? '');
+      problems: result.error.issues.map((issue): Problem => {
         const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-        const where = positionOf(unknownKeys[0] ?? key) ?? { line: firstLine, column: 1 };
+        const where = positionOf(unknownKeys.length ? [...issue.path.map(String), unknownKeys[0]!] : issue.path.map(String)) ?? { line: firstLine, column: 1 };
         return {
           file,
           ...where,
@@ -116,7 +127,7 @@ function readFrontmatter(file: string, node: Yaml) {
             ? `Remove ${unknownKeys.map((name) => `\`${name}\``).join(', ')}; allowed keys are title, description, order, navTitle, translation, updated.`
             : 'Pages need title, description (20 to 200 characters) and order; translations also record `translation: { source, method }`.',
         };
-      }),
+      }).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     };
   }
   return { problems: [], value: result.data, raw: raw as Record<string, unknown>, positionOf };

@@ -13,6 +13,8 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
+// Declares `data.hProperties`, which carries the id into the HTML.
+import type {} from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 
@@ -50,12 +52,25 @@ export function collectHeadings(tree: Root): HeadingInfo[] {
   const headings: HeadingInfo[] = [];
   visit(tree, 'heading', (node) => {
     const marker = idMarker(node);
-    const text = toString({ ...node, children: node.children.filter((child) => child !== (marker?.node as unknown)) }).trim();
+    const text = visibleText(node);
     const id = marker ? marker.id : slugger.slug(text);
     if (marker) slugger.slug(marker.id); // reserve it, so a later heading with the same text gets "-1"
     headings.push({ node, depth: node.depth, id, text, explicit: Boolean(marker) });
   });
   return headings;
+}
+
+/** The heading's text as a reader sees it: MDX expressions (comments, markers) render nothing. */
+function visibleText(node: Heading): string {
+  const withoutExpressions = structuredClone(node);
+  visit(withoutExpressions, (child, index, parent) => {
+    if (child.type === ('mdxTextExpression' as string) && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    return undefined;
+  });
+  return toString(withoutExpressions).trim();
 }
 
 /** remark plugin for Astro's unified processor: sets each heading's id and removes the marker. */

@@ -1,0 +1,43 @@
+/**
+ * What every command in scripts/ shares: argument parsing with usage errors
+ * (exit 2) instead of stack traces, and color only where it helps.
+ */
+import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
+
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+/** Colors on a terminal, plain text in pipes, files and CI logs (and when NO_COLOR is set). */
+export function paint(format: Parameters<typeof styleText>[0], text: string, stream: NodeJS.WriteStream = process.stdout): string {
+  return styleText(format, text, { stream, validateStream: true });
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** parseArgs, with its errors turned into UsageErrors that name the option. */
+export function parseCli<T extends ParseArgsConfig['options']>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/**
+ * Runs a command's main function: usage errors print the usage and exit 2,
+ * anything unexpected prints one line (not a stack trace) and exits 2.
+ */
+export async function runCommand(usage: string, main: () => Promise<number> | number): Promise<void> {
+  try {
+    process.exitCode = await main();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${paint('red', 'error')} ${error.message}\n\n${usage}\n`);
+    } else {
+      process.stderr.write(`${paint('red', 'error')} ${(error as Error).message}\n`);
+      if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    }
+    process.exitCode = EXIT.usage;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Bad content stops the real build with a message a translator can act on:
+ * the file, the line where there is one, what to do, and no stack trace.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { astroBuild, copyProject, type ProjectCopy } from './helpers/project.ts';
+
+let project: ProjectCopy | undefined;
+afterEach(() => project?.remove());
+
+function buildWith(change: (dir: string) => void) {
+  project = copyProject();
+  change(project.dir);
+  return astroBuild(project.dir);
+}
+
+function edit(dir: string, file: string, replace: (text: string) => string) {
+  const path = join(dir, file);
+  writeFileSync(path, replace(readFileSync(path, 'utf8')));
+}
+
+const STACK_FRAME = /^\s+at .+[:(]\d+:\d+\)?$/m;
+
+describe('a build with bad content', () => {
+  it.each([
+    ['invalid frontmatter', (dir: string) => edit(dir, 'content/de/index.mdx', (t) => t.replace('order: 0', 'order: null')), 'content/de/index.mdx:5:1', 'Invalid frontmatter `order`'],
+    ['an MDX syntax error', (dir: string) => edit(dir, 'content/de/guides/enable-lead-sharing.mdx', (t) => t.replace('<StorefrontTable table="campaign" />', '<StorefrontTable table="campaign">')), 'content/de/guides/enable-lead-sharing.mdx:', 'MDX syntax error'],
+    ['a locale folder not in the registry', (dir: string) => mkdirSync(join(dir, 'content/fr')), 'content/fr/', 'is not a locale in content/locales.json'],
+    ['a registry entry without a folder', (dir: string) => edit(dir, 'content/locales.json', (t) => t.replace('"locales": [', '"locales": [\n    { "code": "ja", "name": "日本語", "dir": "ltr", "status": "partial" },')), 'content/locales.json', 'content/ja/ does not exist'],
+    ['a table label missing in a locale', (dir: string) => edit(dir, 'content/de/tables.json', (t) => t.replace(/\s*"technology": "Technologie",/, '')), 'content/de/tables.json:', 'Table label "item.technology" is missing'],
+    ['an invalid JSON namespace', (dir: string) => edit(dir, 'content/de/ui.json', (t) => t.replace('"Sprache",', '"Sprache"')), 'content/de/ui.json:', 'Invalid JSON'],
+  ])('stops on %s, naming the place and no stack trace', (_name, change, place, message) => {
+    const result = buildWith(change);
+    expect(result.code, result.output).toBe(1);
+    expect(result.output).toContain(place);
+    expect(result.output).toContain(message);
+    expect(result.output).not.toMatch(STACK_FRAME);
+  });
+
+  it('does not touch the content it rejects', () => {
+    const result = buildWith((dir) => edit(dir, 'content/de/index.mdx', (t) => t.replace('order: 0', 'order: zero')));
+    expect(result.code).toBe(1);
+    expect(readFileSync(join(project!.dir, 'content/de/index.mdx'), 'utf8')).toContain('order: zero');
+  });
+});
+
+describe('a locale missing a page', () => {
+  it('serves the source page as a fallback, marked as English and not indexed', async () => {
+    const result = buildWith((dir) => rmSync(join(dir, 'content/de/guides/enable-lead-sharing.mdx')));
+    expect(result.code, result.output).toBe(0);
+    const { readPage } = await import('./helpers/html.ts');
+    const page = readPage(join(project!.dir, 'dist'), 'de/guides/enable-lead-sharing/index.html');
+    expect(page.attr('html', 'lang')).toBe('de');
+    expect(page.attr('main', 'lang')).toBe('en');
+    expect(page.text('main h1')).toBe('Enable lead sharing for your marketplace listing');
+    expect(page.attr('meta[name="robots"]', 'content')).toContain('noindex');
+    expect(page.attr('link[rel="canonical"]', 'href')).toBe('https://publishers.example.com/en/guides/enable-lead-sharing/');
+    // English content keeps English table labels; the page chrome stays German.
+    expect(page.all('table[data-table="audience"] thead th').map((th) => th.children.map((c) => ('value' in c ? c.value : '')).join(''))).toEqual(['Storefront', 'Audience']);
+    expect(page.text('a.skip-link')).toBe('Zum Inhalt springen');
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The real site: one `astro build` of the real content, then assertions on the
+ * HTML a reader gets.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPage, textOf } from './helpers/html.ts';
+import { astroBuild, ROOT } from './helpers/project.ts';
+
+let dist: string;
+beforeAll(() => {
+  dist = mkdtempSync(join(tmpdir(), 'publisher-docs-dist-'));
+  const result = astroBuild(ROOT, dist);
+  if (result.code !== 0) throw new Error(`astro build failed:\n${result.output}`);
+});
+afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+const GUIDE = 'guides/enable-lead-sharing/index.html';
+
+describe('the built site', () => {
+  it('writes every page of both locales and the language chooser', () => {
+    for (const path of ['index.html', 'en/index.html', 'de/index.html', `en/${GUIDE}`, `de/${GUIDE}`]) {
+      expect(existsSync(join(dist, path)), path).toBe(true);
+    }
+  });
+
+  it('sets <html lang dir> per locale', () => {
+    expect(readPage(dist, `en/${GUIDE}`).attr('html', 'lang')).toBe('en');
+    expect(readPage(dist, `de/${GUIDE}`).attr('html', 'lang')).toBe('de');
+    expect(readPage(dist, `de/${GUIDE}`).attr('html', 'dir')).toBe('ltr');
+  });
+
+  it.each([
+    ['en', ['Storefront', 'Audience'], 'Business customers'],
+    ['de', ['Storefront', 'Zielgruppe'], 'Geschäftskunden'],
+  ])('renders the four tables in the %s guide with translated labels and untranslated brands', (locale, audienceHeaders, firstAudience) => {
+    const page = readPage(dist, `${locale}/${GUIDE}`);
+    const tables = page.all('main table');
+    expect(tables).toHaveLength(4);
+    for (const table of tables) {
+      expect(page.all(`table[data-table="${table.properties.dataTable}"] tbody tr`)).toHaveLength(2);
+      expect(page.all(`table[data-table="${table.properties.dataTable}"] thead th[scope="col"]`)).toHaveLength(2);
+      expect(textOf(page.one(`table[data-table="${table.properties.dataTable}"] caption`))).not.toBe('');
+      expect(page.all(`table[data-table="${table.properties.dataTable}"] tbody th[scope="row"]`).map(textOf)).toEqual(['AppSource', 'Azure Marketplace']);
+    }
+    expect(page.all('table[data-table="audience"] thead th').map(textOf)).toEqual(audienceHeaders);
+    expect(textOf(page.one('table[data-table="audience"] tbody td'))).toBe(firstAudience);
+    // Cells with several items are lists.
+    expect(page.all('table[data-table="listings"] tbody tr:first-child li')).toHaveLength(2);
+    // The region around each table is named, so it is focusable and announced.
+    expect(page.all('main [role="region"][aria-label][tabindex="0"] > table')).toHaveLength(4);
+  });
+
+  it('gives headings the same ids in every locale', () => {
+    const ids = (locale: string, path: string) => readPage(dist, `${locale}/${path}`).all('main :is(h2, h3)').map((h) => h.properties.id);
+    for (const path of [GUIDE, 'index.html']) {
+      const english = ids('en', path);
+      expect(english.length).toBeGreaterThan(2);
+      expect(english.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+      expect(ids('de', path)).toEqual(english);
+    }
+    expect(ids('de', GUIDE)).toContain('next-steps');
+  });
+
+  it('links each page to its translations with hreflang and a canonical URL', () => {
+    const page = readPage(dist, `de/${GUIDE}`);
+    const alternates = page.all('link[rel="alternate"][hreflang]').map((link) => [link.properties.hrefLang, link.properties.href]);
+    expect(alternates).toEqual([
+      ['en', 'https://publishers.example.com/en/guides/enable-lead-sharing/'],
+      ['de', 'https://publishers.example.com/de/guides/enable-lead-sharing/'],
+      ['x-default', 'https://publishers.example.com/en/guides/enable-lead-sharing/'],
+    ]);
+    expect(page.attr('link[rel="canonical"]', 'href')).toBe('https://publishers.example.com/de/guides/enable-lead-sharing/');
+  });
+
+  it('has a language picker that links to the same page in the other locale', () => {
+    const page = readPage(dist, `en/${GUIDE}`);
+    const links = page.all('.language-picker a').map((a) => [textOf(a), a.properties.href, a.properties.ariaCurrent ?? null]);
+    expect(links).toEqual([
+      ['English', '/en/guides/enable-lead-sharing/', 'page'],
+      ['Deutsch', '/de/guides/enable-lead-sharing/', null],
+    ]);
+  });
+
+  it('builds navigation from the collection in order, with localized titles', () => {
+    expect(readPage(dist, `de/${GUIDE}`).all('nav.site-nav a').map(textOf)).toEqual(['Übersicht', 'Lead-Sharing aktivieren']);
+    expect(readPage(dist, `en/${GUIDE}`).all('nav.site-nav a').map(textOf)).toEqual(['Overview', 'Enable lead sharing']);
+  });
+
+  it('has landmarks and a skip link in the page language', () => {
+    const page = readPage(dist, `de/${GUIDE}`);
+    expect(page.one('header')).toBeDefined();
+    expect(page.one('main#content')).toBeDefined();
+    expect(page.one('footer')).toBeDefined();
+    expect(page.text('a.skip-link')).toBe('Zum Inhalt springen');
+    expect(page.all('main h1')).toHaveLength(1);
+  });
+
+  it('links pages of the site within the reader\'s locale', () => {
+    const hrefs = readPage(dist, 'de/index.html').all('main a').map((a) => String(a.properties.href)).filter((href) => href.startsWith('/'));
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.every((href) => href.startsWith('/de/'))).toBe(true);
+  });
+
+  it('offers every language on the root chooser without JavaScript', () => {
+    const page = readPage(dist, 'index.html');
+    expect(page.all('main a').map((a) => a.properties.href)).toEqual(['/en/', '/de/']);
+  });
+});
+
+describe('the content', () => {
+  it('has no Markdown pipe tables: tables come from shared data', () => {
+    const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).use(remarkGfm);
+    const files = readdirSync(join(ROOT, 'content'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx'));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const file of files) {
+      const tree = parser.parse(readFileSync(join(ROOT, 'content', file), 'utf8')) as Root;
+      let tables = 0;
+      visit(tree, 'table', () => void tables++);
+      expect(tables, file).toBe(0);
+    }
+  });
+});
