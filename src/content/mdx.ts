@@ -43,7 +43,7 @@ export function normalizeText(text: string): string {
 export function parseMdx(file: string, rawText: string): MdxResult {
   const text = normalizeText(rawText);
   if (text.trim() === '') {
-    return { ok: false, problems: [{ file, line: 1, column: 1, message: 'The page is empty.', hint: 'Start it with frontmatter (title, description, order) between --- lines.' }] };
+    return { ok: false, problems: [{ file, line: 1, column: 1, kind: 'syntax' as const, message: 'The page is empty.', hint: 'Start it with frontmatter (title, description, order) between --- lines.' }] };
   }
   let tree: Root;
   try {
@@ -55,6 +55,7 @@ export function parseMdx(file: string, rawText: string): MdxResult {
       ok: false,
       problems: [...(yamlNode ? readFrontmatter(file, yamlNode).problems : []), {
         file,
+        kind: 'syntax' as const,
         line: error.line ?? 1,
         column: error.column ?? 1,
         message: `MDX syntax error: ${error.reason.replace(/\.$/, '')}.`,
@@ -64,7 +65,7 @@ export function parseMdx(file: string, rawText: string): MdxResult {
   }
   const yamlNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
   if (!yamlNode) {
-    return { ok: false, problems: [{ file, line: 1, column: 1, message: 'The page has no frontmatter.', hint: 'Start it with title, description and order between two --- lines.' }] };
+    return { ok: false, problems: [{ file, line: 1, column: 1, kind: 'frontmatter' as const, message: 'The page has no frontmatter.', hint: 'Start it with title, description and order between two --- lines.' }] };
   }
   const frontmatter = readFrontmatter(file, yamlNode);
   return {
@@ -100,6 +101,7 @@ function readFrontmatter(file: string, node: Yaml) {
   };
   const problems: Problem[] = yaml.errors.map((error) => ({
     file,
+    kind: 'frontmatter' as const,
     ...lineOf(error.pos[0]),
     message: `Invalid YAML frontmatter: ${error.message.split('\n')[0]}`,
     hint: 'Check indentation and quote values that contain a colon.',
@@ -108,7 +110,7 @@ function readFrontmatter(file: string, node: Yaml) {
 
   const raw = yaml.toJS() as unknown;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { problems: [{ file, line: firstLine, column: 1, message: 'The frontmatter must be a set of `key: value` lines.' }], value: undefined, raw: {}, positionOf };
+    return { problems: [{ file, line: firstLine, column: 1, kind: 'frontmatter' as const, message: 'The frontmatter must be a set of `key: value` lines.' }], value: undefined, raw: {}, positionOf };
   }
   const result = frontmatterSchema.safeParse(raw);
   if (!result.success) {
@@ -122,6 +124,7 @@ function readFrontmatter(file: string, node: Yaml) {
         return {
           file,
           ...where,
+          kind: 'frontmatter' as const,
           message: `Invalid frontmatter${issue.path.length ? ` \`${issue.path.join('.')}\`` : ''}: ${issue.message}.`,
           hint: unknownKeys.length
             ? `Remove ${unknownKeys.map((name) => `\`${name}\``).join(', ')}; allowed keys are title, description, order, navTitle, translation, updated.`

@@ -13,6 +13,8 @@ export interface Problem {
   message: string;
   /** What to do about it, in one sentence a translator can act on. */
   hint?: string;
+  /** What kind of problem: a file that does not parse, or frontmatter that breaks the schema. */
+  kind?: 'syntax' | 'frontmatter';
 }
 
 /** Thrown when content cannot be loaded at all; carries every problem found, not just the first. */

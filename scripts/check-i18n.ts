@@ -1,0 +1,74 @@
+/**
+ * `npm run check:i18n [-- options]`: proves that every locale lines up with
+ * the source locale, page by page and string by string. The rules live in
+ * scripts/i18n/; this file parses arguments, runs the check and prints.
+ */
+import { resolve } from 'node:path';
+import { ContentError, formatProblem } from '../src/content/problem.ts';
+import { loadRegistry } from '../src/i18n/locales.ts';
+import { checkTranslations, type I18nSummary } from './i18n/check.ts';
+import { loadGlossary } from './i18n/glossary.ts';
+import { openParseCache } from './i18n/parseCache.ts';
+import { EXIT, paint, parseCli, runCommand, UsageError } from './lib/cli.ts';
+import { exitCodeFor } from './lib/findings.ts';
+import { formatReport, parseFormat } from './lib/format/index.ts';
+
+const USAGE = `Usage: npm run check:i18n -- [options]
+
+Checks every translation against the source locale (pages in content/<locale>/,
+UI strings in content/<locale>/*.json).
+
+Options:
+  --locale <code>   check only this locale (repeatable; default: every translation)
+  --format <name>   pretty (default), json, or github (GitHub Actions annotations)
+  --strict          fail on warnings too
+  --root <dir>      the project to check (default: the current folder)
+  --no-cache        parse every page again instead of reusing cached results
+  --help            show this help
+
+Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or configuration error.`;
+
+await runCommand(USAGE, () => {
+  const { values } = parseCli(process.argv.slice(2), {
+    locale: { type: 'string', multiple: true },
+    format: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    root: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const format = parseFormat(values.format);
+  const root = resolve(values.root ?? process.cwd());
+  let registry;
+  let glossary;
+  try {
+    registry = loadRegistry(root);
+    glossary = loadGlossary(root);
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    process.stderr.write(`${paint('red', 'Configuration error', process.stderr)}\n${error.problems.map(formatProblem).join('\n')}\n`);
+    return EXIT.usage;
+  }
+  for (const code of values.locale ?? []) {
+    if (!registry.get(code)) throw new UsageError(`unknown locale "${code}"; content/locales.json has ${registry.codes.join(', ')}.`);
+    if (code === registry.source.code) throw new UsageError(`"${code}" is the source locale; name a translation (${registry.translations.map((l) => l.code).join(', ')}).`);
+  }
+  const cache = values['no-cache'] ? undefined : openParseCache(root);
+  const report = checkTranslations({ root, registry, glossary, ...(values.locale ? { locales: values.locale } : {}), ...(cache ? { cache } : {}) });
+  cache?.save();
+  process.stdout.write(formatReport(report, format));
+  if (format === 'pretty') process.stdout.write(coverage(report.summary));
+  return exitCodeFor(report.findings, values.strict);
+});
+
+function coverage(summary: I18nSummary): string {
+  const lines = Object.entries(summary.locales).map(([code, locale]) => {
+    const percent = (value: number) => `${Math.round(value * 100)}%`;
+    return `  ${code} (${locale.status}): pages ${locale.pages.translated}/${locale.pages.source} (${percent(locale.pages.coverage)}), ${locale.pages.outdated} outdated; UI strings ${locale.ui.translated}/${locale.ui.strings} (${percent(locale.ui.coverage)}); ${locale.errors} errors, ${locale.warnings} warnings`;
+  });
+  return `\nTranslation coverage against "${summary.sourceLocale}":\n${lines.join('\n')}\n`;
+}

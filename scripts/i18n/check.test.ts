@@ -1,0 +1,290 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sourceHash } from '../../src/content/sourceHash.ts';
+import { loadRegistry } from '../../src/i18n/locales.ts';
+import { contentTree, writeFixture, type Fixture } from '../../tests/helpers/fixture.ts';
+import { checkTranslations } from './check.ts';
+import { loadGlossary } from './glossary.ts';
+
+const EN = `---
+title: Guide
+description: A guide page for the fixture site.
+order: 1
+---
+
+Intro with [a link](/en/other/) and \`code\` and 42 items at https://example.com/x. Use AppSource today.
+
+## First section {/* #first */}
+
+- One thing
+- Two things
+
+<StorefrontTable table="audience" />
+
+\`\`\`sh
+npm run build
+\`\`\`
+
+![Diagram of the flow](/img/a.png)
+
+<Callout type="note">
+Some note text for readers.
+</Callout>
+
+## Second section {/* #second */}
+
+| A | B |
+|---|---|
+| 1 | 2 |
+`;
+
+const deFor = (en: string, body = DE_BODY, frontmatter = 'title: Leitfaden\ndescription: Eine Leitfadenseite für die Testwebsite.\norder: 1') =>
+  `---\n${frontmatter}\ntranslation:\n  source: ${sourceHash(en)}\n  method: human\n---\n${body}`;
+
+// Line 10 of the German page is the intro paragraph (8 frontmatter lines, a blank line).
+const DE_BODY = `
+Einleitung mit [einem Link](/de/other/) und \`code\` und 42 Dingen unter https://example.com/x. Nutzen Sie AppSource noch heute.
+
+## Erster Abschnitt {/* #first */}
+
+- Eine Sache
+- Zwei Sachen
+
+<StorefrontTable table="audience" />
+
+\`\`\`sh
+npm run build
+\`\`\`
+
+![Diagramm des Ablaufs](/img/a.png)
+
+<Callout type="note">
+Ein Hinweistext für Leserinnen und Leser.
+</Callout>
+
+## Zweiter Abschnitt {/* #second */}
+
+| A | B |
+|---|---|
+| 1 | 2 |
+`;
+
+const GLOSSARY = JSON.stringify({ terms: [{ term: 'AppSource' }, { term: 'Azure Marketplace', approved: { de: ['Azure-Marktplatz-Testform'] } }], sameInTranslation: { de: ['Storefront'] } });
+
+let fixture: Fixture | undefined;
+afterEach(() => fixture?.remove());
+
+function run(files: Record<string, string | null>, options: { locales?: string[]; history?: boolean } = {}) {
+  fixture = writeFixture(contentTree({
+    'content/en/index.mdx': null,
+    'content/de/index.mdx': null,
+    'content/glossary.json': GLOSSARY,
+    'content/en/guide.mdx': EN,
+    'content/de/guide.mdx': deFor(EN),
+    ...files,
+  }));
+  const root = fixture.root;
+  return checkTranslations({ root, registry: loadRegistry(root), glossary: loadGlossary(root), history: options.history ?? false, ...(options.locales ? { locales: options.locales } : {}) });
+}
+
+const findings = (files: Record<string, string | null>, rule: string) => run(files).findings.filter((finding) => finding.rule === rule);
+const replaceDe = (search: string, replacement: string) => ({ 'content/de/guide.mdx': deFor(EN, DE_BODY.replace(search, replacement)) });
+
+describe('check:i18n on a clean pair', () => {
+  it('finds nothing', () => {
+    const report = run({});
+    expect(report.findings).toEqual([]);
+    expect(report.summary.locales.de).toMatchObject({ pages: { source: 1, translated: 1, missing: 0, outdated: 0, coverage: 1 }, errors: 0, warnings: 0 });
+  });
+});
+
+describe('page rules', () => {
+  it('missing-page: an error for a complete locale, a warning for a partial one', () => {
+    expect(findings({ 'content/de/guide.mdx': null }, 'missing-page')).toEqual([
+      expect.objectContaining({ severity: 'error', locale: 'de', file: 'content/de/guide.mdx', line: 1, column: 1, source: { file: 'content/en/guide.mdx', line: 1, column: 1 } }),
+    ]);
+    const partial = JSON.stringify({ source: 'en', locales: [{ code: 'en', name: 'English', dir: 'ltr', status: 'complete' }, { code: 'de', name: 'Deutsch', dir: 'ltr', status: 'partial' }] });
+    expect(findings({ 'content/de/guide.mdx': null, 'content/locales.json': partial }, 'missing-page')[0]?.severity).toBe('warning');
+  });
+
+  it('orphan-page: a translation without a source', () => {
+    expect(findings({ 'content/de/alt.mdx': deFor(EN) }, 'orphan-page')).toEqual([expect.objectContaining({ severity: 'error', file: 'content/de/alt.mdx', line: 1, column: 1 })]);
+  });
+
+  it('parse-error: the place of the syntax error, and the other files are still checked', () => {
+    const report = run({ ...replaceDe('Ein Hinweistext', 'Ein {Hinweistext'), 'content/de/ui.json': '{"skipLink": }' });
+    expect(report.findings.filter((f) => f.rule === 'parse-error')).toEqual([
+      expect.objectContaining({ file: 'content/de/guide.mdx', line: 26, severity: 'error' }),
+      expect.objectContaining({ file: 'content/de/ui.json', line: 1, column: 14 }),
+    ]);
+  });
+
+  it('parse-error: an empty file', () => {
+    expect(findings({ 'content/de/guide.mdx': '' }, 'parse-error')).toEqual([expect.objectContaining({ file: 'content/de/guide.mdx', line: 1, column: 1, message: 'The page is empty.' })]);
+  });
+
+  it('frontmatter: schema violations and structure keys that differ from the source', () => {
+    const bad = findings({ 'content/de/guide.mdx': deFor(EN, DE_BODY, 'title: Leitfaden\ndescription: Eine Leitfadenseite für die Testwebsite.\norder: 2') }, 'frontmatter');
+    expect(bad).toEqual([expect.objectContaining({ file: 'content/de/guide.mdx', line: 4, column: 1, source: { file: 'content/en/guide.mdx', line: 4, column: 1 }, message: expect.stringContaining('`order` is 2 here but 1') })]);
+    const schema = findings({ 'content/de/guide.mdx': deFor(EN, DE_BODY, 'title: Leitfaden\ndescription: kurz\norder: 1') }, 'frontmatter');
+    expect(schema).toEqual([expect.objectContaining({ line: 3, column: 1, message: expect.stringContaining('`description`') })]);
+  });
+
+  it('frontmatter: a translation without a recorded source revision', () => {
+    const page = `---\ntitle: Leitfaden\ndescription: Eine Leitfadenseite für die Testwebsite.\norder: 1\n---\n${DE_BODY}`;
+    expect(findings({ 'content/de/guide.mdx': page }, 'frontmatter')).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('translation.source'), hint: expect.stringContaining('npm run i18n:stamp') })]);
+  });
+});
+
+describe('outdated', () => {
+  it('says which sections changed and shows the source diff when the old revision is in git', () => {
+    fixture = writeFixture(contentTree({ 'content/en/index.mdx': null, 'content/de/index.mdx': null, 'content/en/guide.mdx': EN, 'content/de/guide.mdx': deFor(EN) }));
+    const root = fixture.root;
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+    git('init', '-q');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '.');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'translated');
+    writeFileSync(join(root, 'content/en/guide.mdx'), EN.replace('- Two things', '- Two things, done well'));
+    const report = checkTranslations({ root, registry: loadRegistry(root), glossary: loadGlossary(root), history: true });
+    const outdated = report.findings.filter((f) => f.rule === 'outdated');
+    expect(outdated).toEqual([expect.objectContaining({ severity: 'warning', file: 'content/de/guide.mdx', line: 6, column: 3, sections: ['#first'], message: expect.stringContaining('changed: #first') })]);
+    expect((outdated[0]!.details as string[]).join('\n')).toContain('+- Two things, done well');
+    expect(report.summary.locales.de?.pages.outdated).toBe(1);
+  });
+
+  it('still warns when the old revision is not in git history', () => {
+    expect(findings({ 'content/en/guide.mdx': EN.replace('One thing', 'One new thing') }, 'outdated')).toEqual([
+      expect.objectContaining({ line: 6, column: 3, message: expect.stringContaining('not in git history') }),
+    ]);
+  });
+});
+
+describe('structure rules', () => {
+  it('heading-mismatch: a heading at another level', () => {
+    expect(findings(replaceDe('## Erster Abschnitt', '### Erster Abschnitt'), 'heading-mismatch')).toEqual([
+      expect.objectContaining({ file: 'content/de/guide.mdx', line: 12, column: 1, source: { file: 'content/en/guide.mdx', line: 9, column: 1 } }),
+    ]);
+  });
+
+  it('heading-id: a translated heading without the source id', () => {
+    expect(findings(replaceDe('## Erster Abschnitt {/* #first */}', '## Erster Abschnitt'), 'heading-id')).toEqual([
+      expect.objectContaining({ line: 12, column: 1, source: expect.objectContaining({ line: 9 }), message: expect.stringContaining('"erster-abschnitt"'), hint: expect.stringContaining('{/* #first */}') }),
+    ]);
+  });
+
+  it('structure-mismatch: the first place the documents stop lining up, in both files', () => {
+    expect(findings(replaceDe('- Eine Sache', 'Ein zusätzlicher Absatz.\n\n- Eine Sache'), 'structure-mismatch')).toEqual([
+      expect.objectContaining({ line: 14, column: 1, source: { file: 'content/en/guide.mdx', line: 11, column: 1 }, message: expect.stringContaining('here a paragraph, in the source a bulleted list') }),
+    ]);
+  });
+
+  it('list-mismatch: a list with another number of items', () => {
+    expect(findings(replaceDe('- Zwei Sachen', '- Zwei Sachen\n- Drei Sachen'), 'list-mismatch')).toEqual([expect.objectContaining({ line: 14, column: 1, message: expect.stringContaining('3 items, the source\'s 2') })]);
+  });
+
+  it('table-mismatch: rows x columns', () => {
+    expect(findings(replaceDe('| 1 | 2 |', '| 1 | 2 |\n| 3 | 4 |'), 'table-mismatch')).toEqual([expect.objectContaining({ line: 31, column: 1, message: expect.stringContaining('3 x 2') })]);
+  });
+
+  it('code-mismatch: code is never translated', () => {
+    expect(findings(replaceDe('npm run build', 'npm run bauen'), 'code-mismatch')).toEqual([expect.objectContaining({ line: 19, column: 1, source: expect.objectContaining({ line: 16 }) })]);
+    expect(findings(replaceDe('```sh', '```bash'), 'code-mismatch')[0]?.message).toContain('"bash"');
+  });
+
+  it('component-mismatch: same components, same non-text props', () => {
+    expect(findings(replaceDe('<StorefrontTable table="audience" />', '<StorefrontTable table="campaign" />'), 'component-mismatch')).toEqual([
+      expect.objectContaining({ line: 17, column: 1, source: expect.objectContaining({ line: 14 }), message: expect.stringContaining('table="campaign"') }),
+    ]);
+  });
+
+  it('link-mismatch: same targets, with /en/ mapped to the locale', () => {
+    expect(findings(replaceDe('(/de/other/)', '(/en/other/)'), 'link-mismatch')).toEqual([
+      expect.objectContaining({ line: 10, column: 16, source: { file: 'content/en/guide.mdx', line: 7, column: 12 }, message: expect.stringContaining('link to "/de/other/"') }),
+    ]);
+  });
+
+  it('image-mismatch: same source, alt text present', () => {
+    expect(findings(replaceDe('![Diagramm des Ablaufs]', '![]'), 'image-mismatch')).toEqual([expect.objectContaining({ line: 23, column: 1, message: expect.stringContaining('no alt text') })]);
+    expect(findings(replaceDe('(/img/a.png)', '(/img/b.png)'), 'image-mismatch').map((f) => f.message)).toEqual([expect.stringContaining('"/img/a.png" is missing'), expect.stringContaining('"/img/b.png" is not in the source')]);
+  });
+});
+
+describe('text rules', () => {
+  it('untranslated: a block identical to the source', () => {
+    expect(findings(replaceDe('Ein Hinweistext für Leserinnen und Leser.', 'Some note text for readers.'), 'untranslated')).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 26, column: 1, source: expect.objectContaining({ line: 23 }) }),
+    ]);
+  });
+
+  it('untranslated: a page declared German whose text is still English (the seed\'s nl-NL case)', () => {
+    const english = EN.split('---\n')[2]!;
+    expect(findings({ 'content/de/guide.mdx': deFor(EN, english) }, 'untranslated')).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 2, column: 1, message: expect.stringMatching(/declared Deutsch \(de\) but its text is still in the source language/) }),
+    ]);
+  });
+
+  it('glossary: a do-not-translate term altered or dropped', () => {
+    expect(findings(replaceDe('Nutzen Sie AppSource', 'Nutzen Sie App Source'), 'glossary')).toEqual([expect.objectContaining({ severity: 'warning', line: 10, column: 1, message: expect.stringContaining('written “App Source”') })]);
+    expect(findings(replaceDe('Nutzen Sie AppSource noch heute.', 'Nutzen Sie den Laden noch heute.'), 'glossary')[0]?.message).toContain('appears 1 time in the source but 0 here');
+  });
+
+  it('placeholder-mismatch: numbers, inline code, URLs and expressions', () => {
+    expect(findings(replaceDe('42 Dingen', '43 Dingen'), 'placeholder-mismatch')).toEqual([expect.objectContaining({ line: 10, column: 1, message: expect.stringMatching(/missing “42”; not in the source: “43”/) })]);
+    expect(findings(replaceDe('`code`', '`Code`'), 'placeholder-mismatch')).toHaveLength(1);
+  });
+});
+
+describe('UI string rules', () => {
+  const ui = (en: object, de: object) => ({ 'content/en/ui.json': JSON.stringify(en, null, 2), 'content/de/ui.json': JSON.stringify(de, null, 2) });
+
+  it('ui-missing-key, ui-extra-key and ui-empty, at the key', () => {
+    const report = run(ui({ nav: { label: 'Guides', home: 'Home' }, skip: 'Skip' }, { nav: { label: 'Leitfäden', hmoe: 'Start' }, skip: '' }));
+    expect(report.findings.map((f) => [f.rule, f.line, f.column])).toEqual([
+      ['ui-missing-key', 2, 3],
+      ['ui-extra-key', 4, 5],
+      ['ui-empty', 6, 3],
+    ]);
+    expect(report.findings[0]).toMatchObject({ file: 'content/de/ui.json', source: { file: 'content/en/ui.json', line: 4, column: 5 } });
+  });
+
+  it('ui-untranslated: identical to the source, unless it is a glossary term or same-in-translation word', () => {
+    const report = run(ui({ a: 'Read more', b: 'AppSource', c: 'Storefront' }, { a: 'Read more', b: 'AppSource', c: 'Storefront' }));
+    expect(report.findings.map((f) => [f.rule, f.line])).toEqual([['ui-untranslated', 2]]);
+  });
+
+  it('ui-interpolation: variables, nesting (which must exist) and tags', () => {
+    const report = run(ui(
+      { a: 'Read in {{language}}', b: 'See $t(a)', c: 'Press <0>Enter</0>' },
+      { a: 'Auf {{sprache}} lesen', b: 'Siehe $t(zz)', c: 'Drücken Sie Enter' },
+    ));
+    expect(report.findings.filter((f) => f.rule === 'ui-interpolation').map((f) => [f.line, f.message])).toEqual([
+      [2, expect.stringContaining('missing {{language}}; extra {{sprache}}')],
+      [3, expect.stringContaining('missing $t(a); extra $t(zz)')],
+      [3, expect.stringContaining('$t(zz), but that key does not exist')],
+      [4, expect.stringContaining('missing <0>; missing </0>')],
+    ]);
+  });
+
+  it('ui-plural: the forms Intl.PluralRules requires, and none it rules out', () => {
+    const en = { items_one: '{{count}} item', items_other: '{{count}} items' };
+    expect(run(ui(en, { items_one: '{{count}} Eintrag', items_other: '{{count}} Einträge' })).findings).toEqual([]);
+    expect(run(ui(en, { items_other: '{{count}} Einträge' })).findings).toEqual([expect.objectContaining({ rule: 'ui-plural', line: 2, message: expect.stringContaining('"items_one"') })]);
+    expect(run(ui(en, { items_one: '{{count}} Eintrag', items_few: '{{count}} Einträge', items_other: '{{count}} Einträge' })).findings).toEqual([
+      expect.objectContaining({ rule: 'ui-plural', line: 3, message: expect.stringContaining('"items_few", which Deutsch never uses') }),
+    ]);
+  });
+});
+
+describe('bad input', () => {
+  it('treats a BOM and CRLF line endings like any other file, with correct lines', () => {
+    const page = `\uFEFF${deFor(EN, DE_BODY.replace('42 Dingen', '43 Dingen'))}`.replace(/\n/g, '\r\n');
+    expect(run({ 'content/de/guide.mdx': page }).findings).toEqual([expect.objectContaining({ rule: 'placeholder-mismatch', line: 10, column: 1 })]);
+  });
+
+  it('reports every broken file in one run', () => {
+    const report = run({ 'content/de/guide.mdx': '', 'content/de/ui.json': '{', 'content/de/tables.json': '[1,]' });
+    expect(report.findings.filter((f) => f.rule === 'parse-error').map((f) => f.file)).toEqual(['content/de/guide.mdx', 'content/de/tables.json', 'content/de/ui.json']);
+  });
+});

@@ -1,0 +1,45 @@
+/** What every translation rule receives, and the helper that makes its findings. */
+import type { Locale } from '../../src/i18n/locales.ts';
+import type { Finding, Location, Severity } from '../lib/findings.ts';
+import type { ParsedPage } from './collect.ts';
+import type { Glossary } from './glossary.ts';
+import type { Place } from './outline.ts';
+
+export interface PageContext {
+  locale: Locale;
+  sourceLocale: string;
+  source: ParsedPage;
+  translation: ParsedPage;
+  glossary: Glossary;
+}
+
+/** A finding in the translation file, with the matching place in the source file. */
+export function pageFinding(
+  context: PageContext,
+  rule: string,
+  severity: Severity,
+  message: string,
+  at: Place | undefined,
+  sourceAt?: Place,
+  hint?: string,
+): Finding {
+  const place = at ?? { line: 1, column: 1 };
+  const source: Location | undefined = sourceAt ? { file: context.source.file, line: sourceAt.line, column: sourceAt.column } : undefined;
+  return {
+    rule,
+    severity,
+    message,
+    locale: context.locale.code,
+    file: context.translation.file,
+    line: place.line,
+    column: place.column,
+    ...(source ? { source } : {}),
+    ...(hint ? { hint } : {}),
+  };
+}
+
+/** A short, quoted excerpt for messages. */
+export function excerpt(text: string, length = 60): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return `“${clean.length > length ? `${clean.slice(0, length - 1)}…` : clean}”`;
+}

@@ -1,0 +1,241 @@
+/**
+ * A page reduced to what the translation rules compare: the sequence of
+ * blocks (with nesting inside components), headings with their stable ids,
+ * links, images, components, and the text of each block with the things a
+ * translation must keep (numbers, inline code, URLs, expressions).
+ *
+ * Outlines are plain JSON, so they can be cached by the file's hash.
+ */
+import type { Node, Parent, Root, RootContent } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { toString } from 'mdast-util-to-string';
+import { collectHeadings } from '../../src/markdown/headingIds.ts';
+
+export interface Place {
+  line: number;
+  column: number;
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'list' | 'table' | 'code' | 'blockquote' | 'component' | 'html' | 'thematicBreak' | 'definition' | 'other';
+
+export interface Block extends Place {
+  kind: BlockKind;
+  /** `heading:2`, `component:Callout`, `list:ordered`: what must line up across locales. */
+  signature: string;
+  /** Visible text, for the untranslated, glossary and placeholder rules (empty for code). */
+  text: string;
+  /** Things a translation must keep: numbers, inline code, bare URLs, `{expressions}`. */
+  placeholders: string[];
+  /** list: items per level, such as "3" or "3(2,0,0)"; table: "rows x columns". */
+  shape?: string;
+  /** code: language and text, which must be identical. */
+  code?: { lang: string; value: string };
+  /** Nesting depth inside components, so a block inside a Callout only lines up with one. */
+  depth: number;
+}
+
+export interface HeadingRef extends Place {
+  depth: number;
+  id: string;
+  text: string;
+  explicit: boolean;
+}
+
+export interface LinkRef extends Place {
+  url: string;
+}
+
+export interface ImageRef extends Place {
+  src: string;
+  alt: string;
+}
+
+export interface ComponentRef extends Place {
+  name: string;
+  /** Props that carry structure, as source text; text props (title, alt, label…) are left out. */
+  props: Record<string, string>;
+}
+
+export interface Outline {
+  blocks: Block[];
+  headings: HeadingRef[];
+  links: LinkRef[];
+  images: ImageRef[];
+  components: ComponentRef[];
+}
+
+/** Props whose values are words a translator translates; every other prop must match the source. */
+const TEXT_PROPS = new Set(['title', 'alt', 'label', 'aria-label', 'caption', 'description', 'summary']);
+
+const placeOf = (node: Node): Place => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+
+export function buildOutline(tree: Root): Outline {
+  const outline: Outline = { blocks: [], headings: [], links: [], images: [], components: [] };
+  outline.headings = collectHeadings(tree).map((heading) => ({ ...placeOf(heading.node), depth: heading.depth, id: heading.id, text: heading.text, explicit: heading.explicit }));
+  walkInline(tree, outline);
+  walkBlocks(tree.children, 0, outline);
+  return outline;
+}
+
+function walkBlocks(nodes: readonly RootContent[], depth: number, outline: Outline): void {
+  for (const node of nodes) {
+    const place = placeOf(node);
+    switch (node.type) {
+      case 'yaml':
+      case 'mdxjsEsm':
+        break;
+      case 'mdxFlowExpression':
+        // `{/* notes */}` render nothing; a real expression is a placeholder-like block.
+        if (!isComment(node.value)) outline.blocks.push({ ...place, kind: 'other', signature: 'expression', text: '', placeholders: [`{${node.value.trim()}}`], depth });
+        break;
+      case 'heading':
+        outline.blocks.push({ ...place, kind: 'heading', signature: `heading:${node.depth}`, ...textual(node), depth });
+        break;
+      case 'paragraph': {
+        // A paragraph holding only a component (`<Callout>` on its own line in some styles) is that component.
+        const only = node.children.length === 1 ? node.children[0] : undefined;
+        if (only?.type === 'mdxJsxTextElement' && /^[A-Z]/.test(only.name ?? '')) {
+          walkBlocks([only as unknown as RootContent], depth, outline);
+          break;
+        }
+        outline.blocks.push({ ...place, kind: 'paragraph', signature: 'paragraph', ...textual(node), depth });
+        break;
+      }
+      case 'list':
+        outline.blocks.push({ ...place, kind: 'list', signature: `list:${node.ordered ? 'ordered' : 'bullet'}`, ...textual(node), shape: listShape(node), depth });
+        break;
+      case 'table':
+        outline.blocks.push({ ...place, kind: 'table', signature: 'table', ...textual(node), shape: `${node.children.length} x ${node.children[0]?.children.length ?? 0}`, depth });
+        break;
+      case 'code':
+        outline.blocks.push({ ...place, kind: 'code', signature: 'code', text: '', placeholders: [], code: { lang: node.lang ?? '', value: node.value }, depth });
+        break;
+      case 'blockquote':
+        outline.blocks.push({ ...place, kind: 'blockquote', signature: 'blockquote', ...textual(node), depth });
+        break;
+      case 'thematicBreak':
+        outline.blocks.push({ ...place, kind: 'thematicBreak', signature: 'thematicBreak', text: '', placeholders: [], depth });
+        break;
+      case 'definition':
+        outline.blocks.push({ ...place, kind: 'definition', signature: 'definition', text: '', placeholders: [], depth });
+        break;
+      case 'html':
+        outline.blocks.push({ ...place, kind: 'html', signature: 'html', text: '', placeholders: [], depth });
+        break;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        const element = node as MdxJsxFlowElement | MdxJsxTextElement;
+        const name = element.name ?? 'fragment';
+        outline.blocks.push({ ...place, kind: 'component', signature: `component:${name}`, text: '', placeholders: [], depth });
+        walkBlocks(element.children as RootContent[], depth + 1, outline);
+        break;
+      }
+      default:
+        outline.blocks.push({ ...place, kind: 'other', signature: node.type, text: '', placeholders: [], depth });
+    }
+  }
+}
+
+/** Links, images and components anywhere in the page, in document order. */
+function walkInline(node: Node, outline: Outline): void {
+  switch (node.type) {
+    case 'link':
+      outline.links.push({ ...placeOf(node), url: (node as Node & { url: string }).url });
+      break;
+    case 'image': {
+      const image = node as Node & { url: string; alt?: string | null };
+      outline.images.push({ ...placeOf(node), src: image.url, alt: image.alt ?? '' });
+      break;
+    }
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement': {
+      const element = node as MdxJsxFlowElement | MdxJsxTextElement;
+      const props: Record<string, string> = {};
+      let alt = '';
+      for (const attribute of element.attributes) {
+        if (attribute.type !== 'mdxJsxAttribute') continue;
+        const value = attributeText(attribute);
+        if (attribute.name === 'href') outline.links.push({ ...placeOf(node), url: value });
+        if (attribute.name === 'alt') alt = value;
+        if (!TEXT_PROPS.has(attribute.name) && attribute.name !== 'href') props[attribute.name] = value;
+      }
+      if (element.name === 'img' || element.name === 'Image') outline.images.push({ ...placeOf(node), src: props.src ?? '', alt });
+      if (/^[A-Z]/.test(element.name ?? '')) outline.components.push({ ...placeOf(node), name: element.name!, props });
+      break;
+    }
+  }
+  if ('children' in node) for (const child of (node as Parent).children) walkInline(child, outline);
+}
+
+function attributeText(attribute: MdxJsxAttribute): string {
+  if (attribute.value === null || attribute.value === undefined) return 'true';
+  if (typeof attribute.value === 'string') return attribute.value;
+  return `{${attribute.value.value.trim()}}`;
+}
+
+function listShape(list: Extract<RootContent, { type: 'list' }>): string {
+  const nested = list.children.map((item) => item.children.filter((child) => child.type === 'list').map((child) => listShape(child as typeof list)).join('+'));
+  const count = String(list.children.length);
+  return nested.some((shape) => shape !== '') ? `${count}(${nested.map((shape) => shape || '0').join(',')})` : count;
+}
+
+/** Visible text and the placeholders inside it. */
+function textual(node: Node): { text: string; placeholders: string[] } {
+  const placeholders: string[] = [];
+  const parts: string[] = [];
+  const visit = (current: Node) => {
+    switch (current.type) {
+      case 'inlineCode':
+        placeholders.push(`\`${(current as Node & { value: string }).value}\``);
+        return;
+      case 'mdxTextExpression': {
+        const value = (current as Node & { value: string }).value;
+        if (!isComment(value)) placeholders.push(`{${value.trim()}}`);
+        return;
+      }
+      case 'text': {
+        const value = (current as Node & { value: string }).value;
+        parts.push(value);
+        placeholders.push(...numbersAndUrls(value));
+        return;
+      }
+      case 'link': {
+        const link = current as Parent & { url: string };
+        // Autolinks (`https://…` written as text) are placeholders; a link's target is the link rule's business.
+        if (toString(link) === link.url) {
+          placeholders.push(link.url);
+          return;
+        }
+        break;
+      }
+      case 'list':
+      case 'listItem':
+      case 'tableRow':
+      case 'tableCell':
+      case 'paragraph':
+        if (parts.length > 0) parts.push(' ');
+        break;
+    }
+    if ('children' in current) for (const child of (current as Parent).children) visit(child);
+  };
+  visit(node);
+  return { text: parts.join('').replace(/\s+/g, ' ').trim(), placeholders };
+}
+
+/** Numbers (digits only, so 1,000 and 1.000 match) and bare URLs in running text. */
+export function numbersAndUrls(text: string): string[] {
+  const found: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    if (/^https?:\/\//.test(word)) {
+      found.push(word.replace(/[.,;:!?)]+$/, ''));
+      continue;
+    }
+    for (const number of word.match(/\d+(?:[.,]\d+)*/g) ?? []) found.push(number.replace(/[.,]/g, ''));
+  }
+  return found;
+}
+
+function isComment(value: string): boolean {
+  const trimmed = value.trim();
+  return trimmed.startsWith('/*') && trimmed.endsWith('*/');
+}

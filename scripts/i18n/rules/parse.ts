@@ -1,0 +1,40 @@
+/**
+ * `parse-error` and `frontmatter`: a translation must parse, follow the
+ * frontmatter schema, keep the keys that are structure (such as `order`)
+ * equal to the source's, and record which source revision it was made from.
+ */
+import { LOCALE_INVARIANT_KEYS } from '../../../src/content/frontmatter.ts';
+import type { Finding } from '../../lib/findings.ts';
+import type { ParsedPage } from '../collect.ts';
+import { pageFinding, type PageContext } from '../context.ts';
+
+/** Problems the parser found in one page, as findings (used for every page, source included). */
+export function parseFindings(page: ParsedPage, locale: string): Finding[] {
+  return page.problems.map((problem) => ({
+    rule: problem.kind === 'frontmatter' ? 'frontmatter' : 'parse-error',
+    severity: 'error' as const,
+    message: problem.message,
+    locale,
+    file: page.file,
+    line: problem.line ?? 1,
+    column: problem.column ?? 1,
+    ...(problem.hint ? { hint: problem.hint } : {}),
+  }));
+}
+
+export function frontmatterRule(context: PageContext): Finding[] {
+  const { source, translation } = context;
+  const findings: Finding[] = [];
+  if (translation.problems.length > 0 || source.problems.length > 0) return findings;
+  for (const key of LOCALE_INVARIANT_KEYS) {
+    const expected = source.frontmatter[key];
+    const actual = translation.frontmatter[key];
+    if (JSON.stringify(expected) !== JSON.stringify(actual)) {
+      findings.push(pageFinding(context, 'frontmatter', 'error', `\`${key}\` is ${JSON.stringify(actual)} here but ${JSON.stringify(expected)} in the source; it is structure, not text, and must be the same in every locale.`, translation.frontmatterPlaces[key], source.frontmatterPlaces[key], `Set \`${key}: ${JSON.stringify(expected)}\`.`));
+    }
+  }
+  if (translation.frontmatter.translation === undefined) {
+    findings.push(pageFinding(context, 'frontmatter', 'error', 'The translation does not record which source revision it was made from (`translation.source`).', translation.frontmatterPlaces.title, undefined, `Once the text matches ${source.file}, run \`npm run i18n:stamp -- ${translation.file}\`.`));
+  }
+  return findings;
+}

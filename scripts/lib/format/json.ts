@@ -1,0 +1,6 @@
+/** Machine output: one JSON object, `{ findings, summary }`, on stdout. */
+import type { Report } from '../findings.ts';
+
+export function formatJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
