@@ -11,6 +11,8 @@ import type { ParsedPage } from './collect.ts';
 /** The files whose code decides what a parsed page contains. */
 const PARSER_FILES = ['src/content/mdx.ts', 'src/content/frontmatter.ts', 'src/markdown/headingIds.ts', 'scripts/i18n/outline.ts', 'scripts/i18n/collect.ts'];
 
+const CODE_ROOT = join(import.meta.dirname, '../..');
+
 export interface ParseCache {
   get(file: string, text: string, parse: () => ParsedPage): ParsedPage;
   save(): void;
@@ -19,7 +21,8 @@ export interface ParseCache {
 
 export function openParseCache(root: string, cacheFile = join(root, 'node_modules/.cache/publisher-docs/i18n-pages.json')): ParseCache {
   const fingerprint = createHash('sha256');
-  for (const file of PARSER_FILES) fingerprint.update(readFileSync(join(root, file)));
+  // The checker's own code, wherever the checked content lives.
+  for (const file of PARSER_FILES) fingerprint.update(readFileSync(join(CODE_ROOT, file)));
   const version = fingerprint.digest('hex').slice(0, 16);
   let entries: Record<string, ParsedPage> = {};
   try {

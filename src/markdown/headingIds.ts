@@ -15,7 +15,6 @@ import GithubSlugger from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
 // Declares `data.hProperties`, which carries the id into the HTML.
 import type {} from 'mdast-util-to-hast';
-import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 
 /** What a heading id may look like: the same alphabet as the slugs we generate. */
@@ -62,15 +61,12 @@ export function collectHeadings(tree: Root): HeadingInfo[] {
 
 /** The heading's text as a reader sees it: MDX expressions (comments, markers) render nothing. */
 function visibleText(node: Heading): string {
-  const withoutExpressions = structuredClone(node);
-  visit(withoutExpressions, (child, index, parent) => {
-    if (child.type === ('mdxTextExpression' as string) && parent && index !== undefined) {
-      parent.children.splice(index, 1);
-      return index;
-    }
-    return undefined;
-  });
-  return toString(withoutExpressions).trim();
+  const text = (current: RootContent | Heading): string => {
+    if (current.type === ('mdxTextExpression' as string)) return '';
+    if ('children' in current) return (current.children as RootContent[]).map(text).join('');
+    return 'value' in current && typeof current.value === 'string' ? current.value : '';
+  };
+  return text(node).trim();
 }
 
 /** remark plugin for Astro's unified processor: sets each heading's id and removes the marker. */

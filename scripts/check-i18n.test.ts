@@ -1,0 +1,74 @@
+/** The command as CI runs it: exit codes, formats, usage and configuration errors. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { contentTree, writeFixture, type Fixture } from '../tests/helpers/fixture.ts';
+import { ROOT, run } from '../tests/helpers/project.ts';
+
+let fixture: Fixture | undefined;
+afterEach(() => fixture?.remove());
+
+const checkI18n = (args: string[]) => run(ROOT, process.execPath, ['scripts/check-i18n.ts', ...args]);
+
+function fixtureWith(files: Record<string, string | null>) {
+  fixture = writeFixture(contentTree(files));
+  return fixture.root;
+}
+
+const TRANSLATED = (body: string) => `---\ntitle: Start\ndescription: Die Startseite der Testwebsite.\norder: 0\ntranslation:\n  source: sha256:0000000000000000\n  method: human\n---\n\n${body}\n`;
+
+describe('npm run check:i18n', () => {
+  it('passes the real content: exit 0, zero findings', () => {
+    const result = checkI18n(['--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.findings).toEqual([]);
+    expect(report.summary.locales.de).toMatchObject({ status: 'complete', pages: { coverage: 1, outdated: 0 }, ui: { coverage: 1 } });
+  });
+
+  it('exits 1 on errors and prints the JSON contract', () => {
+    const root = fixtureWith({ 'content/de/index.mdx': TRANSLATED('## Anfang\n\n<StorefrontTable table="audience" />') });
+    const result = checkI18n(['--root', root, '--format', 'json', '--no-cache']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    const finding = report.findings.find((f: { rule: string }) => f.rule === 'heading-id');
+    expect(finding).toEqual({
+      rule: 'heading-id', severity: 'error', locale: 'de', file: 'content/de/index.mdx', line: 10, column: 1,
+      message: expect.any(String), hint: expect.any(String), source: { file: 'content/en/index.mdx', line: 7, column: 1 },
+    });
+    expect(report.summary.byLocaleAndRule.de).toMatchObject({ 'heading-id': 1, outdated: 1 });
+    expect(report.summary.errors).toBeGreaterThan(0);
+  });
+
+  it('prints GitHub annotations', () => {
+    const root = fixtureWith({ 'content/de/index.mdx': TRANSLATED('## Anfang\n\n<StorefrontTable table="audience" />') });
+    const lines = checkI18n(['--root', root, '--format', 'github', '--no-cache']).stdout.trim().split('\n');
+    expect(lines).toContain(lines.find((line) => line.startsWith('::error file=content/de/index.mdx,line=10,col=1,title=heading-id::')));
+    expect(lines.some((line) => line.startsWith('::warning file=content/de/index.mdx,line=6,col=3,title=outdated::'))).toBe(true);
+  });
+
+  it('prints readable output grouped by file, without color in a pipe', () => {
+    const root = fixtureWith({ 'content/de/index.mdx': TRANSLATED('## Anfang {/* #start */}\n\n<StorefrontTable table="audience" />') });
+    const result = checkI18n(['--root', root, '--no-cache']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('content/de/index.mdx:6:3  warning  outdated');
+    expect(result.stdout).not.toContain('\u001b[');
+    expect(result.stdout).toMatch(/de \(complete\): pages 1\/1 \(100%\), 1 outdated/);
+  });
+
+  it('fails on warnings with --strict', () => {
+    const root = fixtureWith({ 'content/de/index.mdx': TRANSLATED('## Anfang {/* #start */}\n\n<StorefrontTable table="audience" />') });
+    expect(checkI18n(['--root', root, '--strict', '--no-cache']).code).toBe(1);
+  });
+
+  it('exits 2 on an unknown locale, a bad option or a broken registry', () => {
+    const unknown = checkI18n(['--locale', 'xx']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown locale "xx"; content/locales.json has en, de');
+    expect(checkI18n(['--format', 'xml']).stderr).toContain('--format must be one of pretty, json, github');
+    expect(checkI18n(['--bogus']).code).toBe(2);
+    const root = fixtureWith({ 'content/locales.json': '{ "source": "en", ' });
+    const broken = checkI18n(['--root', root]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/content\/locales\.json:1:\d+ +Invalid JSON/);
+    expect(broken.stderr).not.toMatch(/^\s+at /m);
+  });
+});
