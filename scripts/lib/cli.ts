@@ -29,6 +29,13 @@ export function parseCli<T extends ParseArgsConfig['options']>(argv: string[], o
  * anything unexpected prints one line (not a stack trace) and exits 2.
  */
 export async function runCommand(usage: string, main: () => Promise<number> | number): Promise<void> {
+  // A reader that stops early (`| head`) is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   try {
     process.exitCode = await main();
   } catch (error) {

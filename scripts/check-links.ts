@@ -1,0 +1,136 @@
+/**
+ * `npm run check:links [-- options]`: finds every broken link and anchor and
+ * points at the line that wrote it. The passes live in scripts/links/; this
+ * file parses arguments, runs the check and prints.
+ */
+import { join, resolve } from 'node:path';
+import { z } from 'astro/zod';
+import { readJson } from '../src/content/json.ts';
+import { ContentError, formatProblem } from '../src/content/problem.ts';
+import { loadRegistry } from '../src/i18n/locales.ts';
+import { openParseCache } from './i18n/parseCache.ts';
+import { EXIT, paint, parseCli, runCommand, UsageError } from './lib/cli.ts';
+import { exitCodeFor } from './lib/findings.ts';
+import { formatReport, parseFormat } from './lib/format/index.ts';
+import { checkLinks, type LinkSummary } from './links/check.ts';
+import { EXTERNAL_DEFAULTS } from './links/external.ts';
+
+const USAGE = `Usage: npm run check:links -- [options]
+
+Checks every link in content/ (with its line) and, when dist/ exists, the built site with linkinator.
+
+Options:
+  --format <name>     pretty (default), json, or github (GitHub Actions annotations)
+  --external          also check external links (off by default, so CI works offline)
+  --timeout <ms>      per external request (default 10000)
+  --concurrency <n>   parallel requests (default 16 external, 50 for the built site)
+  --strict            fail on warnings too
+  --root <dir>        the project to check (default: the current folder)
+  --dist <dir>        the built site (default: <root>/dist)
+  --site <url>        the site's public origin (default: SITE_URL or https://publishers.example.com)
+  --help              show this help
+
+Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or configuration error.`;
+
+const CONFIG_FILE = 'scripts/check-links.config.json';
+const configSchema = z.object({
+  skipHosts: z.array(z.string().min(1)).default([]),
+  cacheMaxAgeHours: z.number().min(0).default(24),
+  perHostConcurrency: z.number().int().min(1).default(2),
+  retries: z.number().int().min(0).max(10).default(2),
+  maxRetryAfterSeconds: z.number().min(0).default(30),
+}).strict();
+
+await runCommand(USAGE, async () => {
+  const { values } = parseCli(process.argv.slice(2), {
+    format: { type: 'string' },
+    external: { type: 'boolean', default: false },
+    timeout: { type: 'string' },
+    concurrency: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    root: { type: 'string' },
+    dist: { type: 'string' },
+    site: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const format = parseFormat(values.format);
+  const timeout = positiveInteger('--timeout', values.timeout, EXTERNAL_DEFAULTS.timeoutMs);
+  const concurrency = values.concurrency === undefined ? undefined : positiveInteger('--concurrency', values.concurrency, 1);
+  const root = resolve(values.root ?? process.cwd());
+  const siteOrigin = values.site ?? process.env.SITE_URL ?? 'https://publishers.example.com';
+  try {
+    new URL(siteOrigin);
+  } catch {
+    throw new UsageError(`--site must be an absolute URL such as https://docs.example.com; got "${siteOrigin}".`);
+  }
+  let registry;
+  let config;
+  try {
+    registry = loadRegistry(root);
+    config = loadConfig(root);
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    process.stderr.write(`${paint('red', 'Configuration error', process.stderr)}\n${error.problems.map(formatProblem).join('\n')}\n`);
+    return EXIT.usage;
+  }
+  const progress = format === 'pretty' && process.stderr.isTTY ? (message: string) => process.stderr.write(`\r\u001b[2K${message}`) : undefined;
+  const cache = openParseCache(root);
+  const report = await checkLinks({
+    root,
+    registry,
+    siteOrigin,
+    ...(values.dist ? { dist: resolve(values.dist) } : {}),
+    ...(concurrency ? { concurrency } : {}),
+    cache,
+    ...(progress ? { onProgress: progress } : {}),
+    ...(values.external ? {
+      external: {
+        ...EXTERNAL_DEFAULTS,
+        timeoutMs: timeout,
+        concurrency: concurrency ?? EXTERNAL_DEFAULTS.concurrency,
+        perHost: config.perHostConcurrency,
+        retries: config.retries,
+        maxRetryAfterMs: config.maxRetryAfterSeconds * 1000,
+        skipHosts: config.skipHosts,
+        cacheMaxAgeMs: config.cacheMaxAgeHours * 3600_000,
+        cacheFile: join(root, 'node_modules/.cache/publisher-docs/external-links.json'),
+      },
+    } : {}),
+  });
+  cache.save();
+  if (progress) process.stderr.write('\r\u001b[2K');
+  process.stdout.write(formatReport(report, format));
+  if (format === 'pretty') process.stdout.write(summaryLine(report.summary));
+  return exitCodeFor(report.findings, values.strict);
+});
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${name} must be a whole number above 0; got "${value}".`);
+  return number;
+}
+
+function loadConfig(root: string) {
+  const json = readJson(CONFIG_FILE, join(root, CONFIG_FILE));
+  if (!json.ok) {
+    // No config file is fine: the defaults apply.
+    if (json.problems.every((problem) => problem.message.startsWith('Cannot read'))) return configSchema.parse({});
+    throw new ContentError(json.problems);
+  }
+  const result = configSchema.safeParse(json.doc.value);
+  if (!result.success) {
+    throw new ContentError(result.error.issues.map((issue) => ({ file: CONFIG_FILE, ...(json.doc.positionOf(issue.path as (string | number)[]) ?? {}), message: `Invalid link-check config at ${issue.path.join('.') || '(root)'}: ${issue.message}.` })));
+  }
+  return result.data;
+}
+
+function summaryLine(summary: LinkSummary): string {
+  const built = summary.builtPass.ran ? `built site: ${summary.builtPass.linksChecked} links on ${summary.builtPass.pages} pages` : `built site: skipped (${summary.builtPass.reason})`;
+  const external = summary.external ? `; external: ${summary.external.checked} checked, ${summary.external.fromCache} from cache, ${summary.external.skipped} skipped` : '; external: off (--external to check)';
+  return `\nSource: ${summary.links} links in ${summary.files} files; ${built}${external}.\n`;
+}

@@ -1,0 +1,88 @@
+/**
+ * The link check as a library: build the site model from content/, run the
+ * source pass, the built-site pass (when dist/ exists) and, on request, the
+ * external pass, and return one report. The CLI (scripts/check-links.ts)
+ * only parses arguments and prints.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LocaleRegistry } from '../../src/i18n/locales.ts';
+import { collect } from '../i18n/collect.ts';
+import type { ParseCache } from '../i18n/parseCache.ts';
+import { countByLocaleAndRule, sortFindings, type Finding, type Report } from '../lib/findings.ts';
+import { builtPass } from './builtPass.ts';
+import { checkExternal, type ExternalOptions } from './external.ts';
+import { buildSiteModel } from './site.ts';
+import { sourcePass } from './sourcePass.ts';
+import { templateSites } from './templates.ts';
+
+export const LINK_RULES = ['broken-link', 'broken-anchor', 'locale-mismatch', 'fallback-link', 'external-error', 'external-redirect', 'parse-error'] as const;
+
+export interface LinkCheckOptions {
+  root: string;
+  registry: LocaleRegistry;
+  siteOrigin: string;
+  /** The built site; the built-site pass is skipped when it does not exist. */
+  dist?: string;
+  external?: ExternalOptions;
+  concurrency?: number;
+  cache?: ParseCache;
+  onProgress?: (message: string) => void;
+}
+
+export interface LinkSummary {
+  files: number;
+  links: number;
+  builtPass: { ran: boolean; pages: number; linksChecked: number; reason?: string };
+  external: { checked: number; fromCache: number; skipped: number } | null;
+  errors: number;
+  warnings: number;
+  byLocaleAndRule: Record<string, Record<string, number>>;
+  timings: { sourceMs: number; builtMs: number; externalMs: number };
+}
+
+export async function checkLinks(options: LinkCheckOptions): Promise<Report<LinkSummary>> {
+  const started = performance.now();
+  const { pages } = collect(options.root, options.registry.codes, options.cache);
+  const site = buildSiteModel(options.root, options.registry, pages);
+  const source = sourcePass(site, pages, options.siteOrigin);
+  const findings: Finding[] = [...source.findings];
+  const sourceMs = performance.now() - started;
+
+  let builtMs = 0;
+  const dist = options.dist ?? join(options.root, 'dist');
+  let built: LinkSummary['builtPass'] = { ran: false, pages: 0, linksChecked: 0, reason: `${dist} does not exist; run npm run build first` };
+  if (existsSync(join(dist, 'index.html'))) {
+    options.onProgress?.('Crawling the built site…');
+    const start = performance.now();
+    const result = await builtPass({ root: options.root, dist, site, siteOrigin: options.siteOrigin, source, templates: templateSites(options.root), concurrency: options.concurrency ?? 50, onProgress: (count) => options.onProgress?.(`Crawling the built site… ${count} links`) });
+    builtMs = performance.now() - start;
+    findings.push(...result.findings);
+    built = { ran: true, pages: result.pages, linksChecked: result.checked };
+  }
+
+  let externalMs = 0;
+  let external: LinkSummary['external'] = null;
+  if (options.external) {
+    const start = performance.now();
+    const result = await checkExternal(source.external, options.external, (done, total) => options.onProgress?.(`Checking external links… ${done}/${total}`));
+    externalMs = performance.now() - start;
+    findings.push(...result.findings);
+    external = { checked: result.checked, fromCache: result.fromCache, skipped: result.skipped };
+  }
+
+  sortFindings(findings);
+  return {
+    findings,
+    summary: {
+      files: source.files,
+      links: [...source.linksByPage.values()].reduce((sum, links) => sum + links.length, 0),
+      builtPass: built,
+      external,
+      errors: findings.filter((finding) => finding.severity === 'error').length,
+      warnings: findings.filter((finding) => finding.severity === 'warning').length,
+      byLocaleAndRule: countByLocaleAndRule(findings),
+      timings: { sourceMs: Math.round(sourceMs), builtMs: Math.round(builtMs), externalMs: Math.round(externalMs) },
+    },
+  };
+}

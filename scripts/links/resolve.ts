@@ -1,0 +1,52 @@
+/**
+ * Where a link written in a page points: another page of the site (which
+ * locale, which slug, which #fragment), a file in `public/`, an external URL,
+ * or nothing that exists. Handles the forms authors write: `/de/x/`, `../x/`,
+ * `./other.mdx#id`, `#id`, and absolute URLs on the site's own host.
+ */
+import { posix } from 'node:path';
+import { pageAt, type SiteModel, type SitePage, slugOf } from './site.ts';
+
+export type Target =
+  | { kind: 'page'; page: SitePage; fragment: string; path: string }
+  | { kind: 'asset'; path: string }
+  | { kind: 'external'; url: string }
+  | { kind: 'skip' }
+  | { kind: 'missing'; path: string; fragment: string; reason: string };
+
+/**
+ * @param href the link as written
+ * @param from the page it is written on (its URL and MDX file)
+ * @param siteOrigin the site's public origin: links to it are internal
+ */
+export function resolveLink(href: string, from: { url: string; file: string; locale: string }, site: SiteModel, siteOrigin: string): Target {
+  const trimmed = href.trim();
+  if (trimmed === '' ) return { kind: 'missing', path: '', fragment: '', reason: 'the link has no target' };
+  if (/^(mailto|tel|javascript|data):/i.test(trimmed)) return { kind: 'skip' };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) {
+    const url = new URL(trimmed, 'https://invalid.invalid');
+    if (url.origin !== new URL(siteOrigin).origin) return /^https?:$/.test(url.protocol) ? { kind: 'external', url: url.href } : { kind: 'skip' };
+    return classify(decodeURI(url.pathname), url.hash.slice(1), site);
+  }
+  const [pathPart = '', ...fragmentParts] = trimmed.split('#');
+  const fragment = decodeURIComponent(fragmentParts.join('#'));
+  if (pathPart === '') return classify(from.url, fragment, site);
+  const withoutQuery = pathPart.split('?')[0]!;
+  if (/\.mdx?$/.test(withoutQuery)) {
+    // A link to a content file, as editors write it: resolve it against the file's folder.
+    const target = posix.normalize(posix.join(posix.dirname(from.file), withoutQuery));
+    const match = /^content\/([^/]+)\/(.+)$/.exec(target);
+    if (!match) return { kind: 'missing', path: target, fragment, reason: `${target} is not a page under content/<locale>/` };
+    const url = `/${match[1]}/${slugOf(match[2]!)}/`.replace(/\/\/$/, '/');
+    return classify(url, fragment, site);
+  }
+  const absolute = new URL(withoutQuery, `https://site.invalid${from.url}`).pathname;
+  return classify(decodeURI(absolute), fragment, site);
+}
+
+function classify(path: string, fragment: string, site: SiteModel): Target {
+  const page = pageAt(site, path);
+  if (page) return { kind: 'page', page, fragment, path: page.url };
+  if (site.assets.has(path) || site.generated.has(path) || path.startsWith('/_astro/')) return { kind: 'asset', path };
+  return { kind: 'missing', path, fragment, reason: `no page or file is served at ${path}` };
+}

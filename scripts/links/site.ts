@@ -1,0 +1,63 @@
+/**
+ * What exists on the site, derived from the source (no build needed): every
+ * page of every locale with its heading ids, which ones are fallbacks, and the
+ * files in `public/`. Both passes of the link check resolve targets against it.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LocaleRegistry } from '../../src/i18n/locales.ts';
+import { pageUrl } from '../../src/routing/localizedUrl.ts';
+import type { ParsedPage } from '../i18n/collect.ts';
+
+export interface SitePage {
+  locale: string;
+  slug: string;
+  url: string;
+  /** The MDX file rendered at this URL: the translation, or the source page for a fallback. */
+  file: string;
+  fallback: boolean;
+  headingIds: Set<string>;
+}
+
+export interface SiteModel {
+  registry: LocaleRegistry;
+  /** By URL path, such as `/de/guides/enable-lead-sharing/`. */
+  pages: Map<string, SitePage>;
+  /** Paths served from `public/`, such as `/favicon.svg`. */
+  assets: Set<string>;
+  /** Paths the build writes besides pages. */
+  generated: Set<string>;
+}
+
+/** `guides/x.mdx` → `guides/x`; `index.mdx` → ''. */
+export function slugOf(path: string): string {
+  const withoutExtension = path.replace(/\.mdx?$/, '');
+  if (withoutExtension === 'index') return '';
+  return withoutExtension.endsWith('/index') ? withoutExtension.slice(0, -'/index'.length) : withoutExtension;
+}
+
+export function buildSiteModel(root: string, registry: LocaleRegistry, pagesByLocale: Map<string, ParsedPage[]>): SiteModel {
+  const pages = new Map<string, SitePage>();
+  const sources = pagesByLocale.get(registry.source.code) ?? [];
+  for (const locale of registry.locales) {
+    const own = new Map((pagesByLocale.get(locale.code) ?? []).map((page) => [page.path, page]));
+    for (const source of sources) {
+      const page = own.get(source.path) ?? source;
+      const slug = slugOf(source.path);
+      const url = pageUrl(locale.code, slug);
+      pages.set(url, { locale: locale.code, slug, url, file: page.file, fallback: page === source && locale.code !== registry.source.code, headingIds: new Set((page.outline?.headings ?? []).map((heading) => heading.id)) });
+    }
+  }
+  return { registry, pages, assets: listAssets(join(root, 'public')), generated: new Set(['/', '/sitemap-index.xml', '/sitemap-0.xml', '/robots.txt', '/404.html', '/pagefind/pagefind.js', '/pagefind/pagefind-component-ui.js', '/pagefind/pagefind-component-ui.css']) };
+}
+
+function listAssets(folder: string): Set<string> {
+  if (!existsSync(folder)) return new Set();
+  return new Set(readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${join(entry.parentPath, entry.name).slice(folder.length + 1).split('\\').join('/')}`));
+}
+
+/** The page at a URL path, accepting the forms a static host serves (`/x`, `/x/`, `/x/index.html`). */
+export function pageAt(site: SiteModel, path: string): SitePage | undefined {
+  const normalized = path.replace(/index\.html$/, '').replace(/\/?$/, '/');
+  return site.pages.get(normalized);
+}
