@@ -38,6 +38,7 @@ export interface BuiltPassResult {
 
 export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassResult> {
   const port = await freePort();
+  // linkinator serves the folder on 127.0.0.1 at the port we give it.
   const local = `http://127.0.0.1:${port}`;
   const checker = new LinkChecker();
   let checked = 0;
@@ -62,7 +63,6 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
     recurse: true,
     checkFragments: true,
     port,
-    staticHttpServerHost: '127.0.0.1',
     concurrency: options.concurrency,
     timeout: 10_000,
     // The site's own absolute URLs (canonical, hreflang, sitemap) are checked against the build.

@@ -160,7 +160,7 @@ async function request(url: string, options: ExternalOptions): Promise<RawAttemp
   }
 }
 
-function describeNetworkError(error: unknown, timeoutMs: number): string {
+export function describeNetworkError(error: unknown, timeoutMs: number): string {
   const err = error as Error & { cause?: { code?: string; message?: string } };
   if (err.name === 'TimeoutError' || err.name === 'AbortError') return `no answer within ${timeoutMs} ms (timed out)`;
   const code = err.cause?.code ?? '';

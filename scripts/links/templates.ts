@@ -38,7 +38,7 @@ export function templateSites(root: string): TemplateSite[] {
 }
 
 export function sitesIn(file: string, text: string): TemplateSite[] {
-  const { ast } = parse(text, { position: true } as never) as unknown as { ast: AstNode };
+  const { ast } = parse(text) as unknown as { ast: AstNode };
   const bytes = Buffer.from(text);
   const place = (offset: number) => {
     // The compiler counts UTF-8 bytes; lines and columns are in characters.

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadRegistry } from '../../src/i18n/locales.ts';
+import { contentTree, page, writeFixture, type Fixture } from '../../tests/helpers/fixture.ts';
+import { checkLinks } from './check.ts';
+
+let fixture: Fixture | undefined;
+afterEach(() => fixture?.remove());
+
+const SITE = 'https://docs.example.test';
+const stamped = { source: 'sha256:0000000000000000', method: 'human' };
+const en = (body: string) => page({ title: 'Guide', description: 'A guide page for the fixture site.', order: 1 }, body);
+const de = (body: string) => page({ title: 'Leitfaden', description: 'Eine Leitfadenseite der Testwebsite.', order: 1, translation: stamped }, body);
+
+async function check(files: Record<string, string | null>) {
+  fixture = writeFixture(contentTree({
+    'content/en/guides/other.mdx': en('## Setup {/* #setup */}\n\nText.'),
+    'content/de/guides/other.mdx': de('## Einrichtung {/* #setup */}\n\nText.'),
+    'public/images/diagram.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    ...files,
+  }));
+  const root = fixture.root;
+  return checkLinks({ root, registry: loadRegistry(root), siteOrigin: SITE });
+}
+
+const only = async (files: Record<string, string | null>, rule: string) => (await check(files)).findings.filter((f) => f.rule === rule);
+
+describe('link check, source pass', () => {
+  it('accepts links to pages, sections, relative pages, content files, assets and the site\'s own absolute URLs', async () => {
+    const report = await check({
+      'content/en/guides/a.mdx': en([
+        '## Start {/* #start */}',
+        '',
+        '[a](/en/guides/other/) [b](/en/guides/other/#setup) [c](../other/) [d](./other.mdx#setup) [e](#start)',
+        '',
+        `![diagram](/images/diagram.svg) [f](${SITE}/en/) [g](mailto:x@example.com) [h](https://learn.microsoft.com/)`,
+        '',
+        '<a href="/en/guides/other/">i</a>',
+      ].join('\n')),
+    });
+    expect(report.findings).toEqual([]);
+    expect(report.summary).toMatchObject({ files: 5, links: 10, builtPass: { ran: false } });
+  });
+
+  it('broken-link: a page or file that does not exist, at its line and column, with a suggestion', async () => {
+    const findings = await only({ 'content/en/guides/a.mdx': en('Intro.\n\nSee [the other guide](/en/guides/othr/) or ![x](/images/missing.png).') }, 'broken-link');
+    expect(findings).toEqual([
+      expect.objectContaining({ severity: 'error', locale: 'en', file: 'content/en/guides/a.mdx', line: 9, column: 5, url: '/en/guides/othr/', page: '/en/guides/a/', hint: 'Did you mean /en/guides/other/?' }),
+      expect.objectContaining({ line: 9, column: 44, url: '/images/missing.png' }),
+    ]);
+  });
+
+  it('broken-link: a relative content-file link that leads nowhere', async () => {
+    expect(await only({ 'content/en/guides/a.mdx': en('[x](./nope.mdx)') }, 'broken-link')).toEqual([expect.objectContaining({ line: 7, column: 1, url: './nope.mdx' })]);
+  });
+
+  it('broken-anchor: the page exists, the section does not; the same on this page', async () => {
+    const findings = await only({ 'content/en/guides/a.mdx': en('[x](/en/guides/other/#set-up) and [y](#nowhere)') }, 'broken-anchor');
+    expect(findings).toEqual([
+      expect.objectContaining({ line: 7, column: 1, message: '/en/guides/other/ has no #set-up.', hint: 'Its sections are #setup.' }),
+      expect.objectContaining({ line: 7, column: 35, message: '/en/guides/a/ has no #nowhere.' }),
+    ]);
+  });
+
+  it('broken-anchor: checks the section against the target locale\'s page', async () => {
+    const findings = await only({ 'content/de/guides/other.mdx': de('## Einrichtung {/* #einrichtung */}\n\nText.'), 'content/de/guides/a.mdx': de('[x](/de/guides/other/#setup)'), 'content/en/guides/a.mdx': en('[x](/en/guides/other/#setup)') }, 'broken-anchor');
+    expect(findings).toEqual([expect.objectContaining({ file: 'content/de/guides/a.mdx', locale: 'de', line: 10, column: 1 })]);
+  });
+
+  it('locale-mismatch: a German page linking to the English page where a German one exists', async () => {
+    const findings = await only({ 'content/en/guides/a.mdx': en('[x](/en/guides/other/)'), 'content/de/guides/a.mdx': de('[x](/en/guides/other/#setup)') }, 'locale-mismatch');
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', file: 'content/de/guides/a.mdx', line: 10, column: 1, hint: 'Link to /de/guides/other/#setup.' })]);
+  });
+
+  it('fallback-link: a link to a page that this locale only has as an untranslated fallback', async () => {
+    const findings = await only({ 'content/en/guides/a.mdx': en('[x](/en/guides/other/)'), 'content/de/guides/other.mdx': null, 'content/de/index.mdx': de('[x](/de/guides/other/)') }, 'fallback-link');
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', file: 'content/de/index.mdx', line: 10, column: 1, message: expect.stringContaining('/de/guides/other/ is not translated yet') })]);
+  });
+
+  it('parse-error: a page that cannot be read is reported and still counted', async () => {
+    const report = await check({ 'content/en/guides/a.mdx': en('Text {broken') });
+    expect(report.findings).toEqual([expect.objectContaining({ rule: 'parse-error', file: 'content/en/guides/a.mdx', line: 7 })]);
+    expect(report.summary.files).toBe(5);
+  });
+});
