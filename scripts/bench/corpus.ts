@@ -3,7 +3,7 @@
  * guide (headings, lists, tables, components, links, code) and their
  * translations in M locales, stamped as up to date, in a temporary folder.
  */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sourceHash } from '../../src/content/sourceHash.ts';
@@ -55,6 +55,15 @@ export function generateCorpus(projectRoot: string, pages: number, localeCount: 
     const folder = join(root, 'content', locale, 'guides');
     mkdirSync(folder, { recursive: true });
     for (const file of ['ui.json', 'tables.json']) cpSync(join(projectRoot, 'content', locale === 'en' ? 'en' : 'de', file), join(root, 'content', locale, file));
+  }
+  for (const locale of locales) {
+    const home = `---\ntitle: Home\ndescription: The home page of the benchmark corpus site.\norder: 0\n${locale === 'en' ? '' : 'translation:\n  source: HASH\n  method: human\n'}---\n\n${sentence(locale === 'en' ? ENGLISH : OTHER, 1, 20)} Start with [page 0](/${locale}/guides/page-0/).\n`;
+    writeFileSync(join(root, 'content', locale, 'index.mdx'), home);
+  }
+  const englishHome = readFileSync(join(root, 'content/en/index.mdx'), 'utf8');
+  for (const locale of locales.slice(1)) {
+    const file = join(root, 'content', locale, 'index.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('HASH', sourceHash(englishHome)));
   }
   for (let index = 0; index < pages; index++) {
     const english = `---\ntitle: Guide ${index}\ndescription: A generated guide page for the benchmark corpus.\norder: ${index}\n---\n\n${page('en', index, pages, ENGLISH, true)}`;

@@ -16,7 +16,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { Finding } from '../lib/findings.ts';
 import type { SourcePassResult } from './sourcePass.ts';
 import { pageAt, type SiteModel } from './site.ts';
-import { matchTemplate, type BuiltElement, type TemplateSite } from './templates.ts';
+import { matchTemplate, type BuiltElement, type TemplateIndex } from './templates.ts';
 
 export interface BuiltPassOptions {
   root: string;
@@ -24,7 +24,7 @@ export interface BuiltPassOptions {
   site: SiteModel;
   siteOrigin: string;
   source: SourcePassResult;
-  templates: readonly TemplateSite[];
+  templates: TemplateIndex;
   concurrency: number;
   onProgress?: (checked: number) => void;
 }
@@ -96,7 +96,9 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
       continue;
     }
     const elements = builtElements(htmlCache, options.dist, parentPath, reported, options.siteOrigin);
-    const site = elements.map((element) => matchTemplate(options.templates, element)).find(Boolean);
+    const rendering = options.templates.templatesFor(parentPath);
+    const candidates = options.templates.sites.filter((candidate) => rendering.has(candidate.file));
+    const site = elements.map((element) => matchTemplate(candidates, element)).find(Boolean);
     const written_ = elements[0]?.value ?? reported;
     const locale = options.site.registry.get(parentPath.split('/')[1] ?? '')?.code ?? options.site.registry.source.code;
     if (!site) {
@@ -106,7 +108,7 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
     const key = `${site.file}:${site.line}:${site.column}|${rule}|${targetPath}#${fragment}`;
     const existing = grouped.get(key);
     if (existing) {
-      (existing.pages as string[]).push(parentPath);
+      if (!(existing.pages as string[]).includes(parentPath)) (existing.pages as string[]).push(parentPath);
       continue;
     }
     const finding: Finding = { rule, severity: 'error', message, locale, file: site.file, line: site.line, column: site.column, url: written_, page: parentPath, pages: [parentPath] };

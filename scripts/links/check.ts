@@ -14,7 +14,7 @@ import { builtPass } from './builtPass.ts';
 import { checkExternal, type ExternalOptions } from './external.ts';
 import { buildSiteModel } from './site.ts';
 import { sourcePass } from './sourcePass.ts';
-import { templateSites } from './templates.ts';
+import { templateIndex } from './templates.ts';
 
 export const LINK_RULES = ['broken-link', 'broken-anchor', 'locale-mismatch', 'fallback-link', 'external-error', 'external-redirect', 'parse-error'] as const;
 
@@ -55,7 +55,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
   if (existsSync(join(dist, 'index.html'))) {
     options.onProgress?.('Crawling the built site…');
     const start = performance.now();
-    const result = await builtPass({ root: options.root, dist, site, siteOrigin: options.siteOrigin, source, templates: templateSites(options.root), concurrency: options.concurrency ?? 50, onProgress: (count) => options.onProgress?.(`Crawling the built site… ${count} links`) });
+    const result = await builtPass({ root: options.root, dist, site, siteOrigin: options.siteOrigin, source, templates: templateIndex(options.root), concurrency: options.concurrency ?? 50, onProgress: (count) => options.onProgress?.(`Crawling the built site… ${count} links`) });
     builtMs = performance.now() - start;
     findings.push(...result.findings);
     built = { ran: true, pages: result.pages, linksChecked: result.checked };

@@ -8,7 +8,7 @@
  * Templates are parsed with Astro's own compiler, never with regular expressions.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, posix, relative } from 'node:path';
 import { parse } from '@astrojs/compiler-rs';
 
 export interface TemplateSite {
@@ -31,14 +31,65 @@ interface AstNode {
   [key: string]: unknown;
 }
 
-export function templateSites(root: string): TemplateSite[] {
+export interface TemplateIndex {
+  sites: TemplateSite[];
+  /** The template files that render a built page (its route file and every .astro file it imports). */
+  templatesFor(pagePath: string): Set<string>;
+}
+
+export function templateIndex(root: string): TemplateIndex {
   const folder = join(root, 'src');
-  const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.astro')).sort();
-  return files.flatMap((file) => sitesIn(relative(root, join(folder, file)).split('\\').join('/'), readFileSync(join(folder, file), 'utf8')));
+  const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.astro')).map((file) => relative(root, join(folder, file)).split('\\').join('/')).sort();
+  const sites: TemplateSite[] = [];
+  const imports = new Map<string, string[]>();
+  for (const file of files) {
+    const parsed = parseTemplate(file, readFileSync(join(root, file), 'utf8'));
+    sites.push(...parsed.sites);
+    imports.set(file, parsed.imports);
+  }
+  const routes = files.filter((file) => file.startsWith('src/pages/')).map((file) => ({ file, pattern: routePattern(file.slice('src/pages/'.length)) }))
+    // Static routes win over dynamic ones, as in Astro's own routing.
+    .sort((a, b) => Number(a.file.includes('[')) - Number(b.file.includes('[')));
+  return {
+    sites,
+    templatesFor(pagePath) {
+      const route = routes.find((candidate) => candidate.pattern.test(pagePath));
+      const reached = new Set<string>();
+      const visit = (file: string) => {
+        if (reached.has(file)) return;
+        reached.add(file);
+        for (const imported of imports.get(file) ?? []) visit(imported);
+      };
+      if (route) visit(route.file);
+      return reached;
+    },
+  };
+}
+
+/** `index.astro` → /, `404.astro` → /404.html, `[locale]/[...slug].astro` → /x/ and /x/y/z/. */
+function routePattern(path: string): RegExp {
+  const parts = path.replace(/\.astro$/, '').split('/').filter((part) => part !== 'index');
+  if (parts.length === 1 && /^\d{3}$/.test(parts[0]!)) return new RegExp(`^/${parts[0]}(\\.html|/)?$`);
+  const pattern = parts.map((part) => (part.startsWith('[...') ? '(?:/.*)?' : part.startsWith('[') ? '/[^/]+' : `/${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)).join('');
+  return new RegExp(`^${pattern}/?(index\\.html)?$`);
+}
+
+export function templateSites(root: string): TemplateSite[] {
+  return templateIndex(root).sites;
 }
 
 export function sitesIn(file: string, text: string): TemplateSite[] {
+  return parseTemplate(file, text).sites;
+}
+
+function parseTemplate(file: string, text: string): { sites: TemplateSite[]; imports: string[] } {
   const { ast } = parse(text) as unknown as { ast: AstNode };
+  const program = (ast as { frontmatter?: { program?: { body?: AstNode[] } } }).frontmatter?.program?.body ?? [];
+  const imports = program
+    .filter((node) => node.type === 'ImportDeclaration')
+    .map((node) => (node.source as { value: string }).value)
+    .filter((source) => source.endsWith('.astro') && source.startsWith('.'))
+    .map((source) => posix.normalize(posix.join(dirname(file), source)));
   const bytes = Buffer.from(text);
   const place = (offset: number) => {
     // The compiler counts UTF-8 bytes; lines and columns are in characters.
@@ -79,7 +130,7 @@ export function sitesIn(file: string, text: string): TemplateSite[] {
     }
   };
   walk((ast as { body?: unknown }).body, []);
-  return sites;
+  return { sites, imports };
 }
 
 export interface BuiltElement {
