@@ -7,7 +7,11 @@ import { defineConfig } from 'astro/config';
 import { ContentError } from './src/content/problem.ts';
 import { loadRegistry } from './src/i18n/locales.ts';
 import { contentGuard } from './src/integrations/contentGuard.ts';
+import { notFoundPages } from './src/integrations/notFoundPages.ts';
+import { searchIndex } from './src/integrations/searchIndex.ts';
+import { fallbackUrls } from './src/routing/fallbacks.ts';
 import { remarkHeadingIds } from './src/markdown/headingIds.ts';
+import { rehypeHeadingAnchors } from './src/markdown/rehypeHeadingAnchors.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -15,10 +19,10 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 function readLocales() {
   try {
     const registry = loadRegistry(root);
-    return { source: registry.source.code, codes: [...registry.codes], hreflang: Object.fromEntries(registry.locales.map((l) => [l.code, l.hreflang])) };
+    return { source: registry.source.code, codes: [...registry.codes], hreflang: Object.fromEntries(registry.locales.map((l) => [l.code, l.hreflang])), fallbacks: fallbackUrls(root, registry) };
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
-    return { source: 'en', codes: ['en'], hreflang: { en: 'en' } };
+    return { source: 'en', codes: ['en'], hreflang: { en: 'en' }, fallbacks: new Set() };
   }
 }
 const locales = readLocales();
@@ -34,7 +38,7 @@ export default defineConfig({
   },
   markdown: {
     // Astro 7 renders Markdown with Sätteri by default; heading ids need our remark plugin, so use unified.
-    processor: unified({ remarkPlugins: [remarkHeadingIds], smartypants: false }),
+    processor: unified({ remarkPlugins: [remarkHeadingIds], rehypePlugins: [rehypeHeadingAnchors], smartypants: false }),
   },
   vite: {
     build: {
@@ -50,6 +54,16 @@ export default defineConfig({
   integrations: [
     contentGuard(),
     mdx(),
-    sitemap({ i18n: { defaultLocale: locales.source, locales: locales.hreflang } }),
+    sitemap({
+      i18n: { defaultLocale: locales.source, locales: locales.hreflang },
+      // Fallback pages are noindex copies of the source, 404 pages are not content, and the root
+      // language chooser is every page's x-default (listing it would make it an alternate of /en/).
+      filter: (page) => {
+        const path = new URL(page).pathname;
+        return path !== '/' && !locales.fallbacks.has(path) && !/\/404(\/|\.html)?$/.test(path);
+      },
+    }),
+    searchIndex(),
+    notFoundPages(locales.codes),
   ],
 });

@@ -6,10 +6,12 @@
  * links per page) or the template line (from the template index), and a link
  * a layout breaks on many pages becomes one finding listing the pages.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import type { Element, Root } from 'hast';
+import type { Element as XastElement } from 'xast';
+import { fromXml } from 'xast-util-from-xml';
 import { fromHtml } from 'hast-util-from-html';
 import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
 import { visitParents } from 'unist-util-visit-parents';
@@ -73,9 +75,10 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
   });
 
   const broken = crawl.links.filter((link) => link.state === LinkState.BROKEN && link.parent);
+  const distName = relative(options.root, options.dist).split('\\').join('/') || '.';
+  const findings: Finding[] = sitemapFindings(options, distName);
   const htmlCache = new Map<string, Root | undefined>();
   const grouped = new Map<string, Finding>();
-  const findings: Finding[] = [];
   for (const link of broken) {
     const parentPath = toPath(link.parent!);
     const [rawPath = '/', ...hash] = toPath(link.url).split('#');
@@ -102,7 +105,7 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
     const written_ = elements[0]?.value ?? reported;
     const locale = options.site.registry.get(parentPath.split('/')[1] ?? '')?.code ?? options.site.registry.source.code;
     if (!site) {
-      findings.push({ rule, severity: 'error', message: `${message} Written in the built page as "${written_}"; no template line could be matched.`, locale, file: `${relative(options.root, options.dist).split('\\').join('/') || '.'}${parentPath}${parentPath.endsWith('/') ? 'index.html' : ''}`, line: elements[0]?.line ?? 1, column: elements[0]?.column ?? 1, url: written_, page: parentPath });
+      findings.push({ rule, severity: 'error', message: `${message} Written in the built page as "${written_}"; no template line could be matched.`, locale, file: `${distName}${parentPath}${parentPath.endsWith('/') ? 'index.html' : ''}`, line: elements[0]?.line ?? 1, column: elements[0]?.column ?? 1, url: written_, page: parentPath });
       continue;
     }
     const key = `${site.file}:${site.line}:${site.column}|${rule}|${targetPath}#${fragment}`;
@@ -160,6 +163,29 @@ function builtElements(cache: Map<string, Root | undefined>, dist: string, pageP
     }
   });
   return found;
+}
+
+/**
+ * The sitemap names every page and its alternates by absolute URL; each must be
+ * a page of the build. linkinator cannot read a sitemap from a folder, so the
+ * sitemap files are read here, with a real XML parser.
+ */
+function sitemapFindings(options: BuiltPassOptions, distName: string): Finding[] {
+  const findings: Finding[] = [];
+  const files = existsSync(options.dist) ? readdirSync(options.dist).filter((file) => /^sitemap.*\.xml$/.test(file)).sort() : [];
+  for (const file of files) {
+    const tree = fromXml(readFileSync(join(options.dist, file), 'utf8'));
+    visitParents(tree, 'element', (node: XastElement) => {
+      const url = node.name === 'loc' ? node.children.map((child) => ('value' in child ? child.value : '')).join('').trim() : node.name === 'xhtml:link' ? node.attributes.href : undefined;
+      if (!url || !url.startsWith(options.siteOrigin.replace(/\/$/, ''))) return;
+      const path = decodeURI(new URL(url).pathname);
+      if (/^sitemap.*\.xml$/.test(path.slice(1))) return;
+      const built = join(options.dist, path, path.endsWith('/') ? 'index.html' : '');
+      if (existsSync(built)) return;
+      findings.push({ rule: 'broken-link', severity: 'error', message: `The sitemap lists ${path}, which the build does not have.`, locale: options.site.registry.get(path.split('/')[1] ?? '')?.code ?? options.site.registry.source.code, file: `${distName}/${file}`, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, url, page: `/${file}` });
+    });
+  }
+  return findings;
 }
 
 function freePort(): Promise<number> {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Finding } from '../../lib/findings.ts';
-import { commitsOf, fileAt } from '../../lib/git.ts';
+import { commitsOf, fileAt } from '../../../src/lib/git.ts';
 import { parsePage, type ParsedPage } from '../collect.ts';
 import { pageFinding, type PageContext } from '../context.ts';
 import { sourceHash } from '../../../src/content/sourceHash.ts';

@@ -1,0 +1,48 @@
+/**
+ * Builds the Pagefind search index after `astro build`, one index per
+ * language from each page's `<html lang>`, from `<main data-pagefind-body>`
+ * only (navigation, notices and fallback pages stay out of it).
+ *
+ * `astro dev` has no built pages to index, so it serves the index of the last
+ * `npm run build` from dist/pagefind: run a build once and search works in dev.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { close, createIndex } from 'pagefind';
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+
+export function searchIndex(): AstroIntegration {
+  let outDir = '';
+  return {
+    name: 'search-index',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const { index, errors } = await createIndex({});
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const added = await index.addDirectory({ path: site });
+        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
+        const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        logger.info(`Indexed ${added.page_count} pages for search.`);
+        await close();
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const folder = join(outDir, 'pagefind');
+        if (!existsSync(folder)) logger.warn('Search needs an index: run `npm run build` once, then search works in `npm run dev` too.');
+        server.middlewares.use('/pagefind/', (request, response, next) => {
+          const path = normalize(join(folder, decodeURIComponent((request.url ?? '').split('?')[0]!)));
+          if (!path.startsWith(folder) || !existsSync(path)) return next();
+          response.setHeader('content-type', TYPES[extname(path)] ?? 'application/octet-stream');
+          response.end(readFileSync(path));
+        });
+      },
+    },
+  };
+}

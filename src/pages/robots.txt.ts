@@ -1,0 +1,7 @@
+/** robots.txt: everything may be crawled; the sitemap is at the site's absolute address. */
+import type { APIRoute } from 'astro';
+
+export const GET: APIRoute = ({ site }) => {
+  const sitemap = new URL('/sitemap-index.xml', site ?? 'http://localhost:4321/').href;
+  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+};
