@@ -6,7 +6,7 @@
  * links per page) or the template line (from the template index), and a link
  * a layout breaks on many pages becomes one finding listing the pages.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import type { Element, Root } from 'hast';
@@ -57,7 +57,8 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
   };
   checker.on('link', (result: LinkResult) => {
     checked++;
-    if (result.state === LinkState.OK && toPath(result.url).endsWith('/')) pages.add(toPath(result.url));
+    const path = toPath(result.url);
+    if (result.state === LinkState.OK && path.endsWith('/')) pages.add(path);
     if (checked % 200 === 0) options.onProgress?.(checked);
   });
   const crawl = await checker.check({
@@ -74,7 +75,10 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
     linksToSkip: async (link: string) => !(link.startsWith(local) || link.startsWith(options.siteOrigin)),
   });
 
-  const broken = crawl.links.filter((link) => link.state === LinkState.BROKEN && link.parent);
+  const broken = crawl.links
+    .filter((link) => link.state === LinkState.BROKEN && link.parent)
+    // Trust the build over the crawler: a page or anchor that exists was a timeout, not a broken link.
+    .filter((link) => !existsInBuild(options.dist, toPath(link.url)));
   const distName = relative(options.root, options.dist).split('\\').join('/') || '.';
   const findings: Finding[] = sitemapFindings(options, distName);
   const htmlCache = new Map<string, Root | undefined>();
@@ -123,6 +127,21 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
     if (list.length > 1) finding.message = `${finding.message} The template writes it on ${list.length} pages (${list.slice(0, 3).join(', ')}${list.length > 3 ? ', …' : ''}).`;
   }
   return { findings, checked, pages: pages.size };
+}
+
+/** Whether the build has the page (and, for `#fragment`, an element with that id). */
+function existsInBuild(dist: string, target: string): boolean {
+  const [path = '/', ...hash] = target.split('#');
+  const decoded = decodeURI(path);
+  const file = join(dist, decoded, decoded.endsWith('/') ? 'index.html' : '');
+  if (!existsSync(file) || !statSync(file).isFile()) return false;
+  const fragment = decodeURIComponent(hash.join('#'));
+  if (!fragment) return true;
+  let found = false;
+  visitParents(fromHtml(readFileSync(file, 'utf8')), 'element', (node: Element) => {
+    if (node.properties.id === fragment || node.properties.name === fragment) found = true;
+  });
+  return found;
 }
 
 /** Does a link as written on a page lead to the target linkinator reports (a path with its #fragment)? */
