@@ -111,6 +111,53 @@ describe('the built site', () => {
     expect(hrefs.every((href) => href.startsWith('/de/'))).toBe(true);
   });
 
+  it('indexes main content per language for search, not fallbacks or navigation', () => {
+    expect(existsSync(join(dist, 'pagefind/pagefind-component-ui.js'))).toBe(true);
+    const indexes = readdirSync(join(dist, 'pagefind')).filter((file) => file.endsWith('.pf_meta')).map((file) => file.split('_')[0]);
+    expect(indexes.sort()).toEqual(['pagefind.de', 'pagefind.en']);
+    expect(readPage(dist, `de/${GUIDE}`).attr('main', 'dataPagefindBody')).toBe('');
+    expect(readPage(dist, `de/${GUIDE}`).one('nav [data-pagefind-body]')).toBeUndefined();
+  });
+
+  it('adds a link beside each section heading, named by the heading', () => {
+    const page = readPage(dist, `de/${GUIDE}`);
+    const anchor = page.one('.heading-wrapper:has(#follow-up) a.heading-anchor');
+    expect(anchor?.properties.href).toBe('#follow-up');
+    expect(anchor?.properties.ariaLabelledBy).toEqual(['follow-up']);
+    expect(page.text('#follow-up')).toBe('Jeden Lead nachverfolgen');
+  });
+
+  it('links to the previous and next page and says when the page was last updated', () => {
+    const page = readPage(dist, `de/${GUIDE}`);
+    expect(page.attr('nav.prev-next a[rel="prev"]', 'href')).toBe('/de/');
+    expect(page.one('nav.prev-next a[rel="next"]')).toBeUndefined();
+    expect(page.text('.last-updated')).toMatch(/^Zuletzt aktualisiert: \d{1,2}\. \p{L}+ \d{4}$/u);
+    expect(page.attr('.last-updated time', 'dateTime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('describes each page for search engines and link previews in its language', () => {
+    const page = readPage(dist, `de/${GUIDE}`);
+    expect(page.attr('meta[name="description"]', 'content')).toMatch(/^Aktivieren Sie die Lead-Verwaltung/);
+    expect(page.attr('meta[property="og:locale"]', 'content')).toBe('de');
+    expect(page.all('meta[property="og:locale:alternate"]').map((meta) => meta.properties.content)).toEqual(['en']);
+    expect(page.attr('meta[property="og:url"]', 'content')).toBe('https://publishers.example.com/de/guides/enable-lead-sharing/');
+  });
+
+  it('writes robots.txt and a sitemap whose pages name their translations', () => {
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toContain('Sitemap: https://publishers.example.com/sitemap-index.xml');
+    const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://publishers.example.com/de/guides/enable-lead-sharing/</loc>');
+    expect(sitemap).toContain('hreflang="en" href="https://publishers.example.com/en/guides/enable-lead-sharing/"');
+    expect(sitemap).not.toContain('<loc>https://publishers.example.com/</loc>');
+    expect(sitemap).not.toContain('404');
+  });
+
+  it('has a "page not found" page per locale and a multilingual one at the root', () => {
+    expect(readPage(dist, 'de/404.html').text('h1')).toBe('Seite nicht gefunden');
+    expect(readPage(dist, 'en/404.html').text('h1')).toBe('Page not found');
+    expect(readPage(dist, '404.html').all('main section[lang]').map((section) => section.properties.lang)).toEqual(['en', 'de']);
+  });
+
   it('offers every language on the root chooser without JavaScript', () => {
     const page = readPage(dist, 'index.html');
     expect(page.all('main a').map((a) => a.properties.href)).toEqual(['/en/', '/de/']);

@@ -4,7 +4,7 @@
  * the working tree.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -19,7 +19,13 @@ export interface ProjectCopy {
 export function copyProject(): ProjectCopy {
   const dir = mkdtempSync(join(tmpdir(), 'publisher-docs-'));
   for (const entry of COPIED) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // Link each package, not node_modules itself: Astro and Vite keep caches in node_modules/.astro and
+  // .vite, and two builds sharing them (tests run in parallel) can read each other's content store.
+  mkdirSync(join(dir, 'node_modules'));
+  for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
+    if (entry.startsWith('.') && entry !== '.bin') continue;
+    symlinkSync(join(ROOT, 'node_modules', entry), join(dir, 'node_modules', entry), 'dir');
+  }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
