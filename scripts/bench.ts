@@ -9,20 +9,33 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCorpus } from './bench/corpus.ts';
+import { measureReader, printReader, READER_DIST } from './bench/reader.ts';
 import { parseCli, runCommand, UsageError } from './lib/cli.ts';
 
-const USAGE = 'Usage: npm run bench -- [--pages 1000] [--link-pages 150] [--locales 2] [--only i18n|links] [--keep]';
+const USAGE = 'Usage: npm run bench -- [--pages 1000] [--link-pages 150] [--locales 2] [--only i18n|links|reader] [--keep]';
 const ROOT = join(import.meta.dirname, '..');
 
-await runCommand(USAGE, () => {
+await runCommand(USAGE, async () => {
   const { values } = parseCli(process.argv.slice(2), { pages: { type: 'string', default: '1000' }, 'link-pages': { type: 'string', default: '150' }, locales: { type: 'string', default: '2' }, only: { type: 'string' }, keep: { type: 'boolean', default: false } });
-  if (values.only !== undefined && values.only !== 'i18n' && values.only !== 'links') throw new UsageError('--only must be i18n or links.');
+  if (values.only !== undefined && !['i18n', 'links', 'reader'].includes(values.only)) throw new UsageError('--only must be i18n, links or reader.');
+  const wants = (part: string) => values.only === undefined || values.only === part;
   const pages = Number(values.pages);
   const locales = Number(values.locales);
   if (!Number.isInteger(pages) || pages < 2) throw new UsageError('--pages must be a whole number of at least 2.');
   if (!Number.isInteger(locales) || locales < 2 || locales > 20) throw new UsageError('--locales must be a whole number from 2 to 20.');
   const linkPages = Number(values['link-pages']);
   if (!Number.isInteger(linkPages) || linkPages < 2) throw new UsageError('--link-pages must be a whole number of at least 2.');
+
+  if (wants('reader')) {
+    // The real site, as a reader gets it.
+    const dist = READER_DIST(ROOT);
+    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout.slice(-3000)}${build.stderr.slice(-3000)}`);
+    console.log('Reader: the English guide in headless Chromium');
+    printReader(await measureReader(dist));
+    console.log('');
+    if (values.only === 'reader') return 0;
+  }
 
   let corpus = generateCorpus(ROOT, pages, locales);
   let files = pages * locales;
@@ -35,7 +48,7 @@ await runCommand(USAGE, () => {
     console.log(`${label.padEnd(44)} ${ms(elapsed).padStart(9)}  ${Math.round(files / (elapsed / 1000)).toLocaleString('en')} pages/s`);
     return elapsed;
   };
-  if (values.only !== 'links') {
+  if (wants('i18n')) {
     console.log(`Corpus: ${pages} pages x ${locales} locales = ${files} MDX files in ${corpus.root}\n`);
     console.log('check:i18n (wall time of the command, Node start-up included)');
     time('  cold: no parse cache', ['scripts/check-i18n.ts', '--no-cache', '--format', 'json']);
@@ -44,7 +57,7 @@ await runCommand(USAGE, () => {
     console.log(`  target: under 1 s for 1000 x 2 → ${warm < 1000 ? 'met (warm)' : 'not met'}\n`);
   }
 
-  if (values.only !== 'i18n') {
+  if (wants('links')) {
     // linkinator looks every repeated link up among all results so far, which is quadratic in a site
     // whose sidebar links every page from every page; at 1000 x 2 the plain CLI runs for hours. The link
     // figures use a smaller corpus of the same pages.

@@ -9,9 +9,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium } from '../scripts/lib/browser.ts';
 import { astroBuild, copyProject, ROOT, type ProjectCopy } from './helpers/project.ts';
-import { serveStatic, type StaticServer } from './helpers/staticServer.ts';
+import { serveStatic, type StaticServer } from '../scripts/lib/staticServer.ts';
 
 const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -256,14 +256,15 @@ describe('UI string rules', () => {
 
   it('ui-interpolation: variables, nesting (which must exist) and tags', () => {
     const report = run(ui(
-      { a: 'Read in {{language}}', b: 'See $t(a)', c: 'Press <0>Enter</0>' },
-      { a: 'Auf {{sprache}} lesen', b: 'Siehe $t(zz)', c: 'Drücken Sie Enter' },
+      { a: 'Read in {{language}}', b: 'See $t(a)', c: 'Press <0>Enter</0>', d: '[COUNT] results for [SEARCH_TERM]' },
+      { a: 'Auf {{sprache}} lesen', b: 'Siehe $t(zz)', c: 'Drücken Sie Enter', d: '[COUNT] Ergebnisse für [SUCHBEGRIFF]' },
     ));
     expect(report.findings.filter((f) => f.rule === 'ui-interpolation').map((f) => [f.line, f.message])).toEqual([
       [2, expect.stringContaining('missing {{language}}; extra {{sprache}}')],
       [3, expect.stringContaining('missing $t(a); extra $t(zz)')],
       [3, expect.stringContaining('$t(zz), but that key does not exist')],
       [4, expect.stringContaining('missing <0>; missing </0>')],
+      [5, expect.stringContaining('missing [SEARCH_TERM]; extra [SUCHBEGRIFF]')],
     ]);
   });
 

@@ -122,9 +122,10 @@ function checkPair(
     ...difference('{{', expected.variables, actual.variables, '}}'),
     ...difference('$t(', expected.nesting, actual.nesting, ')'),
     ...difference('<', expected.tags, actual.tags, '>'),
+    ...difference('[', expected.tokens, actual.tokens, ']'),
   ];
   if (differences.length > 0) {
-    report('ui-interpolation', 'error', `"${target.key}" does not keep the source's placeholders: ${differences.join('; ')}.`, 'Keep every {{variable}}, $t(key) and <tag> of the source exactly; translate only the words around them.');
+    report('ui-interpolation', 'error', `"${target.key}" does not keep the source's placeholders: ${differences.join('; ')}.`, 'Keep every {{variable}}, $t(key), <tag> and [PLACEHOLDER] of the source exactly; translate only the words around them.');
   }
   for (const nested of actual.nesting) {
     const [namespace, key] = nested.includes(':') ? nested.split(':', 2) as [string, string] : ['ui', nested];
@@ -162,16 +163,20 @@ function pluralRule(base: string, sourceForms: readonly Leaf[], target: readonly
   return missing.length === 0 && impossible.length === 0;
 }
 
-/** i18next's own markup in a string: `{{var}}` (with format), `$t(key)`, and Trans tags `<0>`, `<strong>`. */
-export function markup(value: string): { variables: string[]; nesting: string[]; tags: string[] } {
+/**
+ * The markup in a string that a translation must keep: i18next's `{{var}}` (with format), `$t(key)`
+ * and Trans tags `<0>`, `<strong>`, and the `[SEARCH_TERM]`-style placeholders of Pagefind's strings.
+ */
+export function markup(value: string): { variables: string[]; nesting: string[]; tags: string[]; tokens: string[] } {
   const variables = [...value.matchAll(/\{\{-?\s*([^,}]+?)\s*(?:,[^}]*)?\}\}/g)].map((match) => match[1]!);
   const nesting = [...value.matchAll(/\$t\(\s*([^,)]+?)\s*(?:,[^)]*)?\)/g)].map((match) => match[1]!);
   const tags = [...value.matchAll(/<(\/?)([a-zA-Z0-9]+)\s*(\/?)>/g)].map((match) => `${match[1]}${match[2]}${match[3]}`);
-  return { variables, nesting, tags };
+  const tokens = [...value.matchAll(/\[([A-Z][A-Z0-9_]*)\]/g)].map((match) => match[1]!);
+  return { variables, nesting, tags, tokens };
 }
 
 function stripMarkup(value: string): string {
-  return value.replace(/\{\{[^}]*\}\}|\$t\([^)]*\)|<\/?[a-zA-Z0-9]+\s*\/?>/g, ' ');
+  return value.replace(/\{\{[^}]*\}\}|\$t\([^)]*\)|<\/?[a-zA-Z0-9]+\s*\/?>|\[[A-Z][A-Z0-9_]*\]/g, ' ');
 }
 
 function difference(open: string, expected: readonly string[], actual: readonly string[], close: string): string[] {

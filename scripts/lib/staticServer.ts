@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json',
@@ -17,10 +18,13 @@ export interface StaticServer {
   close(): Promise<void>;
   /** Bytes served per path, for the benchmark. */
   served: Map<string, number>;
+  /** The same bodies' gzip size: what a host that compresses would send. */
+  servedGzip: Map<string, number>;
 }
 
 export async function serveStatic(root: string): Promise<StaticServer> {
   const served = new Map<string, number>();
+  const servedGzip = new Map<string, number>();
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     let file = normalize(join(root, path));
@@ -37,6 +41,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     }
     const body = readFileSync(file);
     served.set(path, body.length);
+    servedGzip.set(path, gzipSync(body).length);
     response.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -44,6 +49,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   return {
     url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
     served,
+    servedGzip,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
