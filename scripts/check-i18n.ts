@@ -4,12 +4,11 @@
  * scripts/i18n/; this file parses arguments, runs the check and prints.
  */
 import { resolve } from 'node:path';
-import { ContentError, formatProblem } from '../src/content/problem.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { checkTranslations, type I18nSummary } from './i18n/check.ts';
 import { loadGlossary } from './i18n/glossary.ts';
 import { openParseCache } from './i18n/parseCache.ts';
-import { EXIT, paint, parseCli, runCommand, UsageError } from './lib/cli.ts';
+import { EXIT, parseCli, runCommand, UsageError } from './lib/cli.ts';
 import { exitCodeFor } from './lib/findings.ts';
 import { formatReport, parseFormat } from './lib/format/index.ts';
 
@@ -43,16 +42,8 @@ await runCommand(USAGE, () => {
   }
   const format = parseFormat(values.format);
   const root = resolve(values.root ?? process.cwd());
-  let registry;
-  let glossary;
-  try {
-    registry = loadRegistry(root);
-    glossary = loadGlossary(root);
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    process.stderr.write(`${paint('red', 'Configuration error', process.stderr)}\n${error.problems.map(formatProblem).join('\n')}\n`);
-    return EXIT.usage;
-  }
+  const registry = loadRegistry(root);
+  const glossary = loadGlossary(root);
   for (const code of values.locale ?? []) {
     if (!registry.get(code)) throw new UsageError(`unknown locale "${code}"; content/locales.json has ${registry.codes.join(', ')}.`);
     if (code === registry.source.code) throw new UsageError(`"${code}" is the source locale; name a translation (${registry.translations.map((l) => l.code).join(', ')}).`);

@@ -6,10 +6,10 @@
 import { join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { readJson } from '../src/content/json.ts';
-import { ContentError, formatProblem } from '../src/content/problem.ts';
+import { ContentError } from '../src/content/problem.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { openParseCache } from './i18n/parseCache.ts';
-import { EXIT, paint, parseCli, runCommand, UsageError } from './lib/cli.ts';
+import { EXIT, parseCli, runCommand, UsageError } from './lib/cli.ts';
 import { exitCodeFor } from './lib/findings.ts';
 import { formatReport, parseFormat } from './lib/format/index.ts';
 import { checkLinks, type LinkSummary } from './links/check.ts';
@@ -67,16 +67,8 @@ await runCommand(USAGE, async () => {
   } catch {
     throw new UsageError(`--site must be an absolute URL such as https://docs.example.com; got "${siteOrigin}".`);
   }
-  let registry;
-  let config;
-  try {
-    registry = loadRegistry(root);
-    config = loadConfig(root);
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    process.stderr.write(`${paint('red', 'Configuration error', process.stderr)}\n${error.problems.map(formatProblem).join('\n')}\n`);
-    return EXIT.usage;
-  }
+  const registry = loadRegistry(root);
+  const config = loadConfig(root);
   const progress = format === 'pretty' && process.stderr.isTTY ? (message: string) => process.stderr.write(`\r\u001b[2K${message}`) : undefined;
   const cache = openParseCache(root);
   const report = await checkLinks({

@@ -6,7 +6,6 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { ContentError, formatProblem } from '../src/content/problem.ts';
 import { sourceHash } from '../src/content/sourceHash.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { stampTranslation } from './i18n/stamp.ts';
@@ -22,13 +21,7 @@ await runCommand(USAGE, () => {
   if (positionals.length === 0) throw new UsageError('name at least one translated page.');
   if (values.method !== undefined && values.method !== 'human' && values.method !== 'machine') throw new UsageError('--method must be "human" or "machine".');
   const root = process.cwd();
-  let registry;
-  try {
-    registry = loadRegistry(root);
-  } catch (error) {
-    if (error instanceof ContentError) throw new Error(error.problems.map(formatProblem).join('\n'));
-    throw error;
-  }
+  const registry = loadRegistry(root);
   let failures = 0;
   for (const argument of positionals) {
     const file = relative(root, resolve(argument)).split('\\').join('/');

@@ -3,6 +3,7 @@
  * (exit 2) instead of stack traces, and color only where it helps.
  */
 import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
+import { ContentError, formatProblem } from '../../src/content/problem.ts';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
@@ -25,8 +26,10 @@ export function parseCli<T extends ParseArgsConfig['options']>(argv: string[], o
 }
 
 /**
- * Runs a command's main function: usage errors print the usage and exit 2,
- * anything unexpected prints one line (not a stack trace) and exits 2.
+ * Runs a command's main function: usage errors print the usage and exit 2;
+ * broken configuration (a ContentError from the registry, glossary or config
+ * file) prints each problem with its file and line and exits 2; anything
+ * unexpected prints one line (not a stack trace) and exits 2.
  */
 export async function runCommand(usage: string, main: () => Promise<number> | number): Promise<void> {
   // A reader that stops early (`| head`) is not an error.
@@ -41,6 +44,8 @@ export async function runCommand(usage: string, main: () => Promise<number> | nu
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`${paint('red', 'error')} ${error.message}\n\n${usage}\n`);
+    } else if (error instanceof ContentError) {
+      process.stderr.write(`${paint('red', 'Configuration error', process.stderr)}\n${error.problems.map(formatProblem).join('\n')}\n`);
     } else {
       process.stderr.write(`${paint('red', 'error')} ${(error as Error).message}\n`);
       if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
