@@ -65,6 +65,10 @@ describe('npm run check:i18n', () => {
     expect(unknown.stderr).toContain('unknown locale "xx"; content/locales.json has en, de');
     expect(checkI18n(['--format', 'xml']).stderr).toContain('--format must be one of pretty, json, github');
     expect(checkI18n(['--bogus']).code).toBe(2);
+    const unregistered = checkI18n(['--root', fixtureWith({ 'content/nl/index.mdx': '---\ntitle: Start\n---\n' })]);
+    expect(unregistered.code).toBe(2);
+    expect(unregistered.stderr).toContain('The folder "content/nl" is not a locale in content/locales.json.');
+    fixture?.remove();
     const root = fixtureWith({ 'content/locales.json': '{ "source": "en", ' });
     const broken = checkI18n(['--root', root]);
     expect(broken.code).toBe(2);

@@ -4,6 +4,8 @@
  * scripts/i18n/; this file parses arguments, runs the check and prints.
  */
 import { resolve } from 'node:path';
+import { checkLocaleFolders } from '../src/content/guard.ts';
+import { ContentError } from '../src/content/problem.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { checkTranslations, type I18nSummary } from './i18n/check.ts';
 import { loadGlossary } from './i18n/glossary.ts';
@@ -44,6 +46,9 @@ await runCommand(USAGE, () => {
   const root = resolve(values.root ?? process.cwd());
   const registry = loadRegistry(root);
   const glossary = loadGlossary(root);
+  // A translation in a folder the registry does not know would go unchecked: that is a configuration error.
+  const folders = checkLocaleFolders(root, registry);
+  if (folders.length > 0) throw new ContentError(folders);
   for (const code of values.locale ?? []) {
     if (!registry.get(code)) throw new UsageError(`unknown locale "${code}"; content/locales.json has ${registry.codes.join(', ')}.`);
     if (code === registry.source.code) throw new UsageError(`"${code}" is the source locale; name a translation (${registry.translations.map((l) => l.code).join(', ')}).`);

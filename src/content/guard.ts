@@ -64,7 +64,8 @@ export function guardContent(root: string): GuardResult {
   return { problems, pages };
 }
 
-function checkLocaleFolders(root: string, registry: LocaleRegistry): Problem[] {
+/** Every folder under content/ must be a registered locale, and every registered locale must have a folder. */
+export function checkLocaleFolders(root: string, registry: LocaleRegistry): Problem[] {
   const problems: Problem[] = [];
   const contentDir = join(root, 'content');
   const folders = existsSync(contentDir) ? readdirSync(contentDir).filter((name) => statSync(join(contentDir, name)).isDirectory()) : [];
