@@ -10,6 +10,7 @@ import { loadRegistry } from '../src/i18n/locales.ts';
 import { checkTranslations, type I18nSummary } from './i18n/check.ts';
 import { loadGlossary } from './i18n/glossary.ts';
 import { openParseCache } from './i18n/parseCache.ts';
+import { parseInParallel } from './i18n/parallelParse.ts';
 import { EXIT, parseCli, runCommand, UsageError } from './lib/cli.ts';
 import { exitCodeFor } from './lib/findings.ts';
 import { formatReport, parseFormat } from './lib/format/index.ts';
@@ -29,7 +30,7 @@ Options:
 
 Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or configuration error.`;
 
-await runCommand(USAGE, () => {
+await runCommand(USAGE, async () => {
   const { values } = parseCli(process.argv.slice(2), {
     locale: { type: 'string', multiple: true },
     format: { type: 'string' },
@@ -53,9 +54,14 @@ await runCommand(USAGE, () => {
     if (!registry.get(code)) throw new UsageError(`unknown locale "${code}"; content/locales.json has ${registry.codes.join(', ')}.`);
     if (code === registry.source.code) throw new UsageError(`"${code}" is the source locale; name a translation (${registry.translations.map((l) => l.code).join(', ')}).`);
   }
-  const cache = values['no-cache'] ? undefined : openParseCache(root);
-  const report = checkTranslations({ root, registry, glossary, ...(values.locale ? { locales: values.locale } : {}), ...(cache ? { cache } : {}) });
-  cache?.save();
+  // With --no-cache the cache lives in memory only: nothing is reused, but worker threads can hand pages over.
+  const cache = openParseCache(root, values['no-cache'] ? null : undefined);
+  await parseInParallel(root, [registry.source.code, ...(values.locale ?? registry.translations.map((locale) => locale.code))], cache);
+  // Progress goes to stderr and only to a terminal, so pipes and CI logs stay clean.
+  const progress = process.stderr.isTTY ? (read: number) => process.stderr.write(`\r\u001b[2KChecking translations… ${read} pages read`) : undefined;
+  const report = checkTranslations({ root, registry, glossary, ...(values.locale ? { locales: values.locale } : {}), cache, ...(progress ? { onProgress: progress } : {}) });
+  if (progress) process.stderr.write('\r\u001b[2K');
+  cache.save();
   process.stdout.write(formatReport(report, format));
   if (format === 'pretty') process.stdout.write(coverage(report.summary));
   return exitCodeFor(report.findings, values.strict);

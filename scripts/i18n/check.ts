@@ -36,6 +36,8 @@ export interface CheckOptions {
   /** Look up the recorded source revision in git history (for `outdated` diffs). */
   history?: boolean;
   cache?: ParseCache;
+  /** Called every 100 pages read, for a progress line on long runs. */
+  onProgress?: (pagesRead: number) => void;
 }
 
 export interface LocaleSummary {
@@ -59,7 +61,7 @@ export function checkTranslations(options: CheckOptions): Report<I18nSummary> {
   const { registry, glossary } = options;
   const sourceLocale = registry.source.code;
   const targets = (options.locales ?? registry.translations.map((locale) => locale.code)).filter((code) => code !== sourceLocale);
-  const { pages, namespaces } = collect(options.root, [sourceLocale, ...targets], options.cache);
+  const { pages, namespaces } = collect(options.root, [sourceLocale, ...targets], options.cache, options.onProgress);
   const sourcePages = pages.get(sourceLocale) ?? [];
   const findings: Finding[] = [];
   // The source's own parse problems break every locale: report them once, under the source locale.

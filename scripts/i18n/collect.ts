@@ -58,7 +58,8 @@ export function parsePage(file: string, path: string, locale: string, text: stri
   return page;
 }
 
-export function collect(root: string, locales: readonly string[], cache?: ParseCache): Collection {
+export function collect(root: string, locales: readonly string[], cache?: ParseCache, onProgress?: (read: number) => void): Collection {
+  let read = 0;
   const pages = new Map<string, ParsedPage[]>();
   const namespaces = new Map<string, Namespace[]>();
   for (const locale of locales) {
@@ -74,6 +75,7 @@ export function collect(root: string, locales: readonly string[], cache?: ParseC
       entries.filter((entry) => entry.endsWith('.mdx')).map((path) => {
         const file = `content/${locale}/${path}`;
         const text = readFileSync(join(folder, path), 'utf8');
+        if (++read % 100 === 0) onProgress?.(read);
         return cache ? cache.get(file, text, () => parsePage(file, path, locale, text)) : parsePage(file, path, locale, text);
       }),
     );

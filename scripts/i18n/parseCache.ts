@@ -15,28 +15,42 @@ const CODE_ROOT = join(import.meta.dirname, '../..');
 
 export interface ParseCache {
   get(file: string, text: string, parse: () => ParsedPage): ParsedPage;
+  has(file: string, text: string): boolean;
+  /** Adds a page parsed elsewhere (by a worker thread). */
+  put(file: string, text: string, page: ParsedPage): void;
   save(): void;
   stats: { hits: number; misses: number };
 }
 
-export function openParseCache(root: string, cacheFile = join(root, 'node_modules/.cache/publisher-docs/i18n-pages.json')): ParseCache {
+/**
+ * @param cacheFile where the cache lives; `null` keeps it in memory for this run only (`--no-cache`
+ *   still lets worker threads hand their parsed pages over through it).
+ */
+export function openParseCache(root: string, cacheFile: string | null = join(root, 'node_modules/.cache/publisher-docs/i18n-pages.json')): ParseCache {
   const fingerprint = createHash('sha256');
   // The checker's own code, wherever the checked content lives.
   for (const file of PARSER_FILES) fingerprint.update(readFileSync(join(CODE_ROOT, file)));
   const version = fingerprint.digest('hex').slice(0, 16);
   let entries: Record<string, ParsedPage> = {};
   try {
-    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { version?: string; entries?: Record<string, ParsedPage> };
+    const stored = cacheFile ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as { version?: string; entries?: Record<string, ParsedPage> }) : {};
     if (stored.version === version && stored.entries) entries = stored.entries;
   } catch {
     // No cache yet, or an unreadable one: start empty; it is only a cache.
   }
   const used: Record<string, ParsedPage> = {};
   const stats = { hits: 0, misses: 0 };
+  const keyOf = (file: string, text: string) => `${file}\0${createHash('sha256').update(text).digest('hex')}`;
+  let added = 0;
   return {
     stats,
+    has: (file, text) => keyOf(file, text) in entries,
+    put(file, text, page) {
+      entries[keyOf(file, text)] = page;
+      added++;
+    },
     get(file, text, parse) {
-      const key = `${file}\0${createHash('sha256').update(text).digest('hex')}`;
+      const key = keyOf(file, text);
       const hit = entries[key];
       if (hit) stats.hits++;
       else stats.misses++;
@@ -45,7 +59,8 @@ export function openParseCache(root: string, cacheFile = join(root, 'node_module
       return page;
     },
     save() {
-      if (stats.misses === 0 && Object.keys(used).length === Object.keys(entries).length) return;
+      if (!cacheFile) return;
+      if (stats.misses === 0 && added === 0 && Object.keys(used).length === Object.keys(entries).length) return;
       try {
         mkdirSync(dirname(cacheFile), { recursive: true });
         // Write then rename, so an interrupted run never leaves half a cache.

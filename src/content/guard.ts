@@ -183,4 +183,3 @@ function listFiles(folder: string, extension: string): string[] {
     .sort();
 }
 
-export { ContentError };
