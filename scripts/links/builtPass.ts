@@ -106,10 +106,10 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
     const rendering = options.templates.templatesFor(parentPath);
     const candidates = options.templates.sites.filter((candidate) => rendering.has(candidate.file));
     const site = elements.map((element) => matchTemplate(candidates, element)).find(Boolean);
-    const written_ = elements[0]?.value ?? reported;
+    const asWritten = elements[0]?.value ?? reported;
     const locale = options.site.registry.get(parentPath.split('/')[1] ?? '')?.code ?? options.site.registry.source.code;
     if (!site) {
-      findings.push({ rule, severity: 'error', message: `${message} Written in the built page as "${written_}"; no template line could be matched.`, locale, file: `${distName}${parentPath}${parentPath.endsWith('/') ? 'index.html' : ''}`, line: elements[0]?.line ?? 1, column: elements[0]?.column ?? 1, url: written_, page: parentPath });
+      findings.push({ rule, severity: 'error', message: `${message} Written in the built page as "${asWritten}"; no template line could be matched.`, locale, file: `${distName}${parentPath}${parentPath.endsWith('/') ? 'index.html' : ''}`, line: elements[0]?.line ?? 1, column: elements[0]?.column ?? 1, url: asWritten, page: parentPath });
       continue;
     }
     const key = `${site.file}:${site.line}:${site.column}|${rule}|${targetPath}#${fragment}`;
@@ -118,7 +118,7 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
       if (!(existing.pages as string[]).includes(parentPath)) (existing.pages as string[]).push(parentPath);
       continue;
     }
-    const finding: Finding = { rule, severity: 'error', message, locale, file: site.file, line: site.line, column: site.column, url: written_, page: parentPath, pages: [parentPath] };
+    const finding: Finding = { rule, severity: 'error', message, locale, file: site.file, line: site.line, column: site.column, url: asWritten, page: parentPath, pages: [parentPath] };
     grouped.set(key, finding);
     findings.push(finding);
   }

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocaleRegistry } from '../../src/i18n/locales.ts';
-import { pageUrl } from '../../src/routing/localizedUrl.ts';
+import { pageUrl, splitEntryId } from '../../src/routing/localizedUrl.ts';
 import type { ParsedPage } from '../i18n/collect.ts';
 
 export interface SitePage {
@@ -29,11 +29,9 @@ export interface SiteModel {
   generated: Set<string>;
 }
 
-/** `guides/x.mdx` → `guides/x`; `index.mdx` → ''. */
+/** `guides/x.mdx` → `guides/x`; `index.mdx` → '': the same rule the site's routes use. */
 export function slugOf(path: string): string {
-  const withoutExtension = path.replace(/\.mdx?$/, '');
-  if (withoutExtension === 'index') return '';
-  return withoutExtension.endsWith('/index') ? withoutExtension.slice(0, -'/index'.length) : withoutExtension;
+  return splitEntryId(`_/${path.replace(/\.mdx?$/, '')}`).slug;
 }
 
 export function buildSiteModel(root: string, registry: LocaleRegistry, pagesByLocale: Map<string, ParsedPage[]>): SiteModel {
