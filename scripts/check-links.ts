@@ -118,7 +118,7 @@ function loadConfig(root: string) {
   }
   const result = configSchema.safeParse(json.doc.value);
   if (!result.success) {
-    throw new ContentError(result.error.issues.map((issue) => ({ file: CONFIG_FILE, ...(json.doc.positionOf(issue.path as (string | number)[]) ?? {}), message: `Invalid link-check config at ${issue.path.join('.') || '(root)'}: ${issue.message}.` })));
+    throw new ContentError(result.error.issues.map((issue) => ({ file: CONFIG_FILE, ...(json.doc.nearestPositionOf(issue.path as (string | number)[]) ?? {}), message: `Invalid link-check config at ${issue.path.join('.') || '(root)'}: ${issue.message}.` })));
   }
   return result.data;
 }

@@ -43,7 +43,7 @@ export function loadGlossary(root: string): Glossary {
   if (!result.success) {
     throw new ContentError(result.error.issues.map((issue) => ({
       file: GLOSSARY_FILE,
-      ...(json.doc.positionOf(issue.path as (string | number)[]) ?? {}),
+      ...(json.doc.nearestPositionOf(issue.path as (string | number)[]) ?? {}),
       message: `Invalid glossary at ${issue.path.join('.') || '(root)'}: ${issue.message}.`,
       hint: 'Each term is { "term": "…", "note"?: "…", "approved"?: { "<locale>": ["…"] } }.',
     })));

@@ -74,14 +74,6 @@ function routePattern(path: string): RegExp {
   return new RegExp(`^${pattern}/?(index\\.html)?$`);
 }
 
-export function templateSites(root: string): TemplateSite[] {
-  return templateIndex(root).sites;
-}
-
-export function sitesIn(file: string, text: string): TemplateSite[] {
-  return parseTemplate(file, text).sites;
-}
-
 function parseTemplate(file: string, text: string): { sites: TemplateSite[]; imports: string[] } {
   const { ast } = parse(text) as unknown as { ast: AstNode };
   const program = (ast as { frontmatter?: { program?: { body?: AstNode[] } } }).frontmatter?.program?.body ?? [];

@@ -159,7 +159,7 @@ function checkNamespaces(root: string, locale: string, source: string, tables: T
     const parent = key.split('.').slice(0, -1);
     problems.push({
       file,
-      ...(json.doc.positionOf(parent) ?? { line: 1, column: 1 }),
+      ...(json.doc.nearestPositionOf(parent) ?? { line: 1, column: 1 }),
       message: `Table label "${key}" is missing or empty.`,
       hint: `Add it with the translation of "${String(lookup(readSourceLabels(root, source), key) ?? key)}"; tables never fall back to another language.`,
     });

@@ -21,3 +21,11 @@ describe('parseJson', () => {
     expect(!empty.ok && empty.problems[0]?.message).toBe('The file is empty.');
   });
 });
+
+describe('nearestPositionOf', () => {
+  it('points at the nearest existing ancestor of a missing key', () => {
+    const result = parseJson('ui.json', '{\n  "nav": {\n    "label": "Guides"\n  }\n}');
+    expect(result.ok && result.doc.nearestPositionOf(['nav', 'missing'])).toEqual({ line: 2, column: 3 });
+    expect(result.ok && result.doc.nearestPositionOf(['nothing', 'at', 'all'])).toEqual({ line: 1, column: 1 });
+  });
+});

@@ -19,6 +19,8 @@ export interface JsonDocument {
   position(offset: number): { line: number; column: number };
   /** Where the value at `path` is written (its key for object members), if it exists. */
   positionOf(path: readonly (string | number)[]): { line: number; column: number } | undefined;
+  /** The position of `path`, or of its nearest ancestor that exists (where a missing key belongs). */
+  nearestPositionOf(path: readonly (string | number)[]): { line: number; column: number } | undefined;
 }
 
 export type JsonResult = { ok: true; doc: JsonDocument } | { ok: false; problems: Problem[] };
@@ -69,6 +71,13 @@ export function parseJson(file: string, rawText: string): JsonResult {
       // For an object member, point at its key: that is what a translator looks for.
       const anchor = node.parent?.type === 'property' ? node.parent : node;
       return position(anchor.offset);
+    },
+    nearestPositionOf(path) {
+      for (let length = path.length; length >= 0; length--) {
+        const found = doc.positionOf(path.slice(0, length));
+        if (found) return found;
+      }
+      return undefined;
     },
   };
   return { ok: true, doc };

@@ -74,7 +74,7 @@ export function parseTables(value: unknown, positionOf: (path: readonly (string 
 export function loadTables(root: string): TableData {
   const json = readJson(TABLES_FILE, join(root, TABLES_FILE));
   if (!json.ok) throw new ContentError(json.problems);
-  const data = parseTables(json.doc.value, json.doc.positionOf);
+  const data = parseTables(json.doc.value, json.doc.nearestPositionOf);
   if (Array.isArray(data)) throw new ContentError(data);
   return data;
 }

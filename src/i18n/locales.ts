@@ -54,13 +54,13 @@ export interface LocaleRegistry {
   translations: readonly Locale[];
 }
 
-/** Validates registry JSON; returns problems located in `content/locales.json`. */
+/** Validates registry JSON; returns problems located in `content/locales.json` (by `positionOf`, the nearest place of a path). */
 export function parseRegistry(value: unknown, positionOf: (path: readonly (string | number)[]) => { line: number; column: number } | undefined = () => undefined): LocaleRegistry | Problem[] {
   const result = registrySchema.safeParse(value);
   if (!result.success) {
     return result.error.issues.map((issue) => ({
       file: REGISTRY_FILE,
-      ...nearestPosition(issue.path as (string | number)[], positionOf),
+      ...(positionOf(issue.path as (string | number)[]) ?? {}),
       message: `Invalid locale registry at ${issue.path.join('.') || '(root)'}: ${issue.message}.`,
       hint: 'Each locale needs code, name, dir ("ltr" or "rtl") and status ("complete" or "partial").',
     }));
@@ -82,15 +82,7 @@ export function parseRegistry(value: unknown, positionOf: (path: readonly (strin
 export function loadRegistry(root: string): LocaleRegistry {
   const json = readJson(REGISTRY_FILE, join(root, REGISTRY_FILE));
   if (!json.ok) throw new ContentError(json.problems);
-  const registry = parseRegistry(json.doc.value, json.doc.positionOf);
+  const registry = parseRegistry(json.doc.value, json.doc.nearestPositionOf);
   if (Array.isArray(registry)) throw new ContentError(registry);
   return registry;
-}
-
-function nearestPosition(path: (string | number)[], positionOf: (path: readonly (string | number)[]) => { line: number; column: number } | undefined) {
-  for (let length = path.length; length >= 0; length--) {
-    const position = positionOf(path.slice(0, length));
-    if (position) return position;
-  }
-  return {};
 }

@@ -50,7 +50,7 @@ export function uiRules(context: UiContext): { findings: Finding[]; total: numbe
     const target = resources.get(sourceNamespace.name);
     const file = `content/${context.locale.code}/${sourceNamespace.name}.json`;
     const make = (rule: string, severity: Severity, message: string, doc: JsonDocument | undefined, path: (string | number)[], sourcePath?: (string | number)[], hint?: string): Finding => {
-      const place = (doc && nearestPosition(doc, path)) ?? { line: 1, column: 1 };
+      const place = doc?.nearestPositionOf(path) ?? { line: 1, column: 1 };
       const sourcePlace = sourcePath && sourceNamespace.doc!.positionOf(sourcePath);
       return {
         rule, severity, message, locale: context.locale.code, file, line: place.line, column: place.column,
@@ -188,12 +188,4 @@ function difference(open: string, expected: readonly string[], actual: readonly 
     return false;
   });
   return [...missing.map((item) => `missing ${open}${item}${close}`), ...left.map((item) => `extra ${open}${item}${close}`)];
-}
-
-function nearestPosition(doc: JsonDocument, path: readonly (string | number)[]) {
-  for (let length = path.length; length >= 0; length--) {
-    const position = doc.positionOf(path.slice(0, length));
-    if (position) return position;
-  }
-  return undefined;
 }
