@@ -15,8 +15,8 @@ import { serveStatic, type StaticServer } from '../scripts/lib/staticServer.ts';
 
 const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const PAGES = ['/', '/en/', '/de/', '/en/guides/enable-lead-sharing/', '/de/guides/enable-lead-sharing/', '/en/404.html', '/de/404.html', '/404.html'];
-const GUIDE = 'guides/enable-lead-sharing/';
+const PAGES = ['/', '/en/', '/de/', '/en/lead-management/enable-lead-sharing/', '/de/lead-management/enable-lead-sharing/', '/en/404.html', '/de/404.html', '/404.html'];
+const GUIDE = 'lead-management/enable-lead-sharing/';
 
 let browser: Browser;
 let site: StaticServer;
@@ -31,7 +31,7 @@ beforeAll(async () => {
   if (build.code !== 0) throw new Error(build.output);
   // A copy of the site whose German guide is missing, to meet the fallback page.
   fallbackProject = copyProject();
-  rmSync(join(fallbackProject.dir, 'content/de/guides/enable-lead-sharing.mdx'));
+  rmSync(join(fallbackProject.dir, 'content/de/lead-management/enable-lead-sharing.mdx'));
   const fallbackBuild = astroBuild(fallbackProject.dir);
   if (fallbackBuild.code !== 0) throw new Error(fallbackBuild.output);
   site = await serveStatic(dist);

@@ -26,7 +26,7 @@ const STACK_FRAME = /^\s+at .+[:(]\d+:\d+\)?$/m;
 describe('a build with bad content', () => {
   it.each([
     ['invalid frontmatter', (dir: string) => edit(dir, 'content/de/index.mdx', (t) => t.replace('order: 0', 'order: null')), 'content/de/index.mdx:5:1', 'Invalid frontmatter `order`'],
-    ['an MDX syntax error', (dir: string) => edit(dir, 'content/de/guides/enable-lead-sharing.mdx', (t) => t.replace('<StorefrontTable table="campaign" />', '<StorefrontTable table="campaign">')), 'content/de/guides/enable-lead-sharing.mdx:', 'MDX syntax error'],
+    ['an MDX syntax error', (dir: string) => edit(dir, 'content/de/lead-management/enable-lead-sharing.mdx', (t) => t.replace('<StorefrontTable table="campaign" />', '<StorefrontTable table="campaign">')), 'content/de/lead-management/enable-lead-sharing.mdx:', 'MDX syntax error'],
     ['a locale folder not in the registry', (dir: string) => mkdirSync(join(dir, 'content/fr')), 'content/fr/', 'is not a locale in content/locales.json'],
     ['a registry entry without a folder', (dir: string) => edit(dir, 'content/locales.json', (t) => t.replace('"locales": [', '"locales": [\n    { "code": "ja", "name": "日本語", "dir": "ltr", "status": "partial" },')), 'content/locales.json', 'content/ja/ does not exist'],
     ['a table label missing in a locale', (dir: string) => edit(dir, 'content/de/tables.json', (t) => t.replace(/\s*"technology": "Technologie",/, '')), 'content/de/tables.json:', 'Table label "item.technology" is missing'],
@@ -48,15 +48,15 @@ describe('a build with bad content', () => {
 
 describe('a locale missing a page', () => {
   it('serves the source page as a fallback, marked as English and not indexed', async () => {
-    const result = buildWith((dir) => rmSync(join(dir, 'content/de/guides/enable-lead-sharing.mdx')));
+    const result = buildWith((dir) => rmSync(join(dir, 'content/de/lead-management/enable-lead-sharing.mdx')));
     expect(result.code, result.output).toBe(0);
     const { readPage } = await import('./helpers/html.ts');
-    const page = readPage(join(project!.dir, 'dist'), 'de/guides/enable-lead-sharing/index.html');
+    const page = readPage(join(project!.dir, 'dist'), 'de/lead-management/enable-lead-sharing/index.html');
     expect(page.attr('html', 'lang')).toBe('de');
     expect(page.attr('main', 'lang')).toBe('en');
     expect(page.text('main h1')).toBe('Enable lead sharing for your marketplace listing');
     expect(page.attr('meta[name="robots"]', 'content')).toContain('noindex');
-    expect(page.attr('link[rel="canonical"]', 'href')).toBe('https://publishers.example.com/en/guides/enable-lead-sharing/');
+    expect(page.attr('link[rel="canonical"]', 'href')).toBe('https://publishers.example.com/en/lead-management/enable-lead-sharing/');
     // English content keeps English table labels; the page chrome stays German.
     expect(page.all('table[data-table="audience"] thead th').map((th) => th.children.map((c) => ('value' in c ? c.value : '')).join(''))).toEqual(['Storefront', 'Audience']);
     expect(page.text('a.skip-link')).toBe('Zum Inhalt springen');

@@ -24,7 +24,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
-const GUIDE = 'guides/enable-lead-sharing/index.html';
+const GUIDE = 'lead-management/enable-lead-sharing/index.html';
 
 describe('the built site', () => {
   it('writes every page of both locales and the language chooser', () => {
@@ -75,19 +75,19 @@ describe('the built site', () => {
     const page = readPage(dist, `de/${GUIDE}`);
     const alternates = page.all('link[rel="alternate"][hreflang]').map((link) => [link.properties.hrefLang, link.properties.href]);
     expect(alternates).toEqual([
-      ['en', 'https://publishers.example.com/en/guides/enable-lead-sharing/'],
-      ['de', 'https://publishers.example.com/de/guides/enable-lead-sharing/'],
-      ['x-default', 'https://publishers.example.com/en/guides/enable-lead-sharing/'],
+      ['en', 'https://publishers.example.com/en/lead-management/enable-lead-sharing/'],
+      ['de', 'https://publishers.example.com/de/lead-management/enable-lead-sharing/'],
+      ['x-default', 'https://publishers.example.com/en/lead-management/enable-lead-sharing/'],
     ]);
-    expect(page.attr('link[rel="canonical"]', 'href')).toBe('https://publishers.example.com/de/guides/enable-lead-sharing/');
+    expect(page.attr('link[rel="canonical"]', 'href')).toBe('https://publishers.example.com/de/lead-management/enable-lead-sharing/');
   });
 
   it('has a language picker that links to the same page in the other locale', () => {
     const page = readPage(dist, `en/${GUIDE}`);
     const links = page.all('.language-picker a').map((a) => [textOf(a), a.properties.href, a.properties.ariaCurrent ?? null]);
     expect(links).toEqual([
-      ['English', '/en/guides/enable-lead-sharing/', 'page'],
-      ['Deutsch', '/de/guides/enable-lead-sharing/', null],
+      ['English', '/en/lead-management/enable-lead-sharing/', 'page'],
+      ['Deutsch', '/de/lead-management/enable-lead-sharing/', null],
     ]);
   });
 
@@ -140,14 +140,14 @@ describe('the built site', () => {
     expect(page.attr('meta[name="description"]', 'content')).toMatch(/^Aktivieren Sie die Lead-Verwaltung/);
     expect(page.attr('meta[property="og:locale"]', 'content')).toBe('de');
     expect(page.all('meta[property="og:locale:alternate"]').map((meta) => meta.properties.content)).toEqual(['en']);
-    expect(page.attr('meta[property="og:url"]', 'content')).toBe('https://publishers.example.com/de/guides/enable-lead-sharing/');
+    expect(page.attr('meta[property="og:url"]', 'content')).toBe('https://publishers.example.com/de/lead-management/enable-lead-sharing/');
   });
 
   it('writes robots.txt and a sitemap whose pages name their translations', () => {
     expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toContain('Sitemap: https://publishers.example.com/sitemap-index.xml');
     const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
-    expect(sitemap).toContain('<loc>https://publishers.example.com/de/guides/enable-lead-sharing/</loc>');
-    expect(sitemap).toContain('hreflang="en" href="https://publishers.example.com/en/guides/enable-lead-sharing/"');
+    expect(sitemap).toContain('<loc>https://publishers.example.com/de/lead-management/enable-lead-sharing/</loc>');
+    expect(sitemap).toContain('hreflang="en" href="https://publishers.example.com/en/lead-management/enable-lead-sharing/"');
     expect(sitemap).not.toContain('<loc>https://publishers.example.com/</loc>');
     expect(sitemap).not.toContain('404');
   });

@@ -17,7 +17,7 @@ beforeAll(() => {
   const text = readFileSync(layout, 'utf8').replace('<p>{t(\'footer.note\')}</p>', '<p>{t(\'footer.note\')}</p>\n      <a class="legal" href="/en/legal-notice/">Legal</a>');
   writeFileSync(layout, text);
   layoutLine = text.split('\n').findIndex((line) => line.includes('/en/legal-notice/')) + 1;
-  const guide = join(project.dir, 'content/de/guides/enable-lead-sharing.mdx');
+  const guide = join(project.dir, 'content/de/lead-management/enable-lead-sharing.mdx');
   writeFileSync(guide, readFileSync(guide, 'utf8').replace('[Übersicht aller Leitfäden](/de/)', '[Übersicht aller Leitfäden](/de/#ubersicht)'));
   const build = astroBuild(project.dir);
   if (build.code !== 0) throw new Error(build.output);
@@ -45,14 +45,14 @@ describe('npm run check:links', () => {
     const report = JSON.parse(result.stdout);
     const layout = report.findings.filter((f: { file: string }) => f.file === 'src/layouts/PageLayout.astro');
     expect(layout).toEqual([expect.objectContaining({ rule: 'broken-link', severity: 'error', line: layoutLine, url: '/en/legal-notice/' })]);
-    expect([...layout[0].pages].sort()).toEqual(['/de/', '/de/guides/enable-lead-sharing/', '/en/', '/en/guides/enable-lead-sharing/']);
+    expect([...layout[0].pages].sort()).toEqual(['/de/', '/de/lead-management/enable-lead-sharing/', '/en/', '/en/lead-management/enable-lead-sharing/']);
     expect(layout[0].message).toContain('on 4 pages');
   });
 
   it('reports a broken anchor in MDX once, at its MDX line, not again from the build', () => {
     const report = JSON.parse(checkLinks(project.dir).stdout);
     const anchors = report.findings.filter((f: { rule: string }) => f.rule === 'broken-anchor');
-    expect(anchors).toEqual([expect.objectContaining({ file: 'content/de/guides/enable-lead-sharing.mdx', url: '/de/#ubersicht', page: '/de/guides/enable-lead-sharing/' })]);
+    expect(anchors).toEqual([expect.objectContaining({ file: 'content/de/lead-management/enable-lead-sharing.mdx', url: '/de/#ubersicht', page: '/de/lead-management/enable-lead-sharing/' })]);
   });
 
   it('annotates for GitHub and exits 2 on bad options', () => {

@@ -17,7 +17,7 @@ beforeAll(() => {
   project = copyProject();
   const edit = (file: string, change: (text: string) => string) => writeFileSync(join(project.dir, file), change(readFileSync(join(project.dir, file), 'utf8')));
   // The English guide moves on; its German translation still records the old revision.
-  edit('content/en/guides/enable-lead-sharing.mdx', (text) => text.replace('Have a follow-up process in place', 'Set up a follow-up process'));
+  edit('content/en/lead-management/enable-lead-sharing.mdx', (text) => text.replace('Have a follow-up process in place', 'Set up a follow-up process'));
   // The German home page is marked machine-translated.
   edit('content/de/index.mdx', (text) => text.replace('method: human', 'method: machine'));
   const build = astroBuild(project.dir);
@@ -28,10 +28,10 @@ afterAll(() => project.remove());
 
 describe('translation notices', () => {
   it('says a translation may be out of date when its source changed, with a link to the original', () => {
-    const page = readPage(dist, 'de/guides/enable-lead-sharing/index.html');
+    const page = readPage(dist, 'de/lead-management/enable-lead-sharing/index.html');
     expect(page.all('aside.notice').map((notice) => notice.properties.className)).toEqual([['notice', 'notice-outdated']]);
     expect(page.text('aside.notice-outdated')).toContain('Das Original auf English wurde geändert');
-    expect(page.attr('aside.notice-outdated a', 'href')).toBe('/en/guides/enable-lead-sharing/');
+    expect(page.attr('aside.notice-outdated a', 'href')).toBe('/en/lead-management/enable-lead-sharing/');
     expect(page.attr('aside.notice-outdated', 'role')).toBe('note');
   });
 
@@ -42,7 +42,7 @@ describe('translation notices', () => {
   });
 
   it('shows no notice on the source or on a current human translation', () => {
-    expect(readPage(dist, 'en/guides/enable-lead-sharing/index.html').all('aside.notice')).toEqual([]);
+    expect(readPage(dist, 'en/lead-management/enable-lead-sharing/index.html').all('aside.notice')).toEqual([]);
     expect(readPage(dist, 'en/index.html').all('aside.notice')).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ export interface ReaderFigures {
   typeToResultsMs: number;
 }
 
-export async function measureReader(dist: string, path = '/en/guides/enable-lead-sharing/', query = 'campaign'): Promise<ReaderFigures> {
+export async function measureReader(dist: string, path = '/en/lead-management/enable-lead-sharing/', query = 'campaign'): Promise<ReaderFigures> {
   const server = await serveStatic(dist);
   const browser = await launchChromium();
   try {

@@ -21,7 +21,7 @@ export interface SitePage {
 
 export interface SiteModel {
   registry: LocaleRegistry;
-  /** By URL path, such as `/de/guides/enable-lead-sharing/`. */
+  /** By URL path, such as `/de/lead-management/enable-lead-sharing/`. */
   pages: Map<string, SitePage>;
   /** Paths served from `public/`, such as `/favicon.svg`. */
   assets: Set<string>;

@@ -8,7 +8,7 @@ export function pageUrl(locale: string, slug: string): string {
   return slug === '' ? `/${locale}/` : `/${locale}/${slug}/`;
 }
 
-/** Splits an entry id such as `de/guides/enable-lead-sharing` (or `de/index`) into locale and slug. */
+/** Splits an entry id such as `de/lead-management/enable-lead-sharing` (or `de/index`) into locale and slug. */
 export function splitEntryId(id: string): { locale: string; slug: string } {
   const [locale = '', ...rest] = id.split('/');
   if (rest.at(-1) === 'index') rest.pop();

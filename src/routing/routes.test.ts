@@ -18,7 +18,7 @@ const entries = [entry('en/index', 0), entry('en/guides/b', 20), entry('en/guide
 
 describe('routes', () => {
   it('splits entry ids and builds prefixed URLs', () => {
-    expect(splitEntryId('de/guides/enable-lead-sharing')).toEqual({ locale: 'de', slug: 'guides/enable-lead-sharing' });
+    expect(splitEntryId('de/lead-management/enable-lead-sharing')).toEqual({ locale: 'de', slug: 'lead-management/enable-lead-sharing' });
     expect(splitEntryId('de/index')).toEqual({ locale: 'de', slug: '' });
     expect(pageUrl('de', '')).toBe('/de/');
     expect(pageUrl('en', 'guides/a')).toBe('/en/guides/a/');
