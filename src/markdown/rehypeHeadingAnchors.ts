@@ -3,7 +3,8 @@
  * link. The link sits beside the heading, not inside it, so the heading's text
  * (and the table of contents made from it) stays clean. Its accessible name is
  * the heading itself (`aria-labelledby`), which is right in every language
- * without a translated label.
+ * without a translated label. Search leaves its "#" out of excerpts
+ * (`data-pagefind-ignore`), and the reader script makes it copy the link.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
@@ -18,7 +19,7 @@ export function rehypeHeadingAnchors() {
       const anchor: Element = {
         type: 'element',
         tagName: 'a',
-        properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabelledBy: [id] },
+        properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabelledBy: [id], dataPagefindIgnore: '' },
         children: [{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] }],
       };
       const wrapper: Element = { type: 'element', tagName: 'div', properties: { className: ['heading-wrapper', `level-${node.tagName}`] }, children: [node, anchor] as ElementContent[] };

@@ -1,0 +1,143 @@
+/**
+ * The little JavaScript the reader gets, one cached module for every page;
+ * each part only improves what already works without it:
+ * - the theme switch (light, dark, system; BaseHead applies it before paint),
+ * - the language links keep the reader's `#section`,
+ * - disclosures (menu, language menu, "On this page") close on Escape and on a click elsewhere,
+ * - the table of contents marks the section being read,
+ * - the link beside a heading copies the section's address, with visible and announced feedback,
+ * - search: Pagefind loads only when the reader opens it (button, Ctrl/⌘+K, "/").
+ */
+
+const root = document.documentElement;
+
+// Theme.
+const themeSwitch = document.querySelector<HTMLElement>('[data-theme-switch]');
+const themeSelect = themeSwitch?.querySelector('select');
+if (themeSwitch && themeSelect) {
+  themeSelect.value = root.dataset.theme ?? 'system';
+  themeSwitch.hidden = false;
+  themeSelect.addEventListener('change', () => {
+    const value = themeSelect.value;
+    try {
+      if (value === 'light' || value === 'dark') localStorage.setItem('theme', value);
+      else localStorage.removeItem('theme');
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+    if (value === 'light' || value === 'dark') root.dataset.theme = value;
+    else delete root.dataset.theme;
+  });
+}
+
+// Language links keep the #section.
+function syncHash(): void {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-keep-hash]')) link.hash = location.hash;
+}
+syncHash();
+addEventListener('hashchange', syncHash);
+
+// Disclosures.
+const disclosures = [...document.querySelectorAll<HTMLDetailsElement>('details.disclosure, details.toc')];
+const isCollapsible = (details: HTMLDetailsElement) => getComputedStyle(details.querySelector('summary')!).display !== 'none';
+addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  for (const details of disclosures) {
+    if (!details.open || !isCollapsible(details)) continue;
+    details.open = false;
+    if (details.contains(document.activeElement)) details.querySelector('summary')?.focus();
+  }
+});
+addEventListener('click', (event) => {
+  const target = event.target as Element;
+  for (const details of disclosures) {
+    if (!details.open || !isCollapsible(details)) continue;
+    // A click outside closes a menu; following a link inside the table of contents closes it too.
+    if (!details.contains(target) || (details.classList.contains('toc') && target.closest('a'))) details.open = false;
+  }
+});
+
+// The section being read, marked in the table of contents.
+const tocLinks = [...document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]')];
+const sections = tocLinks.map((link) => document.getElementById(decodeURIComponent(link.hash.slice(1))));
+function markCurrent(): void {
+  let current = -1;
+  sections.forEach((heading, index) => {
+    if (heading && heading.getBoundingClientRect().top <= innerHeight * 0.3) current = index;
+  });
+  tocLinks.forEach((link, index) => {
+    if (index === current) link.setAttribute('aria-current', 'true');
+    else link.removeAttribute('aria-current');
+  });
+}
+if (tocLinks.length > 0 && 'IntersectionObserver' in window) {
+  const observer = new IntersectionObserver(markCurrent, { rootMargin: '0px 0px -70% 0px' });
+  for (const heading of sections) if (heading) observer.observe(heading);
+}
+
+// Copy a section's link.
+const announcer = document.getElementById('announcer');
+addEventListener('click', (event) => {
+  const anchor = (event.target as Element).closest<HTMLAnchorElement>('a.heading-anchor');
+  if (!anchor || !navigator.clipboard || !announcer) return;
+  event.preventDefault();
+  history.replaceState(null, '', anchor.hash);
+  syncHash();
+  navigator.clipboard.writeText(anchor.href).then(
+    () => {
+      const message = announcer.dataset.copied ?? '';
+      anchor.dataset.feedback = message;
+      announcer.textContent = message;
+      setTimeout(() => {
+        delete anchor.dataset.feedback;
+        announcer.textContent = '';
+      }, 2500);
+    },
+    () => {
+      // No clipboard permission: behave as the plain link it is.
+      location.hash = anchor.hash;
+    },
+  );
+});
+
+// Search.
+const searchButton = document.querySelector<HTMLButtonElement>('[data-search-open]');
+const searchConfig = document.getElementById('search-strings');
+if (searchButton && searchConfig) {
+  searchButton.hidden = false;
+  if (/Mac|iPhone|iPad/.test(navigator.platform)) searchButton.querySelector('.search-shortcut')!.textContent = '⌘ K';
+  let modal: (HTMLElement & { open(): void }) | undefined;
+  const open = () => {
+    if (modal) return modal.open();
+    const config = JSON.parse(searchConfig.textContent ?? '{}') as { lang: string; strings: Record<string, string> };
+    const css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = '/pagefind/pagefind-component-ui.css';
+    document.head.append(css);
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = '/pagefind/pagefind-component-ui.js';
+    script.onload = () => {
+      const settings = document.createElement('pagefind-config');
+      settings.setAttribute('lang', config.lang);
+      settings.setAttribute('bundle-path', '/pagefind/');
+      document.body.append(settings);
+      (window as unknown as { PagefindComponents: { getInstanceManager(): { getInstance(name: string): { setTranslations(strings: Record<string, string>): void } } } })
+        .PagefindComponents.getInstanceManager().getInstance('default').setTranslations(config.strings);
+      modal = document.createElement('pagefind-modal') as HTMLElement & { open(): void };
+      modal.setAttribute('reset-on-close', '');
+      document.body.append(modal);
+      customElements.whenDefined('pagefind-modal').then(() => requestAnimationFrame(() => modal!.open()));
+    };
+    document.head.append(script);
+  };
+  searchButton.addEventListener('click', open);
+  addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement;
+    const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable;
+    if (((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') || (event.key === '/' && !typing)) {
+      event.preventDefault();
+      open();
+    }
+  });
+}
