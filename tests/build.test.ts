@@ -91,9 +91,20 @@ describe('the built site', () => {
     ]);
   });
 
-  it('builds navigation from the collection in order, with localized titles', () => {
-    expect(readPage(dist, `de/${GUIDE}`).all('nav.site-nav a').map(textOf)).toEqual(['Übersicht', 'Lead-Sharing aktivieren']);
-    expect(readPage(dist, `en/${GUIDE}`).all('nav.site-nav a').map(textOf)).toEqual(['Overview', 'Enable lead sharing']);
+  it('builds sectioned navigation from the collection in order, with localized titles', () => {
+    const nav = (locale: string) => readPage(dist, `${locale}/${GUIDE}`).all('nav.site-nav a');
+    expect(nav('de').map(textOf)).toContain('Lead-Sharing aktivieren');
+    expect(nav('en').map(textOf)).toContain('Enable lead sharing');
+    expect(nav('en').map(textOf)[0]).toBe('Overview');
+    expect(nav('en').filter((a) => a.properties.ariaCurrent === 'page').map((a) => a.properties.href)).toEqual(['/en/lead-management/enable-lead-sharing/']);
+  });
+
+  it('gives breadcrumbs with BreadcrumbList structured data', () => {
+    const page = readPage(dist, `de/${GUIDE}`);
+    const data = JSON.parse(page.text('nav.breadcrumbs script[type="application/ld+json"]')) as { '@type': string; itemListElement: { position: number; name: string; item: string }[] };
+    expect(data['@type']).toBe('BreadcrumbList');
+    expect(data.itemListElement.at(0)).toEqual({ '@type': 'ListItem', position: 1, name: 'Übersicht', item: 'https://publishers.example.com/de/' });
+    expect(data.itemListElement.at(-1)?.item).toBe('https://publishers.example.com/de/lead-management/enable-lead-sharing/');
   });
 
   it('has landmarks and a skip link in the page language', () => {
@@ -138,8 +149,12 @@ describe('the built site', () => {
   it('describes each page for search engines and link previews in its language', () => {
     const page = readPage(dist, `de/${GUIDE}`);
     expect(page.attr('meta[name="description"]', 'content')).toMatch(/^Aktivieren Sie die Lead-Verwaltung/);
-    expect(page.attr('meta[property="og:locale"]', 'content')).toBe('de');
-    expect(page.all('meta[property="og:locale:alternate"]').map((meta) => meta.properties.content)).toEqual(['en']);
+    expect(page.attr('meta[property="og:locale"]', 'content')).toBe('de_DE');
+    expect(page.all('meta[property="og:locale:alternate"]').map((meta) => meta.properties.content)).toEqual(['en_US']);
+    expect(page.attr('meta[property="og:type"]', 'content')).toBe('article');
+    expect(readPage(dist, 'de/index.html').attr('meta[property="og:type"]', 'content')).toBe('website');
+    expect(page.attr('meta[property="og:image"]', 'content')).toBe('https://publishers.example.com/social.png');
+    expect(existsSync(join(dist, 'social.png'))).toBe(true);
     expect(page.attr('meta[property="og:url"]', 'content')).toBe('https://publishers.example.com/de/lead-management/enable-lead-sharing/');
   });
 

@@ -105,7 +105,7 @@ const searchButton = document.querySelector<HTMLButtonElement>('[data-search-ope
 const searchConfig = document.getElementById('search-strings');
 if (searchButton && searchConfig) {
   searchButton.hidden = false;
-  if (/Mac|iPhone|iPad/.test(navigator.platform)) searchButton.querySelector('.search-shortcut')!.textContent = '⌘ K';
+  if (/Mac|iPhone|iPad/.test(navigator.userAgent)) searchButton.querySelector('.search-shortcut')!.textContent = '⌘ K';
   let modal: (HTMLElement & { open(): void }) | undefined;
   const open = () => {
     if (modal) return modal.open();
