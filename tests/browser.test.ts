@@ -142,7 +142,7 @@ describe('a reader in Chromium', () => {
   it('opens search with the keyboard shortcut, labelled for the language, and loads nothing of Pagefind before', async () => {
     const { page } = await open(`/de/${GUIDE}`);
     await expect(page.locator('.search-shortcut').textContent()).resolves.toBe('Strg K');
-    const before = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes('/pagefind/')));
+    const before = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => /\/pagefind\/|\/search\/|search-theme/.test(name)));
     expect(before).toEqual([]);
     await page.keyboard.press('Control+k');
     await page.locator('pagefind-modal input').waitFor({ state: 'visible', timeout: 15_000 });

@@ -100,36 +100,37 @@ addEventListener('click', (event) => {
   );
 });
 
-// Search.
+// Search: Pagefind's Component UI, its labels and the dialog's theme load on first use.
 const searchButton = document.querySelector<HTMLButtonElement>('[data-search-open]');
-const searchConfig = document.getElementById('search-strings');
-if (searchButton && searchConfig) {
+if (searchButton) {
   searchButton.hidden = false;
   if (/Mac|iPhone|iPad/.test(navigator.userAgent)) searchButton.querySelector('.search-shortcut')!.textContent = '⌘ K';
+  // Written by the search index integration after the build, so the bundler must not look for it.
+  const PAGEFIND_UI = '/pagefind/pagefind-component-ui.js';
   let modal: (HTMLElement & { open(): void }) | undefined;
-  const open = () => {
+  let loading = false;
+  const stylesheet = (href: string) => document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
+  const open = async () => {
     if (modal) return modal.open();
-    const config = JSON.parse(searchConfig.textContent ?? '{}') as { lang: string; strings: Record<string, string> };
-    const css = document.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = '/pagefind/pagefind-component-ui.css';
-    document.head.append(css);
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = '/pagefind/pagefind-component-ui.js';
-    script.onload = () => {
-      const settings = document.createElement('pagefind-config');
-      settings.setAttribute('lang', config.lang);
-      settings.setAttribute('bundle-path', '/pagefind/');
-      document.body.append(settings);
-      (window as unknown as { PagefindComponents: { getInstanceManager(): { getInstance(name: string): { setTranslations(strings: Record<string, string>): void } } } })
-        .PagefindComponents.getInstanceManager().getInstance('default').setTranslations(config.strings);
-      modal = document.createElement('pagefind-modal') as HTMLElement & { open(): void };
-      modal.setAttribute('reset-on-close', '');
-      document.body.append(modal);
-      customElements.whenDefined('pagefind-modal').then(() => requestAnimationFrame(() => modal!.open()));
-    };
-    document.head.append(script);
+    if (loading) return;
+    loading = true;
+    stylesheet('/pagefind/pagefind-component-ui.css');
+    stylesheet('/search-theme.css');
+    const [strings] = await Promise.all([
+      fetch(`/search/${searchButton.dataset.searchOpen}.json`).then((response) => response.json() as Promise<Record<string, string>>),
+      import(/* @vite-ignore */ PAGEFIND_UI),
+    ]);
+    const settings = document.createElement('pagefind-config');
+    settings.setAttribute('lang', searchButton.dataset.searchLang!);
+    settings.setAttribute('bundle-path', '/pagefind/');
+    document.body.append(settings);
+    (window as unknown as { PagefindComponents: { getInstanceManager(): { getInstance(name: string): { setTranslations(strings: Record<string, string>): void } } } })
+      .PagefindComponents.getInstanceManager().getInstance('default').setTranslations(strings);
+    modal = document.createElement('pagefind-modal') as HTMLElement & { open(): void };
+    modal.setAttribute('reset-on-close', '');
+    document.body.append(modal);
+    await customElements.whenDefined('pagefind-modal');
+    requestAnimationFrame(() => modal!.open());
   };
   searchButton.addEventListener('click', open);
   addEventListener('keydown', (event) => {
@@ -137,7 +138,7 @@ if (searchButton && searchConfig) {
     const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable;
     if (((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') || (event.key === '/' && !typing)) {
       event.preventDefault();
-      open();
+      void open();
     }
   });
 }
