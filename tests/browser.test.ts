@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../scripts/lib/browser.ts';
-import { astroBuild, copyProject, ROOT, type ProjectCopy } from './helpers/project.ts';
+import { astroBuild, copyProject, ROOT, run, type ProjectCopy } from './helpers/project.ts';
 import { page as mdx } from './helpers/fixture.ts';
 import { serveStatic, type StaticServer } from '../scripts/lib/staticServer.ts';
 
@@ -29,14 +29,16 @@ let nested: StaticServer;
 let nestedProject: ProjectCopy;
 let dist: string;
 
-/** English-only pages in nested sections: in German they are fallbacks, and the navigation has depth. */
+/** English-only pages in nested sections of their own: in German they are fallbacks, and the navigation has depth. */
 const NESTED_PAGES: Record<string, string> = {
-  'content/en/lead-management/index.mdx': mdx({ title: 'Lead management for marketplace offers', navTitle: 'Lead management', description: 'Everything about receiving and working the leads your marketplace listings create.', order: 10 }, 'This section explains how leads reach you.\n\n## Before you start {/* #before-you-start */}\n\nHave a CRM ready.'),
-  'content/en/lead-management/destinations/index.mdx': mdx({ title: 'Lead destinations', description: 'The systems that can receive your marketplace leads, and how to connect each one.', order: 50 }, 'Pick the system your sales team works in.'),
-  'content/en/lead-management/destinations/salesforce.mdx': mdx({ title: 'Send leads to Salesforce', navTitle: 'Salesforce', description: 'Connect Salesforce as the lead destination of a marketplace offer, step by step.', order: 20 }, 'Salesforce receives leads through a web-to-lead form.\n\n## Prepare the form {/* #prepare */}\n\nCreate the form first.'),
-  'content/en/lead-management/destinations/dynamics.mdx': mdx({ title: 'Send leads to Dynamics 365', navTitle: 'Dynamics 365', description: 'Connect Dynamics 365 as the lead destination of a marketplace offer, step by step.', order: 10 }, 'Dynamics 365 receives leads in its lead entity.'),
-  'content/en/lead-management/destinations/https/endpoint.mdx': mdx({ title: 'Send leads to an HTTPS endpoint', navTitle: 'HTTPS endpoint', description: 'Receive marketplace leads on an HTTPS endpoint of your own, as JSON.', order: 10 }, 'Your endpoint receives each lead as JSON.'),
+  'content/en/partner-tools/index.mdx': mdx({ title: 'Tools for marketplace partners', navTitle: 'Partner tools', description: 'Systems a marketplace partner connects to the marketplace, grouped by what they do.', order: 900 }, 'This section groups the systems partners connect.\n\n## Before you start {/* #before-you-start */}\n\nHave a CRM ready.'),
+  'content/en/partner-tools/destinations/index.mdx': mdx({ title: 'Lead destinations for partners', navTitle: 'Destinations', description: 'The systems that can receive your marketplace leads, and how to connect each one.', order: 50 }, 'Pick the system your sales team works in.'),
+  'content/en/partner-tools/destinations/salesforce.mdx': mdx({ title: 'Send leads to Salesforce', navTitle: 'Salesforce', description: 'Connect Salesforce as the lead destination of a marketplace offer, step by step.', order: 20 }, 'Salesforce receives leads through a web-to-lead form.\n\n## Prepare the form {/* #prepare */}\n\nCreate the form first.'),
+  'content/en/partner-tools/destinations/dynamics.mdx': mdx({ title: 'Send leads to Dynamics 365', navTitle: 'Dynamics 365', description: 'Connect Dynamics 365 as the lead destination of a marketplace offer, step by step.', order: 10 }, 'Dynamics 365 receives leads in its lead entity.'),
+  'content/en/partner-tools/destinations/https/endpoint.mdx': mdx({ title: 'Send leads to an HTTPS endpoint', navTitle: 'HTTPS endpoint', description: 'Receive marketplace leads on an HTTPS endpoint of your own, as JSON.', order: 10 }, 'Your endpoint receives each lead as JSON.'),
 };
+const NESTED = 'partner-tools/destinations/salesforce/';
+const EDIT = 'https://github.com/contoso/publisher-docs/edit/main/';
 
 beforeAll(async () => {
   dist = join(ROOT, 'test-results/dist-browser');
@@ -50,7 +52,8 @@ beforeAll(async () => {
     mkdirSync(dirname(join(nestedProject.dir, file)), { recursive: true });
     writeFileSync(join(nestedProject.dir, file), text);
   }
-  const nestedBuild = astroBuild(nestedProject.dir);
+  // This build also has a repository to edit pages in.
+  const nestedBuild = run(nestedProject.dir, process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { EDIT_BASE_URL: EDIT });
   if (nestedBuild.code !== 0) throw new Error(nestedBuild.output);
   site = await serveStatic(dist);
   nested = await serveStatic(join(nestedProject.dir, 'dist'));
@@ -164,9 +167,17 @@ describe('a reader in Chromium', () => {
     for (const selector of ['main .notice', 'main .last-updated', 'main .prev-next .prev-next-hint', 'main .toc > summary', 'main .toc-label']) {
       await expect(langOf(page, selector), selector).resolves.toBe('de');
     }
-    // The previous page is a fallback too: its title is English.
-    await expect(langOf(page, 'main .prev-next a[rel="prev"] span:last-child')).resolves.toBe('en');
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keeps the language of fallback titles in the navigation of a German page', async () => {
+    const { page } = await open(`/de/${NESTED}`, { base: nested.url });
+    await expect(langOf(page, 'main .prev-next .prev-next-hint')).resolves.toBe('de');
+    // The previous page is a fallback too: its title is English, inside German navigation.
+    await expect(langOf(page, 'main .prev-next a[rel="prev"] span:last-child')).resolves.toBe('en');
+    await expect(langOf(page, 'nav.site-nav a[aria-current="page"]')).resolves.toBe('en');
+    await expect(langOf(page, 'nav.breadcrumbs li:first-child a')).resolves.toBe('de');
     await page.context().close();
   });
 
@@ -218,13 +229,22 @@ describe('a reader in Chromium', () => {
   });
 
   it('shows nested sections: the top level, the open path and the current page, on a desktop and behind the phone menu (a folder without index is labelled by its name)', async () => {
-    const path = '/en/lead-management/destinations/salesforce/';
+    const path = `/en/${NESTED}`;
     const desktop = await open(path, { base: nested.url });
     const nav = desktop.page.getByRole('navigation', { name: 'Guides' });
     await expect(nav.isVisible()).resolves.toBe(true);
-    const links = await nav.locator('a').evaluateAll((anchors) => anchors.map((a) => `${a.closest('ul')!.parentElement!.closest('ul') ? '  '.repeat(a.closest('ul')!.parentElement!.closest('ul')!.parentElement!.closest('ul') ? 2 : 1) : ''}${a.textContent!.trim()}${a.getAttribute('aria-current') ? ' *' : ''}`));
-    expect(links).toEqual(['Overview', 'Lead management', '  Enable lead sharing', '  Lead destinations', '    Dynamics 365', '    Https', '    Salesforce *']);
-    await expect(desktop.page.getByRole('navigation', { name: 'Breadcrumbs' }).locator('li').allTextContents()).resolves.toEqual(['Overview', 'Lead management', 'Lead destinations', 'Salesforce']);
+    const links = await nav.locator('a').evaluateAll((anchors) => anchors.map((a) => {
+      let depth = 0;
+      for (let list = a.closest('ul')!.parentElement!.closest('ul'); list; list = list.parentElement!.closest('ul')) depth++;
+      return `${'  '.repeat(depth)}${a.textContent!.trim()}${a.getAttribute('aria-current') ? ' *' : ''}`;
+    }));
+    expect(links[0]).toBe('Overview');
+    const openSection = links.indexOf('Partner tools');
+    expect(links.slice(openSection)).toEqual(['Partner tools', '  Destinations', '    Dynamics 365', '    Https', '    Salesforce *']);
+    // Another top-level section stays closed: its pages are not listed.
+    expect(links).toContain('Lead management');
+    expect(links).not.toContain('  Enable lead sharing');
+    await expect(desktop.page.getByRole('navigation', { name: 'Breadcrumbs' }).locator('li').allTextContents()).resolves.toEqual(['Overview', 'Partner tools', 'Destinations', 'Salesforce']);
     await desktop.page.context().close();
 
     const phone = await open(path, { base: nested.url, viewport: PHONE });
@@ -236,11 +256,21 @@ describe('a reader in Chromium', () => {
     await phone.page.context().close();
   });
 
+  it('links "Edit this page" to the source file when the repository is configured, and not otherwise', async () => {
+    const configured = await open(`/de/${NESTED}`, { base: nested.url });
+    await expect(configured.page.getByRole('link', { name: 'Diese Seite bearbeiten' }).getAttribute('href')).resolves.toBe(`${EDIT}content/en/${NESTED.replace(/\/$/, '.mdx')}`);
+    await configured.page.context().close();
+    const unconfigured = await open(`/de/${GUIDE}`);
+    await expect(unconfigured.page.locator('.edit-link').count()).resolves.toBe(0);
+    await unconfigured.page.context().close();
+  });
+
   it('lists what a section holds on its index page, in the reader\'s language around fallback titles', async () => {
-    const { page } = await open('/de/lead-management/destinations/', { base: nested.url });
+    const { page } = await open('/de/partner-tools/destinations/', { base: nested.url });
     const contents = page.locator('.section-contents');
     await expect(contents.locator('h2').textContent()).resolves.toBe('In diesem Abschnitt');
     await expect(langOf(page, '.section-contents h2')).resolves.toBe('de');
+    await expect(langOf(page, '.section-contents li a')).resolves.toBe('en');
     await expect(contents.locator('li > a').allTextContents()).resolves.toEqual(['Send leads to Dynamics 365', 'Https', 'Send leads to Salesforce']);
     await page.context().close();
   });
@@ -316,8 +346,8 @@ describe('a reader in Chromium', () => {
     ['language chooser', '', '/'],
     ['home', '', '/de/'],
     ['guide', '', `/en/${GUIDE}`],
-    ['section index', 'nested', '/en/lead-management/'],
-    ['nested page', 'nested', '/de/lead-management/destinations/salesforce/'],
+    ['section index', 'nested', '/en/partner-tools/'],
+    ['nested page', 'nested', `/de/${NESTED}`],
     ['fallback', 'nested', `/de/${GUIDE}`],
     ['404', '', '/de/404.html'],
     ['root 404', '', '/404.html'],
