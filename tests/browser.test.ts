@@ -317,6 +317,10 @@ describe('a reader in Chromium', () => {
     await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe('#follow-up');
     await page.locator('#who-you-reach').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe('#who-you-reach');
+    // At the very end, the last section is the one being read.
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    const last = await page.locator('.toc a').last().getAttribute('href');
+    await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe(last);
     await page.context().close();
   });
 

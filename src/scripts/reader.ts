@@ -65,6 +65,12 @@ function markCurrent(): void {
   sections.forEach((heading, index) => {
     if (heading && heading.getBoundingClientRect().top <= innerHeight * 0.3) current = index;
   });
+  // At the end of the page the last sections cannot scroll up that far: the last one on screen is the one being read.
+  if (innerHeight + scrollY >= document.documentElement.scrollHeight - 2) {
+    sections.forEach((heading, index) => {
+      if (heading && heading.getBoundingClientRect().top < innerHeight) current = index;
+    });
+  }
   tocLinks.forEach((link, index) => {
     if (index === current) link.setAttribute('aria-current', 'true');
     else link.removeAttribute('aria-current');
@@ -73,6 +79,7 @@ function markCurrent(): void {
 if (tocLinks.length > 0 && 'IntersectionObserver' in window) {
   const observer = new IntersectionObserver(markCurrent, { rootMargin: '0px 0px -70% 0px' });
   for (const heading of sections) if (heading) observer.observe(heading);
+  addEventListener('scrollend', markCurrent);
 }
 
 // Copy a section's link.
