@@ -308,6 +308,15 @@ describe('a reader in Chromium', () => {
     expect(dialog).toBe(body);
     const [r, g, b] = dialog.match(/\d+/g)!.map(Number);
     expect(r! + g! + b!).toBeLessThan(150);
+    // Results in the dark dialog stay readable.
+    await page.locator('pagefind-modal input').fill('Kampagne');
+    await page.locator('pagefind-modal a[href]').first().waitFor({ timeout: 15_000 });
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run({ include: [['pagefind-modal']] }, { runOnly: ['color-contrast'] });
+      return result.violations.map((violation) => violation.id);
+    });
+    expect(violations).toEqual([]);
     await page.context().close();
   });
 
