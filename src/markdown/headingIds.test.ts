@@ -1,4 +1,4 @@
-import type { Heading, Root } from 'mdast';
+import type { Root } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';

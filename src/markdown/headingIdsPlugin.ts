@@ -25,7 +25,9 @@ export function headingIdsPlugin(): MdastPluginDefinition {
         const before = node.children.at(-2);
         if (before?.type === 'text' && before.value !== before.value.trimEnd()) ctx.setProperty(before, 'value', before.value.trimEnd());
       }
-      ctx.setProperty(node, 'data', { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } });
+      // `hProperties` carries the id onto the HTML element (mdast-to-hast's convention, which Sätteri keeps).
+      const data = (node.data ?? {}) as { hProperties?: Record<string, unknown> };
+      ctx.setProperty(node, 'data', { ...data, hProperties: { ...data.hProperties, id } });
     },
   });
 }
