@@ -92,8 +92,14 @@ describe('the built site', () => {
   });
 
   it('builds navigation from the collection in order, with localized titles', () => {
-    expect(readPage(dist, `de/${GUIDE}`).all('nav.site-nav a').map(textOf)).toEqual(['Übersicht', 'Lead-Sharing aktivieren']);
-    expect(readPage(dist, `en/${GUIDE}`).all('nav.site-nav a').map(textOf)).toEqual(['Overview', 'Enable lead sharing']);
+    expect(readPage(dist, `de/${GUIDE}`).all('nav.site-nav a').map(textOf)).toEqual([
+      'Übersicht', 'Lead-Verwaltung', 'Lead-Sharing aktivieren', 'Wie Leads entstehen', 'Lead-Ziel verbinden', 'Lead-Ziele',
+      'Dynamics 365', 'Salesforce', 'Marketo', 'HTTPS-Endpunkt', 'Azure Table', 'Lead-Daten und Test', 'Leads bearbeiten',
+    ]);
+    expect(readPage(dist, `en/${GUIDE}`).all('nav.site-nav a').map(textOf)).toEqual([
+      'Overview', 'Lead management', 'Enable lead sharing', 'How leads arise', 'Connect a destination', 'Lead destinations',
+      'Dynamics 365', 'Salesforce', 'Marketo', 'HTTPS endpoint', 'Azure Table', 'Lead data and testing', 'Work your leads',
+    ]);
   });
 
   it('has landmarks and a skip link in the page language', () => {
@@ -129,15 +135,16 @@ describe('the built site', () => {
 
   it('links to the previous and next page and says when the page was last updated', () => {
     const page = readPage(dist, `de/${GUIDE}`);
-    expect(page.attr('nav.prev-next a[rel="prev"]', 'href')).toBe('/de/');
-    expect(page.one('nav.prev-next a[rel="next"]')).toBeUndefined();
+    expect(page.attr('nav.prev-next a[rel="prev"]', 'href')).toBe('/de/lead-management/');
+    expect(page.attr('nav.prev-next a[rel="next"]', 'href')).toBe('/de/lead-management/how-leads-are-generated/');
+    expect(readPage(dist, 'de/index.html').one('nav.prev-next a[rel="prev"]')).toBeUndefined();
     expect(page.text('.last-updated')).toMatch(/^Zuletzt aktualisiert: \d{1,2}\. \p{L}+ \d{4}$/u);
     expect(page.attr('.last-updated time', 'dateTime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('describes each page for search engines and link previews in its language', () => {
     const page = readPage(dist, `de/${GUIDE}`);
-    expect(page.attr('meta[name="description"]', 'content')).toMatch(/^Aktivieren Sie die Lead-Verwaltung/);
+    expect(page.attr('meta[name="description"]', 'content')).toMatch(/^Was Ihnen Lead-Sharing in AppSource/);
     expect(page.attr('meta[property="og:locale"]', 'content')).toBe('de');
     expect(page.all('meta[property="og:locale:alternate"]').map((meta) => meta.properties.content)).toEqual(['en']);
     expect(page.attr('meta[property="og:url"]', 'content')).toBe('https://publishers.example.com/de/lead-management/enable-lead-sharing/');
