@@ -34,7 +34,7 @@ describe('shared table data', () => {
   it('resolves a data table into columns, brand or label row headers, and code cells', () => {
     const destinations = tableView(data, 'destinations')!;
     expect(destinations.kind).toBe('data');
-    expect(destinations.headerKeys).toEqual(['column.destination', 'column.destination-kind', 'column.you-enter']);
+    expect(destinations.headerKeys).toEqual(['column.destination', 'column.you-enter']);
     expect(destinations.rows.map((row) => row.header)).toEqual([
       { text: 'Dynamics 365 Customer Engagement' },
       { text: 'Salesforce' },
@@ -42,7 +42,7 @@ describe('shared table data', () => {
       { key: 'item.https-endpoint' },
       { text: 'Azure Table storage' },
     ]);
-    expect(destinations.rows[2]!.cells[1]).toEqual([{ key: 'item.marketo-server-id' }, { key: 'item.marketo-munchkin-id' }, { key: 'item.marketo-form-id' }]);
+    expect(destinations.rows[2]!.cells[0]).toEqual([{ key: 'item.marketo-server-id' }, { key: 'item.marketo-munchkin-id' }, { key: 'item.marketo-form-id' }]);
     const fields = tableView(data, 'lead-fields')!;
     expect(fields.rows[0]!.header).toEqual({ code: 'FirstName' });
     expect(tableView(data, 'nope')).toBeUndefined();
