@@ -60,6 +60,25 @@ describe('the built site', () => {
     expect(page.all('main [role="region"][aria-label][tabindex="0"] > table')).toHaveLength(4);
   });
 
+  it('renders data tables from the shared data: translated labels, untranslated brands, codes as code', () => {
+    const destinations = (locale: string) => readPage(dist, `${locale}/lead-management/connect-a-lead-destination/index.html`);
+    const brands = ['Dynamics 365 Customer Engagement', 'Salesforce', 'Marketo', 'Azure Table storage'];
+    for (const locale of ['en', 'de']) {
+      const rows = destinations(locale).all('table[data-table="destinations"] tbody th[scope="row"]');
+      expect(rows.map(textOf).filter((text) => brands.includes(text))).toEqual(brands);
+      expect(rows.filter((row) => row.properties.translate === 'no').map(textOf)).toEqual(brands);
+    }
+    expect(destinations('en').all('table[data-table="destinations"] thead th').map(textOf)).toEqual(['Destination', 'What you enter in Partner Center']);
+    expect(destinations('de').all('table[data-table="destinations"] thead th').map(textOf)).toEqual(['Lead-Ziel', 'Ihre Angaben in Partner Center']);
+    expect(destinations('de').all('table[data-table="destinations"] tbody th').map(textOf)).toContain('HTTPS-Endpunkt');
+    // Marketo needs three IDs: one list item each.
+    expect(destinations('en').all('table[data-table="destinations"] tbody tr:nth-child(3) li')).toHaveLength(3);
+    const fields = readPage(dist, 'de/lead-management/lead-data/index.html');
+    expect(fields.all('table[data-table="lead-fields"] tbody th code').map(textOf).slice(0, 3)).toEqual(['FirstName', 'LastName', 'Email']);
+    expect(textOf(fields.one('table[data-table="lead-fields"] tbody td'))).toBe('Vorname des Kunden');
+    expect(fields.all('table[data-table="action-codes"] tbody th code').map(textOf)).toEqual(['INS', 'PLT', 'DNC', 'Create', 'StartTestDrive']);
+  });
+
   it('gives headings the same ids in every locale', () => {
     const ids = (locale: string, path: string) => readPage(dist, `${locale}/${path}`).all('main :is(h2, h3)').map((h) => h.properties.id);
     for (const path of [GUIDE, 'index.html']) {
