@@ -12,13 +12,8 @@ async function guard(overrides: Record<string, string | null>) {
 }
 
 describe('content guard', () => {
-<<<<<<< HEAD
-  it('passes the real content', () => {
-    expect(guardContent(ROOT)).toMatchObject({ problems: [], pages: 26 });
-=======
   it('passes the real content', async () => {
-    expect(await guardContent(ROOT)).toMatchObject({ problems: [], pages: 4 });
->>>>>>> main
+    expect(await guardContent(ROOT)).toMatchObject({ problems: [], pages: 26 });
   });
 
   it('passes a valid fixture', async () => {
@@ -72,8 +67,7 @@ describe('content guard', () => {
     ]);
   });
 
-<<<<<<< HEAD
-  it('checks <DataTable> against every table and keeps <StorefrontTable> to storefront tables', () => {
+  it('checks <DataTable> against every table and keeps <StorefrontTable> to storefront tables', async () => {
     const tables = JSON.stringify({
       brands: { a: 'Alpha', b: 'Beta' },
       storefronts: ['a', 'b'],
@@ -82,7 +76,7 @@ describe('content guard', () => {
     });
     const labels = JSON.stringify({ caption: { audience: 'Wer', facts: 'Fakten' }, column: { storefront: 'Storefront', audience: 'Zielgruppe', fact: 'Fakt', value: 'Wert' }, item: { x: 'Alle' } });
     const body = '<DataTable table="audience" />\n\n<DataTable table="facts" />\n\n<StorefrontTable table="facts" />\n\n<DataTable table="nope" />';
-    const problems = guard({
+    const problems = await guard({
       'content/tables.json': tables,
       'content/en/tables.json': labels,
       'content/de/tables.json': labels,
@@ -94,7 +88,7 @@ describe('content guard', () => {
     ]);
   });
 
-  it('names a data table label missing in a locale', () => {
+  it('names a data table label missing in a locale', async () => {
     const tables = JSON.stringify({
       brands: { a: 'Alpha', b: 'Beta' },
       storefronts: ['a', 'b'],
@@ -103,17 +97,13 @@ describe('content guard', () => {
     });
     const en = JSON.stringify({ caption: { audience: 'Who', facts: 'Facts' }, column: { storefront: 'Storefront', audience: 'Audience', fact: 'Fact', value: 'Value' }, item: { x: 'Everyone', y: 'Why' } });
     const de = JSON.stringify({ caption: { audience: 'Wer', facts: 'Fakten' }, column: { storefront: 'Storefront', audience: 'Zielgruppe', fact: 'Fakt', value: 'Wert' }, item: { x: 'Alle' } });
-    expect(guard({ 'content/tables.json': tables, 'content/en/tables.json': en, 'content/de/tables.json': de })).toEqual([
+    expect(await guard({ 'content/tables.json': tables, 'content/en/tables.json': en, 'content/de/tables.json': de })).toEqual([
       expect.objectContaining({ file: 'content/de/tables.json', message: 'Table label "item.y" is missing or empty.', hint: expect.stringContaining('"Why"') }),
     ]);
   });
 
-  it('reports a broken registry with its line and stops there', () => {
-    expect(guard({ 'content/locales.json': '{\n  "source": "en",\n  "locales": [\n    { "code": "en", "name": "English", "dir": "ltr" }\n  ]\n}' })).toEqual([
-=======
   it('reports a broken registry with its line and stops there', async () => {
     expect(await guard({ 'content/locales.json': '{\n  "source": "en",\n  "locales": [\n    { "code": "en", "name": "English", "dir": "ltr" }\n  ]\n}' })).toEqual([
->>>>>>> main
       expect.objectContaining({ file: 'content/locales.json', line: 4, message: expect.stringContaining('locales.0.status') }),
     ]);
   });
