@@ -60,6 +60,25 @@ describe('the built site', () => {
     expect(page.all('main [role="region"][aria-label][tabindex="0"] > table')).toHaveLength(4);
   });
 
+  it('renders data tables from the shared data: translated labels, untranslated brands, codes as code', () => {
+    const destinations = (locale: string) => readPage(dist, `${locale}/lead-management/connect-a-lead-destination/index.html`);
+    const brands = ['Dynamics 365 Customer Engagement', 'Salesforce', 'Marketo', 'Azure Table storage'];
+    for (const locale of ['en', 'de']) {
+      const rows = destinations(locale).all('table[data-table="destinations"] tbody th[scope="row"]');
+      expect(rows.map(textOf).filter((text) => brands.includes(text))).toEqual(brands);
+      expect(rows.filter((row) => row.properties.translate === 'no').map(textOf)).toEqual(brands);
+    }
+    expect(destinations('en').all('table[data-table="destinations"] thead th').map(textOf)).toEqual(['Destination', 'What you enter in Partner Center']);
+    expect(destinations('de').all('table[data-table="destinations"] thead th').map(textOf)).toEqual(['Lead-Ziel', 'Ihre Angaben in Partner Center']);
+    expect(destinations('de').all('table[data-table="destinations"] tbody th').map(textOf)).toContain('HTTPS-Endpunkt');
+    // Marketo needs three IDs: one list item each.
+    expect(destinations('en').all('table[data-table="destinations"] tbody tr:nth-child(3) li')).toHaveLength(3);
+    const fields = readPage(dist, 'de/lead-management/lead-data/index.html');
+    expect(fields.all('table[data-table="lead-fields"] tbody th code').map(textOf).slice(0, 3)).toEqual(['FirstName', 'LastName', 'Email']);
+    expect(textOf(fields.one('table[data-table="lead-fields"] tbody td'))).toBe('Vorname des Kunden');
+    expect(fields.all('table[data-table="action-codes"] tbody th code').map(textOf)).toEqual(['INS', 'PLT', 'DNC', 'Create', 'StartTestDrive']);
+  });
+
   it('gives headings the same ids in every locale', () => {
     const ids = (locale: string, path: string) => readPage(dist, `${locale}/${path}`).all('main :is(h2, h3)').map((h) => h.properties.id);
     for (const path of [GUIDE, 'index.html']) {
@@ -91,18 +110,36 @@ describe('the built site', () => {
     ]);
   });
 
-  it('builds sectioned navigation from the collection in order, with localized titles', () => {
-    const nav = (locale: string) => readPage(dist, `${locale}/${GUIDE}`).all('nav.site-nav a');
-    expect(nav('de').map(textOf)).toContain('Lead-Sharing aktivieren');
-    expect(nav('en').map(textOf)).toContain('Enable lead sharing');
-    expect(nav('en').map(textOf)[0]).toBe('Overview');
-    expect(nav('en').filter((a) => a.properties.ariaCurrent === 'page').map((a) => a.properties.href)).toEqual(['/en/lead-management/enable-lead-sharing/']);
+  it('builds sectioned navigation in order, with localized titles: the top level, the current section open, its sub-sections closed', () => {
+    expect(readPage(dist, `de/${GUIDE}`).all('nav.site-nav a').map(textOf)).toEqual([
+      'Übersicht', 'Lead-Verwaltung', 'Lead-Sharing aktivieren', 'Wie Leads entstehen', 'Lead-Ziel verbinden', 'Lead-Ziele',
+      'Lead-Daten und Test', 'Leads bearbeiten',
+    ]);
+    const nav = readPage(dist, `en/${GUIDE}`).all('nav.site-nav a');
+    expect(nav.map(textOf)).toEqual([
+      'Overview', 'Lead management', 'Enable lead sharing', 'How leads arise', 'Connect a destination', 'Lead destinations',
+      'Lead data and testing', 'Work your leads',
+    ]);
+    expect(nav.filter((a) => a.properties.ariaCurrent === 'page').map((a) => a.properties.href)).toEqual(['/en/lead-management/enable-lead-sharing/']);
+    // Inside a sub-section, its pages open too.
+    expect(readPage(dist, 'en/lead-management/destinations/salesforce/index.html').all('nav.site-nav a').map(textOf)).toEqual([
+      'Overview', 'Lead management', 'Enable lead sharing', 'How leads arise', 'Connect a destination', 'Lead destinations',
+      'Dynamics 365', 'Salesforce', 'Marketo', 'HTTPS endpoint', 'Azure Table', 'Lead data and testing', 'Work your leads',
+    ]);
+  });
+
+  it('lists what a section holds on its index page', () => {
+    expect(readPage(dist, 'en/lead-management/destinations/index.html').all('.section-contents li > a').map((a) => a.properties.href)).toEqual([
+      '/en/lead-management/destinations/dynamics-365/', '/en/lead-management/destinations/salesforce/', '/en/lead-management/destinations/marketo/',
+      '/en/lead-management/destinations/https-endpoint/', '/en/lead-management/destinations/azure-table/',
+    ]);
   });
 
   it('gives breadcrumbs with BreadcrumbList structured data', () => {
     const page = readPage(dist, `de/${GUIDE}`);
     const data = JSON.parse(page.text('nav.breadcrumbs script[type="application/ld+json"]')) as { '@type': string; itemListElement: { position: number; name: string; item: string }[] };
     expect(data['@type']).toBe('BreadcrumbList');
+    expect(data.itemListElement.map((item) => item.name)).toEqual(['Übersicht', 'Lead-Verwaltung', 'Lead-Sharing aktivieren']);
     expect(data.itemListElement.at(0)).toEqual({ '@type': 'ListItem', position: 1, name: 'Übersicht', item: 'https://publishers.example.com/de/' });
     expect(data.itemListElement.at(-1)?.item).toBe('https://publishers.example.com/de/lead-management/enable-lead-sharing/');
   });
@@ -140,15 +177,16 @@ describe('the built site', () => {
 
   it('links to the previous and next page and says when the page was last updated', () => {
     const page = readPage(dist, `de/${GUIDE}`);
-    expect(page.attr('nav.prev-next a[rel="prev"]', 'href')).toBe('/de/');
-    expect(page.one('nav.prev-next a[rel="next"]')).toBeUndefined();
+    expect(page.attr('nav.prev-next a[rel="prev"]', 'href')).toBe('/de/lead-management/');
+    expect(page.attr('nav.prev-next a[rel="next"]', 'href')).toBe('/de/lead-management/how-leads-are-generated/');
+    expect(readPage(dist, 'de/index.html').one('nav.prev-next a[rel="prev"]')).toBeUndefined();
     expect(page.text('.last-updated')).toMatch(/^Zuletzt aktualisiert: \d{1,2}\. \p{L}+ \d{4}$/u);
     expect(page.attr('.last-updated time', 'dateTime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('describes each page for search engines and link previews in its language', () => {
     const page = readPage(dist, `de/${GUIDE}`);
-    expect(page.attr('meta[name="description"]', 'content')).toMatch(/^Aktivieren Sie die Lead-Verwaltung/);
+    expect(page.attr('meta[name="description"]', 'content')).toMatch(/^Was Ihnen Lead-Sharing in AppSource/);
     expect(page.attr('meta[property="og:locale"]', 'content')).toBe('de_DE');
     expect(page.all('meta[property="og:locale:alternate"]').map((meta) => meta.properties.content)).toEqual(['en_US']);
     expect(page.attr('meta[property="og:type"]', 'content')).toBe('article');
