@@ -360,15 +360,21 @@ describe('a reader in Chromium', () => {
     ['home', '', '/de/'],
     ['guide', '', `/en/${GUIDE}`],
     ['section index', 'nested', '/en/partner-tools/'],
+    ['section index of the guides', '', '/de/lead-management/'],
     ['nested page', 'nested', `/de/${NESTED}`],
     ['fallback', 'nested', `/de/${GUIDE}`],
     ['404', '', '/de/404.html'],
     ['root 404', '', '/404.html'],
   ];
+  /** A real page with a code block (scrollable on a phone), found in the build rather than named. */
+  const codePage = () => {
+    const file = readdirSync(join(dist, 'de'), { recursive: true, encoding: 'utf8' }).find((path) => path.endsWith('index.html') && readFileSync(join(dist, 'de', path), 'utf8').includes('<pre'));
+    return file ? [['code', '', `/de/${file.replace(/index\.html$/, '')}`] as [string, string, string]] : [];
+  };
   for (const scheme of ['light', 'dark'] as const) {
     for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
       it(`has no serious or critical axe violations and no console errors on any kind of page (${scheme}, ${label})`, async () => {
-        for (const [kind, which, path] of PAGE_TYPES) {
+        for (const [kind, which, path] of [...PAGE_TYPES, ...codePage()]) {
           const { page, errors } = await open(path, { scheme, viewport, base: which === 'nested' ? nested.url : site.url });
           await page.addScriptTag({ content: AXE });
           const violations = await page.evaluate(async () => {
