@@ -290,6 +290,10 @@ describe('a reader in Chromium', () => {
     const dialog = await page.locator('pagefind-modal dialog').evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(dialog).toBe(dark);
     await page.keyboard.press('Escape');
+    // Print is always light, whatever the theme.
+    await page.emulateMedia({ media: 'print' });
+    await expect(background()).resolves.toBe('rgb(255, 255, 255)');
+    await page.emulateMedia({ media: 'screen' });
     // Back to the system's scheme (light here).
     await page.locator('[data-theme-switch] select').selectOption('system');
     await page.reload();
