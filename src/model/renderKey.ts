@@ -7,9 +7,9 @@
  * It holds the page as the model sees it (status, titles, translation
  * record), its last-updated date, the status of the same page in every
  * locale (language picker, hreflang) and a digest of the locale's navigation
- * (title, order and whether it is a fallback, for every page of the locale:
- * what a sidebar shows), so a change to any title re-renders the locale's
- * pages while an edit to one page's text re-renders only that page and its
+ * (title, description, order and whether it is a fallback, for every page of
+ * the locale: what a sidebar and a section's listing show), so a change to
+ * any title re-renders the locale's pages while an edit to one page's text re-renders only that page and its
  * translations (whose status changes).
  */
 import { createHash } from 'node:crypto';
@@ -17,7 +17,7 @@ import type { Site, SitePage } from './site.ts';
 
 /** One digest per locale, computed once per build. */
 export function navigationDigests(site: Site): Map<string, string> {
-  return new Map(site.registry.codes.map((code) => [code, digest(site.pagesOf(code).map((page) => [page.url, page.title, page.navTitle ?? '', page.order, page.isFallback]))]));
+  return new Map(site.registry.codes.map((code) => [code, digest(site.pagesOf(code).map((page) => [page.url, page.title, page.navTitle ?? '', page.description ?? '', page.order, page.isFallback]))]));
 }
 
 export function renderKey(page: SitePage, site: Site, navigation: ReadonlyMap<string, string>, updated: Date | undefined): string {
