@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readJson, type JsonDocument } from '../../src/content/json.ts';
 import { parseMdx } from '../../src/content/mdx.ts';
-import type { Problem } from '../../src/content/problem.ts';
+import type { Finding } from '../../src/content/finding.ts';
 import { sourceHash } from '../../src/content/sourceHash.ts';
 import { buildOutline, type Outline, type Place } from './outline.ts';
 import type { ParseCache } from './parseCache.ts';
@@ -21,7 +21,7 @@ export interface ParsedPage {
   locale: string;
   /** The revision id of this text (see src/content/sourceHash.ts). */
   hash: string;
-  problems: Problem[];
+  problems: Finding[];
   /** Missing when the MDX does not parse. */
   outline?: Outline;
   frontmatter: Record<string, unknown>;
@@ -35,7 +35,7 @@ export interface Namespace {
   file: string;
   /** Missing when the file does not parse. */
   doc?: JsonDocument;
-  problems: Problem[];
+  problems: Finding[];
 }
 
 export interface Collection {

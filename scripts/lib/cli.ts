@@ -3,7 +3,9 @@
  * (exit 2) instead of stack traces, and color only where it helps.
  */
 import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
-import { ContentError, formatProblem } from '../../src/content/problem.ts';
+import { ContentError } from '../../src/content/finding.ts';
+import { wantsColor } from './format/color.ts';
+import { formatPretty } from './format/pretty.ts';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
@@ -43,13 +45,24 @@ export async function runCommand(usage: string, main: () => Promise<number> | nu
     process.exitCode = await main();
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`${paint('red', 'error')} ${error.message}\n\n${usage}\n`);
+      process.stderr.write(`${paint('red', 'error', process.stderr)} ${error.message}\n\n${usage}\n`);
     } else if (error instanceof ContentError) {
-      process.stderr.write(`${paint('red', 'Configuration error', process.stderr)}\n${error.problems.map(formatProblem).join('\n')}\n`);
+      process.stderr.write(`${paint('red', 'Configuration error', process.stderr)}\n${formatPretty({ findings: [...error.problems], summary: undefined }, { color: wantsColor(process.stderr), totals: false })}`);
     } else {
-      process.stderr.write(`${paint('red', 'error')} ${(error as Error).message}\n`);
+      // Unexpected: one line saying what failed, never a stack trace (DEBUG=1 shows it).
+      process.stderr.write(`${paint('red', 'error', process.stderr)} ${describeError(error)}\n`);
       if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     }
     process.exitCode = EXIT.usage;
   }
+}
+
+/** A file-system error as a sentence naming the path and what to check; other errors by their message. */
+export function describeError(error: unknown): string {
+  const { code, path, message } = error as NodeJS.ErrnoException;
+  if (path && code) {
+    const what = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied); check its permissions' : code === 'EISDIR' ? 'is a folder where a file was expected' : code === 'ENOTDIR' ? 'is not a folder' : `cannot be read (${code})`;
+    return `${path} ${what}.`;
+  }
+  return message ?? String(error);
 }

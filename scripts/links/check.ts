@@ -1,8 +1,9 @@
 /**
  * The link check as a library: build the site model from content/, run the
- * source pass, the built-site pass (when dist/ exists) and, on request, the
- * external pass, and return one report. The CLI (scripts/check-links.ts)
- * only parses arguments and prints.
+ * rules of the registry (scripts/links/registry.ts) over the source pass, the
+ * built-site pass (when dist/ exists) and, on request, the external pass, and
+ * return one report. It never prints: the CLI (scripts/check-links.ts) hands
+ * the report to a formatter.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,13 +11,13 @@ import type { LocaleRegistry } from '../../src/i18n/locales.ts';
 import { collect } from '../i18n/collect.ts';
 import type { ParseCache } from '../i18n/parseCache.ts';
 import { countByLocaleAndRule, sortFindings, type Finding, type Report } from '../lib/findings.ts';
-import { builtPass } from './builtPass.ts';
+import { checksOf, ownFindings } from '../lib/rules.ts';
+import { builtPass, type BuiltPassResult } from './builtPass.ts';
 import { checkExternal, type ExternalOptions } from './external.ts';
 import { buildSiteModel } from './site.ts';
-import { sourcePass } from './sourcePass.ts';
+import { LINK_RULES, type LinkRule } from './registry.ts';
+import { sourcePass, type SourcePassResult } from './sourcePass.ts';
 import { templateIndex } from './templates.ts';
-
-export const LINK_RULES = ['broken-link', 'broken-anchor', 'locale-mismatch', 'fallback-link', 'external-error', 'external-redirect', 'parse-error'] as const;
 
 export interface LinkCheckOptions {
   root: string;
@@ -28,6 +29,17 @@ export interface LinkCheckOptions {
   concurrency?: number;
   cache?: ParseCache;
   onProgress?: (message: string) => void;
+  /** The rules to run (default: the whole registry). */
+  rules?: readonly LinkRule[];
+}
+
+/** The passes over the site, as the rules' checks read them; each runs once, on first use. */
+export interface LinkRun {
+  source(): SourcePassResult;
+  /** Undefined when there is no build to check. */
+  built(): Promise<BuiltPassResult | undefined>;
+  /** Undefined without `--external`. */
+  external(): Promise<Awaited<ReturnType<typeof checkExternal>> | undefined>;
 }
 
 export interface LinkSummary {
@@ -42,47 +54,71 @@ export interface LinkSummary {
 }
 
 export async function checkLinks(options: LinkCheckOptions): Promise<Report<LinkSummary>> {
-  const started = performance.now();
-  const { pages } = collect(options.root, options.registry.codes, options.cache);
-  const site = buildSiteModel(options.root, options.registry, pages);
-  const source = sourcePass(site, pages, options.siteOrigin);
-  const findings: Finding[] = [...source.findings];
-  const sourceMs = performance.now() - started;
-
-  let builtMs = 0;
+  const timings = { sourceMs: 0, builtMs: 0, externalMs: 0 };
+  const timed = <T>(key: keyof typeof timings, work: () => T): T => {
+    const start = performance.now();
+    const result = work();
+    if (result instanceof Promise) return result.finally(() => { timings[key] += performance.now() - start; }) as T;
+    timings[key] += performance.now() - start;
+    return result;
+  };
+  const started = new Set<unknown>();
+  const once = <T>(work: () => T): (() => T) => {
+    let done: { value: T } | undefined;
+    const pass = () => {
+      started.add(pass);
+      return (done ??= { value: work() }).value;
+    };
+    return pass;
+  };
   const dist = options.dist ?? join(options.root, 'dist');
-  let built: LinkSummary['builtPass'] = { ran: false, pages: 0, linksChecked: 0, reason: `${dist} does not exist; run npm run build first` };
-  if (existsSync(join(dist, 'index.html'))) {
-    options.onProgress?.('Crawling the built site…');
-    const start = performance.now();
-    const result = await builtPass({ root: options.root, dist, site, siteOrigin: options.siteOrigin, source, templates: templateIndex(options.root), concurrency: options.concurrency ?? 50, onProgress: (count) => options.onProgress?.(`Crawling the built site… ${count} links`) });
-    builtMs = performance.now() - start;
-    findings.push(...result.findings);
-    built = { ran: true, pages: result.pages, linksChecked: result.checked };
-  }
+  const hasBuild = existsSync(join(dist, 'index.html'));
+  const source = once(() => timed('sourceMs', () => {
+    const { pages } = collect(options.root, options.registry.codes, options.cache);
+    const site = buildSiteModel(options.root, options.registry, pages);
+    return { site, result: sourcePass(site, pages, options.siteOrigin) };
+  }));
+  const run: LinkRun = {
+    source: () => source().result,
+    built: once(async () => {
+      if (!hasBuild) return undefined;
+      const { site, result } = source();
+      options.onProgress?.('Crawling the built site…');
+      return timed('builtMs', () => builtPass({ root: options.root, dist, site, siteOrigin: options.siteOrigin, source: result, templates: templateIndex(options.root), concurrency: options.concurrency ?? 50, onProgress: (count) => options.onProgress?.(`Crawling the built site… ${count} links`) }));
+    }),
+    external: once(async () => {
+      if (!options.external) return undefined;
+      const occurrences = source().result.external;
+      return timed('externalMs', () => checkExternal(occurrences, options.external!, (done, total) => options.onProgress?.(`Checking external links… ${done}/${total}`)));
+    }),
+  };
 
-  let externalMs = 0;
-  let external: LinkSummary['external'] = null;
-  if (options.external) {
-    const start = performance.now();
-    const result = await checkExternal(source.external, options.external, (done, total) => options.onProgress?.(`Checking external links… ${done}/${total}`));
-    externalMs = performance.now() - start;
-    findings.push(...result.findings);
-    external = { checked: result.checked, fromCache: result.fromCache, skipped: result.skipped };
-  }
-
+  const rules = options.rules ?? LINK_RULES;
+  // One pass at a time: the built pass and the external pass both read the source pass.
+  const findings: Finding[] = [];
+  for (const check of checksOf(rules)) findings.push(...ownFindings(check, await check(run), rules));
   sortFindings(findings);
+
+  // The summary reports what ran; counting the source's links costs nothing once it has run.
+  const sourceResult = run.source();
+  const built = hasBuild ? await peek(run.built) : undefined;
+  const external = options.external ? await peek(run.external) : undefined;
   return {
     findings,
     summary: {
-      files: source.files,
-      links: [...source.linksByPage.values()].reduce((sum, links) => sum + links.length, 0),
-      builtPass: built,
-      external,
+      files: sourceResult.files,
+      links: [...sourceResult.linksByPage.values()].reduce((sum, links) => sum + links.length, 0),
+      builtPass: built ? { ran: true, pages: built.pages, linksChecked: built.checked } : { ran: false, pages: 0, linksChecked: 0, reason: hasBuild ? 'no selected rule reads the build' : `${dist} does not exist; run npm run build first` },
+      external: external ? { checked: external.checked, fromCache: external.fromCache, skipped: external.skipped } : null,
       errors: findings.filter((finding) => finding.severity === 'error').length,
       warnings: findings.filter((finding) => finding.severity === 'warning').length,
       byLocaleAndRule: countByLocaleAndRule(findings),
-      timings: { sourceMs: Math.round(sourceMs), builtMs: Math.round(builtMs), externalMs: Math.round(externalMs) },
+      timings: { sourceMs: Math.round(timings.sourceMs), builtMs: Math.round(timings.builtMs), externalMs: Math.round(timings.externalMs) },
     },
   };
+
+  /** A pass's result if a selected rule ran it, without running it otherwise. */
+  async function peek<T>(pass: () => Promise<T>): Promise<T | undefined> {
+    return started.has(pass) ? pass() : undefined;
+  }
 }

@@ -15,18 +15,18 @@ import { visit } from 'unist-util-visit';
 import { CALLOUT_TYPES, MDX_COMPONENTS, isMdxComponent } from './components.ts';
 import { readJson } from './json.ts';
 import { parseMdx } from './mdx.ts';
-import { ContentError, type Problem } from './problem.ts';
+import { ContentError, type Finding } from './finding.ts';
 import { TABLES_NAMESPACE, labelKeys, loadTables, type TableData } from './tables.ts';
 import { loadRegistry, REGISTRY_FILE, type LocaleRegistry } from '../i18n/locales.ts';
 
 export interface GuardResult {
-  problems: Problem[];
+  problems: Finding[];
   pages: number;
 }
 
 /** Runs every check and returns all problems at once (empty when the content can be built). */
 export function guardContent(root: string): GuardResult {
-  const problems: Problem[] = [];
+  const problems: Finding[] = [];
   let registry: LocaleRegistry | undefined;
   let tables: TableData | undefined;
   try {
@@ -65,14 +65,16 @@ export function guardContent(root: string): GuardResult {
 }
 
 /** Every folder under content/ must be a registered locale, and every registered locale must have a folder. */
-export function checkLocaleFolders(root: string, registry: LocaleRegistry): Problem[] {
-  const problems: Problem[] = [];
+export function checkLocaleFolders(root: string, registry: LocaleRegistry): Finding[] {
+  const problems: Finding[] = [];
   const contentDir = join(root, 'content');
   const folders = existsSync(contentDir) ? readdirSync(contentDir).filter((name) => statSync(join(contentDir, name)).isDirectory()) : [];
   for (const folder of folders) {
     if (!registry.get(folder)) {
       problems.push({
         file: `content/${folder}/`,
+        rule: 'locale-folder',
+        severity: 'error',
         message: `The folder "content/${folder}" is not a locale in ${REGISTRY_FILE}.`,
         hint: `Add { "code": "${folder}", "name": …, "dir": "ltr", "status": "partial" } to ${REGISTRY_FILE}, or rename the folder to a registered locale code (${registry.codes.join(', ')}).`,
       });
@@ -82,6 +84,8 @@ export function checkLocaleFolders(root: string, registry: LocaleRegistry): Prob
     if (!folders.includes(locale.code)) {
       problems.push({
         file: REGISTRY_FILE,
+        rule: 'locale-folder',
+        severity: 'error',
         message: `The locale "${locale.code}" is registered but content/${locale.code}/ does not exist.`,
         hint: `Create content/${locale.code}/ with ui.json and tables.json (copy them from content/${registry.source.code}/ and translate the values), or remove the entry.`,
       });
@@ -93,13 +97,13 @@ export function checkLocaleFolders(root: string, registry: LocaleRegistry): Prob
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
 function checkComponents(file: string, tree: import('mdast').Root, tables: TableData | undefined) {
-  const problems: Problem[] = [];
+  const problems: Finding[] = [];
   let usesTables = false;
   visit(tree, (node) => {
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const element = node as JsxElement;
     const name = element.name ?? '';
-    const at = { file, line: element.position?.start.line ?? 1, column: element.position?.start.column ?? 1 };
+    const at = { file, rule: 'component', severity: 'error' as const, line: element.position?.start.line ?? 1, column: element.position?.start.column ?? 1 };
     // Lowercase names are HTML elements, which MDX renders as they are.
     if (!/^[A-Z]/.test(name)) return;
     if (!isMdxComponent(name)) {
@@ -136,22 +140,22 @@ function checkComponents(file: string, tree: import('mdast').Root, tables: Table
 }
 
 /** JSON namespaces must parse; a locale that shows tables needs every table label. */
-function checkNamespaces(root: string, locale: string, source: string, tables: TableData | undefined): Problem[] {
-  const problems: Problem[] = [];
+function checkNamespaces(root: string, locale: string, source: string, tables: TableData | undefined): Finding[] {
+  const problems: Finding[] = [];
   const folder = join(root, 'content', locale);
   for (const name of readdirSync(folder).filter((entry) => entry.endsWith('.json'))) {
     const json = readJson(`content/${locale}/${name}`, join(folder, name));
     if (!json.ok) problems.push(...json.problems);
   }
   if (locale === source && !existsSync(join(folder, 'ui.json'))) {
-    problems.push({ file: `content/${locale}/ui.json`, message: 'The source locale has no ui.json.', hint: 'Every UI string falls back to the source locale, so it must define them all.' });
+    problems.push({ file: `content/${locale}/ui.json`, rule: 'missing-file', severity: 'error', message: 'The source locale has no ui.json.', hint: 'Every UI string falls back to the source locale, so it must define them all.' });
   }
   if (!tables) return problems;
   const file = `content/${locale}/${TABLES_NAMESPACE}.json`;
   const json = readJson(file, join(folder, `${TABLES_NAMESPACE}.json`));
   if (!json.ok) {
     // A missing file is reported once, with what to do; a syntax error was reported above.
-    if (!existsSync(join(folder, `${TABLES_NAMESPACE}.json`))) problems.push({ file, message: 'Pages in this locale show storefront tables, but there is no tables.json.', hint: `Copy content/${source}/${TABLES_NAMESPACE}.json here and translate its values (not its keys).` });
+    if (!existsSync(join(folder, `${TABLES_NAMESPACE}.json`))) problems.push({ file, rule: 'table-label', severity: 'error', message: 'Pages in this locale show storefront tables, but there is no tables.json.', hint: `Copy content/${source}/${TABLES_NAMESPACE}.json here and translate its values (not its keys).` });
     return problems;
   }
   const missing = labelKeys(tables).filter((key) => typeof lookup(json.doc.value, key) !== 'string' || (lookup(json.doc.value, key) as string).trim() === '');
@@ -159,6 +163,8 @@ function checkNamespaces(root: string, locale: string, source: string, tables: T
     const parent = key.split('.').slice(0, -1);
     problems.push({
       file,
+      rule: 'table-label',
+      severity: 'error',
       ...(json.doc.nearestPositionOf(parent) ?? { line: 1, column: 1 }),
       message: `Table label "${key}" is missing or empty.`,
       hint: `Add it with the translation of "${String(lookup(readSourceLabels(root, source), key) ?? key)}"; tables never fall back to another language.`,

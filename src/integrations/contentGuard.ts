@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { guardContent } from '../content/guard.ts';
-import { formatProblem } from '../content/problem.ts';
+import { formatPretty } from '../../scripts/lib/format/pretty.ts';
 
 export function contentGuard(): AstroIntegration {
   return {
@@ -19,7 +19,8 @@ export function contentGuard(): AstroIntegration {
         const root = fileURLToPath(config.root);
         const { problems } = guardContent(root);
         if (problems.length === 0) return;
-        const report = problems.map(formatProblem).join('\n');
+        // The checkers' own readable formatter: grouped by file, `file:line:col`, the rule and what to do.
+        const report = formatPretty({ findings: problems, summary: undefined }, { color: false }).trimEnd();
         if (command === 'build') {
           logger.error(`The content cannot be built (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${report}`);
           // Exiting here, rather than throwing, keeps Astro from printing a stack trace under the report.
