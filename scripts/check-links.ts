@@ -10,6 +10,7 @@ import { z } from 'astro/zod';
 import { readJson } from '../src/content/json.ts';
 import { ContentError } from '../src/content/finding.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
+import { loadSite } from '../src/model/site.ts';
 import { parseInParallel } from './i18n/parallelParse.ts';
 import { openParseCache } from './i18n/parseCache.ts';
 import { emitReport, REPORT_OPTIONS, REPORT_USAGE, reportSettings } from './lib/checkerCli.ts';
@@ -73,10 +74,12 @@ await runCommand(USAGE, async () => {
   if (dist !== undefined && !existsSync(dist)) throw new UsageError(`--dist ${values.dist}: the folder ${dist} does not exist; run npm run build first, or point --dist at the built site.`);
   const progress = settings.format === 'pretty' && process.stderr.isTTY ? (message: string) => process.stderr.write(`\r\u001b[2K${message}`) : undefined;
   const cache = openParseCache(root);
-  await parseInParallel(root, registry.codes, cache);
+  const site = loadSite(root, registry);
+  await parseInParallel(site, registry.codes, cache);
   const report = await checkLinks({
     root,
     registry,
+    site,
     siteOrigin,
     ...(dist ? { dist } : {}),
     rules: settings.rules,

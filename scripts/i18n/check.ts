@@ -5,6 +5,8 @@
  * It never prints: the CLI (scripts/check-i18n.ts) hands the report to a formatter.
  */
 import type { Locale, LocaleRegistry } from '../../src/i18n/locales.ts';
+import { slugOf } from '../../src/model/slug.ts';
+import type { Site } from '../../src/model/site.ts';
 import { countByLocaleAndRule, sortFindings, type Report } from '../lib/findings.ts';
 import { checksOf, ownFindings } from '../lib/rules.ts';
 import { collect, type Namespace, type ParsedPage } from './collect.ts';
@@ -12,12 +14,13 @@ import type { PageContext } from './context.ts';
 import type { Glossary } from './glossary.ts';
 import type { ParseCache } from './parseCache.ts';
 import { I18N_RULES, type I18nRule } from './registry.ts';
-import { recordedSource } from './rules/outdated.ts';
 import { uiRules } from './rules/ui.ts';
 
 export interface CheckOptions {
   root: string;
   registry: LocaleRegistry;
+  /** The content model: which translation pairs with which source, and each page's status. */
+  site: Site;
   glossary: Glossary;
   /** Locales to check; default: every locale but the source. */
   locales?: readonly string[];
@@ -34,6 +37,7 @@ export interface CheckOptions {
 export interface TranslationRun {
   root: string;
   registry: LocaleRegistry;
+  site: Site;
   glossary: Glossary;
   /** Look up recorded source revisions in git history. */
   history: boolean;
@@ -55,7 +59,8 @@ export interface TargetLocale {
 
 export interface LocaleSummary {
   status: 'complete' | 'partial';
-  pages: { source: number; translated: number; missing: number; outdated: number; coverage: number };
+  /** Page counts by the content model's status; `translated` counts outdated pages too (they exist, but lag). */
+  pages: { source: number; translated: number; missing: number; outdated: number; untranslated: number; coverage: number };
   ui: { strings: number; translated: number; coverage: number };
   errors: number;
   warnings: number;
@@ -74,13 +79,15 @@ export function checkTranslations(options: CheckOptions): Report<I18nSummary> {
   const { registry, glossary } = options;
   const sourceLocale = registry.source.code;
   const targets = (options.locales ?? registry.translations.map((locale) => locale.code)).filter((code) => code !== sourceLocale);
-  const { pages, namespaces } = collect(options.root, [sourceLocale, ...targets], options.cache, options.onProgress);
+  const { site } = options;
+  const { pages, namespaces } = collect(options.root, site, [sourceLocale, ...targets], options.cache, options.onProgress);
   const sourcePages = pages.get(sourceLocale) ?? [];
   const sourceNamespaces = namespaces.get(sourceLocale) ?? [];
-  const sourceByPath = new Map(sourcePages.map((page) => [page.path, page]));
+  const sourceBySlug = new Map(sourcePages.map((page) => [slugOf(page.path), page]));
   const run: TranslationRun = {
     root: options.root,
     registry,
+    site,
     glossary,
     history: options.history ?? true,
     sourceLocale,
@@ -96,8 +103,10 @@ export function checkTranslations(options: CheckOptions): Report<I18nSummary> {
         pages: localePages,
         namespaces: localeNamespaces,
         pairs: localePages.flatMap((translation) => {
-          const source = sourceByPath.get(translation.path);
-          return source ? [{ locale, sourceLocale, source, translation, glossary }] : [];
+          const slug = slugOf(translation.path);
+          const source = sourceBySlug.get(slug);
+          const page = site.page(code, slug);
+          return source && page ? [{ locale, sourceLocale, source, translation, page, glossary }] : [];
         }),
         ui: () => (ui ??= uiRules({ locale, sourceLocale, source: sourceNamespaces, translation: localeNamespaces, glossary })),
       };
@@ -111,11 +120,12 @@ export function checkTranslations(options: CheckOptions): Report<I18nSummary> {
   const summaries: Record<string, LocaleSummary> = {};
   for (const target of run.targets) {
     const own = findings.filter((finding) => finding.locale === target.locale.code);
-    const outdated = target.pairs.filter(({ source, translation }) => recordedSource(translation) !== undefined && recordedSource(translation) !== source.hash).length;
     const ui = target.ui();
+    const count = (status: string) => site.pagesOf(target.locale.code).filter((page) => page.status === status).length;
+    const translated = count('translated') + count('outdated');
     summaries[target.locale.code] = {
       status: target.locale.status,
-      pages: { source: sourcePages.length, translated: target.pairs.length, missing: sourcePages.length - target.pairs.length, outdated, coverage: ratio(target.pairs.length, sourcePages.length) },
+      pages: { source: sourcePages.length, translated, missing: count('missing'), outdated: count('outdated'), untranslated: count('untranslated'), coverage: ratio(translated, sourcePages.length) },
       ui: { strings: ui.total, translated: ui.translated, coverage: ratio(ui.translated, ui.total) },
       errors: own.filter((finding) => finding.severity === 'error').length,
       warnings: own.filter((finding) => finding.severity === 'warning').length,

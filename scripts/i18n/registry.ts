@@ -34,7 +34,7 @@ export function eachPair(check: PageCheck): RunCheck {
 }
 
 // Checks shared by several rules are defined once, so the runner calls each once.
-const pageSets: RunCheck = (run) => run.targets.flatMap((target) => pageSetRules(target.locale, run.sourcePages, target.pages));
+const pageSets: RunCheck = (run) => run.targets.flatMap((target) => pageSetRules(target.locale, run.site));
 
 /** What the parser found, in every checked page and namespace; the source's own problems under the source locale. */
 const parsed = (rule: 'parse-error' | 'frontmatter'): RunCheck => (run) => [

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocaleRegistry } from '../../src/i18n/locales.ts';
+import { loadSite, type Site } from '../../src/model/site.ts';
 import { collect } from '../i18n/collect.ts';
 import type { ParseCache } from '../i18n/parseCache.ts';
 import { countByLocaleAndRule, sortFindings, type Finding, type Report } from '../lib/findings.ts';
@@ -22,6 +23,8 @@ import { templateIndex } from './templates.ts';
 export interface LinkCheckOptions {
   root: string;
   registry: LocaleRegistry;
+  /** The content model (read from `root` when not given). */
+  site?: Site;
   siteOrigin: string;
   /** The built site; the built-site pass is skipped when it does not exist. */
   dist?: string;
@@ -74,8 +77,9 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
   const dist = options.dist ?? join(options.root, 'dist');
   const hasBuild = existsSync(join(dist, 'index.html'));
   const source = once(() => timed('sourceMs', () => {
-    const { pages } = collect(options.root, options.registry.codes, options.cache);
-    const site = buildSiteModel(options.root, options.registry, pages);
+    const model = options.site ?? loadSite(options.root, options.registry);
+    const { pages } = collect(options.root, model, options.registry.codes, options.cache);
+    const site = buildSiteModel(options.root, model, pages);
     return { site, result: sourcePass(site, pages, options.siteOrigin) };
   }));
   const run: LinkRun = {
