@@ -73,6 +73,14 @@ describe.each([['check:i18n', checkI18n], ['check:links', checkLinks]] as const)
   });
 });
 
+describe('check:links options', () => {
+  it('exits 2 when --dist does not exist, naming the folder', () => {
+    const result = checkLinks(['--root', fixture.root, '--dist', 'no/such/dist']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--dist no/such/dist: the folder ${join(ROOT, 'no/such/dist')} does not exist; run npm run build first`);
+  });
+});
+
 describe('rule selection on a real run', () => {
   const rules = (args: string[]) => {
     const result = checkI18n(['--root', fixture.root, '--format', 'json', '--no-cache', ...args]);

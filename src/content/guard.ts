@@ -52,7 +52,12 @@ export function guardContent(root: string): GuardResult {
     for (const path of listFiles(folder, '.mdx')) {
       pages++;
       const file = relative(root, path).split('\\').join('/');
-      const result = parseMdx(file, readFileSync(path, 'utf8'));
+      const text = readPage(file, path);
+      if (typeof text !== 'string') {
+        problems.push(text);
+        continue;
+      }
+      const result = parseMdx(file, text);
       problems.push(...result.problems);
       if (!result.ok) continue;
       const components = checkComponents(file, result.doc.tree, tables);
@@ -100,6 +105,20 @@ function checkComponents(file: string, tree: import('mdast').Root, tables: Table
   const problems: Finding[] = [];
   let usesTables = false;
   visit(tree, (node) => {
+    if (node.type === 'mdxjsEsm') {
+      // An import would make Astro resolve a module from a translator's folder; components are provided to every page instead.
+      const statement = (node as { value: string }).value.trimStart();
+      problems.push({
+        file,
+        rule: 'mdx-import',
+        severity: 'error',
+        line: node.position?.start.line ?? 1,
+        column: node.position?.start.column ?? 1,
+        message: `Pages do not ${statement.startsWith('export') ? 'export' : 'import'} anything: \`${statement.split('\n')[0]!.slice(0, 80)}\`.`,
+        hint: `Remove the line. ${Object.keys(MDX_COMPONENTS).map((known) => `<${known}>`).join(' and ')} are available in every page without an import; anything else needs a component added to src/components/mdx.ts first.`,
+      });
+      return;
+    }
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const element = node as JsxElement;
     const name = element.name ?? '';
@@ -189,3 +208,12 @@ function listFiles(folder: string, extension: string): string[] {
     .sort();
 }
 
+/** A page's text, or a finding naming the file when it cannot be read (permissions, a broken link). */
+function readPage(file: string, path: string): string | Finding {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    return { file, rule: 'parse-error', severity: 'error', message: `Cannot read the page (${code}).`, hint: code === 'EACCES' || code === 'EPERM' ? 'Give your user read permission on the file (chmod u+r).' : 'Check that the file exists and is a regular file.' };
+  }
+}
