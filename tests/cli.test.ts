@@ -3,7 +3,7 @@
  * every output format, extra outputs in one run, and usage errors (exit 2,
  * one message naming what is wrong, never a stack trace).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,21 @@ describe('check:links options', () => {
     const result = checkLinks(['--root', fixture.root, '--dist', 'no/such/dist']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`--dist no/such/dist: the folder ${join(ROOT, 'no/such/dist')} does not exist; run npm run build first`);
+  });
+});
+
+describe('a page that cannot be read', () => {
+  it.each([['check:i18n', checkI18n], ['check:links', checkLinks]] as const)('%s names it, says what to do and exits 2 without a stack trace', (_name, check) => {
+    const broken = writeFixture(contentTree());
+    try {
+      symlinkSync(join(broken.root, 'content/de/nowhere.mdx'), join(broken.root, 'content/de/broken.mdx'));
+      const result = check(['--root', broken.root]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('content/de/broken.mdx does not exist (a broken symbolic link, or removed during the run); restore it or delete the reference to it.');
+      expect(result.stderr).not.toMatch(STACK_FRAME);
+    } finally {
+      broken.remove();
+    }
   });
 });
 

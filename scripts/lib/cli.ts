@@ -2,6 +2,7 @@
  * What every command in scripts/ shares: argument parsing with usage errors
  * (exit 2) instead of stack traces, and color only where it helps.
  */
+import { relative } from 'node:path';
 import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
 import { ContentError } from '../../src/content/finding.ts';
 import { wantsColor } from './format/color.ts';
@@ -57,12 +58,19 @@ export async function runCommand(usage: string, main: () => Promise<number> | nu
   }
 }
 
-/** A file-system error as a sentence naming the path and what to check; other errors by their message. */
+/** A file-system error as a sentence naming the path (relative to the current folder) and what to do; other errors by their message. */
 export function describeError(error: unknown): string {
-  const { code, path, message } = error as NodeJS.ErrnoException;
+  const { code, path, message } = (error ?? {}) as NodeJS.ErrnoException;
   if (path && code) {
-    const what = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied); check its permissions' : code === 'EISDIR' ? 'is a folder where a file was expected' : code === 'ENOTDIR' ? 'is not a folder' : `cannot be read (${code})`;
-    return `${path} ${what}.`;
+    const shown = relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path) || '.';
+    const what: Record<string, string> = {
+      ENOENT: 'does not exist (a broken symbolic link, or removed during the run); restore it or delete the reference to it',
+      EACCES: 'cannot be read (permission denied); give your user read permission (chmod u+r)',
+      EPERM: 'cannot be read (permission denied); give your user read permission (chmod u+r)',
+      EISDIR: 'is a folder where a file was expected; rename or remove it',
+      ENOTDIR: 'has a file where a folder was expected in its path',
+    };
+    return `${shown} ${what[code] ?? `cannot be read (${code}); check the file and its disk`}.`;
   }
   return message ?? String(error);
 }
