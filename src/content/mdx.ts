@@ -13,6 +13,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFileMessage } from 'vfile-message';
 import { isMap, parseDocument, type Node as YamlNode } from 'yaml';
+import { MDX_COMPONENTS } from './components.ts';
 import { frontmatterSchema, type Frontmatter } from './frontmatter.ts';
 import { stripBom } from './json.ts';
 import type { Finding } from './finding.ts';
@@ -71,9 +72,30 @@ export function parseMdx(file: string, rawText: string): MdxResult {
   const frontmatter = readFrontmatter(file, yamlNode);
   return {
     ok: true,
-    problems: frontmatter.problems,
+    problems: [...frontmatter.problems, ...esmProblems(file, tree)],
     doc: { file, text, tree, frontmatter: frontmatter.value, rawFrontmatter: frontmatter.raw, frontmatterPosition: frontmatter.positionOf },
   };
+}
+
+/**
+ * `import` and `export` lines (MDX's ESM, always top-level): pages do not have
+ * them, because components are provided to every page and an import would make
+ * Astro resolve a module from a translator's folder. The build's guard reports
+ * these (rule `mdx-import`); the checkers leave them to it.
+ */
+function esmProblems(file: string, tree: Root): Finding[] {
+  return tree.children.filter((node) => node.type === 'mdxjsEsm').map((node) => {
+    const statement = node.value.trimStart();
+    return {
+      file,
+      rule: 'mdx-import',
+      severity: 'error' as const,
+      line: node.position?.start.line ?? 1,
+      column: node.position?.start.column ?? 1,
+      message: `Pages do not ${statement.startsWith('export') ? 'export' : 'import'} anything: \`${statement.split('\n')[0]!.slice(0, 80)}\`.`,
+      hint: `Remove the line. ${Object.keys(MDX_COMPONENTS).map((known) => `<${known}>`).join(' and ')} are available in every page without an import; anything else needs a component registered in src/components/mdx.ts first.`,
+    };
+  });
 }
 
 function readFrontmatter(file: string, node: Yaml) {
