@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { astroBuild, copyProject, type ProjectCopy } from './helpers/project.ts';
+import { astroBuild, copyProject, ROOT, run, type ProjectCopy } from './helpers/project.ts';
 
 let project: ProjectCopy | undefined;
 afterEach(() => project?.remove());
@@ -38,6 +38,14 @@ describe('a build with bad content', () => {
     expect(result.output).toContain(place);
     expect(result.output).toContain(message);
     expect(result.output).not.toMatch(STACK_FRAME);
+  });
+
+  it('annotates the pull request inside GitHub Actions', () => {
+    project = copyProject();
+    edit(project.dir, 'content/de/index.mdx', (t) => t.replace('order: 0', 'order: null'));
+    const result = run(project.dir, process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { GITHUB_ACTIONS: 'true' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^::error file=content\/de\/index\.mdx,line=5,col=1,title=frontmatter::Invalid frontmatter `order`/m);
   });
 
   it('does not touch the content it rejects', () => {
