@@ -3,7 +3,7 @@
  * every output format, extra outputs in one run, and usage errors (exit 2,
  * one message naming what is wrong, never a stack trace).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,7 @@ describe('rule selection on a real run', () => {
     const none = checkLinks(['--root', fixture.root, '--format', 'json', '--ignore-rule', 'broken-link']);
     expect(none.code).toBe(0);
     expect(JSON.parse(none.stdout).findings).toEqual([]);
-    expect(existsSync(join(fixture.root, 'dist'))).toBe(false);
+    const external = JSON.parse(checkLinks(['--root', fixture.root, '--format', 'json', '--rule', 'external-error']).stdout);
+    expect(external.summary.builtPass).toMatchObject({ ran: false, reason: 'no selected rule reads the build' });
   });
 });

@@ -1,7 +1,7 @@
 /** Rule selection and running: what --rule and --ignore-rule do. */
 import { describe, expect, it } from 'vitest';
 import { I18N_RULES } from '../i18n/registry.ts';
-import { LINK_RULES } from '../links/registry.ts';
+import { LINK_RULES, passesOf } from '../links/registry.ts';
 import type { Finding } from './findings.ts';
 import { checksOf, ownFindings, selectRules, type Rule } from './rules.ts';
 
@@ -54,7 +54,17 @@ describe('the registries', () => {
       expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
       expect(rule.description).toMatch(/^[A-Z].*\.$/);
       expect(rule.example.length).toBeGreaterThan(0);
-      expect(typeof rule.check).toBe('function');
     }
+  });
+
+  it('check:i18n rules each have a check function', () => {
+    for (const rule of I18N_RULES) expect(typeof rule.check).toBe('function');
+  });
+
+  it('check:links rules name the passes that report them; only the needed passes run', () => {
+    for (const rule of LINK_RULES) expect(rule.check.length).toBeGreaterThan(0);
+    expect([...passesOf(LINK_RULES)].sort()).toEqual(['built', 'external', 'source']);
+    expect([...passesOf(selectRules(LINK_RULES, { only: ['external-error'] }))].sort()).toEqual(['external', 'source']);
+    expect([...passesOf(selectRules(LINK_RULES, { only: ['fallback-link'] }))]).toEqual(['source']);
   });
 });

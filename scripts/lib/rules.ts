@@ -71,6 +71,12 @@ export function ownFindings<Check>(check: Check, findings: readonly Finding[], r
   return findings.filter((finding) => ids.has(finding.rule));
 }
 
+/** Only the findings of the selected rules. */
+export function keepSelected(findings: readonly Finding[], rules: readonly RuleInfo[]): Finding[] {
+  const ids = new Set(rules.map((rule) => rule.id));
+  return findings.filter((finding) => ids.has(finding.rule));
+}
+
 /** Metadata only: what formatters and docs need, without the check functions. */
 export function describeRules(rules: readonly RuleInfo[]): RuleInfo[] {
   return rules.map(({ id, severity, severityNote, description, example }) => ({ id, severity, ...(severityNote ? { severityNote } : {}), description, example }));
