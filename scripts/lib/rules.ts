@@ -76,8 +76,3 @@ export function keepSelected(findings: readonly Finding[], rules: readonly RuleI
   const ids = new Set(rules.map((rule) => rule.id));
   return findings.filter((finding) => ids.has(finding.rule));
 }
-
-/** Metadata only: what formatters and docs need, without the check functions. */
-export function describeRules(rules: readonly RuleInfo[]): RuleInfo[] {
-  return rules.map(({ id, severity, severityNote, description, example }) => ({ id, severity, ...(severityNote ? { severityNote } : {}), description, example }));
-}
