@@ -93,7 +93,7 @@ function esmProblems(file: string, tree: Root): Finding[] {
       line: node.position?.start.line ?? 1,
       column: node.position?.start.column ?? 1,
       message: `Pages do not ${statement.startsWith('export') ? 'export' : 'import'} anything: \`${statement.split('\n')[0]!.slice(0, 80)}\`.`,
-      hint: `Remove the line. ${Object.keys(MDX_COMPONENTS).map((known) => `<${known}>`).join(' and ')} are available in every page without an import; anything else needs a component registered in src/components/mdx.ts first.`,
+      hint: `Remove the line. ${new Intl.ListFormat('en').format(Object.keys(MDX_COMPONENTS).map((known) => `<${known}>`))} are available in every page without an import; anything else needs a component registered in src/components/mdx.ts first.`,
     };
   });
 }
