@@ -3,6 +3,7 @@
  * points at the line that wrote it. The passes live in scripts/links/; this
  * file parses arguments, runs the check and prints.
  */
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { readJson } from '../src/content/json.ts';
@@ -18,13 +19,16 @@ import { EXTERNAL_DEFAULTS } from './links/external.ts';
 
 const USAGE = `Usage: npm run check:links -- [options]
 
-Checks every link in content/ (with its line) and, when dist/ exists, the built site with linkinator.
+Checks every link in content/ (with its line) and, when dist/ exists, every
+link of the built site, resolved from the files as the static host serves them.
 
 Options:
   --format <name>     pretty (default), json, or github (GitHub Actions annotations)
-  --external          also check external links (off by default, so CI works offline)
-  --timeout <ms>      per external request (default 10000)
-  --concurrency <n>   parallel requests (default 16 external, 50 for the built site)
+  --external          also check external links over HTTP (off by default, so CI works offline)
+  --url <url>         crawl a deployed site from this URL instead (with linkinator)
+  --timeout <ms>      per HTTP request (default 10000)
+  --concurrency <n>   parallel HTTP requests (default 16)
+  --no-trace          do not run the checking build that locates broken links templates compute
   --strict            fail on warnings too
   --root <dir>        the project to check (default: the current folder)
   --dist <dir>        the built site (default: <root>/dist)
@@ -49,6 +53,8 @@ await runCommand(USAGE, async () => {
     timeout: { type: 'string' },
     concurrency: { type: 'string' },
     strict: { type: 'boolean', default: false },
+    url: { type: 'string' },
+    'no-trace': { type: 'boolean', default: false },
     root: { type: 'string' },
     dist: { type: 'string' },
     site: { type: 'string' },
@@ -62,6 +68,10 @@ await runCommand(USAGE, async () => {
   const timeout = positiveInteger('--timeout', values.timeout, EXTERNAL_DEFAULTS.timeoutMs);
   const concurrency = values.concurrency === undefined ? undefined : positiveInteger('--concurrency', values.concurrency, 1);
   const root = resolve(values.root ?? process.cwd());
+  requireFolder('--root', root, 'the project folder to check (it holds content/)');
+  if (!existsSync(join(root, 'content'))) throw new UsageError(`${root} has no content/ folder: --root must be the project folder, the one with content/ and src/.`);
+  const dist = values.dist === undefined ? undefined : resolve(values.dist);
+  if (dist !== undefined) requireFolder('--dist', dist, 'the built site (run npm run build first)');
   const siteOrigin = values.site ?? process.env.SITE_URL ?? 'https://publishers.example.com';
   try {
     new URL(siteOrigin);
@@ -77,8 +87,8 @@ await runCommand(USAGE, async () => {
     root,
     registry,
     siteOrigin,
-    ...(values.dist ? { dist: resolve(values.dist) } : {}),
-    ...(concurrency ? { concurrency } : {}),
+    ...(dist ? { dist } : {}),
+    ...(values['no-trace'] ? { traceBuild: false } : {}),
     cache,
     ...(progress ? { onProgress: progress } : {}),
     ...(values.external ? {
@@ -102,6 +112,11 @@ await runCommand(USAGE, async () => {
   return exitCodeFor(report.findings, values.strict);
 });
 
+function requireFolder(option: string, folder: string, what: string): void {
+  if (!existsSync(folder)) throw new UsageError(`${option} ${folder} does not exist; it should be ${what}.`);
+  if (!statSync(folder).isDirectory()) throw new UsageError(`${option} ${folder} is a file; it should be a folder: ${what}.`);
+}
+
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);
@@ -124,7 +139,7 @@ function loadConfig(root: string) {
 }
 
 function summaryLine(summary: LinkSummary): string {
-  const built = summary.builtPass.ran ? `built site: ${summary.builtPass.linksChecked} links on ${summary.builtPass.pages} pages` : `built site: skipped (${summary.builtPass.reason})`;
+  const built = summary.builtPass.ran ? `built site: ${summary.builtPass.linksChecked} links on ${summary.builtPass.pages} pages${summary.builtPass.traceBuild?.error ? ` (checking build failed: ${summary.builtPass.traceBuild.error})` : ''}` : `built site: skipped (${summary.builtPass.reason})`;
   const external = summary.external ? `; external: ${summary.external.checked} checked, ${summary.external.fromCache} from cache, ${summary.external.skipped} skipped` : '; external: off (--external to check)';
   return `\nSource: ${summary.links} links in ${summary.files} files; ${built}${external}.\n`;
 }

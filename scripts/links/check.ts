@@ -14,7 +14,6 @@ import { builtPass } from './builtPass.ts';
 import { checkExternal, type ExternalOptions } from './external.ts';
 import { buildSiteModel } from './site.ts';
 import { sourcePass } from './sourcePass.ts';
-import { templateIndex } from './templates.ts';
 
 export const LINK_RULES = ['broken-link', 'broken-anchor', 'locale-mismatch', 'fallback-link', 'external-error', 'external-redirect', 'parse-error'] as const;
 
@@ -25,7 +24,8 @@ export interface LinkCheckOptions {
   /** The built site; the built-site pass is skipped when it does not exist. */
   dist?: string;
   external?: ExternalOptions;
-  concurrency?: number;
+  /** Run a checking build to locate broken links that templates compute (default true). */
+  traceBuild?: boolean;
   cache?: ParseCache;
   onProgress?: (message: string) => void;
 }
@@ -33,7 +33,7 @@ export interface LinkCheckOptions {
 export interface LinkSummary {
   files: number;
   links: number;
-  builtPass: { ran: boolean; pages: number; linksChecked: number; reason?: string };
+  builtPass: { ran: boolean; pages: number; linksChecked: number; reason?: string; traceBuild?: { ran: boolean; error?: string } };
   external: { checked: number; fromCache: number; skipped: number } | null;
   errors: number;
   warnings: number;
@@ -52,13 +52,17 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
   let builtMs = 0;
   const dist = options.dist ?? join(options.root, 'dist');
   let built: LinkSummary['builtPass'] = { ran: false, pages: 0, linksChecked: 0, reason: `${dist} does not exist; run npm run build first` };
-  if (existsSync(join(dist, 'index.html'))) {
-    options.onProgress?.('Crawling the built site…');
+  if (existsSync(dist)) {
+    options.onProgress?.('Reading the built site…');
     const start = performance.now();
-    const result = await builtPass({ root: options.root, dist, site, siteOrigin: options.siteOrigin, source, templates: templateIndex(options.root), concurrency: options.concurrency ?? 50, onProgress: (count) => options.onProgress?.(`Crawling the built site… ${count} links`) });
+    const result = await builtPass({
+      root: options.root, dist, site, siteOrigin: options.siteOrigin, source,
+      ...(options.traceBuild === false ? { traceBuild: false } : {}),
+      onProgress: (read, total) => options.onProgress?.(total ? `Reading the built site… ${read}/${total} pages` : 'Building with template lines to locate broken links…'),
+    });
     builtMs = performance.now() - start;
     findings.push(...result.findings);
-    built = { ran: true, pages: result.pages, linksChecked: result.checked };
+    built = { ran: true, pages: result.pages, linksChecked: result.checked, ...(result.trace ? { traceBuild: result.trace } : {}) };
   }
 
   let externalMs = 0;

@@ -1,0 +1,105 @@
+/**
+ * What a built HTML page links to and which ids it defines, read in one pass
+ * with htmlparser2: a real, forgiving HTML tokenizer (malformed markup is read
+ * leniently, never rejected) that streams tags without building a tree, so a
+ * page whose sidebar links every page of a large site is read in linear time.
+ *
+ * The table of link attributes is shared with the template index
+ * (templates.ts), so the built pass and the `.astro` templates agree on what a
+ * link is.
+ */
+import { Parser } from 'htmlparser2';
+
+/** Elements and the attributes that hold a URL a browser or crawler follows. */
+export const LINK_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  script: ['src'],
+  iframe: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  track: ['src'],
+  embed: ['src'],
+  object: ['data'],
+  meta: ['content'],
+};
+
+/** `<meta property|name>` values whose `content` is a URL (Open Graph, Twitter cards). */
+const URL_META = new Set(['og:url', 'og:image', 'og:image:url', 'og:image:secure_url', 'og:audio', 'og:video', 'twitter:image', 'twitter:url']);
+/** `<link rel>` values that are hints to other origins, not links. */
+const HINT_RELS = new Set(['preconnect', 'dns-prefetch']);
+
+export interface HtmlLink {
+  /** The URL as written (entities decoded, one srcset candidate at a time). */
+  href: string;
+  tag: string;
+  attribute: string;
+  /** Offset of the element's `<` in the page text. */
+  offset: number;
+  /** `data-link-source` of a checking build: the template line that wrote the element. */
+  stamp?: string;
+}
+
+export interface HtmlScan {
+  ids: Set<string>;
+  /** `<base href>`, when the page sets one. */
+  base?: string;
+}
+
+/** The attribute a checking build stamps on every link element a template writes. */
+export const STAMP_ATTRIBUTE = 'data-link-source';
+
+/**
+ * Reads one page: every id (and `<a name>`) goes into `ids`, every link is
+ * passed to `onLink` in document order.
+ */
+export function scanHtml(text: string, onLink: (link: HtmlLink) => void): HtmlScan {
+  const scan: HtmlScan = { ids: new Set() };
+  const parser = new Parser({
+    onopentag(tag, attributes) {
+      const id = attributes.id;
+      if (id) scan.ids.add(id);
+      if (tag === 'a' && attributes.name) scan.ids.add(attributes.name);
+      if (tag === 'base' && attributes.href !== undefined && scan.base === undefined) scan.base = attributes.href;
+      const names = LINK_ATTRIBUTES[tag];
+      if (!names) return;
+      if (tag === 'meta' && !URL_META.has((attributes.property ?? attributes.name ?? '').toLowerCase())) return;
+      if (tag === 'link' && (attributes.rel ?? '').toLowerCase().split(/\s+/).some((rel) => HINT_RELS.has(rel))) return;
+      const stamp = attributes[STAMP_ATTRIBUTE];
+      for (const attribute of names) {
+        const value = attributes[attribute];
+        if (value === undefined) continue;
+        const hrefs = attribute === 'srcset' ? srcsetUrls(value) : [value];
+        for (const href of hrefs) onLink({ href, tag, attribute, offset: parser.startIndex, ...(stamp ? { stamp } : {}) });
+      }
+    },
+  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  parser.end(text);
+  return scan;
+}
+
+/** The URLs of a `srcset` attribute: comma-separated candidates, each a URL and an optional descriptor. */
+export function srcsetUrls(value: string): string[] {
+  return value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '').filter((url) => url !== '');
+}
+
+/** 1-based line and column of an offset, from the page's line starts. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}
+
+export function positionAt(starts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}
