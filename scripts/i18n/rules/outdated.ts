@@ -28,7 +28,8 @@ export function recordedSource(page: ParsedPage): string | undefined {
 
 export function outdatedRule(context: PageContext, options: OutdatedOptions): Finding[] {
   const recorded = recordedSource(context.translation);
-  if (!recorded || recorded === context.source.hash) return [];
+  // Without a record the frontmatter rule reports the missing stamp; the status is the content model's.
+  if (!recorded || context.page.status !== 'outdated') return [];
   const at = context.translation.frontmatterPlaces['translation.source'];
   const old = options.history ? findRevision(options.root, context.source.file, recorded) : undefined;
   if (!old) {
