@@ -33,7 +33,7 @@ interface AstNode {
   [key: string]: unknown;
 }
 
-/** Link elements of one template; `nameEnd` is the byte offset after the tag name, where a stamp goes. */
+/** Link elements of one template; `nameEnd` is the offset after the tag name, where a stamp goes. */
 function linkElements(text: string): { tag: string; nameEnd: number; start: number; attributes: { name: string; start: number; literal?: string }[] }[] {
   const { ast } = parse(text) as unknown as { ast: { body?: unknown } };
   const found: ReturnType<typeof linkElements> = [];
@@ -69,9 +69,9 @@ function linkElements(text: string): { tag: string; nameEnd: number; start: numb
   return found;
 }
 
-/** Line and column (in characters) of a UTF-8 byte offset: the compiler counts bytes. */
-function placeOf(bytes: Buffer, offset: number): { line: number; column: number } {
-  const before = bytes.subarray(0, offset).toString('utf8');
+/** Line and column of an offset; the compiler counts UTF-16 code units, as JavaScript strings do. */
+function placeOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return { line, column: before.length - before.lastIndexOf('\n') };
 }
@@ -91,7 +91,6 @@ export function literalSites(root: string): Map<string, TemplateSite[]> {
   const sites = new Map<string, TemplateSite[]>();
   for (const file of templateFiles(root)) {
     const text = readFileSync(join(root, file), 'utf8');
-    const bytes = Buffer.from(text);
     let elements: ReturnType<typeof linkElements>;
     try {
       elements = linkElements(text);
@@ -101,7 +100,7 @@ export function literalSites(root: string): Map<string, TemplateSite[]> {
     for (const element of elements) {
       for (const attribute of element.attributes) {
         if (attribute.literal === undefined) continue;
-        const site: TemplateSite = { file, ...placeOf(bytes, attribute.start), tag: element.tag, attribute: attribute.name, literal: attribute.literal };
+        const site: TemplateSite = { file, ...placeOf(text, attribute.start), tag: element.tag, attribute: attribute.name, literal: attribute.literal };
         const key = literalKey(element.tag, attribute.name, attribute.literal.trim());
         sites.set(key, [...(sites.get(key) ?? []), site]);
       }
@@ -120,15 +119,14 @@ export function literalKey(tag: string, attribute: string, value: string): strin
  * build (traceBuild.ts); the deployed site never carries these attributes.
  */
 export function stampTemplate(file: string, text: string): string {
-  const bytes = Buffer.from(text);
   // Astro bundles a <script src> only when it has no other attribute: a stamp would change the build.
   const inserts = linkElements(text).filter((element) => element.tag !== 'script').map((element) => {
-    const place = placeOf(bytes, element.attributes[0]!.start);
+    const place = placeOf(text, element.attributes[0]!.start);
     return { at: element.nameEnd, text: ` ${STAMP_ATTRIBUTE}="${file}:${place.line}:${place.column}"` };
   }).sort((a, b) => b.at - a.at);
-  let out = bytes;
-  for (const insert of inserts) out = Buffer.concat([out.subarray(0, insert.at), Buffer.from(insert.text), out.subarray(insert.at)]);
-  return out.toString('utf8');
+  let out = text;
+  for (const insert of inserts) out = `${out.slice(0, insert.at)}${insert.text}${out.slice(insert.at)}`;
+  return out;
 }
 
 /** `src/layouts/PageLayout.astro:42:7` → its parts. */

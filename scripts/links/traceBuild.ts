@@ -27,6 +27,7 @@ export function traceBuild(root: string, timeoutMs = 600_000): TraceBuild {
     env: { ...process.env, NO_COLOR: '1' },
   });
   if (result.status === 0) return { dist };
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-5).join('\n');
+  // The error's first lines name the file and what went wrong; the stack below them helps nobody here.
+  const output = `${result.stderr ?? ''}\n${result.stdout ?? ''}`.split('\n').filter((line) => line.trim() !== '' && !/^\s+at /.test(line)).slice(0, 4).join(' ');
   return { dist, error: result.error ? result.error.message : `the checking build failed (exit ${result.status}): ${output}` };
 }
