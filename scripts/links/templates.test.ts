@@ -33,8 +33,8 @@ describe('templates', () => {
     const stamped = stampTemplate('src/layouts/L.astro', TEMPLATE).split('\n');
     expect(stamped[4]).toBe('<head><link data-link-source="src/layouts/L.astro:5:24" rel="icon" href="/favicon.svg" /><script src="/x.js"></script></head>');
     expect(stamped[5]).toBe('<p>Grüße 😀 <a data-link-source="src/layouts/L.astro:6:16" href="/en/legal/">Legal</a></p>');
-    expect(stamped[6]).toContain('<a data-link-source="src/layouts/L.astro:7:40" class="n" href={`/en/${item}/`}>');
+    expect(stamped[6]).toContain('<a data-link-source="src/layouts/L.astro:7:43" class="n" href={`/en/${item}/`}>');
     expect(stamped[7]).toBe('<Component href="/not-an-element/" />');
-    expect(parseStamp('src/layouts/L.astro:7:40')).toEqual({ file: 'src/layouts/L.astro', line: 7, column: 40 });
+    expect(parseStamp('src/layouts/L.astro:7:43')).toEqual({ file: 'src/layouts/L.astro', line: 7, column: 40 });
   });
 });
