@@ -35,6 +35,6 @@ describe('templates', () => {
     expect(stamped[5]).toBe('<p>Grüße 😀 <a data-link-source="src/layouts/L.astro:6:16" href="/en/legal/">Legal</a></p>');
     expect(stamped[6]).toContain('<a data-link-source="src/layouts/L.astro:7:43" class="n" href={`/en/${item}/`}>');
     expect(stamped[7]).toBe('<Component href="/not-an-element/" />');
-    expect(parseStamp('src/layouts/L.astro:7:43')).toEqual({ file: 'src/layouts/L.astro', line: 7, column: 40 });
+    expect(parseStamp('src/layouts/L.astro:7:43')).toEqual({ file: 'src/layouts/L.astro', line: 7, column: 43 });
   });
 });
