@@ -71,6 +71,8 @@ await runCommand(USAGE, async () => {
   const root = resolve(values.root ?? process.cwd());
   requireFolder('--root', root, 'the project folder to check (it holds content/)');
   if (!existsSync(join(root, 'content'))) throw new UsageError(`${root} has no content/ folder: --root must be the project folder, the one with content/ and src/.`);
+  const crawlUrl = values.url === undefined ? undefined : httpUrl('--url', values.url);
+  if (crawlUrl && values.dist !== undefined) throw new UsageError('--url crawls a deployed site; --dist reads a build on disk: give one of them.');
   const dist = values.dist === undefined ? undefined : resolve(values.dist);
   if (dist !== undefined) requireFolder('--dist', dist, 'the built site (run npm run build first)');
   const siteOrigin = values.site ?? process.env.SITE_URL ?? 'https://publishers.example.com';
@@ -91,6 +93,7 @@ await runCommand(USAGE, async () => {
     site,
     siteOrigin,
     ...(dist ? { dist } : {}),
+    ...(crawlUrl ? { crawl: { url: crawlUrl, timeoutMs: timeout, concurrency: concurrency ?? 16 } } : {}),
     ...(values['no-trace'] ? { traceBuild: false } : {}),
     cache,
     ...(progress ? { onProgress: progress } : {}),
@@ -114,6 +117,16 @@ await runCommand(USAGE, async () => {
   if (format === 'pretty') process.stdout.write(summaryLine(report.summary));
   return exitCodeFor(report.findings, values.strict);
 });
+
+function httpUrl(option: string, value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`${option} must be an http(s) URL such as https://docs.example.com/; got "${value}".`);
+}
 
 function requireFolder(option: string, folder: string, what: string): void {
   if (!existsSync(folder)) throw new UsageError(`${option} ${folder} does not exist; it should be ${what}.`);
@@ -142,6 +155,7 @@ function loadConfig(root: string) {
 }
 
 function summaryLine(summary: LinkSummary): string {
+  if (summary.crawl) return `\nSource: ${summary.links} links in ${summary.files} files; crawled ${summary.crawl.url}: ${summary.crawl.linksChecked} links on ${summary.crawl.pages} pages.\n`;
   const built = summary.builtPass.ran ? `built site: ${summary.builtPass.linksChecked} links on ${summary.builtPass.pages} pages${summary.builtPass.traceBuild?.error ? ` (checking build failed: ${summary.builtPass.traceBuild.error})` : ''}` : `built site: skipped (${summary.builtPass.reason})`;
   const external = summary.external ? `; external: ${summary.external.checked} checked, ${summary.external.fromCache} from cache, ${summary.external.skipped} skipped` : '; external: off (--external to check)';
   return `\nSource: ${summary.links} links in ${summary.files} files; ${built}${external}.\n`;

@@ -8,6 +8,9 @@
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRegistry } from '../src/i18n/locales.ts';
+import { checkLinks as checkLinksLibrary } from '../scripts/links/check.ts';
+import { serveStatic } from '../scripts/lib/staticServer.ts';
 import { astroBuild, copyProject, ROOT, run, type ProjectCopy } from './helpers/project.ts';
 
 let project: ProjectCopy;
@@ -89,12 +92,30 @@ describe('npm run check:links', () => {
     expect(github.stdout).toContain(`::error file=src/layouts/PageLayout.astro,line=${literalLine},`);
     expect(run(project.dir, process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--timeout', 'soon']).code).toBe(2);
     expect(run(project.dir, process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--site', 'nope']).stderr).toContain('--site must be an absolute URL');
+    expect(run(project.dir, process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--url', 'ftp://x']).stderr).toContain('--url must be an http(s) URL');
     for (const option of ['--root', '--dist']) {
       const missing = join(project.dir, 'no-such-folder');
       const result = run(project.dir, process.execPath, [join(ROOT, 'scripts/check-links.ts'), option, missing]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`${option} ${missing} does not exist`);
       expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('--url crawls a deployed site with linkinator and maps what it finds back to MDX and template lines', async () => {
+    const server = await serveStatic(join(project.dir, 'dist'));
+    try {
+      const crawled = await checkLinksLibrary({ root: project.dir, registry: loadRegistry(project.dir), siteOrigin: 'https://publishers.example.com', crawl: { url: `${server.url}/`, timeoutMs: 5000, concurrency: 8 } });
+      expect(crawled.summary.crawl).toMatchObject({ url: `${server.url}/` });
+      expect(crawled.summary.crawl!.pages).toBeGreaterThanOrEqual(4);
+      const anchor = crawled.findings.find((f) => f.rule === 'broken-anchor');
+      expect(anchor).toMatchObject({ file: 'content/de/lead-management/enable-lead-sharing.mdx', page: '/de/lead-management/enable-lead-sharing/' });
+      const legal = crawled.findings.filter((f) => String(f.url).endsWith('/en/legal-notice/'));
+      expect(legal).toEqual([expect.objectContaining({ rule: 'broken-link', file: 'src/layouts/PageLayout.astro', line: literalLine, pages: CONTENT_PAGES })]);
+      // Computed by an expression: no line without a checking build, so it is reported at the page's URL.
+      expect(crawled.findings.filter((f) => String(f.url).endsWith('/imprint/')).map((f) => f.file).sort()).toEqual([`${server.url}/de/`, `${server.url}/en/`]);
+    } finally {
+      await server.close();
     }
   });
 });

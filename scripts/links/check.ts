@@ -13,8 +13,9 @@ import type { ParseCache } from '../i18n/parseCache.ts';
 import { countByLocaleAndRule, sortFindings, type Finding, type Report } from '../lib/findings.ts';
 import { builtPass } from './builtPass.ts';
 import { checkExternal, type ExternalOptions } from './external.ts';
-import { buildSiteModel } from './site.ts';
-import { sourcePass } from './sourcePass.ts';
+import { crawlSite } from './crawl.ts';
+import { buildSiteModel, type SiteModel } from './site.ts';
+import { sourcePass, type SourcePassResult } from './sourcePass.ts';
 
 export const LINK_RULES = ['broken-link', 'broken-anchor', 'locale-mismatch', 'fallback-link', 'external-error', 'external-redirect', 'parse-error'] as const;
 
@@ -27,6 +28,8 @@ export interface LinkCheckOptions {
   /** The built site; the built-site pass is skipped when it does not exist. */
   dist?: string;
   external?: ExternalOptions;
+  /** Crawl this deployed site with linkinator instead of reading dist/ (`--url`). */
+  crawl?: { url: string; timeoutMs: number; concurrency: number };
   /** Run a checking build to locate broken links that templates compute (default true). */
   traceBuild?: boolean;
   cache?: ParseCache;
@@ -38,6 +41,8 @@ export interface LinkSummary {
   links: number;
   builtPass: { ran: boolean; pages: number; linksChecked: number; reason?: string; traceBuild?: { ran: boolean; error?: string } };
   external: { checked: number; fromCache: number; skipped: number } | null;
+  /** With `--url`: the crawl of the deployed site. */
+  crawl?: { url: string; pages: number; linksChecked: number };
   errors: number;
   warnings: number;
   byLocaleAndRule: Record<string, Record<string, number>>;
@@ -50,8 +55,9 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
   const { pages } = collect(options.root, model, options.registry.codes, options.cache);
   const site = buildSiteModel(options.root, model, pages);
   const source = sourcePass(site, pages, options.siteOrigin);
-  const findings: Finding[] = [...source.findings];
   const sourceMs = performance.now() - started;
+  if (options.crawl) return crawlReport(options, options.crawl, site, source, sourceMs);
+  const findings: Finding[] = [...source.findings];
 
   let builtMs = 0;
   const dist = options.dist ?? join(options.root, 'dist');
@@ -79,6 +85,23 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
     external = { checked: result.checked, fromCache: result.fromCache, skipped: result.skipped };
   }
 
+  return report(findings, source, built, external, { sourceMs, builtMs, externalMs });
+}
+
+/** `--url`: the deployed site's findings only; the source pass runs to map them back to lines. */
+async function crawlReport(options: LinkCheckOptions, crawl: NonNullable<LinkCheckOptions['crawl']>, site: SiteModel, source: SourcePassResult, sourceMs: number): Promise<Report<LinkSummary>> {
+  options.onProgress?.(`Crawling ${crawl.url}…`);
+  const start = performance.now();
+  const result = await crawlSite({
+    root: options.root, url: crawl.url, site, siteOrigin: options.siteOrigin, source, timeoutMs: crawl.timeoutMs, concurrency: crawl.concurrency, external: Boolean(options.external),
+    onProgress: (checked) => options.onProgress?.(`Crawling ${crawl.url}… ${checked} links`),
+  });
+  const summary = report(result.findings, source, { ran: false, pages: 0, linksChecked: 0, reason: `crawled ${crawl.url} instead` }, null, { sourceMs, builtMs: performance.now() - start, externalMs: 0 });
+  summary.summary.crawl = { url: crawl.url, pages: result.pages, linksChecked: result.checked };
+  return summary;
+}
+
+function report(findings: Finding[], source: SourcePassResult, built: LinkSummary['builtPass'], external: LinkSummary['external'], timings: LinkSummary['timings']): Report<LinkSummary> {
   sortFindings(findings);
   return {
     findings,
@@ -90,7 +113,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
       errors: findings.filter((finding) => finding.severity === 'error').length,
       warnings: findings.filter((finding) => finding.severity === 'warning').length,
       byLocaleAndRule: countByLocaleAndRule(findings),
-      timings: { sourceMs: Math.round(sourceMs), builtMs: Math.round(builtMs), externalMs: Math.round(externalMs) },
+      timings: { sourceMs: Math.round(timings.sourceMs), builtMs: Math.round(timings.builtMs), externalMs: Math.round(timings.externalMs) },
     },
   };
 }
