@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { guardContent } from '../content/guard.ts';
 import { formatProblem } from '../content/problem.ts';
+import { recordStage } from './stageTimings.ts';
 
 export function contentGuard(): AstroIntegration {
   return {
@@ -17,7 +18,9 @@ export function contentGuard(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
+        const start = performance.now();
         const { problems } = guardContent(root);
+        recordStage('content guard', performance.now() - start);
         if (problems.length === 0) return;
         const report = problems.map(formatProblem).join('\n');
         if (command === 'build') {
