@@ -22,6 +22,7 @@ import { fromXml } from 'xast-util-from-xml';
 import { visitParents } from 'unist-util-visit-parents';
 import type { Finding } from '../lib/findings.ts';
 import { indexDist, judgeInternal, LinkResolver, pageUrlOfFile, servedFile, type DistIndex, type Resolved, type Verdict } from './distIndex.ts';
+import { baseOf, scanDist } from './scanDist.ts';
 import { lineStarts, positionAt, scanHtml, type HtmlLink } from './html.ts';
 import type { LinkOccurrence, SourcePassResult } from './sourcePass.ts';
 import type { SiteModel } from './site.ts';
@@ -49,8 +50,6 @@ export interface BuiltPassResult {
   trace?: { ran: boolean; error?: string };
 }
 
-type Internal = Extract<Resolved, { kind: 'internal' | 'invalid' }>;
-
 interface Occurrence extends HtmlLink {
   file: string;
   key: string;
@@ -60,24 +59,9 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
   const index = indexDist(options.dist);
   const resolver = new LinkResolver(options.siteOrigin);
   const htmlFiles = [...index.files].filter((file) => file.endsWith('.html')).sort();
-  // Each internal target once, with the pages that link to it (page numbers, each page once).
-  const targets = new Map<string, { resolved: Internal; pages: number[] }>();
-  let checked = 0;
-  htmlFiles.forEach((file, pageNumber) => {
-    const links: HtmlLink[] = [];
-    const scan = scanHtml(readFileSync(join(options.dist, file), 'utf8'), (link) => links.push(link));
-    index.ids.set(file, scan.ids);
-    const base = baseOf(file, scan.base, options.siteOrigin);
-    for (const link of links) {
-      checked++;
-      const resolved = resolver.resolve(link.href, base);
-      if (resolved.kind !== 'internal' && resolved.kind !== 'invalid') continue;
-      let target = targets.get(resolved.key);
-      if (!target) targets.set(resolved.key, (target = { resolved, pages: [] }));
-      if (target.pages.at(-1) !== pageNumber) target.pages.push(pageNumber);
-    }
-    if ((pageNumber + 1) % 250 === 0) options.onProgress?.(pageNumber + 1, htmlFiles.length);
-  });
+  const scan = await scanDist(options.dist, htmlFiles, options.siteOrigin, (read) => options.onProgress?.(read, htmlFiles.length));
+  for (const [file, ids] of scan.ids) index.ids.set(file, ids);
+  const { targets, checked } = scan;
 
   const verdicts = new Map<string, Extract<Verdict, { ok: false }>>();
   const affected = new Set<number>();
@@ -97,8 +81,8 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
   for (const pageNumber of [...affected].sort((a, b) => a - b)) {
     const file = htmlFiles[pageNumber]!;
     const links: HtmlLink[] = [];
-    const scan = scanHtml(readFileSync(join(options.dist, file), 'utf8'), (link) => links.push(link));
-    const base = baseOf(file, scan.base, options.siteOrigin);
+    const page = scanHtml(readFileSync(join(options.dist, file), 'utf8'), (link) => links.push(link));
+    const base = baseOf(file, page.base, options.siteOrigin);
     for (const link of links) {
       const resolved = resolver.resolve(link.href, base);
       if ((resolved.kind === 'internal' || resolved.kind === 'invalid') && verdicts.has(resolved.key)) broken.push({ ...link, file, key: resolved.key });
@@ -112,25 +96,17 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
     options.onProgress?.(0, 0);
     const build = runTraceBuild(options.root);
     trace = { ran: true, ...(build.error ? { error: build.error } : {}) };
-    const stillUnplaced = build.error ? unplaced : mapper.placeByStamps(unplaced, build.dist);
-    mapper.placeInBuild(stillUnplaced, build.error);
+    try {
+      const stillUnplaced = build.error ? unplaced : mapper.placeByStamps(unplaced, build.dist);
+      mapper.placeInBuild(stillUnplaced, build.error);
+    } finally {
+      build.remove();
+    }
   } else {
     mapper.placeInBuild(unplaced, options.traceBuild === false ? 'the checking build is off (--no-trace)' : undefined);
   }
   findings.push(...mapper.findings());
   return { findings, checked, pages: htmlFiles.length, ...(trace ? { trace } : {}) };
-}
-
-/** The path relative links on a page resolve against: its URL, or its `<base href>` on the site. */
-function baseOf(file: string, base: string | undefined, siteOrigin: string): string {
-  const url = pageUrlOfFile(file);
-  if (base === undefined) return url;
-  try {
-    const resolved = new URL(base, new URL(url, siteOrigin));
-    return resolved.origin === new URL(siteOrigin).origin ? resolved.pathname : url;
-  } catch {
-    return url;
-  }
 }
 
 /** Turns broken occurrences into findings at MDX lines, template lines, or (last resort) the built file. */

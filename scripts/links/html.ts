@@ -1,14 +1,14 @@
 /**
  * What a built HTML page links to and which ids it defines, read in one pass
- * with htmlparser2: a real, forgiving HTML tokenizer (malformed markup is read
- * leniently, never rejected) that streams tags without building a tree, so a
- * page whose sidebar links every page of a large site is read in linear time.
+ * with htmlparser2's HTML tokenizer: real and forgiving (malformed markup is
+ * read leniently, never rejected), streaming, no tree, so a page whose sidebar
+ * links every page of a large site is read in time linear in its size.
  *
  * The table of link attributes is shared with the template index
  * (templates.ts), so the built pass and the `.astro` templates agree on what a
  * link is.
  */
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 
 /** Elements and the attributes that hold a URL a browser or crawler follows. */
 export const LINK_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
@@ -52,33 +52,80 @@ export interface HtmlScan {
 /** The attribute a checking build stamps on every link element a template writes. */
 export const STAMP_ATTRIBUTE = 'data-link-source';
 
+/** Attributes the scan keeps; every other attribute's value is never even assembled. */
+const WANTED = new Set(['id', 'name', 'href', 'src', 'srcset', 'content', 'data', 'poster', 'property', 'rel', STAMP_ATTRIBUTE]);
+
 /**
  * Reads one page: every id (and `<a name>`) goes into `ids`, every link is
  * passed to `onLink` in document order.
+ *
+ * It drives htmlparser2's tokenizer directly rather than its Parser: the
+ * Parser builds every attribute of every element into an object, and on a
+ * page whose navigation has hundreds of links that is most of the time. Tree
+ * building (implied end tags) is not needed to know ids and links; the
+ * tokenizer still handles everything else HTML defines (raw text in
+ * `<script>`/`<style>`, comments, entities in attribute values, unquoted
+ * values, junk).
  */
 export function scanHtml(text: string, onLink: (link: HtmlLink) => void): HtmlScan {
   const scan: HtmlScan = { ids: new Set() };
-  const parser = new Parser({
-    onopentag(tag, attributes) {
-      const id = attributes.id;
-      if (id) scan.ids.add(id);
-      if (tag === 'a' && attributes.name) scan.ids.add(attributes.name);
-      if (tag === 'base' && attributes.href !== undefined && scan.base === undefined) scan.base = attributes.href;
-      const names = LINK_ATTRIBUTES[tag];
-      if (!names) return;
-      if (tag === 'meta' && !URL_META.has((attributes.property ?? attributes.name ?? '').toLowerCase())) return;
-      if (tag === 'link' && (attributes.rel ?? '').toLowerCase().split(/\s+/).some((rel) => HINT_RELS.has(rel))) return;
-      const stamp = attributes[STAMP_ATTRIBUTE];
-      for (const attribute of names) {
-        const value = attributes[attribute];
-        if (value === undefined) continue;
-        const hrefs = attribute === 'srcset' ? srcsetUrls(value) : [value];
-        for (const href of hrefs) onLink({ href, tag, attribute, offset: parser.startIndex, ...(stamp ? { stamp } : {}) });
-      }
+  let tag = '';
+  let tagOffset = 0;
+  let attributes: Record<string, string> = {};
+  let attribute: string | null = null;
+  let value = '';
+  const endTag = () => {
+    if (tag !== '') finishTag(tag, tagOffset, attributes, scan, onLink);
+    tag = '';
+  };
+  const noop = () => {};
+  const tokenizer = new Tokenizer({ decodeEntities: true }, {
+    onopentagname(start, end) {
+      tag = text.slice(start, end).toLowerCase();
+      tagOffset = start - 1;
+      attributes = {};
     },
-  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  parser.end(text);
+    onattribname(start, end) {
+      const name = text.slice(start, end).toLowerCase();
+      attribute = WANTED.has(name) ? name : null;
+      value = '';
+    },
+    onattribdata(start, end) {
+      if (attribute !== null) value += text.slice(start, end);
+    },
+    onattribentity(codepoint) {
+      if (attribute !== null) value += String.fromCodePoint(codepoint);
+    },
+    onattribend() {
+      // The first of two same-named attributes wins, as in a browser.
+      if (attribute !== null && !(attribute in attributes)) attributes[attribute] = value;
+      attribute = null;
+    },
+    onopentagend: endTag,
+    onselfclosingtag: endTag,
+    onclosetag: noop, oncdata: noop, oncomment: noop, ondeclaration: noop, onend: noop, onprocessinginstruction: noop, ontext: noop, ontextentity: noop,
+  });
+  tokenizer.write(text);
+  tokenizer.end();
   return scan;
+}
+
+function finishTag(tag: string, offset: number, attributes: Record<string, string>, scan: HtmlScan, onLink: (link: HtmlLink) => void): void {
+  const id = attributes.id;
+  if (id) scan.ids.add(id);
+  if (tag === 'a' && attributes.name) scan.ids.add(attributes.name);
+  if (tag === 'base' && attributes.href !== undefined && scan.base === undefined) scan.base = attributes.href;
+  const names = LINK_ATTRIBUTES[tag];
+  if (!names) return;
+  if (tag === 'meta' && !URL_META.has((attributes.property ?? attributes.name ?? '').toLowerCase())) return;
+  if (tag === 'link' && (attributes.rel ?? '').toLowerCase().split(/\s+/).some((rel) => HINT_RELS.has(rel))) return;
+  const stamp = attributes[STAMP_ATTRIBUTE];
+  for (const attribute of names) {
+    const value = attributes[attribute];
+    if (value === undefined) continue;
+    const hrefs = attribute === 'srcset' ? srcsetUrls(value) : [value];
+    for (const href of hrefs) onLink({ href, tag, attribute, offset, ...(stamp ? { stamp } : {}) });
+  }
 }
 
 /** The URLs of a `srcset` attribute: comma-separated candidates, each a URL and an optional descriptor. */
