@@ -79,7 +79,7 @@ export function generateCorpus(projectRoot: string, pages: number, localeCount: 
   const home = (locale: string, words: readonly string[]) => `${sentence(words, 1, 20)} Start with [page 0](/${locale}/${corpusSlug(0)}/).\n`;
   write('index.mdx', home, home, ['Home', 'Start'], 0);
   for (let section = 0; section * SECTION_SIZE < pages; section++) {
-    const intro = (locale: string, words: readonly string[]) => `${sentence(words, section, 16)}\n`;
+    const intro = (_locale: string, words: readonly string[]) => `${sentence(words, section, 16)}\n`;
     write(`${corpusSlug(section * SECTION_SIZE).split('/')[0]}/index.mdx`, intro, intro, [`Section ${section}`, `Abschnitt ${section}`], section + 1);
   }
   for (let index = 0; index < pages; index++) {

@@ -16,10 +16,10 @@ export function contentGuard(): AstroIntegration {
   return {
     name: 'content-guard',
     hooks: {
-      'astro:config:setup': ({ config, command, logger }) => {
+      'astro:config:setup': async ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
         const start = performance.now();
-        const { problems } = guardContent(root);
+        const { problems } = await guardContent(root);
         recordStage('content guard', performance.now() - start);
         if (problems.length === 0) return;
         const report = problems.map(formatProblem).join('\n');

@@ -8,7 +8,7 @@
 import type { Finding } from '../../lib/findings.ts';
 import { align, firstDifference } from '../align.ts';
 import { pageFinding, type PageContext } from '../context.ts';
-import type { Block } from '../outline.ts';
+import type { Block } from '../../../src/content/outline.ts';
 
 const describe = (block: Block | undefined) => {
   if (!block) return 'the end of the page';

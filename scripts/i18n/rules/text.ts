@@ -10,7 +10,7 @@ import type { Finding } from '../../lib/findings.ts';
 import { align } from '../align.ts';
 import { excerpt, pageFinding, type PageContext } from '../context.ts';
 import { alteredSpelling, countTerm, withoutTerms } from '../glossary.ts';
-import type { Block } from '../outline.ts';
+import type { Block } from '../../../src/content/outline.ts';
 
 const TEXT_KINDS = new Set(['heading', 'paragraph', 'list', 'table', 'blockquote']);
 
