@@ -71,8 +71,8 @@ export function scanPages(job: ScanJob, onPage?: (read: number) => void): ScanRe
 }
 
 /** Reads every page, in worker threads when there are enough of them. */
-export async function scanDist(dist: string, files: readonly string[], siteOrigin: string, onProgress?: (read: number) => void): Promise<ScanResult> {
-  const workers = Math.min(availableParallelism(), Math.floor(files.length / MIN_PAGES_PER_WORKER));
+export async function scanDist(dist: string, files: readonly string[], siteOrigin: string, onProgress?: (read: number) => void, workerCount?: number): Promise<ScanResult> {
+  const workers = workerCount ?? Math.min(availableParallelism(), Math.floor(files.length / MIN_PAGES_PER_WORKER));
   if (workers < 2) return scanPages({ dist, files, firstPage: 0, siteOrigin }, (read) => read % 250 === 0 && onProgress?.(read));
   const size = Math.ceil(files.length / workers);
   const jobs: ScanJob[] = Array.from({ length: workers }, (_, index) => ({ dist, files: files.slice(index * size, (index + 1) * size), firstPage: index * size, siteOrigin }));
