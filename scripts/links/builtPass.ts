@@ -23,7 +23,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { Finding } from '../lib/findings.ts';
 import { indexDist, judgeInternal, LinkResolver, pageUrlOfFile, servedFile, type DistIndex, type Resolved, type Verdict } from './distIndex.ts';
 import { baseOf, scanDist } from './scanDist.ts';
-import { lineStarts, positionAt, scanHtml, type HtmlLink } from './html.ts';
+import { collectLinks, lineStarts, positionAt, scanHtml, type HtmlLink } from './html.ts';
 import type { LinkOccurrence, SourcePassResult } from './sourcePass.ts';
 import type { SiteModel } from './site.ts';
 import { literalKey, literalSites, parseStamp, type TemplateSite } from './templates.ts';
@@ -80,8 +80,7 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
   const broken: Occurrence[] = [];
   for (const pageNumber of [...affected].sort((a, b) => a - b)) {
     const file = htmlFiles[pageNumber]!;
-    const links: HtmlLink[] = [];
-    const page = scanHtml(readFileSync(join(options.dist, file), 'utf8'), (link) => links.push(link));
+    const { scan: page, links } = collectLinks(readFileSync(join(options.dist, file), 'utf8'));
     const base = baseOf(file, page.base, options.siteOrigin);
     for (const link of links) {
       const resolved = resolver.resolve(link.href, base);
@@ -164,10 +163,10 @@ class SourceMapper {
     for (const [file, onPage] of groupBy(occurrences, (occurrence) => occurrence.file)) {
       const stamped = new Map<string, string[]>();
       try {
-        scanHtml(readFileSync(join(traceDist, file), 'utf8'), (link) => {
-          if (!link.stamp) return;
-          const key = keyOf(this.resolver.resolve(link.href, pageUrlOfFile(file)));
-          if (key) stamped.set(key, [...(stamped.get(key) ?? []), link.stamp]);
+        scanHtml(readFileSync(join(traceDist, file), 'utf8'), (href, _tag, _attribute, _offset, stamp) => {
+          if (!stamp) return;
+          const key = keyOf(this.resolver.resolve(href, pageUrlOfFile(file)));
+          if (key) stamped.set(key, [...(stamped.get(key) ?? []), stamp]);
         });
       } catch {
         rest.push(...onPage);

@@ -70,15 +70,27 @@ export class LinkResolver {
   }
 
   resolve(raw: string, pageUrl: string): Resolved {
+    // Only page-independent links are cached, so a hit is always right; most links are such.
+    const cached = this.cache.get(raw);
+    if (cached !== undefined) return cached;
     const href = raw.trim();
-    const independent = href.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(href);
-    if (independent) {
-      const cached = this.cache.get(href);
-      if (cached) return cached;
-    }
+    if (href.startsWith('#')) return this.fragmentOnly(href, pageUrl);
     const resolved = this.compute(href, pageUrl);
-    if (independent) this.cache.set(href, resolved);
+    if (href.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(href)) this.cache.set(raw, resolved);
     return resolved;
+  }
+
+  /** `#id` on the page itself, without parsing a URL. */
+  private fragmentOnly(href: string, pageUrl: string): Resolved {
+    let fragment = href.slice(1);
+    if (fragment.includes('%')) {
+      try {
+        fragment = decodeURIComponent(fragment);
+      } catch {
+        // kept as written
+      }
+    }
+    return { kind: 'internal', path: pageUrl, fragment, key: `${pageUrl}#${fragment}` };
   }
 
   private compute(href: string, pageUrl: string): Resolved {

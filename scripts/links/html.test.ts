@@ -3,16 +3,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lineStarts, positionAt, scanHtml, type HtmlLink } from './html.ts';
+import { collectLinks, lineStarts, positionAt } from './html.ts';
 import { scanDist } from './scanDist.ts';
 
 const read = (html: string) => {
-  const links: HtmlLink[] = [];
-  const scan = scanHtml(html, (link) => links.push(link));
+  const { scan, links } = collectLinks(html);
   return { ids: [...scan.ids], base: scan.base, links: links.map((link) => `${link.tag}[${link.attribute}]=${link.href}`) };
 };
 
-describe('scanHtml', () => {
+describe('scanHtml, collectLinks', () => {
   it('collects ids, <a name> and every kind of link, with entities decoded', () => {
     const page = read([
       '<head><link rel="canonical" href="https://x.test/en/"><link rel="preconnect" href="https://cdn.test"><link rel="stylesheet" href="/_astro/a.css">',
@@ -40,8 +39,7 @@ describe('scanHtml', () => {
 
   it('knows where each element starts, as a line and column', () => {
     const text = 'line 1\n  <a href="/x/">x</a>\n';
-    const links: HtmlLink[] = [];
-    scanHtml(text, (link) => links.push(link));
+    const { links } = collectLinks(text);
     expect(positionAt(lineStarts(text), links[0]!.offset)).toEqual({ line: 2, column: 3 });
   });
 });

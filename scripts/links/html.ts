@@ -54,10 +54,15 @@ export const STAMP_ATTRIBUTE = 'data-link-source';
 
 /** Attributes the scan keeps; every other attribute's value is never even assembled. */
 const WANTED = new Set(['id', 'name', 'href', 'src', 'srcset', 'content', 'data', 'poster', 'property', 'rel', STAMP_ATTRIBUTE]);
+const WANTED_LENGTHS = new Set([...WANTED].map((name) => name.length));
+
+/** Called for each link, without building an object per link (a large site has millions). */
+export type LinkSink = (href: string, tag: string, attribute: string, offset: number, stamp: string | undefined) => void;
 
 /**
  * Reads one page: every id (and `<a name>`) goes into `ids`, every link is
- * passed to `onLink` in document order.
+ * passed to `onLink` in document order; `scan` (when given) is filled as the
+ * page is read, so `onLink` can see a `<base href>` met before the link.
  *
  * It drives htmlparser2's tokenizer directly rather than its Parser: the
  * Parser builds every attribute of every element into an object, and on a
@@ -67,28 +72,31 @@ const WANTED = new Set(['id', 'name', 'href', 'src', 'srcset', 'content', 'data'
  * `<script>`/`<style>`, comments, entities in attribute values, unquoted
  * values, junk).
  */
-export function scanHtml(text: string, onLink: (link: HtmlLink) => void): HtmlScan {
-  const scan: HtmlScan = { ids: new Set() };
+export function scanHtml(text: string, onLink: LinkSink, scan: HtmlScan = { ids: new Set() }): HtmlScan {
   let tag = '';
   let tagOffset = 0;
-  let attributes: Record<string, string> = {};
+  let attributes: Record<string, string> | undefined;
   let attribute: string | null = null;
   let value = '';
   const endTag = () => {
-    if (tag !== '') finishTag(tag, tagOffset, attributes, scan, onLink);
-    tag = '';
+    if (attributes !== undefined) finishTag(tag, tagOffset, attributes, scan, onLink);
+    attributes = undefined;
   };
   const noop = () => {};
   const tokenizer = new Tokenizer({ decodeEntities: true }, {
     onopentagname(start, end) {
       tag = text.slice(start, end).toLowerCase();
       tagOffset = start - 1;
-      attributes = {};
+      attributes = undefined;
     },
     onattribname(start, end) {
+      attribute = null;
+      if (!WANTED_LENGTHS.has(end - start)) return;
       const name = text.slice(start, end).toLowerCase();
-      attribute = WANTED.has(name) ? name : null;
-      value = '';
+      if (WANTED.has(name)) {
+        attribute = name;
+        value = '';
+      }
     },
     onattribdata(start, end) {
       if (attribute !== null) value += text.slice(start, end);
@@ -97,8 +105,10 @@ export function scanHtml(text: string, onLink: (link: HtmlLink) => void): HtmlSc
       if (attribute !== null) value += String.fromCodePoint(codepoint);
     },
     onattribend() {
+      if (attribute === null) return;
+      attributes ??= {};
       // The first of two same-named attributes wins, as in a browser.
-      if (attribute !== null && !(attribute in attributes)) attributes[attribute] = value;
+      if (!(attribute in attributes)) attributes[attribute] = value;
       attribute = null;
     },
     onopentagend: endTag,
@@ -110,7 +120,14 @@ export function scanHtml(text: string, onLink: (link: HtmlLink) => void): HtmlSc
   return scan;
 }
 
-function finishTag(tag: string, offset: number, attributes: Record<string, string>, scan: HtmlScan, onLink: (link: HtmlLink) => void): void {
+/** The links of a page as objects, for the few pages a broken link is located on. */
+export function collectLinks(text: string): { scan: HtmlScan; links: HtmlLink[] } {
+  const links: HtmlLink[] = [];
+  const scan = scanHtml(text, (href, tag, attribute, offset, stamp) => links.push({ href, tag, attribute, offset, ...(stamp ? { stamp } : {}) }));
+  return { scan, links };
+}
+
+function finishTag(tag: string, offset: number, attributes: Record<string, string>, scan: HtmlScan, onLink: LinkSink): void {
   const id = attributes.id;
   if (id) scan.ids.add(id);
   if (tag === 'a' && attributes.name) scan.ids.add(attributes.name);
@@ -123,8 +140,8 @@ function finishTag(tag: string, offset: number, attributes: Record<string, strin
   for (const attribute of names) {
     const value = attributes[attribute];
     if (value === undefined) continue;
-    const hrefs = attribute === 'srcset' ? srcsetUrls(value) : [value];
-    for (const href of hrefs) onLink({ href, tag, attribute, offset, ...(stamp ? { stamp } : {}) });
+    if (attribute === 'srcset') for (const href of srcsetUrls(value)) onLink(href, tag, attribute, offset, stamp);
+    else onLink(value, tag, attribute, offset, stamp);
   }
 }
 

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LinkResolver, pageUrlOfFile, type Resolved } from './distIndex.ts';
-import { scanHtml, type HtmlLink } from './html.ts';
+import { scanHtml, type HtmlScan } from './html.ts';
 
 export type Internal = Extract<Resolved, { kind: 'internal' | 'invalid' }>;
 
@@ -50,21 +50,23 @@ export function baseOf(file: string, base: string | undefined, siteOrigin: strin
 export function scanPages(job: ScanJob, onPage?: (read: number) => void): ScanResult {
   const resolver = new LinkResolver(job.siteOrigin);
   const result: ScanResult = { ids: new Map(), targets: new Map(), checked: 0 };
-  const links: HtmlLink[] = [];
   job.files.forEach((file, index) => {
     const pageNumber = job.firstPage + index;
-    links.length = 0;
-    const scan = scanHtml(readFileSync(join(job.dist, file), 'utf8'), (link) => links.push(link));
-    result.ids.set(file, scan.ids);
-    const base = baseOf(file, scan.base, job.siteOrigin);
-    for (const link of links) {
+    const url = pageUrlOfFile(file);
+    // Links resolve against the page's URL, or its <base href>, which a page declares in its head, before any link.
+    let base = url;
+    let baseSeen: string | undefined;
+    const scan: HtmlScan = { ids: new Set() };
+    scanHtml(readFileSync(join(job.dist, file), 'utf8'), (href) => {
+      if (scan.base !== baseSeen) base = baseOf(file, (baseSeen = scan.base), job.siteOrigin);
       result.checked++;
-      const resolved = resolver.resolve(link.href, base);
-      if (resolved.kind !== 'internal' && resolved.kind !== 'invalid') continue;
+      const resolved = resolver.resolve(href, base);
+      if (resolved.kind !== 'internal' && resolved.kind !== 'invalid') return;
       let target = result.targets.get(resolved.key);
       if (!target) result.targets.set(resolved.key, (target = { resolved, pages: [] }));
       if (target.pages.at(-1) !== pageNumber) target.pages.push(pageNumber);
-    }
+    }, scan);
+    result.ids.set(file, scan.ids);
     onPage?.(index + 1);
   });
   return result;

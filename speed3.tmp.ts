@@ -1,0 +1,16 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { Tokenizer } from 'htmlparser2';
+import { scanHtml } from './scripts/links/html.ts';
+import { scanPages } from './scripts/links/scanDist.ts';
+const dist = process.argv[2]!;
+const names = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => `/${f}`);
+const files = names.map((f) => readFileSync(`${dist}${f}`, 'utf8'));
+const bytes = files.reduce((s, f) => s + f.length, 0);
+const noop = () => {};
+const cbs = { onattribdata: noop, onattribentity: noop, onattribend: noop, onattribname: noop, oncdata: noop, onclosetag: noop, oncomment: noop, ondeclaration: noop, onend: noop, onopentagend: noop, onopentagname: noop, onprocessinginstruction: noop, onselfclosingtag: noop, ontext: noop, ontextentity: noop };
+const run = (label: string, fn: () => void) => { let best = 1e9; for (let i = 0; i < 5; i++) { const t = performance.now(); fn(); best = Math.min(best, performance.now() - t); } console.log(label.padEnd(20), Math.round(best), 'ms', (bytes / 1e6 / (best / 1000)).toFixed(1), 'MB/s'); };
+run('read files', () => { for (const f of names) readFileSync(`${dist}${f}`, 'utf8'); });
+run('tokenizer noop', () => { for (const text of files) { const t = new Tokenizer({ decodeEntities: true }, cbs); t.write(text); t.end(); } });
+run('scanHtml', () => { for (const text of files) scanHtml(text, noop); });
+run('scanPages', () => { scanPages({ dist, files: names, firstPage: 0, siteOrigin: 'https://publishers.example.com' }); });
+console.log(bytes / 1e6, 'MB', files.length, 'files');
