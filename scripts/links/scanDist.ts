@@ -80,7 +80,8 @@ export async function scanDist(dist: string, files: readonly string[], siteOrigi
   const jobs: ScanJob[] = Array.from({ length: workers }, (_, index) => ({ dist, files: files.slice(index * size, (index + 1) * size), firstPage: index * size, siteOrigin }));
   let read = 0;
   const parts = await Promise.all(jobs.map((job) => new Promise<ScanResult>((resolve, reject) => {
-    const worker = new Worker(new URL('./scanWorker.ts', import.meta.url), { workerData: job });
+    // A small young generation: each page's text is garbage once read, and a large one only grows the peak memory.
+    const worker = new Worker(new URL('./scanWorker.ts', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     worker.on('message', (message: { read: number } | { result: ScanResult }) => {
       if ('read' in message) onProgress?.((read += message.read));
       else resolve(message.result);
