@@ -5,6 +5,7 @@
  */
 import type { MdxComponentName } from '../content/components.ts';
 import Callout from './Callout.astro';
+import DataTable from './DataTable.astro';
 import StorefrontTable from './StorefrontTable.astro';
 
-export const mdxComponents: Record<MdxComponentName, unknown> = { StorefrontTable, Callout };
+export const mdxComponents: Record<MdxComponentName, unknown> = { StorefrontTable, DataTable, Callout };

@@ -13,7 +13,7 @@ async function guard(overrides: Record<string, string | null>) {
 
 describe('content guard', () => {
   it('passes the real content', async () => {
-    expect(await guardContent(ROOT)).toMatchObject({ problems: [], pages: 4 });
+    expect(await guardContent(ROOT)).toMatchObject({ problems: [], pages: 26 });
   });
 
   it('passes a valid fixture', async () => {
@@ -64,6 +64,41 @@ describe('content guard', () => {
       '9: <StorefrontTable table="nope"> names no table in content/tables.json.',
       '11: <StorefrontTable> needs a `table` prop.',
       '13: <Callout type="warning"> is not a callout type.',
+    ]);
+  });
+
+  it('checks <DataTable> against every table and keeps <StorefrontTable> to storefront tables', async () => {
+    const tables = JSON.stringify({
+      brands: { a: 'Alpha', b: 'Beta' },
+      storefronts: ['a', 'b'],
+      tables: { audience: { column: 'audience', rows: { a: ['x'], b: [{ brand: 'a' }] } } },
+      dataTables: { facts: { columns: ['fact', 'value'], rows: [{ header: { code: 'ID' }, cells: [['x']] }] } },
+    });
+    const labels = JSON.stringify({ caption: { audience: 'Wer', facts: 'Fakten' }, column: { storefront: 'Storefront', audience: 'Zielgruppe', fact: 'Fakt', value: 'Wert' }, item: { x: 'Alle' } });
+    const body = '<DataTable table="audience" />\n\n<DataTable table="facts" />\n\n<StorefrontTable table="facts" />\n\n<DataTable table="nope" />';
+    const problems = await guard({
+      'content/tables.json': tables,
+      'content/en/tables.json': labels,
+      'content/de/tables.json': labels,
+      'content/de/index.mdx': page({ title: 'Start', description: 'Die Startseite der Testwebsite.', order: 0 }, body),
+    });
+    expect(problems.map((p) => `${p.line}: ${p.message} ${p.hint}`)).toEqual([
+      '11: <StorefrontTable table="facts"> names a data table, not a storefront table. Use <DataTable table="facts" />.',
+      '13: <DataTable table="nope"> names no table in content/tables.json. Known tables: audience, facts.',
+    ]);
+  });
+
+  it('names a data table label missing in a locale', async () => {
+    const tables = JSON.stringify({
+      brands: { a: 'Alpha', b: 'Beta' },
+      storefronts: ['a', 'b'],
+      tables: { audience: { column: 'audience', rows: { a: ['x'], b: [{ brand: 'a' }] } } },
+      dataTables: { facts: { columns: ['fact', 'value'], rows: [{ header: 'y', cells: [['x']] }] } },
+    });
+    const en = JSON.stringify({ caption: { audience: 'Who', facts: 'Facts' }, column: { storefront: 'Storefront', audience: 'Audience', fact: 'Fact', value: 'Value' }, item: { x: 'Everyone', y: 'Why' } });
+    const de = JSON.stringify({ caption: { audience: 'Wer', facts: 'Fakten' }, column: { storefront: 'Storefront', audience: 'Zielgruppe', fact: 'Fakt', value: 'Wert' }, item: { x: 'Alle' } });
+    expect(await guard({ 'content/tables.json': tables, 'content/en/tables.json': en, 'content/de/tables.json': de })).toEqual([
+      expect.objectContaining({ file: 'content/de/tables.json', message: 'Table label "item.y" is missing or empty.', hint: expect.stringContaining('"Why"') }),
     ]);
   });
 
