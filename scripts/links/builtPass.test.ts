@@ -83,8 +83,11 @@ describe('built-site pass: what the static host serves', () => {
   });
 
   it('checks fragments against the target page\'s ids, and links on 404 pages', async () => {
-    const findings = await builtFindings({ 'dist/en/404.html': html('<a href="/en/guides/a/#setup">setup</a>') });
-    expect(findings).toEqual([expect.objectContaining({ rule: 'broken-anchor', message: expect.stringContaining('/en/guides/a/ has no #setup.'), file: 'dist/en/404.html', line: 1, url: '/en/guides/a/#setup' })]);
+    const findings = await builtFindings({ 'dist/en/404.html': html('<a href="/en/guides/a/#setup">setup</a>\n<a href="/en/guides/a/#intr">typo</a>') });
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'broken-anchor', message: expect.stringContaining('/en/guides/a/ has no #setup.'), file: 'dist/en/404.html', line: 1, url: '/en/guides/a/#setup' }),
+      expect.objectContaining({ rule: 'broken-anchor', file: 'dist/en/404.html', line: 2, url: '/en/guides/a/#intr', hint: expect.stringContaining('Did you mean #intro?') }),
+    ]);
   });
 
   it('reads malformed HTML leniently', async () => {

@@ -13,7 +13,6 @@ import type { ParseCache } from '../../src/content/parseCache.ts';
 import { countByLocaleAndRule, sortFindings, type Finding, type Report } from '../lib/findings.ts';
 import { builtPass } from './builtPass.ts';
 import { checkExternal, type ExternalOptions } from './external.ts';
-import { crawlSite } from './crawl.ts';
 import { buildSiteModel, type SiteModel } from './site.ts';
 import { sourcePass, type SourcePassResult } from './sourcePass.ts';
 
@@ -92,6 +91,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
 async function crawlReport(options: LinkCheckOptions, crawl: NonNullable<LinkCheckOptions['crawl']>, site: SiteModel, source: SourcePassResult, sourceMs: number): Promise<Report<LinkSummary>> {
   options.onProgress?.(`Crawling ${crawl.url}…`);
   const start = performance.now();
+  const { crawlSite } = await import('./crawl.ts');
   const result = await crawlSite({
     root: options.root, url: crawl.url, site, siteOrigin: options.siteOrigin, source, timeoutMs: crawl.timeoutMs, concurrency: crawl.concurrency, external: Boolean(options.external),
     onProgress: (checked) => options.onProgress?.(`Crawling ${crawl.url}… ${checked} links`),

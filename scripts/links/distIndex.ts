@@ -17,6 +17,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { nearest } from './nearest.ts';
 
 export interface DistIndex {
   /** URL paths of every file in dist, decoded: `/en/x/index.html`, `/favicon.svg`. */
@@ -144,11 +145,11 @@ export function judgeInternal(index: DistIndex, path: string, fragment: string):
   const ids = index.ids.get(file);
   if (ids?.has(fragment)) return { ok: true, file };
   const url = pageUrlOfFile(file);
-  const sample = ids ? [...ids].slice(0, 8) : [];
+  const suggestion = ids ? nearest(fragment, ids) : undefined;
   return {
     ok: false,
     rule: 'broken-anchor',
     message: `${url} has no #${fragment}.`,
-    ...(sample.length ? { hint: `Ids on that page include ${sample.map((id) => `#${id}`).join(', ')}${(ids?.size ?? 0) > sample.length ? ', …' : ''}.` } : {}),
+    ...(suggestion ? { hint: `Did you mean #${suggestion}?` } : {}),
   };
 }

@@ -10,7 +10,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { LinkChecker, LinkState, type HttpResponse, type LinkResult } from 'linkinator';
+import type { HttpResponse, LinkResult } from 'linkinator';
 import type { Finding } from '../lib/findings.ts';
 import type { LinkOccurrence } from './sourcePass.ts';
 
@@ -158,6 +158,8 @@ type RawAttempt = { status: number; location: string | null; retryAfter: string 
  */
 async function request(url: string, options: ExternalOptions): Promise<RawAttempt> {
   const target = new URL(url).href;
+  // Loaded on first use: most runs check no external link, and linkinator takes a while to load.
+  const { LinkChecker, LinkState } = await import('linkinator');
   let result: LinkResult | undefined;
   try {
     const crawl = await new LinkChecker().check({
