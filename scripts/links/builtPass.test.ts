@@ -90,6 +90,11 @@ describe('built-site pass: what the static host serves', () => {
     ]);
   });
 
+  it('reports a relative link on a 404 page, which is served at every missing URL', async () => {
+    const findings = await builtFindings({ 'dist/en/404.html': html('<a href="guides/a/">guide</a> <a href="/en/guides/a/">from the root</a> <a href="#content">here</a>') });
+    expect(findings).toEqual([expect.objectContaining({ rule: 'broken-link', file: 'dist/en/404.html', url: 'guides/a/', message: expect.stringContaining('write it from the root, such as "/en/"') })]);
+  });
+
   it('reads malformed HTML leniently', async () => {
     const findings = await builtFindings({ 'dist/en/index.html': '<html><body><h2 id=start>Start<p><a href=/en/nope/>unquoted<div><a href="/en/guides/a/#intro">ok</a></table>' });
     expect(findings).toEqual([expect.objectContaining({ rule: 'broken-link', url: '/en/nope/', file: 'dist/en/index.html' })]);

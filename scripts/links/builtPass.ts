@@ -83,7 +83,7 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
     const { scan: page, links } = collectLinks(readFileSync(join(options.dist, file), 'utf8'));
     const base = baseOf(file, page.base, options.siteOrigin);
     for (const link of links) {
-      const resolved = resolver.resolve(link.href, base);
+      const resolved = resolver.resolveOn(link.href, base, file);
       if ((resolved.kind === 'internal' || resolved.kind === 'invalid') && verdicts.has(resolved.key)) broken.push({ ...link, file, key: resolved.key });
     }
   }
@@ -165,7 +165,7 @@ class SourceMapper {
       try {
         scanHtml(readFileSync(join(traceDist, file), 'utf8'), (href, _tag, _attribute, _offset, stamp) => {
           if (!stamp) return;
-          const key = keyOf(this.resolver.resolve(href, pageUrlOfFile(file)));
+          const key = keyOf(this.resolver.resolveOn(href, pageUrlOfFile(file), file));
           if (key) stamped.set(key, [...(stamped.get(key) ?? []), stamp]);
         });
       } catch {

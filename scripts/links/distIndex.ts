@@ -81,6 +81,18 @@ export class LinkResolver {
     return resolved;
   }
 
+  /**
+   * A link on a built page (`file`, resolving against `base`). A static host
+   * serves a 404 page at whatever URL was not found, so a relative link on it
+   * (`../guide/`) leads somewhere different for every missing URL: reported.
+   */
+  resolveOn(raw: string, base: string, file: string): Resolved {
+    if (file.endsWith('/404.html') && isPathRelative(raw)) {
+      return { kind: 'invalid', reason: `"${raw.trim()}" is relative, but a 404 page is served at any URL that was not found, so it leads somewhere different each time; write it from the root, such as "/${file.split('/')[1] === '404.html' ? '' : `${file.split('/')[1]}/`}"`, key: `relative-on-404:${raw}` };
+    }
+    return this.resolve(raw, base);
+  }
+
   /** `#id` on the page itself, without parsing a URL. */
   private fragmentOnly(href: string, pageUrl: string): Resolved {
     let fragment = href.slice(1);
@@ -118,6 +130,12 @@ export class LinkResolver {
     }
     return { kind: 'internal', path, fragment, key: `${path}#${fragment}` };
   }
+}
+
+/** `guide/`, `../x/`, `./a.png`: neither from the root, nor a fragment, nor with a scheme. */
+function isPathRelative(raw: string): boolean {
+  const href = raw.trim();
+  return href !== '' && !href.startsWith('/') && !href.startsWith('#') && !href.startsWith('?') && !/^[a-z][a-z0-9+.-]*:/i.test(href);
 }
 
 /** What the host serves at a path, or undefined when it answers 404. */

@@ -60,7 +60,7 @@ export function scanPages(job: ScanJob, onPage?: (read: number) => void): ScanRe
     scanHtml(readFileSync(join(job.dist, file), 'utf8'), (href) => {
       if (scan.base !== baseSeen) base = baseOf(file, (baseSeen = scan.base), job.siteOrigin);
       result.checked++;
-      const resolved = resolver.resolve(href, base);
+      const resolved = resolver.resolveOn(href, base, file);
       if (resolved.kind !== 'internal' && resolved.kind !== 'invalid') return;
       let target = result.targets.get(resolved.key);
       if (!target) result.targets.set(resolved.key, (target = { resolved, pages: [] }));
