@@ -1,11 +1,12 @@
 /**
  * Child process of traceBuild.ts: `astro build` of a project (its own
- * config, integrations and content) into another folder, with a Vite plugin
- * that loads every `.astro` file of the project stamped (templates.ts).
+ * config, integrations and content) into another folder, with its own
+ * cache folder, and with a Vite plugin that loads every `.astro` file of the
+ * project stamped (templates.ts).
  * Usage: node traceBuildRunner.ts <root> <outDir>
  */
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { build } from 'astro';
 import { stampTemplate } from './templates.ts';
 
@@ -27,7 +28,8 @@ const stampLinks = {
 };
 
 try {
-  await build({ root, outDir, logLevel: 'error', vite: { plugins: [stampLinks] } });
+  // Its own cache folder: the stamped pages must never enter the incremental-build cache of the real builds.
+  await build({ root, outDir, cacheDir: join(dirname(outDir), 'cache'), logLevel: 'error', vite: { plugins: [stampLinks] } });
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exit(1);
