@@ -6,6 +6,8 @@ import { sourceHash } from '../../src/content/sourceHash.ts';
 import { loadRegistry } from '../../src/i18n/locales.ts';
 import { contentTree, writeFixture, type Fixture } from '../../tests/helpers/fixture.ts';
 import { checkTranslations } from './check.ts';
+import { parsePage } from './collect.ts';
+import { stampTranslation } from './stamp.ts';
 import { loadGlossary } from './glossary.ts';
 
 const EN = `---
@@ -152,6 +154,18 @@ describe('outdated', () => {
     expect(outdated).toEqual([expect.objectContaining({ severity: 'warning', file: 'content/de/guide.mdx', line: 6, column: 3, sections: ['#first'], message: expect.stringContaining('changed: #first') })]);
     expect((outdated[0]!.details as string[]).join('\n')).toContain('+- Two things, done well');
     expect(report.summary.locales.de?.pages.outdated).toBe(1);
+  });
+
+  it('names changed sections and the kind of change from the recorded fingerprints alone, without git', () => {
+    const stamped = (stampTranslation(deFor(EN), { source: sourceHash(EN), sections: parsePage('content/en/guide.mdx', 'guide.mdx', 'en', EN).sections }) as { text: string }).text;
+    const edited = EN.replace('- Two things', '- Two things, done well').replace('npm run build', 'npm run bench').replace('## Second section {/* #second */}', '## Third section {/* #third */}');
+    const outdated = findings({ 'content/de/guide.mdx': stamped, 'content/en/guide.mdx': edited }, 'outdated');
+    expect(outdated).toEqual([expect.objectContaining({
+      sections: ['#first', '#third', '#second'],
+      message: 'The source page changed since this translation was made; changed: #first (text, code), #third (added), #second (removed).',
+    })]);
+    // Re-wrapping a source line changes its hash but no section: the translation is still current.
+    expect(findings({ 'content/de/guide.mdx': stamped, 'content/en/guide.mdx': EN.replace('Intro with [a link]', 'Intro with\n[a link]') }, 'outdated')).toEqual([]);
   });
 
   it('still warns when the old revision is not in git history', () => {

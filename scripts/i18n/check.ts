@@ -11,7 +11,7 @@ import type { PageContext } from './context.ts';
 import type { Glossary } from './glossary.ts';
 import type { ParseCache } from './parseCache.ts';
 import { headingRules } from './rules/headings.ts';
-import { outdatedRule, recordedSource } from './rules/outdated.ts';
+import { outdatedRule } from './rules/outdated.ts';
 import { pageSetRules } from './rules/pages.ts';
 import { frontmatterRule, parseFindings } from './rules/parse.ts';
 import { componentRule, imageRule, linkRule } from './rules/references.ts';
@@ -95,7 +95,7 @@ export function checkTranslations(options: CheckOptions): Report<I18nSummary> {
         ...placeholderRule(context),
       );
       const stale = outdatedRule(context, { root: options.root, history: options.history ?? true });
-      if (stale.length > 0 || (recordedSource(translation) !== undefined && recordedSource(translation) !== source.hash)) outdated++;
+      if (stale.length > 0) outdated++;
       localeFindings.push(...stale);
     }
     for (const namespace of namespaces.get(code) ?? []) localeFindings.push(...jsonFindings(namespace.problems, code));

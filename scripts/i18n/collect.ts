@@ -9,6 +9,7 @@ import { readJson, type JsonDocument } from '../../src/content/json.ts';
 import { parseMdx } from '../../src/content/mdx.ts';
 import type { Problem } from '../../src/content/problem.ts';
 import { sourceHash } from '../../src/content/sourceHash.ts';
+import { sectionFingerprints } from '../../src/translation/sections.ts';
 import { buildOutline, type Outline, type Place } from './outline.ts';
 import type { ParseCache } from './parseCache.ts';
 
@@ -27,6 +28,8 @@ export interface ParsedPage {
   frontmatter: Record<string, unknown>;
   /** Where frontmatter keys are written: `order`, `translation`, `translation.source`. */
   frontmatterPlaces: Record<string, Place>;
+  /** A fingerprint per section (see src/translation/sections.ts); empty when the MDX does not parse. */
+  sections: Record<string, string>;
 }
 
 export interface Namespace {
@@ -43,14 +46,15 @@ export interface Collection {
   namespaces: Map<string, Namespace[]>;
 }
 
-const PLACE_KEYS = ['title', 'description', 'order', 'navTitle', 'translation', 'translation.source', 'translation.method'];
+const PLACE_KEYS = ['title', 'description', 'order', 'navTitle', 'translation', 'translation.source', 'translation.method', 'translation.sections', 'translation.reviewed'];
 
 export function parsePage(file: string, path: string, locale: string, text: string): ParsedPage {
   const result = parseMdx(file, text);
-  const page: ParsedPage = { file, path, locale, hash: sourceHash(text), problems: result.problems, frontmatter: {}, frontmatterPlaces: {} };
+  const page: ParsedPage = { file, path, locale, hash: sourceHash(text), problems: result.problems, frontmatter: {}, frontmatterPlaces: {}, sections: {} };
   if (!result.ok) return page;
   page.outline = buildOutline(result.doc.tree);
   page.frontmatter = result.doc.rawFrontmatter;
+  page.sections = sectionFingerprints(result.doc.tree, result.doc.rawFrontmatter);
   for (const key of PLACE_KEYS) {
     const place = result.doc.frontmatterPosition(key.split('.'));
     if (place) page.frontmatterPlaces[key] = place;
