@@ -6,10 +6,10 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { ContentError } from './src/content/problem.ts';
 import { loadRegistry } from './src/i18n/locales.ts';
+import { loadSite } from './src/model/site.ts';
 import { contentGuard } from './src/integrations/contentGuard.ts';
 import { notFoundPages } from './src/integrations/notFoundPages.ts';
 import { searchIndex } from './src/integrations/searchIndex.ts';
-import { fallbackUrls } from './src/routing/fallbacks.ts';
 import { remarkHeadingIds } from './src/markdown/headingIds.ts';
 import { rehypeHeadingAnchors } from './src/markdown/rehypeHeadingAnchors.ts';
 
@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 function readLocales() {
   try {
     const registry = loadRegistry(root);
-    return { source: registry.source.code, codes: [...registry.codes], hreflang: Object.fromEntries(registry.locales.map((l) => [l.code, l.hreflang])), fallbacks: fallbackUrls(root, registry) };
+    return { source: registry.source.code, codes: [...registry.codes], hreflang: Object.fromEntries(registry.locales.map((l) => [l.code, l.hreflang])), fallbacks: new Set(loadSite(root, registry).pages.filter((page) => page.isFallback).map((page) => page.url)) };
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     return { source: 'en', codes: ['en'], hreflang: { en: 'en' }, fallbacks: new Set() };

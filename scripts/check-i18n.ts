@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { checkLocaleFolders } from '../src/content/guard.ts';
 import { ContentError } from '../src/content/problem.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
+import { loadSite } from '../src/model/site.ts';
 import { checkTranslations, type I18nSummary } from './i18n/check.ts';
 import { loadGlossary } from './i18n/glossary.ts';
 import { openParseCache } from './i18n/parseCache.ts';
@@ -56,10 +57,11 @@ await runCommand(USAGE, async () => {
   }
   // With --no-cache the cache lives in memory only: nothing is reused, but worker threads can hand pages over.
   const cache = openParseCache(root, values['no-cache'] ? null : undefined);
-  await parseInParallel(root, [registry.source.code, ...(values.locale ?? registry.translations.map((locale) => locale.code))], cache);
+  const site = loadSite(root, registry);
+  await parseInParallel(site, [registry.source.code, ...(values.locale ?? registry.translations.map((locale) => locale.code))], cache);
   // Progress goes to stderr and only to a terminal, so pipes and CI logs stay clean.
   const progress = process.stderr.isTTY ? (read: number) => process.stderr.write(`\r\u001b[2KChecking translations… ${read} pages read`) : undefined;
-  const report = checkTranslations({ root, registry, glossary, ...(values.locale ? { locales: values.locale } : {}), cache, ...(progress ? { onProgress: progress } : {}) });
+  const report = checkTranslations({ root, registry, site, glossary, ...(values.locale ? { locales: values.locale } : {}), cache, ...(progress ? { onProgress: progress } : {}) });
   if (progress) process.stderr.write('\r\u001b[2K');
   cache.save();
   process.stdout.write(formatReport(report, format));

@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import { readJson } from '../src/content/json.ts';
 import { ContentError } from '../src/content/problem.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
+import { loadSite } from '../src/model/site.ts';
 import { parseInParallel } from './i18n/parallelParse.ts';
 import { openParseCache } from './i18n/parseCache.ts';
 import { EXIT, parseCli, runCommand, UsageError } from './lib/cli.ts';
@@ -72,10 +73,12 @@ await runCommand(USAGE, async () => {
   const config = loadConfig(root);
   const progress = format === 'pretty' && process.stderr.isTTY ? (message: string) => process.stderr.write(`\r\u001b[2K${message}`) : undefined;
   const cache = openParseCache(root);
-  await parseInParallel(root, registry.codes, cache);
+  const site = loadSite(root, registry);
+  await parseInParallel(site, registry.codes, cache);
   const report = await checkLinks({
     root,
     registry,
+    site,
     siteOrigin,
     ...(values.dist ? { dist: resolve(values.dist) } : {}),
     ...(concurrency ? { concurrency } : {}),

@@ -9,6 +9,7 @@ import { checkTranslations } from './check.ts';
 import { parsePage } from './collect.ts';
 import { stampTranslation } from './stamp.ts';
 import { loadGlossary } from './glossary.ts';
+import { loadSite } from '../../src/model/site.ts';
 
 const EN = `---
 title: Guide
@@ -88,7 +89,7 @@ function run(files: Record<string, string | null>, options: { locales?: string[]
     ...files,
   }));
   const root = fixture.root;
-  return checkTranslations({ root, registry: loadRegistry(root), glossary: loadGlossary(root), history: options.history ?? false, ...(options.locales ? { locales: options.locales } : {}) });
+  return checkTranslations({ root, registry: loadRegistry(root), site: loadSite(root), glossary: loadGlossary(root), history: options.history ?? false, ...(options.locales ? { locales: options.locales } : {}) });
 }
 
 const findings = (files: Record<string, string | null>, rule: string) => run(files).findings.filter((finding) => finding.rule === rule);
@@ -149,7 +150,7 @@ describe('outdated', () => {
     git('-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '.');
     git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'translated');
     writeFileSync(join(root, 'content/en/guide.mdx'), EN.replace('- Two things', '- Two things, done well'));
-    const report = checkTranslations({ root, registry: loadRegistry(root), glossary: loadGlossary(root), history: true });
+    const report = checkTranslations({ root, registry: loadRegistry(root), site: loadSite(root), glossary: loadGlossary(root), history: true });
     const outdated = report.findings.filter((f) => f.rule === 'outdated');
     expect(outdated).toEqual([expect.objectContaining({ severity: 'warning', file: 'content/de/guide.mdx', line: 6, column: 3, sections: ['#first'], message: expect.stringContaining('changed: #first') })]);
     expect((outdated[0]!.details as string[]).join('\n')).toContain('+- Two things, done well');

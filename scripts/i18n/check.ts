@@ -5,6 +5,8 @@
  * arguments and prints.
  */
 import type { LocaleRegistry } from '../../src/i18n/locales.ts';
+import { slugOf } from '../../src/model/slug.ts';
+import type { Site } from '../../src/model/site.ts';
 import { countByLocaleAndRule, sortFindings, type Finding, type Report } from '../lib/findings.ts';
 import { collect } from './collect.ts';
 import type { PageContext } from './context.ts';
@@ -30,6 +32,8 @@ export const RULES = [
 export interface CheckOptions {
   root: string;
   registry: LocaleRegistry;
+  /** The content model: which translation pairs with which source, and each page's status. */
+  site: Site;
   glossary: Glossary;
   /** Locales to check; default: every locale but the source. */
   locales?: readonly string[];
@@ -42,7 +46,8 @@ export interface CheckOptions {
 
 export interface LocaleSummary {
   status: 'complete' | 'partial';
-  pages: { source: number; translated: number; missing: number; outdated: number; coverage: number };
+  /** Page counts by the content model's status; `translated` counts outdated pages too (they exist, but lag). */
+  pages: { source: number; translated: number; missing: number; outdated: number; untranslated: number; coverage: number };
   ui: { strings: number; translated: number; coverage: number };
   errors: number;
   warnings: number;
@@ -61,8 +66,10 @@ export function checkTranslations(options: CheckOptions): Report<I18nSummary> {
   const { registry, glossary } = options;
   const sourceLocale = registry.source.code;
   const targets = (options.locales ?? registry.translations.map((locale) => locale.code)).filter((code) => code !== sourceLocale);
-  const { pages, namespaces } = collect(options.root, [sourceLocale, ...targets], options.cache, options.onProgress);
+  const { site } = options;
+  const { pages, namespaces } = collect(options.root, site, [sourceLocale, ...targets], options.cache, options.onProgress);
   const sourcePages = pages.get(sourceLocale) ?? [];
+  const sourceBySlug = new Map(sourcePages.map((page) => [slugOf(page.path), page]));
   const findings: Finding[] = [];
   // The source's own parse problems break every locale: report them once, under the source locale.
   for (const page of sourcePages) findings.push(...parseFindings(page, sourceLocale));
@@ -72,13 +79,14 @@ export function checkTranslations(options: CheckOptions): Report<I18nSummary> {
   for (const code of targets) {
     const locale = registry.get(code)!;
     const localePages = pages.get(code) ?? [];
-    const localeFindings: Finding[] = [...pageSetRules(locale, sourcePages, localePages)];
-    let outdated = 0;
+    const localeFindings: Finding[] = [...pageSetRules(locale, site)];
     for (const translation of localePages) {
       localeFindings.push(...parseFindings(translation, code));
-      const source = sourcePages.find((page) => page.path === translation.path);
-      if (!source) continue;
-      const context: PageContext = { locale, sourceLocale, source, translation, glossary };
+      const slug = slugOf(translation.path);
+      const source = sourceBySlug.get(slug);
+      const page = site.page(code, slug);
+      if (!source || !page) continue;
+      const context: PageContext = { locale, sourceLocale, source, translation, page, glossary };
       if (!source.outline || !translation.outline) {
         localeFindings.push(...frontmatterRule(context));
         continue;
@@ -94,18 +102,17 @@ export function checkTranslations(options: CheckOptions): Report<I18nSummary> {
         ...glossaryRule(context),
         ...placeholderRule(context),
       );
-      const stale = outdatedRule(context, { root: options.root, history: options.history ?? true });
-      if (stale.length > 0) outdated++;
-      localeFindings.push(...stale);
+      localeFindings.push(...outdatedRule(context, { root: options.root, history: options.history ?? true }));
     }
     for (const namespace of namespaces.get(code) ?? []) localeFindings.push(...jsonFindings(namespace.problems, code));
     const ui = uiRules({ locale, sourceLocale, source: namespaces.get(sourceLocale) ?? [], translation: namespaces.get(code) ?? [], glossary });
     localeFindings.push(...ui.findings);
 
-    const translated = localePages.filter((page) => sourcePages.some((source) => source.path === page.path)).length;
+    const count = (status: string) => site.pagesOf(code).filter((page) => page.status === status).length;
+    const translated = count('translated') + count('outdated');
     summaries[code] = {
       status: locale.status,
-      pages: { source: sourcePages.length, translated, missing: sourcePages.length - translated, outdated, coverage: ratio(translated, sourcePages.length) },
+      pages: { source: sourcePages.length, translated, missing: count('missing'), outdated: count('outdated'), untranslated: count('untranslated'), coverage: ratio(translated, sourcePages.length) },
       ui: { strings: ui.total, translated: ui.translated, coverage: ratio(ui.translated, ui.total) },
       errors: localeFindings.filter((finding) => finding.severity === 'error').length,
       warnings: localeFindings.filter((finding) => finding.severity === 'warning').length,

@@ -3,12 +3,13 @@
  * namespace of every locale, read and parsed once. Parsed pages are cached by
  * content hash (see parseCache.ts), so unchanged pages are not parsed again.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readJson, type JsonDocument } from '../../src/content/json.ts';
 import { parseMdx } from '../../src/content/mdx.ts';
 import type { Problem } from '../../src/content/problem.ts';
 import { sourceHash } from '../../src/content/sourceHash.ts';
+import type { Site } from '../../src/model/site.ts';
 import { sectionFingerprints } from '../../src/translation/sections.ts';
 import { buildOutline, type Outline, type Place } from './outline.ts';
 import type { ParseCache } from './parseCache.ts';
@@ -62,7 +63,8 @@ export function parsePage(file: string, path: string, locale: string, text: stri
   return page;
 }
 
-export function collect(root: string, locales: readonly string[], cache?: ParseCache, onProgress?: (read: number) => void): Collection {
+/** Parses the pages the content model has already read (each file is read once per run), and reads each locale's UI namespaces. */
+export function collect(root: string, site: Site, locales: readonly string[], cache?: ParseCache, onProgress?: (read: number) => void): Collection {
   let read = 0;
   const pages = new Map<string, ParsedPage[]>();
   const namespaces = new Map<string, Namespace[]>();
@@ -73,16 +75,14 @@ export function collect(root: string, locales: readonly string[], cache?: ParseC
       namespaces.set(locale, []);
       continue;
     }
-    const entries = readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((entry) => entry.split('\\').join('/')).sort();
     pages.set(
       locale,
-      entries.filter((entry) => entry.endsWith('.mdx')).map((path) => {
-        const file = `content/${locale}/${path}`;
-        const text = readFileSync(join(folder, path), 'utf8');
+      (site.files.get(locale) ?? []).map(({ file, path, text }) => {
         if (++read % 100 === 0) onProgress?.(read);
         return cache ? cache.get(file, text, () => parsePage(file, path, locale, text)) : parsePage(file, path, locale, text);
       }),
     );
+    const entries = readdirSync(folder, { encoding: 'utf8' }).sort();
     namespaces.set(
       locale,
       entries.filter((entry) => entry.endsWith('.json') && !entry.includes('/')).map((path) => {

@@ -1,5 +1,6 @@
 /** What every translation rule receives, and the helper that makes its findings. */
 import type { Locale } from '../../src/i18n/locales.ts';
+import type { SitePage } from '../../src/model/site.ts';
 import type { Finding, Location, Severity } from '../lib/findings.ts';
 import type { ParsedPage } from './collect.ts';
 import type { Glossary } from './glossary.ts';
@@ -10,6 +11,8 @@ export interface PageContext {
   sourceLocale: string;
   source: ParsedPage;
   translation: ParsedPage;
+  /** The content model's page for this translation: its status, the one definition of outdated. */
+  page: SitePage;
   glossary: Glossary;
 }
 

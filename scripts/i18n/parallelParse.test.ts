@@ -3,6 +3,10 @@ import { writeFixture, type Fixture } from '../../tests/helpers/fixture.ts';
 import { parsePage } from './collect.ts';
 import { parseInParallel } from './parallelParse.ts';
 import { openParseCache } from './parseCache.ts';
+import { parseRegistry, type LocaleRegistry } from '../../src/i18n/locales.ts';
+import { loadSite } from '../../src/model/site.ts';
+
+const registry = parseRegistry({ source: 'en', locales: [{ code: 'en', name: 'English', dir: 'ltr', status: 'complete' }] }) as LocaleRegistry;
 
 let fixture: Fixture | undefined;
 afterEach(() => fixture?.remove());
@@ -16,7 +20,7 @@ describe('parseInParallel', () => {
     files['content/en/broken.mdx'] = '---\ntitle: Broken\n---\n\nText {oops\n';
     fixture = writeFixture(files);
     const cache = openParseCache(fixture.root, null);
-    const parsed = await parseInParallel(fixture.root, ['en'], cache);
+    const parsed = await parseInParallel(loadSite(fixture.root, registry), ['en'], cache);
     expect(parsed).toBe(421);
     for (const name of ['p0.mdx', 'p419.mdx', 'broken.mdx']) {
       const file = `content/en/${name}`;
@@ -28,6 +32,6 @@ describe('parseInParallel', () => {
 
   it('leaves small sites to the main thread', async () => {
     fixture = writeFixture({ 'content/en/a.mdx': '---\ntitle: A\n---\n' });
-    expect(await parseInParallel(fixture.root, ['en'], openParseCache(fixture.root, null))).toBe(0);
+    expect(await parseInParallel(loadSite(fixture.root, registry), ['en'], openParseCache(fixture.root, null))).toBe(0);
   });
 });

@@ -3,10 +3,9 @@
  * threads, and hands them to the cache, so the (synchronous) check that follows
  * finds them all parsed. Parsing MDX is most of a cold run's time.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Site } from '../../src/model/site.ts';
 import type { ParsedPage } from './collect.ts';
 import type { ParseCache } from './parseCache.ts';
 
@@ -20,16 +19,12 @@ export interface ParseJob {
   text: string;
 }
 
-export async function parseInParallel(root: string, locales: readonly string[], cache: ParseCache): Promise<number> {
+/** `site` holds every page's text, read once by the content model. */
+export async function parseInParallel(site: Site, locales: readonly string[], cache: ParseCache): Promise<number> {
   const jobs: ParseJob[] = [];
   for (const locale of locales) {
-    const folder = join(root, 'content', locale);
-    if (!existsSync(folder)) continue;
-    for (const path of readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((entry) => entry.endsWith('.mdx'))) {
-      const relative = path.split('\\').join('/');
-      const file = `content/${locale}/${relative}`;
-      const text = readFileSync(join(folder, path), 'utf8');
-      if (!cache.has(file, text)) jobs.push({ file, path: relative, locale, text });
+    for (const { file, path, text } of site.files.get(locale) ?? []) {
+      if (!cache.has(file, text)) jobs.push({ file, path, locale, text });
     }
   }
   const workers = Math.min(availableParallelism(), Math.ceil(jobs.length / MIN_PAGES));

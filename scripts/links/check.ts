@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocaleRegistry } from '../../src/i18n/locales.ts';
+import { loadSite, type Site } from '../../src/model/site.ts';
 import { collect } from '../i18n/collect.ts';
 import type { ParseCache } from '../i18n/parseCache.ts';
 import { countByLocaleAndRule, sortFindings, type Finding, type Report } from '../lib/findings.ts';
@@ -21,6 +22,8 @@ export const LINK_RULES = ['broken-link', 'broken-anchor', 'locale-mismatch', 'f
 export interface LinkCheckOptions {
   root: string;
   registry: LocaleRegistry;
+  /** The content model (read from `root` when not given). */
+  site?: Site;
   siteOrigin: string;
   /** The built site; the built-site pass is skipped when it does not exist. */
   dist?: string;
@@ -43,8 +46,9 @@ export interface LinkSummary {
 
 export async function checkLinks(options: LinkCheckOptions): Promise<Report<LinkSummary>> {
   const started = performance.now();
-  const { pages } = collect(options.root, options.registry.codes, options.cache);
-  const site = buildSiteModel(options.root, options.registry, pages);
+  const model = options.site ?? loadSite(options.root, options.registry);
+  const { pages } = collect(options.root, model, options.registry.codes, options.cache);
+  const site = buildSiteModel(options.root, model, pages);
   const source = sourcePass(site, pages, options.siteOrigin);
   const findings: Finding[] = [...source.findings];
   const sourceMs = performance.now() - started;

@@ -6,7 +6,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocaleRegistry } from '../../src/i18n/locales.ts';
-import { pageUrl, splitEntryId } from '../../src/routing/localizedUrl.ts';
+import type { Site } from '../../src/model/site.ts';
+import { slugOf } from '../../src/model/slug.ts';
 import type { ParsedPage } from '../i18n/collect.ts';
 
 export interface SitePage {
@@ -29,24 +30,19 @@ export interface SiteModel {
   generated: Set<string>;
 }
 
-/** `guides/x.mdx` → `guides/x`; `index.mdx` → '': the same rule the site's routes use. */
-export function slugOf(path: string): string {
-  return splitEntryId(`_/${path.replace(/\.mdx?$/, '')}`).slug;
-}
+/** The content model's slug rule, re-exported for the link passes. */
+export { slugOf };
 
-export function buildSiteModel(root: string, registry: LocaleRegistry, pagesByLocale: Map<string, ParsedPage[]>): SiteModel {
+/** The content model's pages, each with the heading ids of the file rendered there. */
+export function buildSiteModel(root: string, model: Site, pagesByLocale: Map<string, ParsedPage[]>): SiteModel {
+  const parsedByFile = new Map<string, ParsedPage>();
+  for (const pages of pagesByLocale.values()) for (const page of pages) parsedByFile.set(page.file, page);
   const pages = new Map<string, SitePage>();
-  const sources = pagesByLocale.get(registry.source.code) ?? [];
-  for (const locale of registry.locales) {
-    const own = new Map((pagesByLocale.get(locale.code) ?? []).map((page) => [page.path, page]));
-    for (const source of sources) {
-      const page = own.get(source.path) ?? source;
-      const slug = slugOf(source.path);
-      const url = pageUrl(locale.code, slug);
-      pages.set(url, { locale: locale.code, slug, url, file: page.file, fallback: page === source && locale.code !== registry.source.code, headingIds: new Set((page.outline?.headings ?? []).map((heading) => heading.id)) });
-    }
+  for (const page of model.pages) {
+    const parsed = parsedByFile.get(page.file);
+    pages.set(page.url, { locale: page.locale, slug: page.slug, url: page.url, file: page.file, fallback: page.isFallback, headingIds: new Set((parsed?.outline?.headings ?? []).map((heading) => heading.id)) });
   }
-  return { registry, pages, assets: listAssets(join(root, 'public')), generated: new Set(['/', '/sitemap-index.xml', '/sitemap-0.xml', '/robots.txt', '/404.html', '/pagefind/pagefind.js', '/pagefind/pagefind-component-ui.js', '/pagefind/pagefind-component-ui.css']) };
+  return { registry: model.registry, pages, assets: listAssets(join(root, 'public')), generated: new Set(['/', '/sitemap-index.xml', '/sitemap-0.xml', '/robots.txt', '/404.html', '/pagefind/pagefind.js', '/pagefind/pagefind-component-ui.js', '/pagefind/pagefind-component-ui.css']) };
 }
 
 function listAssets(folder: string): Set<string> {

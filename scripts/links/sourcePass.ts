@@ -4,7 +4,7 @@
  * It also returns the links it saw per page, so the built-site pass can map
  * what linkinator finds back to these lines, and the external URLs to check.
  */
-import { pageUrl } from '../../src/routing/localizedUrl.ts';
+import { pageUrl } from '../../src/model/slug.ts';
 import type { ParsedPage } from '../i18n/collect.ts';
 import type { Finding } from '../lib/findings.ts';
 import { resolveLink, type Target } from './resolve.ts';

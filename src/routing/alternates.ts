@@ -5,24 +5,22 @@
  * text, so announcing it as German would mislead search engines. A fallback
  * page's canonical URL is the original it shows.
  */
-import type { LocaleRegistry } from '../i18n/locales.ts';
-import type { PageRoute } from './routes.ts';
+import type { Site, SitePage } from '../model/site.ts';
 
 export interface HeadLinks {
   canonical: string;
   alternates: { hreflang: string; href: string }[];
 }
 
-/** `routes` are every locale's route for the page's slug. */
-export function headLinks(route: PageRoute, routes: readonly PageRoute[], registry: LocaleRegistry, site: URL | string): HeadLinks {
-  const absolute = (path: string) => new URL(path, site).href;
-  const sameSlug = routes.filter((candidate) => candidate.slug === route.slug);
-  const sourceRoute = sameSlug.find((candidate) => candidate.locale === registry.source.code);
-  const canonical = absolute(route.isFallback && sourceRoute ? sourceRoute.url : route.url);
-  const alternates = sameSlug
-    .filter((candidate) => !candidate.isFallback)
-    .map((candidate) => ({ hreflang: registry.get(candidate.locale)?.hreflang ?? candidate.locale, href: absolute(candidate.url) }));
+export function headLinks(page: SitePage, site: Site, siteUrl: URL | string): HeadLinks {
+  const absolute = (path: string) => new URL(path, siteUrl).href;
+  const variants = site.variants(page.slug);
+  const source = site.page(site.registry.source.code, page.slug);
+  const canonical = absolute(page.isFallback && source ? source.url : page.url);
+  const alternates = variants
+    .filter((variant) => !variant.isFallback)
+    .map((variant) => ({ hreflang: site.registry.get(variant.locale)?.hreflang ?? variant.locale, href: absolute(variant.url) }));
   // x-default: where to send a reader whose language we lack. For the home page that is the language chooser.
-  const xDefault = route.slug === '' ? absolute('/') : absolute(sourceRoute?.url ?? route.url);
+  const xDefault = page.slug === '' ? absolute('/') : absolute(source?.url ?? page.url);
   return { canonical, alternates: [...alternates, { hreflang: 'x-default', href: xDefault }] };
 }

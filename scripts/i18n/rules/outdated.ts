@@ -4,8 +4,8 @@
  * (`translation.sections`). When the source has changed since, say which
  * sections changed and how (text, link target, table, code, added, removed)
  * from those fingerprints alone, so it works in a shallow clone; when the
- * older source is in git history, add a short diff of it. The decision is
- * src/translation/state.ts's, shared with the site.
+ * older source is in git history, add a short diff of it. Whether a page is
+ * outdated is the content model's decision (src/model/status.ts), shared with the site.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import type { Finding } from '../../lib/findings.ts';
 import { commitsOf, fileAt } from '../../../src/lib/git.ts';
 import { sourceHash } from '../../../src/content/sourceHash.ts';
 import { changedSections, describeChange, type SectionChange } from '../../../src/translation/sections.ts';
-import { recordOf, translationState } from '../../../src/translation/state.ts';
+import { changesSince, translationRecordOf } from '../../../src/model/status.ts';
 import { parsePage, type ParsedPage } from '../collect.ts';
 import { pageFinding, type PageContext } from '../context.ts';
 
@@ -27,15 +27,16 @@ export interface OutdatedOptions {
 }
 
 export function recordedSource(page: ParsedPage): string | undefined {
-  return recordOf(page.frontmatter)?.source;
+  const source = translationRecordOf(page.frontmatter)?.source;
+  return typeof source === 'string' ? source : undefined;
 }
 
 export function outdatedRule(context: PageContext, options: OutdatedOptions): Finding[] {
-  const record = recordOf(context.translation.frontmatter);
+  const record = context.page.translation;
   const recorded = record?.source;
-  if (!recorded) return []; // The frontmatter rule reports a missing record.
-  const state = translationState(record, context.source);
-  if (!state.outdated) return [];
+  // Without a record the frontmatter rule reports the missing stamp; the status is the content model's.
+  if (!recorded || context.page.status !== 'outdated') return [];
+  const state = { changes: changesSince(record, context.source.hash, () => context.source.sections) };
   const at = context.translation.frontmatterPlaces['translation.source'];
   const hint = `Update those sections, then run \`npm run i18n:stamp -- ${context.translation.file}\`.`;
   const old = options.history ? findRevision(options.root, context.source.file, recorded) : undefined;

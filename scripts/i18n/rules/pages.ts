@@ -2,38 +2,38 @@
  * `missing-page`: a source page with no translation (a warning for partial
  * locales, which fall back to the source; an error for complete ones).
  * `orphan-page`: a translation with no source page.
+ * Both read the content model, which pairs pages by slug as the site does.
  */
 import type { Locale } from '../../../src/i18n/locales.ts';
+import type { Site } from '../../../src/model/site.ts';
 import type { Finding } from '../../lib/findings.ts';
-import type { ParsedPage } from '../collect.ts';
 
-export function pageSetRules(locale: Locale, sourcePages: readonly ParsedPage[], pages: readonly ParsedPage[]): Finding[] {
+export function pageSetRules(locale: Locale, site: Site): Finding[] {
   const findings: Finding[] = [];
-  const translated = new Set(pages.map((page) => page.path));
-  const sources = new Set(sourcePages.map((page) => page.path));
-  for (const source of sourcePages) {
-    if (translated.has(source.path)) continue;
-    const file = `content/${locale.code}/${source.path}`;
+  const sourceLocale = site.registry.source.code;
+  for (const page of site.pagesOf(locale.code)) {
+    if (page.status !== 'missing') continue;
+    const file = `content/${locale.code}/${page.sourceFile.slice(`content/${sourceLocale}/`.length)}`;
     findings.push({
       rule: 'missing-page',
       severity: locale.status === 'complete' ? 'error' : 'warning',
-      message: `${source.file} has no ${locale.name} translation${locale.status === 'complete' ? '; the locale is marked complete' : '; readers get the source page with a notice'}.`,
+      message: `${page.sourceFile} has no ${locale.name} translation${locale.status === 'complete' ? '; the locale is marked complete' : '; readers get the source page with a notice'}.`,
       locale: locale.code,
       file,
       line: 1,
       column: 1,
-      source: { file: source.file, line: 1, column: 1 },
-      hint: `Translate ${source.file} into ${file}, then run \`npm run i18n:stamp -- ${file}\`${locale.status === 'complete' ? ', or mark the locale "partial" in content/locales.json' : ''}.`,
+      source: { file: page.sourceFile, line: 1, column: 1 },
+      hint: `Translate ${page.sourceFile} into ${file}, then run \`npm run i18n:stamp -- ${file}\`${locale.status === 'complete' ? ', or mark the locale "partial" in content/locales.json' : ''}.`,
     });
   }
-  for (const page of pages) {
-    if (sources.has(page.path)) continue;
+  for (const orphan of site.orphans) {
+    if (orphan.locale !== locale.code) continue;
     findings.push({
       rule: 'orphan-page',
       severity: 'error',
-      message: `There is no source page content/${sourcePages[0]?.locale ?? 'en'}/${page.path} for this translation.`,
+      message: `There is no source page content/${sourceLocale}/${orphan.path} for this translation.`,
       locale: locale.code,
-      file: page.file,
+      file: orphan.file,
       line: 1,
       column: 1,
       hint: 'Rename it to match its source page (after a source rename), or delete it if the source page was removed.',

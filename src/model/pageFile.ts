@@ -1,0 +1,60 @@
+/**
+ * A page file as the content model sees it: where it is, its text, and its
+ * frontmatter. Reading the YAML block alone is enough here (title, order,
+ * translation record); the full MDX syntax tree is the checkers' business and
+ * is parsed, cached, where a rule needs it.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { normalizeText } from '../content/mdx.ts';
+
+export interface PageFile {
+  locale: string;
+  /** Path inside the locale folder, with forward slashes: `lead-management/x.mdx`. Pairs a translation with its source. */
+  path: string;
+  /** Path from the repository root: `content/de/lead-management/x.mdx`. */
+  file: string;
+  /** The text as written (BOM and line endings untouched). */
+  text: string;
+  /** The parsed frontmatter, `{}` when it is missing or not YAML (the content guard reports that). */
+  frontmatter: Record<string, unknown>;
+  /** The text after the frontmatter, normalized (no BOM, LF line endings). */
+  body: string;
+}
+
+/** Splits `---` fenced YAML frontmatter from the body, as remark-frontmatter does: the first line must be `---`. */
+export function splitFrontmatter(text: string): { yaml: string | undefined; body: string } {
+  const normalized = normalizeText(text);
+  const lines = normalized.split('\n');
+  if (lines[0] !== '---') return { yaml: undefined, body: normalized };
+  const end = lines.indexOf('---', 1);
+  if (end === -1) return { yaml: undefined, body: normalized };
+  return { yaml: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n') };
+}
+
+export function readFrontmatter(text: string): { frontmatter: Record<string, unknown>; body: string } {
+  const { yaml, body } = splitFrontmatter(text);
+  if (yaml === undefined) return { frontmatter: {}, body };
+  try {
+    const value: unknown = parseYaml(yaml);
+    return { frontmatter: value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}, body };
+  } catch {
+    return { frontmatter: {}, body };
+  }
+}
+
+export function toPageFile(locale: string, path: string, text: string): PageFile {
+  return { locale, path, file: `content/${locale}/${path}`, text, ...readFrontmatter(text) };
+}
+
+/** Every `.mdx` page of a locale, sorted by path; none when the folder does not exist. */
+export function readLocalePages(root: string, locale: string): PageFile[] {
+  const folder = join(root, 'content', locale);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .map((entry) => entry.split('\\').join('/'))
+    .filter((entry) => entry.endsWith('.mdx'))
+    .sort()
+    .map((path) => toPageFile(locale, path, readFileSync(join(folder, path), 'utf8')));
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { sourceHash } from '../content/sourceHash.ts';
+import { splitFrontmatter } from './pageFile.ts';
+import { isOutdated, isStillSource, pageStatus } from './status.ts';
+
+describe('translation status', () => {
+  const text = '---\ntitle: A\n---\n\nHello.\n';
+  const source = { text, body: splitFrontmatter(text).body };
+
+  it('is outdated when the recorded revision is not the current source, or there is none', () => {
+    expect(isOutdated({ source: sourceHash(text) }, text)).toBe(false);
+    expect(isOutdated({ source: sourceHash(text) }, text.replace('Hello', 'Hi'))).toBe(true);
+    expect(isOutdated(undefined, text)).toBe(true);
+    // Line endings and a BOM are not changes.
+    expect(isOutdated({ source: sourceHash(text) }, `\uFEFF${text.replace(/\n/g, '\r\n')}`)).toBe(false);
+  });
+
+  it('treats a body identical to the source, whitespace aside, as still source text', () => {
+    expect(isStillSource('Hello\nworld.', ' Hello world. ')).toBe(true);
+    expect(isStillSource('Hello world.', 'Hallo Welt.')).toBe(false);
+    expect(isStillSource('', '')).toBe(false);
+  });
+
+  it('orders the statuses: source, missing, untranslated, outdated, translated', () => {
+    expect(pageStatus({ isSourceLocale: true, source })).toBe('source');
+    expect(pageStatus({ isSourceLocale: false, source })).toBe('missing');
+    expect(pageStatus({ isSourceLocale: false, source, translation: { body: '\nHello.\n', record: { source: sourceHash(text) } } })).toBe('untranslated');
+    expect(pageStatus({ isSourceLocale: false, source, translation: { body: 'Hallo.', record: undefined } })).toBe('outdated');
+    expect(pageStatus({ isSourceLocale: false, source, translation: { body: 'Hallo.', record: { source: sourceHash(text) } } })).toBe('translated');
+  });
+
+  it('splits frontmatter only at a leading --- fence, with CRLF and a BOM', () => {
+    expect(splitFrontmatter('\uFEFF---\r\ntitle: A\r\n---\r\nBody')).toEqual({ yaml: 'title: A', body: 'Body' });
+    expect(splitFrontmatter('Body\n---\nx')).toEqual({ yaml: undefined, body: 'Body\n---\nx' });
+  });
+});

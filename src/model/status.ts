@@ -1,0 +1,102 @@
+/**
+ * A translation's status, defined once: the reader notices, the sitemap and
+ * search filters, `check:i18n`, its coverage summary and every status view
+ * read it from here.
+ *
+ * - `source`: a page of the source locale.
+ * - `missing`: the locale has no file for the page; readers get the source page (a fallback).
+ * - `untranslated`: the locale has a file but its body is still the source text; readers get a fallback too.
+ * - `outdated`: the source changed since the revision the translation records (or it records none).
+ * - `translated`: current.
+ */
+import { parseMdx } from '../content/mdx.ts';
+import { sourceHash } from '../content/sourceHash.ts';
+import { changedSections, sectionFingerprints, type SectionChange } from '../translation/sections.ts';
+
+export type PageStatus = 'source' | 'translated' | 'outdated' | 'untranslated' | 'missing';
+
+/** The statuses in which readers are shown the source page instead of the locale's own. */
+export function isFallbackStatus(status: PageStatus): boolean {
+  return status === 'missing' || status === 'untranslated';
+}
+
+/** The translation record a translated page keeps in its frontmatter (`translation:`). */
+export interface TranslationRecord {
+  /** `sha256:…` of the source file it was translated from. */
+  source?: string | undefined;
+  method?: 'human' | 'machine' | undefined;
+  /** Whether a person reviewed a machine translation (`i18n:stamp --reviewed`). */
+  reviewed?: boolean | undefined;
+  /** A fingerprint per source section when it was translated (src/translation/sections.ts). */
+  sections?: Record<string, string> | undefined;
+  [key: string]: unknown;
+}
+
+export function translationRecordOf(frontmatter: Record<string, unknown>): TranslationRecord | undefined {
+  const value = frontmatter['translation'];
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as TranslationRecord) : undefined;
+}
+
+/**
+ * The one definition of outdated: the recorded source revision is not the
+ * source's current text (no record counts as outdated) and, when the record
+ * has section fingerprints, at least one section really changed: a source edit
+ * that only re-wraps lines does not send translators back to work.
+ */
+export function isOutdated(record: TranslationRecord | undefined, sourceText: string): boolean {
+  const changes = sourceChanges(record, sourceText);
+  return changes === undefined || changes.length > 0;
+}
+
+/**
+ * The source sections changed since the recorded revision, from the recorded
+ * fingerprints alone (no git history needed): `[]` when current, undefined
+ * when the record cannot tell (no record, or no fingerprints and a new hash).
+ * The source is parsed only when its hash moved on.
+ */
+export function sourceChanges(record: TranslationRecord | undefined, sourceText: string): SectionChange[] | undefined {
+  return changesSince(record, sourceHash(sourceText), () => fingerprintsOf(sourceText));
+}
+
+/** `sourceChanges` for a source already hashed and fingerprinted (the checkers' parsed pages). */
+export function changesSince(record: TranslationRecord | undefined, hash: string, sections: () => Record<string, string>): SectionChange[] | undefined {
+  if (!record?.source) return undefined;
+  if (record.source === hash) return [];
+  if (!record.sections || typeof record.sections !== 'object') return undefined;
+  return changedSections(record.sections, sections());
+}
+
+/** Section fingerprints of a page's text; `{}` when it does not parse (the content guard reports why). */
+export function fingerprintsOf(text: string): Record<string, string> {
+  const parsed = parseMdx('', text);
+  return parsed.ok ? sectionFingerprints(parsed.doc.tree, parsed.doc.rawFrontmatter) : {};
+}
+
+/** A machine translation that no person has reviewed yet. */
+export function isUnreviewedMachine(record: TranslationRecord | undefined): boolean {
+  return record?.method === 'machine' && record.reviewed !== true;
+}
+
+/**
+ * Whether a translation's body is still the source text: identical once
+ * whitespace is folded. This is the seed's nl-NL case, a page delivered as a
+ * "translation" whose text was never translated.
+ */
+export function isStillSource(sourceBody: string, translationBody: string): boolean {
+  const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
+  return fold(translationBody) !== '' && fold(sourceBody) === fold(translationBody);
+}
+
+export interface StatusInput {
+  isSourceLocale: boolean;
+  source: { text: string; body: string };
+  /** The locale's own file, if it has one. */
+  translation?: { body: string; record: TranslationRecord | undefined } | undefined;
+}
+
+export function pageStatus(input: StatusInput): PageStatus {
+  if (input.isSourceLocale) return 'source';
+  if (!input.translation) return 'missing';
+  if (isStillSource(input.source.body, input.translation.body)) return 'untranslated';
+  return isOutdated(input.translation.record, input.source.text) ? 'outdated' : 'translated';
+}
