@@ -240,6 +240,20 @@ describe('text rules', () => {
     ]);
   });
 
+  it('untranslated: source-language text in part of a paragraph, a list item, a heading and the title', () => {
+    const de = deFor(EN, DE_BODY
+      .replace('Nutzen Sie AppSource noch heute.', 'Nutzen Sie AppSource noch heute. Keep this link for your own records.')
+      .replace('- Zwei Sachen', '- Two things that still need work')
+      .replace('## Zweiter Abschnitt', '## The second section'),
+    'title: Guide to the fixture site\ndescription: Eine Leitfadenseite für die Testwebsite.\norder: 1');
+    expect(findings({ 'content/de/guide.mdx': de }, 'untranslated').map((f) => [f.line, f.message])).toEqual([
+      [2, 'The title is still in the source language: “Guide to the fixture site”.'],
+      [10, 'A sentence is still in the source language: “Keep this link for your own records.”.'],
+      [14, 'A list item is still in the source language: “Two things that still need work”.'],
+      [29, 'A heading is still in the source language: “The second section”.'],
+    ]);
+  });
+
   it('glossary: a do-not-translate term altered or dropped', () => {
     expect(findings(replaceDe('Nutzen Sie AppSource', 'Nutzen Sie App Source'), 'glossary')).toEqual([expect.objectContaining({ severity: 'warning', line: 10, column: 1, message: expect.stringContaining('written “App Source”') })]);
     expect(findings(replaceDe('Nutzen Sie AppSource noch heute.', 'Nutzen Sie den Laden noch heute.'), 'glossary')[0]?.message).toContain('appears 1 time in the source but 0 here');
@@ -267,6 +281,11 @@ describe('UI string rules', () => {
   it('ui-untranslated: identical to the source, unless it is a glossary term or same-in-translation word', () => {
     const report = run(ui({ a: 'Read more', b: 'AppSource', c: 'Storefront' }, { a: 'Read more', b: 'AppSource', c: 'Storefront' }));
     expect(report.findings.map((f) => [f.rule, f.line])).toEqual([['ui-untranslated', 2]]);
+  });
+
+  it('ui-untranslated: a label edited but still in the source language', () => {
+    const report = run(ui({ a: 'Where leads go for follow-up', b: 'Business customers' }, { a: 'Where the leads go for follow-up', b: 'Geschäftskunden' }));
+    expect(report.findings.map((f) => [f.rule, f.line, f.message])).toEqual([['ui-untranslated', 2, '"a" is still in the source language: “Where the leads go for follow-up”.']]);
   });
 
   it('ui-interpolation: variables, nesting (which must exist) and tags', () => {

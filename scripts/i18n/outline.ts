@@ -28,6 +28,8 @@ export interface Block extends Place {
   placeholders: string[];
   /** list: items per level, such as "3" or "3(2,0,0)"; table: "rows x columns". */
   shape?: string;
+  /** The parts a reader takes one at a time: a list's items, a table's cells (for the untranslated rule). */
+  parts?: string[];
   /** code: language and text, which must be identical. */
   code?: { lang: string; value: string };
   /** Nesting depth inside components, so a block inside a Callout only lines up with one. */
@@ -102,10 +104,10 @@ function walkBlocks(nodes: readonly RootContent[], depth: number, outline: Outli
         break;
       }
       case 'list':
-        outline.blocks.push({ ...place, kind: 'list', signature: `list:${node.ordered ? 'ordered' : 'bullet'}`, ...textual(node), shape: listShape(node), depth });
+        outline.blocks.push({ ...place, kind: 'list', signature: `list:${node.ordered ? 'ordered' : 'bullet'}`, ...textual(node), shape: listShape(node), parts: node.children.map((item) => textual({ ...item, children: item.children.filter((child) => child.type !== 'list') } as Node).text), depth });
         break;
       case 'table':
-        outline.blocks.push({ ...place, kind: 'table', signature: 'table', ...textual(node), shape: `${node.children.length} x ${node.children[0]?.children.length ?? 0}`, depth });
+        outline.blocks.push({ ...place, kind: 'table', signature: 'table', ...textual(node), shape: `${node.children.length} x ${node.children[0]?.children.length ?? 0}`, parts: node.children.flatMap((row) => row.children.map((cell) => textual(cell).text)), depth });
         break;
       case 'code':
         outline.blocks.push({ ...place, kind: 'code', signature: 'code', text: '', placeholders: [], code: { lang: node.lang ?? '', value: node.value }, depth });

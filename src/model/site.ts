@@ -83,6 +83,7 @@ export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, r
         isSourceLocale: locale.code === sourceLocale,
         source: { text: source.text, body: source.body },
         translation: ownFile && locale.code !== sourceLocale ? { body: ownFile.body, record } : undefined,
+        languages: { source: registry.source.hreflang, target: locale.hreflang },
       });
       const isFallback = isFallbackStatus(status);
       const shown = isFallback || !ownFile ? source : ownFile;

@@ -11,6 +11,7 @@
  */
 import { parseMdx } from '../content/mdx.ts';
 import { sourceHash } from '../content/sourceHash.ts';
+import { isSourceLanguage } from '../translation/language.ts';
 import { changedSections, sectionFingerprints, type SectionChange } from '../translation/sections.ts';
 
 export type PageStatus = 'source' | 'translated' | 'outdated' | 'untranslated' | 'missing';
@@ -79,12 +80,19 @@ export function isUnreviewedMachine(record: TranslationRecord | undefined): bool
 
 /**
  * Whether a translation's body is still the source text: identical once
- * whitespace is folded. This is the seed's nl-NL case, a page delivered as a
- * "translation" whose text was never translated.
+ * whitespace is folded, or, when the languages are given, written in the
+ * source language rather than the translation's (the language identifier in
+ * src/translation/language.ts). This is the seed's nl-NL case, a page
+ * delivered as a "translation" whose text was never translated. Such a page
+ * is not a translation: readers get the fallback and every status view counts
+ * it as untranslated.
  */
-export function isStillSource(sourceBody: string, translationBody: string): boolean {
+export function isStillSource(sourceBody: string, translationBody: string, languages?: { source: string; target: string }): boolean {
   const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
-  return fold(translationBody) !== '' && fold(sourceBody) === fold(translationBody);
+  const body = fold(translationBody);
+  if (body === '') return false;
+  if (fold(sourceBody) === body) return true;
+  return languages !== undefined && isSourceLanguage(body, languages.source, languages.target);
 }
 
 export interface StatusInput {
@@ -92,11 +100,13 @@ export interface StatusInput {
   source: { text: string; body: string };
   /** The locale's own file, if it has one. */
   translation?: { body: string; record: TranslationRecord | undefined } | undefined;
+  /** Language tags of the source and this locale, to tell a body still in the source language. */
+  languages?: { source: string; target: string } | undefined;
 }
 
 export function pageStatus(input: StatusInput): PageStatus {
   if (input.isSourceLocale) return 'source';
   if (!input.translation) return 'missing';
-  if (isStillSource(input.source.body, input.translation.body)) return 'untranslated';
+  if (isStillSource(input.source.body, input.translation.body, input.languages)) return 'untranslated';
   return isOutdated(input.translation.record, input.source.text) ? 'outdated' : 'translated';
 }
