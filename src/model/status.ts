@@ -44,8 +44,8 @@ export function translationRecordOf(frontmatter: Record<string, unknown>): Trans
  * has section fingerprints, at least one section really changed: a source edit
  * that only re-wraps lines does not send translators back to work.
  */
-export function isOutdated(record: TranslationRecord | undefined, sourceText: string): boolean {
-  const changes = sourceChanges(record, sourceText);
+export function isOutdated(record: TranslationRecord | undefined, sourceText: string, sourceSections?: () => Record<string, string>): boolean {
+  const changes = sourceSections ? changesSince(record, sourceHash(sourceText), sourceSections) : sourceChanges(record, sourceText);
   return changes === undefined || changes.length > 0;
 }
 
@@ -100,6 +100,8 @@ export interface StatusInput {
   source: { text: string; body: string };
   /** The locale's own file, if it has one. */
   translation?: { body: string; record: TranslationRecord | undefined } | undefined;
+  /** The source's section fingerprints, when the caller keeps them (computed on demand otherwise). */
+  sourceSections?: (() => Record<string, string>) | undefined;
   /** Language tags of the source and this locale, to tell a body still in the source language. */
   languages?: { source: string; target: string } | undefined;
 }
@@ -108,5 +110,5 @@ export function pageStatus(input: StatusInput): PageStatus {
   if (input.isSourceLocale) return 'source';
   if (!input.translation) return 'missing';
   if (isStillSource(input.source.body, input.translation.body, input.languages)) return 'untranslated';
-  return isOutdated(input.translation.record, input.source.text) ? 'outdated' : 'translated';
+  return isOutdated(input.translation.record, input.source.text, input.sourceSections) ? 'outdated' : 'translated';
 }

@@ -14,7 +14,7 @@ import type { Finding } from '../../lib/findings.ts';
 import { commitsOf, fileAt } from '../../../src/lib/git.ts';
 import { sourceHash } from '../../../src/content/sourceHash.ts';
 import { changedSections, describeChange, type SectionChange } from '../../../src/translation/sections.ts';
-import { changesSince, translationRecordOf } from '../../../src/model/status.ts';
+import { translationRecordOf } from '../../../src/model/status.ts';
 import { parsePage, type ParsedPage } from '../collect.ts';
 import { pageFinding, type PageContext } from '../context.ts';
 
@@ -36,7 +36,7 @@ export function outdatedRule(context: PageContext, options: OutdatedOptions): Fi
   const recorded = record?.source;
   // Without a record the frontmatter rule reports the missing stamp; the status is the content model's.
   if (!recorded || context.page.status !== 'outdated') return [];
-  const state = { changes: changesSince(record, context.source.hash, () => context.source.sections) };
+  const state = { changes: context.page.changes };
   const at = context.translation.frontmatterPlaces['translation.source'];
   const hint = `Update those sections, then run \`npm run i18n:stamp -- ${context.translation.file}\`.`;
   const old = options.history ? findRevision(options.root, context.source.file, recorded) : undefined;
