@@ -11,7 +11,7 @@ import type { Problem } from '../../src/content/problem.ts';
 import { sourceHash } from '../../src/content/sourceHash.ts';
 import type { Site } from '../../src/model/site.ts';
 import { sectionFingerprints } from '../../src/translation/sections.ts';
-import { buildOutline, type Outline, type Place } from './outline.ts';
+import { buildOutline, type Outline, type Place } from '../../src/translation/outline.ts';
 import type { ParseCache } from './parseCache.ts';
 
 /** A page as the rules see it; plain JSON, so it can be cached. */

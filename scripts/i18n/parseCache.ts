@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { ParsedPage } from './collect.ts';
 
 /** The files whose code decides what a parsed page contains. */
-const PARSER_FILES = ['src/content/mdx.ts', 'src/content/frontmatter.ts', 'src/markdown/headingIds.ts', 'scripts/i18n/outline.ts', 'scripts/i18n/collect.ts', 'src/translation/sections.ts'];
+const PARSER_FILES = ['src/content/mdx.ts', 'src/content/frontmatter.ts', 'src/markdown/headingIds.ts', 'src/translation/outline.ts', 'scripts/i18n/collect.ts', 'src/translation/sections.ts'];
 
 const CODE_ROOT = join(import.meta.dirname, '../..');
 

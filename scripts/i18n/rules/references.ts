@@ -5,9 +5,9 @@
  * `image-mismatch`: the same image sources, each with alt text.
  */
 import type { Finding } from '../../lib/findings.ts';
-import { align } from '../align.ts';
+import { align } from '../../../src/translation/align.ts';
 import { pageFinding, type PageContext } from '../context.ts';
-import type { ComponentRef } from '../outline.ts';
+import type { ComponentRef } from '../../../src/translation/outline.ts';
 
 const componentKey = (component: ComponentRef) => `${component.name} ${JSON.stringify(Object.entries(component.props).sort())}`;
 const showComponent = (component: ComponentRef) => `<${component.name}${Object.entries(component.props).map(([name, value]) => ` ${name}="${value}"`).join('')}>`;

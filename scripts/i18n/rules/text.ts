@@ -10,10 +10,10 @@
  * `placeholder-mismatch`: numbers, inline code, URLs and `{expressions}` differ.
  */
 import type { Finding } from '../../lib/findings.ts';
-import { align } from '../align.ts';
+import { alignBlocks } from '../../../src/translation/align.ts';
 import { excerpt, pageFinding, type PageContext } from '../context.ts';
 import { alteredSpelling, countTerm, withoutTerms } from '../glossary.ts';
-import type { Block } from '../outline.ts';
+import type { Block } from '../../../src/translation/outline.ts';
 import { isSourceLanguage, sentencesOf } from '../../../src/translation/language.ts';
 
 const TEXT_KINDS = new Set(['heading', 'paragraph', 'list', 'table', 'blockquote']);
@@ -30,8 +30,7 @@ function comparable(text: string, context: PageContext): string {
 const pairsOf = (context: PageContext) => {
   const source = context.source.outline?.blocks ?? [];
   const translation = context.translation.outline?.blocks ?? [];
-  const key = (block: Block) => `${block.depth}:${block.signature}`;
-  return align(source, translation, key).pairs.map(([i, j]) => [source[i]!, translation[j]!] as const);
+  return alignBlocks(source, translation).pairs.map(([i, j]) => [source[i]!, translation[j]!] as const);
 };
 
 export function untranslatedRule(context: PageContext): Finding[] {
