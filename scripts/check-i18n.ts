@@ -9,7 +9,7 @@ import { ContentError } from '../src/content/problem.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { loadSite } from '../src/model/site.ts';
 import { checkTranslations, type I18nSummary } from './i18n/check.ts';
-import { loadGlossary } from './i18n/glossary.ts';
+import { loadGlossary } from '../src/translation/glossary.ts';
 import { openParseCache } from './i18n/parseCache.ts';
 import { parseInParallel } from './i18n/parallelParse.ts';
 import { EXIT, parseCli, runCommand, UsageError } from './lib/cli.ts';

@@ -8,7 +8,7 @@ import { contentTree, writeFixture, type Fixture } from '../../tests/helpers/fix
 import { checkTranslations } from './check.ts';
 import { parsePage } from './collect.ts';
 import { stampTranslation } from './stamp.ts';
-import { loadGlossary } from './glossary.ts';
+import { loadGlossary } from '../../src/translation/glossary.ts';
 import { loadSite } from '../../src/model/site.ts';
 
 const EN = `---

@@ -10,7 +10,7 @@ import type { Site } from '../../src/model/site.ts';
 import { countByLocaleAndRule, sortFindings, type Finding, type Report } from '../lib/findings.ts';
 import { collect } from './collect.ts';
 import type { PageContext } from './context.ts';
-import type { Glossary } from './glossary.ts';
+import type { Glossary } from '../../src/translation/glossary.ts';
 import type { ParseCache } from './parseCache.ts';
 import { headingRules } from './rules/headings.ts';
 import { outdatedRule } from './rules/outdated.ts';

@@ -12,20 +12,10 @@
 import type { Finding } from '../../lib/findings.ts';
 import { alignBlocks } from '../../../src/translation/align.ts';
 import { excerpt, pageFinding, type PageContext } from '../context.ts';
-import { alteredSpelling, countTerm, withoutTerms } from '../glossary.ts';
+import { alteredSpelling, countTerm } from '../../../src/translation/glossary.ts';
+import { ignoredWords, isIdenticalBlock, sourceLanguageParts, TEXT_KINDS } from '../../../src/translation/untranslated.ts';
 import type { Block } from '../../../src/translation/outline.ts';
-import { isSourceLanguage, sentencesOf } from '../../../src/translation/language.ts';
-
-const TEXT_KINDS = new Set(['heading', 'paragraph', 'list', 'table', 'blockquote']);
-
-/** Text left to compare once glossary terms, URLs, numbers and punctuation are set aside. */
-function comparable(text: string, context: PageContext): string {
-  return withoutTerms(text, context.glossary, context.locale.code)
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/[^\p{L}]+/gu, ' ')
-    .trim()
-    .toLowerCase();
-}
+import { isSourceLanguage } from '../../../src/translation/language.ts';
 
 const pairsOf = (context: PageContext) => {
   const source = context.source.outline?.blocks ?? [];
@@ -43,38 +33,26 @@ export function untranslatedRule(context: PageContext): Finding[] {
   const findings: Finding[] = [];
   const identical = new Set<Block>();
   for (const [source, target] of pairsOf(context)) {
-    if (!TEXT_KINDS.has(source.kind)) continue;
-    const expected = comparable(source.text, context);
-    if (expected.length < 2 || !/\p{L}{2}/u.test(expected)) continue;
-    if (comparable(target.text, context) === expected) {
-      identical.add(target);
-      findings.push(pageFinding(context, 'untranslated', 'warning', `This ${source.kind} is identical to the source: ${excerpt(target.text)}.`, target, source, hint));
-    }
+    if (!isIdenticalBlock(source, target, context.glossary, context.locale.code)) continue;
+    identical.add(target);
+    findings.push(pageFinding(context, 'untranslated', 'warning', `This ${source.kind} is identical to the source: ${excerpt(target.text)}.`, target, source, hint));
   }
   // Source-language text hiding in part of a block: a sentence, a list item, a table cell, a heading.
-  const stillSource = sourceLanguageTest(context);
+  const languages = { source: context.source.locale, target: context.locale.hreflang };
+  const ignore = ignoredWords(context.glossary, context.locale.code);
   for (const block of context.translation.outline?.blocks ?? []) {
-    if (!TEXT_KINDS.has(block.kind) || identical.has(block)) continue;
-    const parts = block.kind === 'heading' ? [block.text] : block.parts ?? sentencesOf(block.text, context.locale.hreflang);
-    const left = parts.filter(stillSource);
-    if (left.length === 0) continue;
-    const what = block.kind === 'list' ? 'list item' : block.kind === 'table' ? 'table cell' : block.kind === 'heading' ? 'heading' : 'sentence';
-    findings.push(pageFinding(context, 'untranslated', 'warning', `${left.length === 1 ? `A ${what} is` : `${left.length} ${what}s are`} still in the source language: ${left.slice(0, 3).map((part) => excerpt(part)).join(', ')}.`, block, undefined, hint));
+    if (identical.has(block)) continue;
+    const left = sourceLanguageParts(block, languages, ignore);
+    if (!left) continue;
+    findings.push(pageFinding(context, 'untranslated', 'warning', `${left.parts.length === 1 ? `A ${left.what} is` : `${left.parts.length} ${left.what}s are`} still in the source language: ${left.parts.slice(0, 3).map((part) => excerpt(part)).join(', ')}.`, block, undefined, hint));
   }
   for (const key of ['title', 'description', 'navTitle'] as const) {
     const value = context.translation.frontmatter[key];
-    if (typeof value === 'string' && stillSource(value)) {
+    if (typeof value === 'string' && isSourceLanguage(value, languages.source, languages.target, ignore)) {
       findings.push(pageFinding(context, 'untranslated', 'warning', `The ${key === 'navTitle' ? 'navigation title' : key} is still in the source language: ${excerpt(value)}.`, context.translation.frontmatterPlaces[key], context.source.frontmatterPlaces[key], hint));
     }
   }
   return findings;
-}
-
-/** The language test for one locale: glossary terms and the locale's same-in-translation words never count. */
-function sourceLanguageTest(context: PageContext): (text: string) => boolean {
-  const sourceTag = context.source.locale;
-  const ignore = [...context.glossary.terms.flatMap((term) => [term.term, ...(term.approved[context.locale.code] ?? [])]), ...(context.glossary.sameInTranslation[context.locale.code] ?? [])];
-  return (text) => isSourceLanguage(text, sourceTag, context.locale.hreflang, ignore);
 }
 
 export function glossaryRule(context: PageContext): Finding[] {

@@ -9,13 +9,10 @@ import type { JsonDocument } from '../../../src/content/json.ts';
 import type { Locale } from '../../../src/i18n/locales.ts';
 import type { Finding, Severity } from '../../lib/findings.ts';
 import type { Namespace } from '../collect.ts';
-import { withoutTerms, type Glossary } from '../glossary.ts';
+import { withoutTerms, type Glossary } from '../../../src/translation/glossary.ts';
 import { isSourceLanguage } from '../../../src/translation/language.ts';
 
-/** Words that are rightly the same in both languages: never a sign of untranslated text. */
-function glossaryWords(context: UiContext): string[] {
-  return [...context.glossary.terms.flatMap((term) => [term.term, ...(term.approved[context.locale.code] ?? [])]), ...(context.glossary.sameInTranslation[context.locale.code] ?? [])];
-}
+import { ignoredWords } from '../../../src/translation/untranslated.ts';
 
 export interface UiContext {
   locale: Locale;
@@ -121,7 +118,7 @@ function checkPair(
   if (!isPluralForm && target.value === source.value && withoutTerms(stripMarkup(source.value), context.glossary, context.locale.code).replace(/[^\p{L}]+/gu, '') !== '') {
     report('ui-untranslated', 'warning', `"${target.key}" is identical to the source: “${source.value}”.`, 'Translate it; if it is right as it is, add the words to "sameInTranslation" in content/glossary.json.');
     translated = false;
-  } else if (!isPluralForm && target.value !== source.value && isSourceLanguage(stripMarkup(target.value), context.sourceLocale, context.locale.hreflang, glossaryWords(context))) {
+  } else if (!isPluralForm && target.value !== source.value && isSourceLanguage(stripMarkup(target.value), context.sourceLocale, context.locale.hreflang, ignoredWords(context.glossary, context.locale.code))) {
     // Edited but still in the source language ("Your CRM-Systeem"): a label a reader of this locale cannot read.
     report('ui-untranslated', 'warning', `"${target.key}" is still in the source language: “${target.value}”.`, 'Translate it; if it is right as it is, add the words to "sameInTranslation" in content/glossary.json.');
     translated = false;
