@@ -1,103 +1,119 @@
 /**
- * `npm run bench [-- --pages N --locales M --only i18n|links]`: speed figures,
- * kept out of the tests. Generates a corpus of N pages x M locales (default
- * 1000 x 2), times the translation check on it (cold and warm), builds it as a
- * real site and times the link check's passes next to the plain linkinator CLI
- * on the same dist/.
+ * `npm run bench [-- options]`: speed figures, kept out of the tests. Each
+ * part generates a site (N pages per locale in sections of 20, translations
+ * aligned and stamped) at a small and a large size, so the growth per page
+ * shows next to the figures. See the README's Benchmarks section.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchBuild, type BuildFigures } from './bench/build.ts';
 import { generateCorpus } from './bench/corpus.ts';
+import { expectExit, measure, megabytes, ms } from './bench/measure.ts';
 import { measureReader, printReader, READER_DIST } from './bench/reader.ts';
+import { rmSync } from 'node:fs';
 import { parseCli, runCommand, UsageError } from './lib/cli.ts';
 
-const USAGE = 'Usage: npm run bench -- [--pages 1000] [--link-pages 150] [--locales 2] [--only i18n|links|reader] [--keep]';
+const USAGE = `Usage: npm run bench -- [options]
+
+  --only <part>     i18n, links, build or reader (default: all)
+  --pages <n>       pages per locale of the large corpus (default 1000)
+  --small <n>       pages per locale of the small corpus (default 250; 100 for build)
+  --locales <m>     locales, the source included (default 2)
+  --keep            keep the generated corpora and print where they are`;
 const ROOT = join(import.meta.dirname, '..');
+const PARTS = ['i18n', 'links', 'build', 'reader'];
 
 await runCommand(USAGE, async () => {
-  const { values } = parseCli(process.argv.slice(2), { pages: { type: 'string', default: '1000' }, 'link-pages': { type: 'string', default: '150' }, locales: { type: 'string', default: '2' }, only: { type: 'string' }, keep: { type: 'boolean', default: false } });
-  if (values.only !== undefined && !['i18n', 'links', 'reader'].includes(values.only)) throw new UsageError('--only must be i18n, links or reader.');
+  const { values } = parseCli(process.argv.slice(2), { pages: { type: 'string', default: '1000' }, small: { type: 'string' }, locales: { type: 'string', default: '2' }, only: { type: 'string' }, keep: { type: 'boolean', default: false } });
+  if (values.only !== undefined && !PARTS.includes(values.only)) throw new UsageError(`--only must be one of ${PARTS.join(', ')}.`);
   const wants = (part: string) => values.only === undefined || values.only === part;
-  const pages = Number(values.pages);
-  const locales = Number(values.locales);
-  if (!Number.isInteger(pages) || pages < 2) throw new UsageError('--pages must be a whole number of at least 2.');
-  if (!Number.isInteger(locales) || locales < 2 || locales > 20) throw new UsageError('--locales must be a whole number from 2 to 20.');
-  const linkPages = Number(values['link-pages']);
-  if (!Number.isInteger(linkPages) || linkPages < 2) throw new UsageError('--link-pages must be a whole number of at least 2.');
+  const count = (name: string, value: string, min: number, max = 100_000) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < min || number > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}.`);
+    return number;
+  };
+  const pages = count('pages', values.pages, 2);
+  const locales = count('locales', values.locales, 2, 20);
+  const sizes = (defaultSmall: number) => [...new Set([Math.min(values.small === undefined ? defaultSmall : count('small', values.small, 2), pages), pages])];
 
   if (wants('reader')) {
-    // The real site, as a reader gets it.
     const dist = READER_DIST(ROOT);
-    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout.slice(-3000)}${build.stderr.slice(-3000)}`);
+    expectExit('astro build', measure(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], { cwd: ROOT }));
     console.log('Reader: the English guide in headless Chromium');
     printReader(await measureReader(dist));
     console.log('');
-    if (values.only === 'reader') return 0;
   }
 
-  let corpus = generateCorpus(ROOT, pages, locales);
-  let files = pages * locales;
-
-  const time = (label: string, args: string[], expectExit = 0) => {
-    const start = performance.now();
-    const result = spawnSync(process.execPath, [...args, '--root', corpus.root], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    const elapsed = performance.now() - start;
-    if (result.status !== expectExit) throw new Error(`${label} exited ${result.status}:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
-    console.log(`${label.padEnd(44)} ${ms(elapsed).padStart(9)}  ${Math.round(files / (elapsed / 1000)).toLocaleString('en')} pages/s`);
-    return elapsed;
-  };
   if (wants('i18n')) {
-    console.log(`Corpus: ${pages} pages x ${locales} locales = ${files} MDX files in ${corpus.root}\n`);
     console.log('check:i18n (wall time of the command, Node start-up included)');
-    time('  cold: no parse cache', ['scripts/check-i18n.ts', '--no-cache', '--format', 'json']);
-    time('  first run, writing the parse cache', ['scripts/check-i18n.ts', '--format', 'json']);
-    const warm = time('  warm: parse cache, nothing changed', ['scripts/check-i18n.ts', '--format', 'json']);
-    console.log(`  target: under 1 s for 1000 x 2 → ${warm < 1000 ? 'met (warm)' : 'not met'}\n`);
+    const perPage: number[] = [];
+    for (const size of sizes(250)) {
+      const corpus = generateCorpus(ROOT, size, locales);
+      const files = size * locales;
+      const run = (label: string, args: string[]) => {
+        const result = expectExit(label, measure(process.execPath, ['scripts/check-i18n.ts', '--format', 'json', '--root', corpus.root, ...args], { cwd: ROOT }), 0);
+        console.log(`  ${size} x ${locales}, ${label}`.padEnd(48), ms(result.ms).padStart(9), `${(result.ms / files).toFixed(2)} ms/page`.padStart(14), megabytes(result.peakBytes).padStart(8));
+        return result.ms;
+      };
+      perPage.push(run('cold (no parse cache)', ['--no-cache']) / files);
+      run('first run, writing the parse cache', []);
+      run('warm (nothing changed)', []);
+      done(corpus.root, values.keep);
+    }
+    growth(perPage);
   }
 
   if (wants('links')) {
-    // linkinator looks every repeated link up among all results so far, which is quadratic in a site
-    // whose sidebar links every page from every page; at 1000 x 2 the plain CLI runs for hours. The link
-    // figures use a smaller corpus of the same pages.
-    if (linkPages !== pages) {
-      if (!values.keep) rmSync(corpus.root, { recursive: true, force: true });
-      corpus = generateCorpus(ROOT, linkPages, locales);
-      files = linkPages * locales;
+    console.log('check:links on a built site (external links off)');
+    const perPage: number[] = [];
+    for (const size of sizes(250)) {
+      const corpus = generateCorpus(ROOT, size, locales, { buildable: true });
+      const build = expectExit('astro build', measure(process.execPath, [join(corpus.root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: corpus.root }));
+      const check = expectExit('check:links', measure(process.execPath, ['scripts/check-links.ts', '--format', 'json'], { cwd: corpus.root }));
+      const summary = JSON.parse(check.stdout).summary as { links: number; builtPass: { linksChecked: number; pages: number }; timings: { sourceMs: number; builtMs: number } };
+      const pagesBuilt = summary.builtPass.pages;
+      const row = (label: string, value: number, extra = '') => console.log(`  ${size} x ${locales}, ${label}`.padEnd(48), ms(value).padStart(9), `${(value / pagesBuilt).toFixed(3)} ms/page`.padStart(15), extra);
+      row(`source pass (${summary.links} links in MDX)`, summary.timings.sourceMs);
+      row(`built-site pass (${summary.builtPass.linksChecked} links)`, summary.timings.builtMs);
+      row('whole check:links command', check.ms, `${megabytes(check.peakBytes)}; ${(check.ms / build.ms).toFixed(3)}x the Astro build (${ms(build.ms)})`);
+      perPage.push(check.ms / pagesBuilt);
+      done(corpus.root, values.keep);
     }
-    console.log(`Link corpus: ${linkPages} pages x ${locales} locales = ${files} pages, built as a real site`);
-    // Build the corpus as a real site: this project's code with the corpus as content/.
-    for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) cpSync(join(ROOT, entry), join(corpus.root, entry), { recursive: true });
-    // The i18n runs left their parse cache in the corpus's node_modules/: make room for the real one.
-    rmSync(join(corpus.root, 'node_modules'), { recursive: true, force: true });
-    symlinkSync(join(ROOT, 'node_modules'), join(corpus.root, 'node_modules'), 'dir');
-    const buildStart = performance.now();
-    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: corpus.root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    if (build.status !== 0) throw new Error(`astro build of the corpus failed:\n${build.stdout.slice(-3000)}${build.stderr.slice(-3000)}`);
-    console.log(`astro build of the corpus: ${ms(performance.now() - buildStart)}\n`);
-    console.log('check:links on the same dist/ (external links off in both)');
-    const start = performance.now();
-    const result = spawnSync(process.execPath, ['scripts/check-links.ts', '--format', 'json', '--root', corpus.root], { cwd: ROOT, encoding: 'utf8' });
-    const whole = performance.now() - start;
-    if (result.status !== 0) throw new Error(`check:links on the corpus exited ${result.status}:\n${result.stdout.slice(0, 3000)}${result.stderr.slice(-2000)}`);
-    const summary = JSON.parse(result.stdout).summary as { links: number; builtPass: { linksChecked: number; pages: number }; timings: { sourceMs: number; builtMs: number } };
-    console.log(`  source pass (${summary.links} links in MDX, with lines)`.padEnd(46), ms(summary.timings.sourceMs).padStart(9));
-    console.log(`  built-site pass (linkinator API, ${summary.builtPass.linksChecked} links)`.padEnd(46), ms(summary.timings.builtMs).padStart(9));
-    console.log('  whole check:links command'.padEnd(46), ms(whole).padStart(9));
-    const plainStart = performance.now();
-    const plain = spawnSync(join(ROOT, 'node_modules/.bin/linkinator'), [join(corpus.root, 'dist'), '--recurse', '--check-fragments', '--skip', '^https?://(?!127\\.0\\.0\\.1)', '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` } });
-    const plainMs = performance.now() - plainStart;
-    if (plain.status === null) throw new Error(`linkinator did not finish: ${plain.error?.message}`);
-    console.log('  plain linkinator CLI (--recurse --check-fragments)'.padEnd(46), ms(plainMs).padStart(9), plain.status === 0 ? '' : `(exit ${plain.status})`);
-    console.log(`  target: no slower than plain linkinator → ${whole <= plainMs ? 'met' : `not met (${(whole / plainMs).toFixed(2)}x)`}`);
+    growth(perPage);
   }
 
-  if (values.keep) console.log(`\nKept ${corpus.root}`);
-  else rmSync(corpus.root, { recursive: true, force: true });
+  if (wants('build')) {
+    console.log('npm run build, stage by stage');
+    const figures: BuildFigures[] = [];
+    for (const size of sizes(100)) {
+      const result = benchBuild(ROOT, size, locales, values.keep);
+      figures.push(result);
+      printBuild(result);
+      if (values.keep) console.log(`  kept ${result.root}`);
+    }
+    if (figures.length === 2) {
+      const [small, large] = figures as [BuildFigures, BuildFigures];
+      console.log(`  one guide page's HTML: ${small.guideHtmlBytes.toLocaleString('en')} B at ${small.pages} pages, ${large.guideHtmlBytes.toLocaleString('en')} B at ${large.pages} (${(large.guideHtmlBytes / small.guideHtmlBytes).toFixed(2)}x)`);
+      console.log(`  whole build per page: ${(small.totalMs / (small.pages * small.locales)).toFixed(1)} ms at ${small.pages}, ${(large.totalMs / (large.pages * large.locales)).toFixed(1)} ms at ${large.pages}`);
+    }
+  }
   return 0;
 });
 
-function ms(value: number): string {
-  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
+function printBuild(figures: BuildFigures): void {
+  console.log(`  ${figures.pages} pages x ${figures.locales} locales`);
+  for (const stage of figures.stages) console.log(`    ${stage.stage}`.padEnd(50), ms(stage.ms).padStart(9), stage.peakBytes === undefined ? '' : megabytes(stage.peakBytes).padStart(8));
+  console.log('    whole npm run build'.padEnd(50), ms(figures.totalMs).padStart(9), megabytes(figures.peakBytes).padStart(8), '(peak: largest process)');
+  console.log(`    dist/: ${figures.distFiles.toLocaleString('en')} files, ${megabytes(figures.distBytes)}; one guide page ${figures.guideHtmlBytes.toLocaleString('en')} B of HTML`);
+  const rebuilt = figures.rebuild.stages.map((stage) => `${stage.stage.split(' (')[0]} ${ms(stage.ms)}`).join(', ');
+  console.log(`    after editing one page: ${ms(figures.rebuild.totalMs)} (${rebuilt})`);
+}
+
+function growth(perPage: number[]): void {
+  if (perPage.length === 2) console.log(`  time per page, large / small: ${(perPage[1]! / perPage[0]!).toFixed(2)}x (flat is 1.00x)\n`);
+  else console.log('');
+}
+
+function done(root: string, keep: boolean): void {
+  if (keep) console.log(`  kept ${root}`);
+  else rmSync(root, { recursive: true, force: true });
 }

@@ -1,12 +1,17 @@
 /**
  * A generated site for benchmarks: N source pages the size of the lead-sharing
- * guide (headings, lists, tables, components, links, code) and their
- * translations in M locales, stamped as up to date, in a temporary folder.
+ * guide (headings, lists, tables, components, links, code) in sections of 20
+ * (each section a folder with an index page), and their translations in M
+ * locales, aligned and stamped as up to date, in a temporary folder. With
+ * `buildable`, the project's code is copied beside it so it builds as a site.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sourceHash } from '../../src/content/sourceHash.ts';
+
+/** Pages per section folder. */
+export const SECTION_SIZE = 20;
 
 const ENGLISH = 'lead storefront customer listing campaign follow process pipeline score offer partner contact team report value market growth'.split(' ');
 const OTHER = 'kunde angebot kampagne prozess vertrieb bewertung partner kontakt bericht markt wachstum zielgruppe leitfaden abschnitt'.split(' ');
@@ -17,14 +22,19 @@ function sentence(words: readonly string[], seed: number, length = 14): string {
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
 
-function page(locale: string, index: number, pages: number, words: readonly string[], english: boolean): string {
+/** The slug of generated page `index`: `section-03/page-61`. */
+export function corpusSlug(index: number): string {
+  return `section-${String(Math.floor(index / SECTION_SIZE)).padStart(2, '0')}/page-${index}`;
+}
+
+function body(locale: string, index: number, pages: number, words: readonly string[], english: boolean): string {
   const next = (index + 1) % pages;
   const the = english ? 'The ' : '';
   const sections = ['overview', 'audience', 'campaigns', 'follow-up', 'next-steps'];
-  const body = sections.map((id, s) => [
+  const parts = sections.map((id, s) => [
     `## ${the}${sentence(words, index + s, 3).slice(0, -1)} {/* #${id} */}`,
     '',
-    `${sentence(words, index * 3 + s)} See [page ${next}](/${locale}/guides/page-${next}/#overview) and \`setting-${s}\` for ${s + 2} steps.`,
+    `${sentence(words, index * 3 + s)} See [page ${next}](/${locale}/${corpusSlug(next)}/#overview) and \`setting-${s}\` for ${s + 2} steps.`,
     '',
     `- ${sentence(words, index + s + 1, 6)}`,
     `- ${sentence(words, index + s + 2, 6)}`,
@@ -34,7 +44,7 @@ function page(locale: string, index: number, pages: number, words: readonly stri
     '',
     s === 2 ? '```sh\nnpm run check\n```\n' : '',
   ].join('\n')).join('\n');
-  return `${sentence(words, index, 20)} Read the [overview](https://learn.microsoft.com/partner-center/) first.\n\n${body}`;
+  return `${sentence(words, index, 20)} Read the [overview](https://learn.microsoft.com/partner-center/) first.\n\n${parts}`;
 }
 
 export interface Corpus {
@@ -44,7 +54,7 @@ export interface Corpus {
 }
 
 /** Writes the corpus; `root` holds a `content/` folder like the project's. */
-export function generateCorpus(projectRoot: string, pages: number, localeCount: number): Corpus {
+export function generateCorpus(projectRoot: string, pages: number, localeCount: number, options: { buildable?: boolean } = {}): Corpus {
   const root = mkdtempSync(join(tmpdir(), 'publisher-docs-bench-'));
   const locales = ['en', ...Array.from({ length: localeCount - 1 }, (_, index) => (index === 0 ? 'de' : `x${String.fromCharCode(97 + index)}`))];
   const registry = { source: 'en', locales: locales.map((code) => ({ code, name: code === 'en' ? 'English' : `Language ${code}`, dir: 'ltr', status: 'complete' })) };
@@ -52,26 +62,49 @@ export function generateCorpus(projectRoot: string, pages: number, localeCount: 
   writeFileSync(join(root, 'content/locales.json'), JSON.stringify(registry, null, 2));
   for (const file of ['tables.json', 'glossary.json']) cpSync(join(projectRoot, 'content', file), join(root, 'content', file));
   for (const locale of locales) {
-    const folder = join(root, 'content', locale, 'guides');
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(join(root, 'content', locale), { recursive: true });
     for (const file of ['ui.json', 'tables.json']) cpSync(join(projectRoot, 'content', locale === 'en' ? 'en' : 'de', file), join(root, 'content', locale, file));
   }
-  for (const locale of locales) {
-    const home = `---\ntitle: Home\ndescription: The home page of the benchmark corpus site.\norder: 0\n${locale === 'en' ? '' : 'translation:\n  source: HASH\n  method: human\n'}---\n\n${sentence(locale === 'en' ? ENGLISH : OTHER, 1, 20)} Start with [page 0](/${locale}/guides/page-0/).\n`;
-    writeFileSync(join(root, 'content', locale, 'index.mdx'), home);
-  }
-  const englishHome = readFileSync(join(root, 'content/en/index.mdx'), 'utf8');
-  for (const locale of locales.slice(1)) {
-    const file = join(root, 'content', locale, 'index.mdx');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('HASH', sourceHash(englishHome)));
+  /** Writes a source page and its stamped translations. */
+  const write = (path: string, english: (locale: string, words: readonly string[]) => string, translated: (locale: string, words: readonly string[]) => string, title: [string, string], order: number) => {
+    const source = `---\ntitle: ${title[0]}\ndescription: A generated page for the benchmark corpus site.\norder: ${order}\n---\n\n${english('en', ENGLISH)}`;
+    const file = (locale: string) => join(root, 'content', locale, path);
+    mkdirSync(join(file('en'), '..'), { recursive: true });
+    writeFileSync(file('en'), source);
+    for (const locale of locales.slice(1)) {
+      mkdirSync(join(file(locale), '..'), { recursive: true });
+      writeFileSync(file(locale), `---\ntitle: ${title[1]}\ndescription: Eine erzeugte Seite für den Benchmark.\norder: ${order}\ntranslation:\n  source: ${sourceHash(source)}\n  method: human\n---\n\n${translated(locale, OTHER)}`);
+    }
+  };
+  const home = (locale: string, words: readonly string[]) => `${sentence(words, 1, 20)} Start with [page 0](/${locale}/${corpusSlug(0)}/).\n`;
+  write('index.mdx', home, home, ['Home', 'Start'], 0);
+  for (let section = 0; section * SECTION_SIZE < pages; section++) {
+    const intro = (_locale: string, words: readonly string[]) => `${sentence(words, section, 16)}\n`;
+    write(`${corpusSlug(section * SECTION_SIZE).split('/')[0]}/index.mdx`, intro, intro, [`Section ${section}`, `Abschnitt ${section}`], section + 1);
   }
   for (let index = 0; index < pages; index++) {
-    const english = `---\ntitle: Guide ${index}\ndescription: A generated guide page for the benchmark corpus.\norder: ${index}\n---\n\n${page('en', index, pages, ENGLISH, true)}`;
-    writeFileSync(join(root, 'content/en/guides', `page-${index}.mdx`), english);
-    for (const locale of locales.slice(1)) {
-      const translated = `---\ntitle: Leitfaden ${index}\ndescription: Eine erzeugte Leitfadenseite für den Benchmark.\norder: ${index}\ntranslation:\n  source: ${sourceHash(english)}\n  method: human\n---\n\n${page(locale, index, pages, OTHER, false)}`;
-      writeFileSync(join(root, 'content', locale, 'guides', `page-${index}.mdx`), translated);
-    }
+    write(`${corpusSlug(index)}.mdx`, (locale, words) => body(locale, index, pages, words, true), (locale, words) => body(locale, index, pages, words, false), [`Guide ${index}`, `Leitfaden ${index}`], index % SECTION_SIZE);
   }
+  if (options.buildable) makeBuildable(projectRoot, root);
   return { root, pages, locales };
+}
+
+/**
+ * This project's code beside the corpus's content/, with each of the
+ * project's packages linked in: a site to build. node_modules itself is a real
+ * folder, so the corpus's caches (node_modules/.cache) are its own.
+ */
+function makeBuildable(projectRoot: string, root: string): void {
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts']) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+  mkdirSync(join(root, 'node_modules'));
+  for (const entry of readdirSync(join(projectRoot, 'node_modules'))) {
+    if (entry !== '.cache') symlinkSync(join(projectRoot, 'node_modules', entry), join(root, 'node_modules', entry));
+  }
+}
+
+/** Rewords a sentence of one English page: the edit a writer makes (its translations become outdated, nothing breaks). */
+export function editOnePage(root: string, index: number): string {
+  const file = join(root, 'content/en', `${corpusSlug(index)}.mdx`);
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Read the [overview]', 'Please read the [overview]'));
+  return file;
 }

@@ -11,7 +11,7 @@ import { countByLocaleAndRule, sortFindings, type Finding, type Report } from '.
 import { collect } from './collect.ts';
 import type { PageContext } from './context.ts';
 import type { Glossary } from '../../src/translation/glossary.ts';
-import type { ParseCache } from './parseCache.ts';
+import type { ParseCache } from '../../src/content/parseCache.ts';
 import { headingRules } from './rules/headings.ts';
 import { outdatedRule } from './rules/outdated.ts';
 import { pageSetRules } from './rules/pages.ts';

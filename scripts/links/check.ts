@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { LocaleRegistry } from '../../src/i18n/locales.ts';
 import { loadSite, type Site } from '../../src/model/site.ts';
 import { collect } from '../i18n/collect.ts';
-import type { ParseCache } from '../i18n/parseCache.ts';
+import type { ParseCache } from '../../src/content/parseCache.ts';
 import { countByLocaleAndRule, sortFindings, type Finding, type Report } from '../lib/findings.ts';
 import { builtPass } from './builtPass.ts';
 import { checkExternal, type ExternalOptions } from './external.ts';

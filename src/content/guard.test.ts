@@ -8,37 +8,37 @@ import { guardContent } from './guard.ts';
 let fixture: Fixture | undefined;
 afterEach(() => fixture?.remove());
 
-function guard(overrides: Record<string, string | null>) {
+async function guard(overrides: Record<string, string | null>) {
   fixture = writeFixture(contentTree(overrides));
-  return guardContent(fixture.root).problems;
+  return (await guardContent(fixture.root)).problems;
 }
 
 describe('content guard', () => {
-  it('passes the real content', () => {
+  it('passes the real content', async () => {
     // Every page of every locale is read (the count follows content/, which grows).
     const pages = readdirSync(join(ROOT, 'content'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx')).length;
-    expect(guardContent(ROOT)).toMatchObject({ problems: [], pages });
+    expect(await guardContent(ROOT)).toMatchObject({ problems: [], pages });
   });
 
-  it('passes a valid fixture', () => {
-    expect(guard({})).toEqual([]);
+  it('passes a valid fixture', async () => {
+    expect(await guard({})).toEqual([]);
   });
 
-  it('names a locale folder that is not in the registry', () => {
-    expect(guard({ 'content/fr/index.mdx': page({ title: 'Accueil', description: 'La page d’accueil du site.', order: 0 }, 'Texte.') })).toEqual([
+  it('names a locale folder that is not in the registry', async () => {
+    expect(await guard({ 'content/fr/index.mdx': page({ title: 'Accueil', description: 'La page d’accueil du site.', order: 0 }, 'Texte.') })).toEqual([
       expect.objectContaining({ file: 'content/fr/', message: expect.stringContaining('"content/fr" is not a locale'), hint: expect.stringContaining('"code": "fr"') }),
     ]);
   });
 
-  it('names a registered locale without a folder', () => {
+  it('names a registered locale without a folder', async () => {
     const registry = JSON.stringify({ source: 'en', locales: [{ code: 'en', name: 'English', dir: 'ltr', status: 'complete' }, { code: 'de', name: 'Deutsch', dir: 'ltr', status: 'complete' }, { code: 'ja', name: '日本語', dir: 'ltr', status: 'partial' }] });
-    expect(guard({ 'content/locales.json': registry })).toEqual([
+    expect(await guard({ 'content/locales.json': registry })).toEqual([
       expect.objectContaining({ file: 'content/locales.json', message: expect.stringContaining('"ja" is registered but content/ja/ does not exist') }),
     ]);
   });
 
-  it('locates invalid frontmatter and MDX syntax errors, in every file at once', () => {
-    const problems = guard({
+  it('locates invalid frontmatter and MDX syntax errors, in every file at once', async () => {
+    const problems = await guard({
       'content/en/index.mdx': page({ title: 'Home', description: 'too short', order: 0 }, 'Fine.'),
       'content/de/index.mdx': page({ title: 'Start', description: 'Die Startseite der Testwebsite.', order: 0 }, 'Ein {kaputter Absatz.'),
     });
@@ -48,21 +48,21 @@ describe('content guard', () => {
     ]);
   });
 
-  it('names a table label missing in a locale, at the object that lacks it', () => {
+  it('names a table label missing in a locale, at the object that lacks it', async () => {
     const labels = JSON.stringify({ caption: { audience: 'Wer' }, column: { storefront: 'Storefront', audience: 'Zielgruppe' }, item: {} }, null, 2);
-    expect(guard({ 'content/de/tables.json': labels })).toEqual([
+    expect(await guard({ 'content/de/tables.json': labels })).toEqual([
       expect.objectContaining({ file: 'content/de/tables.json', line: 9, column: 3, message: 'Table label "item.x" is missing or empty.', hint: expect.stringContaining('"Everyone"') }),
     ]);
   });
 
-  it('reports invalid JSON in a namespace with its position', () => {
-    expect(guard({ 'content/de/ui.json': '{\n  "skipLink": "Springen",\n}' })).toEqual([
+  it('reports invalid JSON in a namespace with its position', async () => {
+    expect(await guard({ 'content/de/ui.json': '{\n  "skipLink": "Springen",\n}' })).toEqual([
       expect.objectContaining({ file: 'content/de/ui.json', line: 3, column: 1, message: 'Invalid JSON: a trailing comma is not allowed.' }),
     ]);
   });
 
-  it('rejects unknown components, unknown tables and missing props', () => {
-    const problems = guard({ 'content/de/index.mdx': page({ title: 'Start', description: 'Die Startseite der Testwebsite.', order: 0 }, '<Tabelle />\n\n<StorefrontTable table="nope" />\n\n<StorefrontTable />\n\n<Callout type="warning">x</Callout>') });
+  it('rejects unknown components, unknown tables and missing props', async () => {
+    const problems = await guard({ 'content/de/index.mdx': page({ title: 'Start', description: 'Die Startseite der Testwebsite.', order: 0 }, '<Tabelle />\n\n<StorefrontTable table="nope" />\n\n<StorefrontTable />\n\n<Callout type="warning">x</Callout>') });
     expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
       '7: Unknown component <Tabelle>.',
       '9: <StorefrontTable table="nope"> names no table in content/tables.json.',
@@ -71,8 +71,8 @@ describe('content guard', () => {
     ]);
   });
 
-  it('reports a broken registry with its line and stops there', () => {
-    expect(guard({ 'content/locales.json': '{\n  "source": "en",\n  "locales": [\n    { "code": "en", "name": "English", "dir": "ltr" }\n  ]\n}' })).toEqual([
+  it('reports a broken registry with its line and stops there', async () => {
+    expect(await guard({ 'content/locales.json': '{\n  "source": "en",\n  "locales": [\n    { "code": "en", "name": "English", "dir": "ltr" }\n  ]\n}' })).toEqual([
       expect.objectContaining({ file: 'content/locales.json', line: 4, message: expect.stringContaining('locales.0.status') }),
     ]);
   });

@@ -8,13 +8,15 @@
  * show tables has every table label. Translation quality (missing pages,
  * outdated text, mismatched structure) is the translation checker's job.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { visit } from 'unist-util-visit';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadSite } from '../model/site.ts';
 import { CALLOUT_TYPES, MDX_COMPONENTS, isMdxComponent } from './components.ts';
 import { readJson } from './json.ts';
-import { parseMdx } from './mdx.ts';
+import type { ComponentRef } from './outline.ts';
+import { parseInParallel } from './parallelParse.ts';
+import { openParseCache, type ParseCache } from './parseCache.ts';
+import { parsePage } from './parsedPage.ts';
 import { ContentError, type Problem } from './problem.ts';
 import { TABLES_NAMESPACE, labelKeys, loadTables, type TableData } from './tables.ts';
 import { loadRegistry, REGISTRY_FILE, type LocaleRegistry } from '../i18n/locales.ts';
@@ -24,8 +26,12 @@ export interface GuardResult {
   pages: number;
 }
 
-/** Runs every check and returns all problems at once (empty when the content can be built). */
-export function guardContent(root: string): GuardResult {
+/**
+ * Runs every check and returns all problems at once (empty when the content can be built).
+ * Pages are parsed through the shared parse cache (on every core when many
+ * changed), so the checkers that run after the build find them parsed.
+ */
+export async function guardContent(root: string, cache: ParseCache = openParseCache(root)): Promise<GuardResult> {
   const problems: Problem[] = [];
   let registry: LocaleRegistry | undefined;
   let tables: TableData | undefined;
@@ -44,23 +50,24 @@ export function guardContent(root: string): GuardResult {
   if (!registry) return { problems, pages: 0 };
 
   problems.push(...checkLocaleFolders(root, registry));
+  const site = loadSite(root, registry);
+  await parseInParallel(site, registry.codes, cache);
   let pages = 0;
   for (const locale of registry.locales) {
-    const folder = join(root, 'content', locale.code);
-    if (!existsSync(folder)) continue;
+    if (!existsSync(join(root, 'content', locale.code))) continue;
     let usesTables = false;
-    for (const path of listFiles(folder, '.mdx')) {
+    for (const { file, path, text } of site.files.get(locale.code) ?? []) {
       pages++;
-      const file = relative(root, path).split('\\').join('/');
-      const result = parseMdx(file, readFileSync(path, 'utf8'));
-      problems.push(...result.problems);
-      if (!result.ok) continue;
-      const components = checkComponents(file, result.doc.tree, tables);
+      const page = cache.get(file, text, () => parsePage(file, path, locale.code, text));
+      problems.push(...page.problems);
+      if (!page.outline) continue;
+      const components = checkComponents(file, page.outline.components, tables);
       problems.push(...components.problems);
       usesTables ||= components.usesTables;
     }
     problems.push(...checkNamespaces(root, locale.code, registry.source.code, usesTables ? tables : undefined));
   }
+  cache.save();
   return { problems, pages };
 }
 
@@ -90,48 +97,37 @@ export function checkLocaleFolders(root: string, registry: LocaleRegistry): Prob
   return problems;
 }
 
-type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
-
-function checkComponents(file: string, tree: import('mdast').Root, tables: TableData | undefined) {
+function checkComponents(file: string, components: readonly ComponentRef[], tables: TableData | undefined) {
   const problems: Problem[] = [];
   let usesTables = false;
-  visit(tree, (node) => {
-    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-    const element = node as JsxElement;
-    const name = element.name ?? '';
-    const at = { file, line: element.position?.start.line ?? 1, column: element.position?.start.column ?? 1 };
-    // Lowercase names are HTML elements, which MDX renders as they are.
-    if (!/^[A-Z]/.test(name)) return;
+  for (const component of components) {
+    const { name } = component;
+    const at = { file, line: component.line, column: component.column };
     if (!isMdxComponent(name)) {
       problems.push({ ...at, message: `Unknown component <${name}>.`, hint: `Pages may use ${Object.keys(MDX_COMPONENTS).map((known) => `<${known}>`).join(', ')}; check the spelling against the English page.` });
-      return;
+      continue;
     }
-    const props = new Map(
-      element.attributes
-        .filter((attribute): attribute is MdxJsxAttribute => attribute.type === 'mdxJsxAttribute')
-        .map((attribute) => [attribute.name, typeof attribute.value === 'string' ? attribute.value : undefined]),
-    );
     const spec = MDX_COMPONENTS[name];
     for (const required of spec.required) {
-      if (!props.has(required)) problems.push({ ...at, message: `<${name}> needs a \`${required}\` prop.`, hint: 'Copy the component line from the English page unchanged.' });
+      if (!component.propNames.includes(required)) problems.push({ ...at, message: `<${name}> needs a \`${required}\` prop.`, hint: 'Copy the component line from the English page unchanged.' });
     }
-    for (const prop of props.keys()) {
+    for (const prop of component.propNames) {
       if (!(spec.allowed as readonly string[]).includes(prop)) problems.push({ ...at, message: `<${name}> has no \`${prop}\` prop.`, hint: `Allowed: ${spec.allowed.join(', ')}.` });
     }
     if (name === 'StorefrontTable') {
       usesTables = true;
-      const table = props.get('table');
+      const table = component.props['table'];
       if (table !== undefined && tables && !(table in tables.tables)) {
         problems.push({ ...at, message: `<StorefrontTable table="${table}"> names no table in content/tables.json.`, hint: `Known tables: ${Object.keys(tables.tables).join(', ')}.` });
       }
     }
     if (name === 'Callout') {
-      const type = props.get('type');
+      const type = component.props['type'];
       if (type !== undefined && !(CALLOUT_TYPES as readonly string[]).includes(type)) {
         problems.push({ ...at, message: `<Callout type="${type}"> is not a callout type.`, hint: `Use one of ${CALLOUT_TYPES.join(', ')}.` });
       }
     }
-  });
+  }
   return { problems, usesTables };
 }
 
@@ -175,11 +171,3 @@ function readSourceLabels(root: string, source: string): unknown {
 function lookup(value: unknown, key: string): unknown {
   return key.split('.').reduce<unknown>((node, segment) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined), value);
 }
-
-function listFiles(folder: string, extension: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(extension))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-

@@ -10,14 +10,17 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { guardContent } from '../content/guard.ts';
 import { formatProblem } from '../content/problem.ts';
+import { recordStage } from './stageTimings.ts';
 
 export function contentGuard(): AstroIntegration {
   return {
     name: 'content-guard',
     hooks: {
-      'astro:config:setup': ({ config, command, logger }) => {
+      'astro:config:setup': async ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
-        const { problems } = guardContent(root);
+        const start = performance.now();
+        const { problems } = await guardContent(root);
+        recordStage('content guard', performance.now() - start);
         if (problems.length === 0) return;
         const report = problems.map(formatProblem).join('\n');
         if (command === 'build') {

@@ -7,12 +7,14 @@ import { existsSync, renameSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { recordStage } from './stageTimings.ts';
 
 export function notFoundPages(locales: readonly string[]): AstroIntegration {
   return {
     name: 'not-found-pages',
     hooks: {
       'astro:build:done': ({ dir }) => {
+        const start = performance.now();
         const site = fileURLToPath(dir);
         for (const locale of locales) {
           const built = join(site, locale, '404', 'index.html');
@@ -20,6 +22,7 @@ export function notFoundPages(locales: readonly string[]): AstroIntegration {
           renameSync(built, join(site, locale, '404.html'));
           rmdirSync(join(site, locale, '404'));
         }
+        recordStage('404 pages', performance.now() - start);
       },
     },
   };

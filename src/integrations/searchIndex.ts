@@ -11,6 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { recordStage } from './stageTimings.ts';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
 
@@ -23,6 +24,7 @@ export function searchIndex(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const start = performance.now();
         const site = fileURLToPath(dir);
         const { index, errors } = await createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -32,6 +34,7 @@ export function searchIndex(): AstroIntegration {
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         logger.info(`Indexed ${added.page_count} pages for search.`);
         await close();
+        recordStage('Pagefind index', performance.now() - start);
       },
       'astro:server:setup': ({ server, logger }) => {
         const folder = join(outDir, 'pagefind');

@@ -11,7 +11,7 @@
  */
 import { parseMdx } from '../content/mdx.ts';
 import { sourceHash } from '../content/sourceHash.ts';
-import { isSourceLanguage } from '../translation/language.ts';
+import { isBodyInSourceLanguage } from '../translation/language.ts';
 import { changedSections, sectionFingerprints, type SectionChange } from '../translation/sections.ts';
 
 export type PageStatus = 'source' | 'translated' | 'outdated' | 'untranslated' | 'missing';
@@ -92,7 +92,7 @@ export function isStillSource(sourceBody: string, translationBody: string, langu
   const body = fold(translationBody);
   if (body === '') return false;
   if (fold(sourceBody) === body) return true;
-  return languages !== undefined && isSourceLanguage(body, languages.source, languages.target);
+  return languages !== undefined && isBodyInSourceLanguage(translationBody, languages.source, languages.target);
 }
 
 export interface StatusInput {

@@ -12,6 +12,15 @@
  * languages cannot tip it towards a third.
  */
 import { eld } from 'eld/medium';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+/** A page body without its frontmatter, parsed as the site parses it. */
+const bodyParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 type Detector = typeof eld;
 
@@ -71,4 +80,35 @@ export function isSourceLanguage(text: string, sourceTag: string, targetTag: str
 export function sentencesOf(text: string, tag: string): string[] {
   const segmenter = new Intl.Segmenter(tag, { granularity: 'sentence' });
   return [...segmenter.segment(text)].map((part) => part.segment.trim()).filter(Boolean);
+}
+
+/** A page needs this many words of prose before it can be called "still in the source language". */
+const MIN_PAGE_WORDS = 20;
+
+/**
+ * Whether a page's body (MDX) is written in the source language: the seed's
+ * nl-NL case. A quick look at the raw text settles the usual case (a real
+ * translation); only a page that looks like source text is parsed, and then
+ * judged on its prose alone (no code, component names, props or id markers).
+ */
+export function isBodyInSourceLanguage(body: string, sourceTag: string, targetTag: string): boolean {
+  if (!isSourceLanguage(body, sourceTag, targetTag)) return false;
+  let tree: Root;
+  try {
+    tree = bodyParser.parse(body);
+  } catch {
+    return false; // A page that does not parse is the content guard's to report.
+  }
+  const prose = proseOf(tree);
+  if (prose.split(/\s+/).filter(Boolean).length < MIN_PAGE_WORDS) return false;
+  return isSourceLanguage(prose, sourceTag, targetTag);
+}
+
+/** The words a reader reads: text nodes only (code, expressions and component props left out). */
+export function proseOf(tree: Root): string {
+  const parts: string[] = [];
+  visit(tree, 'text', (node) => {
+    parts.push(node.value);
+  });
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }

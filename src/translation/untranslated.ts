@@ -8,7 +8,7 @@
  */
 import { withoutTerms, type Glossary } from './glossary.ts';
 import { isSourceLanguage, sentencesOf } from './language.ts';
-import type { Block } from './outline.ts';
+import type { Block } from '../content/outline.ts';
 
 /** Blocks whose words a translator translates. */
 export const TEXT_KINDS = new Set(['heading', 'paragraph', 'list', 'table', 'blockquote']);

@@ -7,7 +7,7 @@
 import type { Finding } from '../../lib/findings.ts';
 import { align } from '../../../src/translation/align.ts';
 import { pageFinding, type PageContext } from '../context.ts';
-import type { ComponentRef } from '../../../src/translation/outline.ts';
+import type { ComponentRef } from '../../../src/content/outline.ts';
 
 const componentKey = (component: ComponentRef) => `${component.name} ${JSON.stringify(Object.entries(component.props).sort())}`;
 const showComponent = (component: ComponentRef) => `<${component.name}${Object.entries(component.props).map(([name, value]) => ` ${name}="${value}"`).join('')}>`;

@@ -8,7 +8,7 @@
 import type { Finding } from '../../lib/findings.ts';
 import { alignBlocks, blockKey, firstDifference } from '../../../src/translation/align.ts';
 import { pageFinding, type PageContext } from '../context.ts';
-import type { Block } from '../../../src/translation/outline.ts';
+import type { Block } from '../../../src/content/outline.ts';
 
 const describe = (block: Block | undefined) => {
   if (!block) return 'the end of the page';

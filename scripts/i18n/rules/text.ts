@@ -14,7 +14,7 @@ import { alignBlocks } from '../../../src/translation/align.ts';
 import { excerpt, pageFinding, type PageContext } from '../context.ts';
 import { alteredSpelling, countTerm } from '../../../src/translation/glossary.ts';
 import { ignoredWords, isIdenticalBlock, sourceLanguageParts, TEXT_KINDS } from '../../../src/translation/untranslated.ts';
-import type { Block } from '../../../src/translation/outline.ts';
+import type { Block } from '../../../src/content/outline.ts';
 import { isSourceLanguage } from '../../../src/translation/language.ts';
 
 const pairsOf = (context: PageContext) => {

@@ -60,6 +60,8 @@ export interface ComponentRef extends Place {
   name: string;
   /** Props that carry structure, as source text; text props (title, alt, label…) are left out. */
   props: Record<string, string>;
+  /** Every prop written, text props included (the content guard checks them against the component's spec). */
+  propNames: string[];
 }
 
 export interface Outline {
@@ -165,16 +167,18 @@ function walkInline(node: Node, outline: Outline): void {
     case 'mdxJsxTextElement': {
       const element = node as MdxJsxFlowElement | MdxJsxTextElement;
       const props: Record<string, string> = {};
+      const propNames: string[] = [];
       let alt = '';
       for (const attribute of element.attributes) {
         if (attribute.type !== 'mdxJsxAttribute') continue;
         const value = attributeText(attribute);
+        propNames.push(attribute.name);
         if (attribute.name === 'href') outline.links.push({ ...placeOf(node), url: value });
         if (attribute.name === 'alt') alt = value;
         if (!TEXT_PROPS.has(attribute.name) && attribute.name !== 'href') props[attribute.name] = value;
       }
       if (element.name === 'img' || element.name === 'Image') outline.images.push({ ...placeOf(node), src: props.src ?? '', alt });
-      if (/^[A-Z]/.test(element.name ?? '')) outline.components.push({ ...placeOf(node), name: element.name!, props });
+      if (/^[A-Z]/.test(element.name ?? '')) outline.components.push({ ...placeOf(node), name: element.name!, props, propNames });
       break;
     }
   }

@@ -5,8 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Site } from '../../src/model/site.ts';
-import type { ParsedPage } from './collect.ts';
+import type { Site } from '../model/site.ts';
+import type { ParsedPage } from './parsedPage.ts';
 import type { ParseCache } from './parseCache.ts';
 
 /** Below this many pages, starting workers costs more than it saves. */

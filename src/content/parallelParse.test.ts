@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFixture, type Fixture } from '../../tests/helpers/fixture.ts';
-import { parsePage } from './collect.ts';
+import { parsePage } from './parsedPage.ts';
 import { parseInParallel } from './parallelParse.ts';
 import { openParseCache } from './parseCache.ts';
-import { parseRegistry, type LocaleRegistry } from '../../src/i18n/locales.ts';
-import { loadSite } from '../../src/model/site.ts';
+import { parseRegistry, type LocaleRegistry } from '../i18n/locales.ts';
+import { loadSite } from '../model/site.ts';
 
 const registry = parseRegistry({ source: 'en', locales: [{ code: 'en', name: 'English', dir: 'ltr', status: 'complete' }] }) as LocaleRegistry;
 

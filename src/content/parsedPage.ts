@@ -1,0 +1,48 @@
+/**
+ * A page reduced to what the build's content guard and both checkers read:
+ * its parse problems, outline (blocks, headings, links, components) and
+ * frontmatter with the places keys are written. Plain JSON, so it can be
+ * cached by content hash (parseCache.ts) and parsed in worker threads
+ * (parallelParse.ts): each page is parsed once, whoever asks first.
+ */
+import { parseMdx } from './mdx.ts';
+import { buildOutline, type Outline, type Place } from './outline.ts';
+import type { Problem } from './problem.ts';
+import { sourceHash } from './sourceHash.ts';
+import { sectionFingerprints } from '../translation/sections.ts';
+
+/** A page as the rules see it; plain JSON, so it can be cached. */
+export interface ParsedPage {
+  /** Path from the repository root: `content/de/guides/x.mdx`. */
+  file: string;
+  /** Path inside the locale folder: `guides/x.mdx`; pairs a translation with its source. */
+  path: string;
+  locale: string;
+  /** The revision id of this text (see src/content/sourceHash.ts). */
+  hash: string;
+  problems: Problem[];
+  /** Missing when the MDX does not parse. */
+  outline?: Outline;
+  frontmatter: Record<string, unknown>;
+  /** Where frontmatter keys are written: `order`, `translation`, `translation.source`. */
+  frontmatterPlaces: Record<string, Place>;
+  /** A fingerprint per section (see src/translation/sections.ts); empty when the MDX does not parse. */
+  sections: Record<string, string>;
+}
+
+const PLACE_KEYS = ['title', 'description', 'order', 'navTitle', 'translation', 'translation.source', 'translation.method', 'translation.sections', 'translation.reviewed'];
+
+export function parsePage(file: string, path: string, locale: string, text: string): ParsedPage {
+  const result = parseMdx(file, text);
+  const page: ParsedPage = { file, path, locale, hash: sourceHash(text), problems: result.problems, frontmatter: {}, frontmatterPlaces: {}, sections: {} };
+  if (!result.ok) return page;
+  page.outline = buildOutline(result.doc.tree);
+  page.frontmatter = result.doc.rawFrontmatter;
+  page.sections = sectionFingerprints(result.doc.tree, result.doc.rawFrontmatter);
+  for (const key of PLACE_KEYS) {
+    const place = result.doc.frontmatterPosition(key.split('.'));
+    if (place) page.frontmatterPlaces[key] = place;
+  }
+  return page;
+}
+
