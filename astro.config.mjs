@@ -60,7 +60,8 @@ export default defineConfig({
       // language chooser is every page's x-default (listing it would make it an alternate of /en/).
       filter: (page) => {
         const path = new URL(page).pathname;
-        return path !== '/' && !locales.fallbacks.has(path) && !/\/404(\/|\.html)?$/.test(path);
+        // The translation dashboard is for translators, not readers.
+        return path !== '/' && !locales.fallbacks.has(path) && !/\/404(\/|\.html)?$/.test(path) && !path.startsWith('/translations/');
       },
     }),
     searchIndex(),
