@@ -91,6 +91,12 @@ export function checkTranslations(options: CheckOptions): Report<I18nSummary> {
         localeFindings.push(...frontmatterRule(context));
         continue;
       }
+      // A page still in the source language is not a translation (readers get the fallback): one finding says so,
+      // rather than every rule reporting source-language links and text.
+      if (page.status === 'untranslated') {
+        localeFindings.push(...frontmatterRule(context), ...untranslatedRule(context));
+        continue;
+      }
       localeFindings.push(
         ...frontmatterRule(context),
         ...headingRules(context),
