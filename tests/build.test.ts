@@ -60,6 +60,25 @@ describe('the built site', () => {
     expect(page.all('main [role="region"][aria-label][tabindex="0"] > table')).toHaveLength(4);
   });
 
+  it('renders data tables from the shared data: translated labels, untranslated brands, codes as code', () => {
+    const destinations = (locale: string) => readPage(dist, `${locale}/lead-management/connect-a-lead-destination/index.html`);
+    const brands = ['Dynamics 365 Customer Engagement', 'Salesforce', 'Marketo', 'Azure Table storage'];
+    for (const locale of ['en', 'de']) {
+      const rows = destinations(locale).all('table[data-table="destinations"] tbody th[scope="row"]');
+      expect(rows.map(textOf).filter((text) => brands.includes(text))).toEqual(brands);
+      expect(rows.filter((row) => row.properties.translate === 'no').map(textOf)).toEqual(brands);
+    }
+    expect(destinations('en').all('table[data-table="destinations"] thead th').map(textOf)).toEqual(['Destination', 'What you enter in Partner Center']);
+    expect(destinations('de').all('table[data-table="destinations"] thead th').map(textOf)).toEqual(['Lead-Ziel', 'Ihre Angaben in Partner Center']);
+    expect(destinations('de').all('table[data-table="destinations"] tbody th').map(textOf)).toContain('HTTPS-Endpunkt');
+    // Marketo needs three IDs: one list item each.
+    expect(destinations('en').all('table[data-table="destinations"] tbody tr:nth-child(3) li')).toHaveLength(3);
+    const fields = readPage(dist, 'de/lead-management/lead-data/index.html');
+    expect(fields.all('table[data-table="lead-fields"] tbody th code').map(textOf).slice(0, 3)).toEqual(['FirstName', 'LastName', 'Email']);
+    expect(textOf(fields.one('table[data-table="lead-fields"] tbody td'))).toBe('Vorname des Kunden');
+    expect(fields.all('table[data-table="action-codes"] tbody th code').map(textOf)).toEqual(['INS', 'PLT', 'DNC', 'Create', 'StartTestDrive']);
+  });
+
   it('gives headings the same ids in every locale', () => {
     const ids = (locale: string, path: string) => readPage(dist, `${locale}/${path}`).all('main :is(h2, h3)').map((h) => h.properties.id);
     for (const path of [GUIDE, 'index.html']) {
@@ -92,8 +111,14 @@ describe('the built site', () => {
   });
 
   it('builds navigation from the collection in order, with localized titles', () => {
-    expect(readPage(dist, `de/${GUIDE}`).all('nav.site-nav a').map(textOf)).toEqual(['Übersicht', 'Lead-Sharing aktivieren']);
-    expect(readPage(dist, `en/${GUIDE}`).all('nav.site-nav a').map(textOf)).toEqual(['Overview', 'Enable lead sharing']);
+    expect(readPage(dist, `de/${GUIDE}`).all('nav.site-nav a').map(textOf)).toEqual([
+      'Übersicht', 'Lead-Verwaltung', 'Lead-Sharing aktivieren', 'Wie Leads entstehen', 'Lead-Ziel verbinden', 'Lead-Ziele',
+      'Dynamics 365', 'Salesforce', 'Marketo', 'HTTPS-Endpunkt', 'Azure Table', 'Lead-Daten und Test', 'Leads bearbeiten',
+    ]);
+    expect(readPage(dist, `en/${GUIDE}`).all('nav.site-nav a').map(textOf)).toEqual([
+      'Overview', 'Lead management', 'Enable lead sharing', 'How leads arise', 'Connect a destination', 'Lead destinations',
+      'Dynamics 365', 'Salesforce', 'Marketo', 'HTTPS endpoint', 'Azure Table', 'Lead data and testing', 'Work your leads',
+    ]);
   });
 
   it('has landmarks and a skip link in the page language', () => {
@@ -129,15 +154,16 @@ describe('the built site', () => {
 
   it('links to the previous and next page and says when the page was last updated', () => {
     const page = readPage(dist, `de/${GUIDE}`);
-    expect(page.attr('nav.prev-next a[rel="prev"]', 'href')).toBe('/de/');
-    expect(page.one('nav.prev-next a[rel="next"]')).toBeUndefined();
+    expect(page.attr('nav.prev-next a[rel="prev"]', 'href')).toBe('/de/lead-management/');
+    expect(page.attr('nav.prev-next a[rel="next"]', 'href')).toBe('/de/lead-management/how-leads-are-generated/');
+    expect(readPage(dist, 'de/index.html').one('nav.prev-next a[rel="prev"]')).toBeUndefined();
     expect(page.text('.last-updated')).toMatch(/^Zuletzt aktualisiert: \d{1,2}\. \p{L}+ \d{4}$/u);
     expect(page.attr('.last-updated time', 'dateTime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('describes each page for search engines and link previews in its language', () => {
     const page = readPage(dist, `de/${GUIDE}`);
-    expect(page.attr('meta[name="description"]', 'content')).toMatch(/^Aktivieren Sie die Lead-Verwaltung/);
+    expect(page.attr('meta[name="description"]', 'content')).toMatch(/^Was Ihnen Lead-Sharing in AppSource/);
     expect(page.attr('meta[property="og:locale"]', 'content')).toBe('de');
     expect(page.all('meta[property="og:locale:alternate"]').map((meta) => meta.properties.content)).toEqual(['en']);
     expect(page.attr('meta[property="og:url"]', 'content')).toBe('https://publishers.example.com/de/lead-management/enable-lead-sharing/');

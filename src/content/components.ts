@@ -10,6 +10,8 @@
 export const MDX_COMPONENTS = {
   /** A storefront table from `content/tables.json`: `<StorefrontTable table="audience" />`. */
   StorefrontTable: { required: ['table'], allowed: ['table'] },
+  /** Any shared table from `content/tables.json`, such as a data table: `<DataTable table="destinations" />`. */
+  DataTable: { required: ['table'], allowed: ['table'] },
   /** A highlighted aside: `<Callout type="note">…</Callout>` (`note`, `tip` or `caution`). */
   Callout: { required: ['type'], allowed: ['type'] },
 } as const satisfies Record<string, { required: readonly string[]; allowed: readonly string[] }>;

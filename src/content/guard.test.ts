@@ -71,6 +71,41 @@ describe('content guard', () => {
     ]);
   });
 
+  it('checks <DataTable> against every table and keeps <StorefrontTable> to storefront tables', async () => {
+    const tables = JSON.stringify({
+      brands: { a: 'Alpha', b: 'Beta' },
+      storefronts: ['a', 'b'],
+      tables: { audience: { column: 'audience', rows: { a: ['x'], b: [{ brand: 'a' }] } } },
+      dataTables: { facts: { columns: ['fact', 'value'], rows: [{ header: { code: 'ID' }, cells: [['x']] }] } },
+    });
+    const labels = JSON.stringify({ caption: { audience: 'Wer', facts: 'Fakten' }, column: { storefront: 'Storefront', audience: 'Zielgruppe', fact: 'Fakt', value: 'Wert' }, item: { x: 'Alle' } });
+    const body = '<DataTable table="audience" />\n\n<DataTable table="facts" />\n\n<StorefrontTable table="facts" />\n\n<DataTable table="nope" />';
+    const problems = await guard({
+      'content/tables.json': tables,
+      'content/en/tables.json': labels,
+      'content/de/tables.json': labels,
+      'content/de/index.mdx': page({ title: 'Start', description: 'Die Startseite der Testwebsite.', order: 0 }, body),
+    });
+    expect(problems.map((p) => `${p.line}: ${p.message} ${p.hint}`)).toEqual([
+      '11: <StorefrontTable table="facts"> names a data table, not a storefront table. Use <DataTable table="facts" />.',
+      '13: <DataTable table="nope"> names no table in content/tables.json. Known tables: audience, facts.',
+    ]);
+  });
+
+  it('names a data table label missing in a locale', async () => {
+    const tables = JSON.stringify({
+      brands: { a: 'Alpha', b: 'Beta' },
+      storefronts: ['a', 'b'],
+      tables: { audience: { column: 'audience', rows: { a: ['x'], b: [{ brand: 'a' }] } } },
+      dataTables: { facts: { columns: ['fact', 'value'], rows: [{ header: 'y', cells: [['x']] }] } },
+    });
+    const en = JSON.stringify({ caption: { audience: 'Who', facts: 'Facts' }, column: { storefront: 'Storefront', audience: 'Audience', fact: 'Fact', value: 'Value' }, item: { x: 'Everyone', y: 'Why' } });
+    const de = JSON.stringify({ caption: { audience: 'Wer', facts: 'Fakten' }, column: { storefront: 'Storefront', audience: 'Zielgruppe', fact: 'Fakt', value: 'Wert' }, item: { x: 'Alle' } });
+    expect(await guard({ 'content/tables.json': tables, 'content/en/tables.json': en, 'content/de/tables.json': de })).toEqual([
+      expect.objectContaining({ file: 'content/de/tables.json', message: 'Table label "item.y" is missing or empty.', hint: expect.stringContaining('"Why"') }),
+    ]);
+  });
+
   it('reports a broken registry with its line and stops there', async () => {
     expect(await guard({ 'content/locales.json': '{\n  "source": "en",\n  "locales": [\n    { "code": "en", "name": "English", "dir": "ltr" }\n  ]\n}' })).toEqual([
       expect.objectContaining({ file: 'content/locales.json', line: 4, message: expect.stringContaining('locales.0.status') }),

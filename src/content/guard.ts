@@ -18,7 +18,7 @@ import { parseInParallel } from './parallelParse.ts';
 import { openParseCache, type ParseCache } from './parseCache.ts';
 import { parsePage } from './parsedPage.ts';
 import { ContentError, type Problem } from './problem.ts';
-import { TABLES_NAMESPACE, labelKeys, loadTables, type TableData } from './tables.ts';
+import { TABLES_NAMESPACE, labelKeys, loadTables, tableIds, type TableData } from './tables.ts';
 import { loadRegistry, REGISTRY_FILE, type LocaleRegistry } from '../i18n/locales.ts';
 
 export interface GuardResult {
@@ -114,11 +114,18 @@ function checkComponents(file: string, components: readonly ComponentRef[], tabl
     for (const prop of component.propNames) {
       if (!(spec.allowed as readonly string[]).includes(prop)) problems.push({ ...at, message: `<${name}> has no \`${prop}\` prop.`, hint: `Allowed: ${spec.allowed.join(', ')}.` });
     }
-    if (name === 'StorefrontTable') {
+    if (name === 'StorefrontTable' || name === 'DataTable') {
       usesTables = true;
       const table = component.props['table'];
-      if (table !== undefined && tables && !(table in tables.tables)) {
-        problems.push({ ...at, message: `<StorefrontTable table="${table}"> names no table in content/tables.json.`, hint: `Known tables: ${Object.keys(tables.tables).join(', ')}.` });
+      // A storefront table has one row per storefront; DataTable shows any table.
+      const known = tables ? (name === 'StorefrontTable' ? Object.keys(tables.tables) : tableIds(tables)) : undefined;
+      if (table !== undefined && known && !known.includes(table)) {
+        const elsewhere = name === 'StorefrontTable' && tables && table in tables.dataTables;
+        problems.push({
+          ...at,
+          message: elsewhere ? `<StorefrontTable table="${table}"> names a data table, not a storefront table.` : `<${name} table="${table}"> names no table in content/tables.json.`,
+          hint: elsewhere ? `Use <DataTable table="${table}" />.` : `Known tables: ${known.join(', ')}.`,
+        });
       }
     }
     if (name === 'Callout') {
@@ -147,7 +154,7 @@ function checkNamespaces(root: string, locale: string, source: string, tables: T
   const json = readJson(file, join(folder, `${TABLES_NAMESPACE}.json`));
   if (!json.ok) {
     // A missing file is reported once, with what to do; a syntax error was reported above.
-    if (!existsSync(join(folder, `${TABLES_NAMESPACE}.json`))) problems.push({ file, message: 'Pages in this locale show storefront tables, but there is no tables.json.', hint: `Copy content/${source}/${TABLES_NAMESPACE}.json here and translate its values (not its keys).` });
+    if (!existsSync(join(folder, `${TABLES_NAMESPACE}.json`))) problems.push({ file, message: 'Pages in this locale show tables, but there is no tables.json.', hint: `Copy content/${source}/${TABLES_NAMESPACE}.json here and translate its values (not its keys).` });
     return problems;
   }
   const missing = labelKeys(tables).filter((key) => typeof lookup(json.doc.value, key) !== 'string' || (lookup(json.doc.value, key) as string).trim() === '');

@@ -1,10 +1,16 @@
 /**
- * The guide's tables as shared data: structure and ids, never words.
+ * The site's tables as shared data: structure and ids, never words.
  *
- * `content/tables.json` says which storefront has which items; each locale's
- * `tables.json` (an i18next namespace) says what the column headers, captions
- * and items are called. A translator translates labels and cannot change a
- * table's rows, so every locale shows the same facts.
+ * `content/tables.json` holds two kinds of table, both rendered the same way:
+ * - `tables`: storefront tables, one row per storefront (AppSource, Azure
+ *   Marketplace) and one column of items, e.g. who each storefront reaches;
+ * - `dataTables`: tables of facts that repeat across other things (lead
+ *   destinations, lead fields), with any rows and columns.
+ * Each locale's `tables.json` (an i18next namespace) says what the captions,
+ * column headers and items are called. A translator translates labels and
+ * cannot change a table's rows, so every locale shows the same facts. Brands
+ * and literal codes (field names, action codes) come from the shared data and
+ * are never translated.
  */
 import { join } from 'node:path';
 import { z } from 'astro/zod';
@@ -16,17 +22,36 @@ export const TABLES_FILE = 'content/tables.json';
 export const TABLES_NAMESPACE = 'tables';
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase words joined by hyphens');
-/** A cell item: a label key (translated) or a brand (never translated). */
-const itemSchema = z.union([id, z.object({ brand: id }).strict()]);
+/**
+ * A cell item: a label key (translated), a brand (never translated), or a
+ * literal code such as a field name (shown as code, never translated).
+ */
+const itemSchema = z.union([id, z.object({ brand: id }).strict(), z.object({ code: z.string().trim().min(1) }).strict()]);
+
+const storefrontTableSchema = z.object({ column: id, rows: z.record(id, z.array(itemSchema).min(1)) }).strict();
+
+const dataTableSchema = z
+  .object({
+    /** Column ids; the first is the column of row headers. */
+    columns: z.array(id).min(2),
+    rows: z.array(z.object({ header: itemSchema, cells: z.array(z.array(itemSchema).min(1)) }).strict()).min(1),
+  })
+  .strict();
 
 const tablesSchema = z
   .object({
     brands: z.record(id, z.string().min(1)),
     storefronts: z.array(id).min(1),
-    tables: z.record(id, z.object({ column: id, rows: z.record(id, z.array(itemSchema).min(1)) }).strict()),
+    tables: z.record(id, storefrontTableSchema),
+    dataTables: z.record(id, dataTableSchema).default({}),
   })
   .strict()
   .superRefine((data, ctx) => {
+    const checkItem = (item: TableItem, path: (string | number)[]) => {
+      if (typeof item === 'object' && 'brand' in item && !(item.brand in data.brands)) {
+        ctx.addIssue({ code: 'custom', path, message: `unknown brand "${item.brand}"` });
+      }
+    };
     for (const storefront of data.storefronts) {
       if (!(storefront in data.brands)) ctx.addIssue({ code: 'custom', path: ['storefronts'], message: `storefront "${storefront}" has no entry in "brands"` });
     }
@@ -35,27 +60,37 @@ const tablesSchema = z
       if (rowIds.join() !== data.storefronts.join()) {
         ctx.addIssue({ code: 'custom', path: ['tables', tableId, 'rows'], message: `rows must be exactly the storefronts in order (${data.storefronts.join(', ')}), found ${rowIds.join(', ')}` });
       }
-      for (const [rowId, items] of Object.entries(table.rows)) {
-        items.forEach((item, index) => {
-          if (typeof item !== 'string' && !(item.brand in data.brands)) {
-            ctx.addIssue({ code: 'custom', path: ['tables', tableId, 'rows', rowId, index], message: `unknown brand "${item.brand}"` });
-          }
-        });
-      }
+      for (const [rowId, items] of Object.entries(table.rows)) items.forEach((item, index) => checkItem(item, ['tables', tableId, 'rows', rowId, index]));
+    }
+    for (const [tableId, table] of Object.entries(data.dataTables)) {
+      if (tableId in data.tables) ctx.addIssue({ code: 'custom', path: ['dataTables', tableId], message: `"${tableId}" is also a storefront table; table ids must be unique` });
+      if (new Set(table.columns).size !== table.columns.length) ctx.addIssue({ code: 'custom', path: ['dataTables', tableId, 'columns'], message: 'column ids must be unique' });
+      table.rows.forEach((row, rowIndex) => {
+        const path = ['dataTables', tableId, 'rows', rowIndex];
+        checkItem(row.header, [...path, 'header']);
+        if (row.cells.length !== table.columns.length - 1) {
+          ctx.addIssue({ code: 'custom', path: [...path, 'cells'], message: `a row needs one cell per column after the header (${table.columns.length - 1}), found ${row.cells.length}` });
+        }
+        row.cells.forEach((items, cellIndex) => items.forEach((item, index) => checkItem(item, [...path, 'cells', cellIndex, index])));
+      });
     }
   });
 
 export type TableData = z.infer<typeof tablesSchema>;
 export type TableItem = z.infer<typeof itemSchema>;
 
-/** A label to look up, or text to show as it is. */
-export type Cell = { key: string } | { text: string };
+/** A label to look up, text to show as it is (a brand), or a literal code. */
+export type Cell = { key: string } | { text: string } | { code: string };
 
 export interface TableView {
   id: string;
+  /** `storefront` for the storefront tables, `data` for the others. */
+  kind: 'storefront' | 'data';
   captionKey: string;
-  headerKeys: [string, string];
-  rows: { header: string; items: Cell[] }[];
+  /** One label key per column; the first names the column of row headers. */
+  headerKeys: string[];
+  /** Each row's header and its cells (one list of items per column after the header). */
+  rows: { header: Cell; cells: Cell[][] }[];
 }
 
 /** Validates table data; problems are located in `content/tables.json` when `positionOf` knows where. */
@@ -66,7 +101,10 @@ export function parseTables(value: unknown, positionOf: (path: readonly (string 
     file: TABLES_FILE,
     ...(positionOf(issue.path as (string | number)[]) ?? {}),
     message: `Invalid table data at ${issue.path.join('.') || '(root)'}: ${issue.message}.`,
-    hint: 'Each table needs a "column" id and one row of items per storefront, in the order of "storefronts".',
+    hint:
+      issue.path[0] === 'dataTables'
+        ? 'Each data table needs "columns" (ids, the first for the row headers) and "rows" of { "header": item, "cells": [[items], …] } with one cell per column after the first.'
+        : 'Each storefront table needs a "column" id and one row of items per storefront, in the order of "storefronts".',
   }));
 }
 
@@ -79,29 +117,55 @@ export function loadTables(root: string): TableData {
   return data;
 }
 
-/** Resolves one table into header keys and rows, ready for a component to translate. */
+/** Every table id, storefront tables first. */
+export function tableIds(data: TableData): string[] {
+  return [...Object.keys(data.tables), ...Object.keys(data.dataTables)];
+}
+
+function cellOf(data: TableData, item: TableItem): Cell {
+  if (typeof item === 'string') return { key: `item.${item}` };
+  if ('brand' in item) return { text: data.brands[item.brand]! };
+  return { code: item.code };
+}
+
+/** Resolves one table (of either kind) into header keys and rows, ready for a component to translate. */
 export function tableView(data: TableData, tableId: string): TableView | undefined {
-  const table = data.tables[tableId];
-  if (!table) return undefined;
+  const storefrontTable = Object.hasOwn(data.tables, tableId) ? data.tables[tableId] : undefined;
+  if (storefrontTable) {
+    return {
+      id: tableId,
+      kind: 'storefront',
+      captionKey: `caption.${tableId}`,
+      headerKeys: ['column.storefront', `column.${storefrontTable.column}`],
+      rows: data.storefronts.map((storefront) => ({
+        header: { text: data.brands[storefront]! },
+        cells: [(storefrontTable.rows[storefront] ?? []).map((item) => cellOf(data, item))],
+      })),
+    };
+  }
+  const dataTable = Object.hasOwn(data.dataTables, tableId) ? data.dataTables[tableId] : undefined;
+  if (!dataTable) return undefined;
   return {
     id: tableId,
+    kind: 'data',
     captionKey: `caption.${tableId}`,
-    headerKeys: ['column.storefront', `column.${table.column}`],
-    rows: data.storefronts.map((storefront) => ({
-      header: data.brands[storefront]!,
-      items: (table.rows[storefront] ?? []).map((item): Cell => (typeof item === 'string' ? { key: `item.${item}` } : { text: data.brands[item.brand]! })),
-    })),
+    headerKeys: dataTable.columns.map((column) => `column.${column}`),
+    rows: dataTable.rows.map((row) => ({ header: cellOf(data, row.header), cells: row.cells.map((items) => items.map((item) => cellOf(data, item))) })),
   };
 }
 
 /** Every label key the tables use, so a locale can be checked for all of them before the build. */
 export function labelKeys(data: TableData): string[] {
   const keys = new Set<string>(['column.storefront']);
-  for (const tableId of Object.keys(data.tables)) {
+  const addCell = (cell: Cell) => 'key' in cell && keys.add(cell.key);
+  for (const tableId of tableIds(data)) {
     const view = tableView(data, tableId)!;
     keys.add(view.captionKey);
     view.headerKeys.forEach((key) => keys.add(key));
-    view.rows.forEach((row) => row.items.forEach((item) => 'key' in item && keys.add(item.key)));
+    for (const row of view.rows) {
+      addCell(row.header);
+      row.cells.forEach((items) => items.forEach(addCell));
+    }
   }
   return [...keys];
 }

@@ -1,10 +1,12 @@
-import type { Heading, Root } from 'mdast';
-import type {} from 'mdast-util-to-hast';
+import type { Root } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { collectHeadings, remarkHeadingIds } from './headingIds.ts';
+import { defineHastPlugin, mdxToJs } from 'satteri';
+import { collectHeadings } from './headingIds.ts';
+import { headingAnchorsPlugin } from './headingAnchorsPlugin.ts';
+import { headingIdsPlugin } from './headingIdsPlugin.ts';
 
 const parse = (text: string) => unified().use(remarkParse).use(remarkMdx).parse(text) as Root;
 
@@ -24,11 +26,19 @@ describe('heading ids', () => {
     expect(heading).toMatchObject({ id: 'title', explicit: false });
   });
 
-  it('remark plugin sets the id and removes the marker from the rendered heading', () => {
-    const tree = parse('## Wen Sie erreichen {/* #who-you-reach */}');
-    remarkHeadingIds()(tree);
-    const heading = tree.children[0] as Heading;
-    expect(heading.data?.hProperties?.id).toBe('who-you-reach');
-    expect(heading.children).toEqual([expect.objectContaining({ type: 'text', value: 'Wen Sie erreichen' })]);
+  it('gives the site the ids the checkers see, and removes the marker from the rendered heading', async () => {
+    const text = '## Wen Sie erreichen {/* #who-you-reach */}\n\n## Next steps\n\n### Next steps\n\n## `npm` and {/* a note */} more {/* #more */}\n';
+    const seen: { tag: string; id: unknown; text: string }[] = [];
+    // Records what the page's HTML will hold, after the site's plugins ran.
+    const record = defineHastPlugin({
+      name: 'test:record',
+      element: { filter: ['h2', 'h3', 'a'], visit(node, ctx) { seen.push({ tag: node.tagName, id: node.properties?.['id'] ?? node.properties?.['href'], text: ctx.textContent(node) }); } },
+    });
+    await mdxToJs(text, { mdastPlugins: [headingIdsPlugin], hastPlugins: [headingAnchorsPlugin, record], data: {} });
+    const headings = seen.filter((element) => element.tag !== 'a');
+    expect(headings.map((heading) => heading.id)).toEqual(collectHeadings(parse(text)).map((heading) => heading.id));
+    expect(headings[0]).toEqual({ tag: 'h2', id: 'who-you-reach', text: 'Wen Sie erreichen' });
+    // Every section heading gets a link to itself beside it, outside the heading's text.
+    expect(seen.filter((element) => element.tag === 'a').map((link) => link.id)).toEqual(['#who-you-reach', '#next-steps', '#next-steps-1', '#more']);
   });
 });

@@ -8,13 +8,11 @@
  * MDX rejects the `{#id}` syntax other Markdown dialects use, but a comment is
  * valid MDX, renders nothing, and is easy for a translator to copy unchanged
  * from the English heading. Headings without a marker get a GitHub-style slug
- * of their text. The site (through `remarkHeadingIds`) and the checkers
- * (through `collectHeadings`) use this one function, so they always agree.
+ * of their text. The checkers (through `collectHeadings`) and the site's
+ * Sätteri plugin (headingIdsPlugin.ts) apply this one rule, so they always agree.
  */
 import GithubSlugger from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
-// Declares `data.hProperties`, which carries the id into the HTML.
-import type {} from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 
 /** What a heading id may look like: the same alphabet as the slugs we generate. */
@@ -60,26 +58,11 @@ export function collectHeadings(tree: Root): HeadingInfo[] {
 }
 
 /** The heading's text as a reader sees it: MDX expressions (comments, markers) render nothing. */
-function visibleText(node: Heading): string {
+export function visibleText(node: Heading): string {
   const text = (current: RootContent | Heading): string => {
     if (current.type === ('mdxTextExpression' as string)) return '';
     if ('children' in current) return (current.children as RootContent[]).map(text).join('');
     return 'value' in current && typeof current.value === 'string' ? current.value : '';
   };
   return text(node).trim();
-}
-
-/** remark plugin for Astro's unified processor: sets each heading's id and removes the marker. */
-export function remarkHeadingIds() {
-  return (tree: Root) => {
-    for (const heading of collectHeadings(tree)) {
-      const marker = idMarker(heading.node);
-      if (marker) {
-        heading.node.children = heading.node.children.filter((child) => child !== (marker.node as unknown));
-        const last = heading.node.children.at(-1);
-        if (last?.type === 'text') last.value = last.value.trimEnd();
-      }
-      heading.node.data = { ...heading.node.data, hProperties: { ...heading.node.data?.hProperties, id: heading.id } };
-    }
-  };
 }

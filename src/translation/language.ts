@@ -27,7 +27,7 @@ type Detector = typeof eld;
 /** Below this many letters a text says too little about its language. */
 const MIN_LETTERS = 12;
 /** How much more likely the source language must be than the translation's. */
-const MARGIN = 0.08;
+const MARGIN = 0.15;
 
 const detectors = new Map<string, Detector>();
 let supported: Set<string> | undefined;

@@ -1,0 +1,30 @@
+/**
+ * Adds a link to each section heading (h2 to h4), so a reader can copy a deep
+ * link. The link sits beside the heading, not inside it, so the heading's text
+ * (and the table of contents made from it) stays clean. Its accessible name is
+ * the heading itself (`aria-labelledby`), which is right in every language
+ * without a translated label. A Sätteri hast plugin: it runs before Astro
+ * collects the headings, which is why the link must stay outside the heading.
+ */
+import type { Element } from 'hast';
+import { defineHastPlugin, type HastPluginDefinition } from 'satteri';
+
+export const SECTION_HEADINGS = ['h2', 'h3', 'h4'];
+
+export const headingAnchorsPlugin: HastPluginDefinition = defineHastPlugin({
+  name: 'publisher-docs:heading-anchors',
+  element: {
+    filter: SECTION_HEADINGS,
+    visit(node: Readonly<Element>, ctx) {
+      const id = node.properties?.id;
+      if (typeof id !== 'string') return;
+      const anchor: Element = {
+        type: 'element',
+        tagName: 'a',
+        properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabelledBy: [id] },
+        children: [{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] }],
+      };
+      ctx.wrapNode(node, { type: 'element', tagName: 'div', properties: { className: ['heading-wrapper', `level-${node.tagName}`] }, children: [anchor] });
+    },
+  },
+});
