@@ -3,9 +3,10 @@
  * breaks is one finding at the layout's line listing every page, and a broken
  * link in MDX is reported once, at its MDX line.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSite } from '../src/model/site.ts';
 import { astroBuild, copyProject, ROOT, run, type ProjectCopy } from './helpers/project.ts';
 
 let project: ProjectCopy;
@@ -25,7 +26,8 @@ beforeAll(() => {
 afterAll(() => project.remove());
 
 /** The MDX pages of both locales: each is built once per locale. */
-const contentPagesOf = (dir: string) => ['en', 'de'].flatMap((locale) => readdirSync(join(dir, 'content', locale), { recursive: true }).filter((file) => String(file).endsWith('.mdx')));
+/** Every page the site serves in every locale (translations and fallbacks alike), from the content model. */
+const contentPagesOf = (dir: string) => loadSite(dir).pages.map((page) => page.url);
 
 const checkLinks = (cwd: string, args: string[] = []) => run(cwd, process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--format', 'json', ...args]);
 
@@ -38,7 +40,7 @@ describe('npm run check:links', () => {
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.findings).toEqual([]);
-    // Every content page of both locales and the root language chooser.
+    // Every page of every locale and the root language chooser.
     expect(report.summary.builtPass).toMatchObject({ ran: true, pages: contentPagesOf(ROOT).length + 1 });
     expect(report.summary.builtPass.linksChecked).toBeGreaterThan(15);
   });
@@ -49,7 +51,7 @@ describe('npm run check:links', () => {
     const report = JSON.parse(result.stdout);
     const layout = report.findings.filter((f: { file: string }) => f.file === 'src/layouts/PageLayout.astro');
     expect(layout).toEqual([expect.objectContaining({ rule: 'broken-link', severity: 'error', line: layoutLine, url: '/en/legal-notice/' })]);
-    // Every content page of both locales carries the layout's link.
+    // Every page of every locale carries the layout's link.
     const contentPages = contentPagesOf(project.dir);
     expect(layout[0].pages).toHaveLength(contentPages.length);
     expect(layout[0].pages).toEqual(expect.arrayContaining(['/de/', '/de/lead-management/enable-lead-sharing/', '/en/', '/en/lead-management/enable-lead-sharing/', '/en/lead-management/destinations/marketo/']));
