@@ -4,7 +4,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { ContentError } from './src/content/problem.ts';
+import { ContentError } from './src/content/finding.ts';
 import { loadRegistry } from './src/i18n/locales.ts';
 import { loadSite } from './src/model/site.ts';
 import { contentGuard } from './src/integrations/contentGuard.ts';
@@ -31,6 +31,9 @@ export default defineConfig({
   // The public address, for canonical URLs, hreflang and the sitemap. Set SITE_URL when deploying elsewhere.
   site: process.env.SITE_URL ?? 'https://publishers.example.com',
   trailingSlash: 'always',
+  // Pages whose key (src/model/renderKey.ts), content and code are unchanged are copied from the last
+  // build (cached in node_modules/.astro) instead of rendered again.
+  experimental: { incrementalBuild: true },
   i18n: {
     defaultLocale: locales.source,
     locales: locales.codes,

@@ -85,7 +85,7 @@ await runCommand(USAGE, async () => {
     console.log('npm run build, stage by stage');
     const figures: BuildFigures[] = [];
     for (const size of sizes(100)) {
-      const result = benchBuild(ROOT, size, locales, values.keep);
+      const result = await benchBuild(ROOT, size, locales, values.keep);
       figures.push(result);
       printBuild(result);
       if (values.keep) console.log(`  kept ${result.root}`);
@@ -104,6 +104,8 @@ function printBuild(figures: BuildFigures): void {
   for (const stage of figures.stages) console.log(`    ${stage.stage}`.padEnd(50), ms(stage.ms).padStart(9), stage.peakBytes === undefined ? '' : megabytes(stage.peakBytes).padStart(8));
   console.log('    whole npm run build'.padEnd(50), ms(figures.totalMs).padStart(9), megabytes(figures.peakBytes).padStart(8), '(peak: largest process)');
   console.log(`    dist/: ${figures.distFiles.toLocaleString('en')} files, ${megabytes(figures.distBytes)}; one guide page ${figures.guideHtmlBytes.toLocaleString('en')} B of HTML`);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log(`    a guide page before search: ${kb(figures.reader.beforeSearchTotal)}; Pagefind's first query: ${kb(figures.reader.pagefindFirstQuery)} (${kb(figures.reader.pagefindFirstQueryGzip)} gzipped), results ${Math.round(figures.reader.typeToResultsMs)} ms after typing`);
   const rebuilt = figures.rebuild.stages.map((stage) => `${stage.stage.split(' (')[0]} ${ms(stage.ms)}`).join(', ');
   console.log(`    after editing one page: ${ms(figures.rebuild.totalMs)} (${rebuilt})`);
 }

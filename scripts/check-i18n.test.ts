@@ -74,7 +74,7 @@ describe('npm run check:i18n', () => {
     const root = fixtureWith({ 'content/locales.json': '{ "source": "en", ' });
     const broken = checkI18n(['--root', root]);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/content\/locales\.json:1:\d+ +Invalid JSON/);
+    expect(broken.stderr).toMatch(/content\/locales\.json:1:\d+ +error +parse-error +Invalid JSON/);
     expect(broken.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -1,20 +1,20 @@
 /**
  * `npm run check:i18n [-- options]`: proves that every locale lines up with
- * the source locale, page by page and string by string. The rules live in
- * scripts/i18n/; this file parses arguments, runs the check and prints.
+ * the source locale, page by page and string by string. The rules are listed
+ * in scripts/i18n/registry.ts; this file parses arguments, runs the check and
+ * hands the report to the formatters.
  */
-import { resolve } from 'node:path';
 import { checkLocaleFolders } from '../src/content/guard.ts';
-import { ContentError } from '../src/content/problem.ts';
+import { ContentError } from '../src/content/finding.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { loadSite } from '../src/model/site.ts';
-import { checkTranslations, type I18nSummary } from './i18n/check.ts';
+import { checkTranslations } from './i18n/check.ts';
 import { loadGlossary } from '../src/translation/glossary.ts';
 import { openParseCache } from '../src/content/parseCache.ts';
 import { parseInParallel } from '../src/content/parallelParse.ts';
+import { I18N_RULES } from './i18n/registry.ts';
+import { emitReport, REPORT_OPTIONS, REPORT_USAGE, reportSettings } from './lib/checkerCli.ts';
 import { EXIT, parseCli, runCommand, UsageError } from './lib/cli.ts';
-import { exitCodeFor } from './lib/findings.ts';
-import { formatReport, parseFormat } from './lib/format/index.ts';
 
 const USAGE = `Usage: npm run check:i18n -- [options]
 
@@ -22,21 +22,18 @@ Checks every translation against the source locale (pages in content/<locale>/,
 UI strings in content/<locale>/*.json).
 
 Options:
-  --locale <code>   check only this locale (repeatable; default: every translation)
-  --format <name>   pretty (default), json, or github (GitHub Actions annotations)
-  --strict          fail on warnings too
-  --root <dir>      the project to check (default: the current folder)
-  --no-cache        parse every page again instead of reusing cached results
-  --help            show this help
+  --locale <code>         check only this locale (repeatable; default: every translation)
+${REPORT_USAGE}
+  --no-cache              parse every page again instead of reusing cached results
+  --help                  show this help
 
+Rules: ${I18N_RULES.map((rule) => rule.id).join(', ')}.
 Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or configuration error.`;
 
 await runCommand(USAGE, async () => {
   const { values } = parseCli(process.argv.slice(2), {
+    ...REPORT_OPTIONS,
     locale: { type: 'string', multiple: true },
-    format: { type: 'string' },
-    strict: { type: 'boolean', default: false },
-    root: { type: 'string' },
     'no-cache': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   });
@@ -44,8 +41,8 @@ await runCommand(USAGE, async () => {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
-  const format = parseFormat(values.format);
-  const root = resolve(values.root ?? process.cwd());
+  const settings = reportSettings(values, I18N_RULES);
+  const { root } = settings;
   const registry = loadRegistry(root);
   const glossary = loadGlossary(root);
   // A translation in a folder the registry does not know would go unchecked: that is a configuration error.
@@ -61,18 +58,8 @@ await runCommand(USAGE, async () => {
   await parseInParallel(site, [registry.source.code, ...(values.locale ?? registry.translations.map((locale) => locale.code))], cache);
   // Progress goes to stderr and only to a terminal, so pipes and CI logs stay clean.
   const progress = process.stderr.isTTY ? (read: number) => process.stderr.write(`\r\u001b[2KChecking translations… ${read} pages read`) : undefined;
-  const report = checkTranslations({ root, registry, site, glossary, ...(values.locale ? { locales: values.locale } : {}), cache, ...(progress ? { onProgress: progress } : {}) });
+  const report = checkTranslations({ root, registry, site, glossary, rules: settings.rules, ...(values.locale ? { locales: values.locale } : {}), cache, ...(progress ? { onProgress: progress } : {}) });
   if (progress) process.stderr.write('\r\u001b[2K');
   cache.save();
-  process.stdout.write(formatReport(report, format));
-  if (format === 'pretty') process.stdout.write(coverage(report.summary));
-  return exitCodeFor(report.findings, values.strict);
+  return emitReport(report, settings, 'check:i18n', I18N_RULES);
 });
-
-function coverage(summary: I18nSummary): string {
-  const lines = Object.entries(summary.locales).map(([code, locale]) => {
-    const percent = (value: number) => `${Math.round(value * 100)}%`;
-    return `  ${code} (${locale.status}): pages ${locale.pages.translated}/${locale.pages.source} (${percent(locale.pages.coverage)}), ${locale.pages.outdated} outdated; UI strings ${locale.ui.translated}/${locale.ui.strings} (${percent(locale.ui.coverage)}); ${locale.errors} errors, ${locale.warnings} warnings`;
-  });
-  return `\nTranslation coverage against "${summary.sourceLocale}":\n${lines.join('\n')}\n`;
-}

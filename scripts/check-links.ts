@@ -1,37 +1,38 @@
 /**
  * `npm run check:links [-- options]`: finds every broken link and anchor and
- * points at the line that wrote it. The passes live in scripts/links/; this
- * file parses arguments, runs the check and prints.
+ * points at the line that wrote it. The rules are listed in
+ * scripts/links/registry.ts and the passes live in scripts/links/; this file
+ * parses arguments, runs the check and hands the report to the formatters.
  */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { readJson } from '../src/content/json.ts';
-import { ContentError } from '../src/content/problem.ts';
+import { ContentError } from '../src/content/finding.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { loadSite } from '../src/model/site.ts';
 import { parseInParallel } from '../src/content/parallelParse.ts';
 import { openParseCache } from '../src/content/parseCache.ts';
+import { emitReport, REPORT_OPTIONS, REPORT_USAGE, reportSettings } from './lib/checkerCli.ts';
 import { EXIT, parseCli, runCommand, UsageError } from './lib/cli.ts';
-import { exitCodeFor } from './lib/findings.ts';
-import { formatReport, parseFormat } from './lib/format/index.ts';
-import { checkLinks, type LinkSummary } from './links/check.ts';
+import { checkLinks } from './links/check.ts';
 import { EXTERNAL_DEFAULTS } from './links/external.ts';
+import { LINK_RULES } from './links/registry.ts';
 
 const USAGE = `Usage: npm run check:links -- [options]
 
 Checks every link in content/ (with its line) and, when dist/ exists, the built site with linkinator.
 
 Options:
-  --format <name>     pretty (default), json, or github (GitHub Actions annotations)
-  --external          also check external links (off by default, so CI works offline)
-  --timeout <ms>      per external request (default 10000)
-  --concurrency <n>   parallel requests (default 16 external, 50 for the built site)
-  --strict            fail on warnings too
-  --root <dir>        the project to check (default: the current folder)
-  --dist <dir>        the built site (default: <root>/dist)
-  --site <url>        the site's public origin (default: SITE_URL or https://publishers.example.com)
-  --help              show this help
+  --external              also check external links (off by default, so CI works offline)
+  --timeout <ms>          per external request (default 10000)
+  --concurrency <n>       parallel requests (default 16 external, 50 for the built site)
+${REPORT_USAGE}
+  --dist <dir>            the built site (default: <root>/dist)
+  --site <url>            the site's public origin (default: SITE_URL or https://publishers.example.com)
+  --help                  show this help
 
+Rules: ${LINK_RULES.map((rule) => rule.id).join(', ')}.
 Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or configuration error.`;
 
 const CONFIG_FILE = 'scripts/check-links.config.json';
@@ -45,12 +46,10 @@ const configSchema = z.object({
 
 await runCommand(USAGE, async () => {
   const { values } = parseCli(process.argv.slice(2), {
-    format: { type: 'string' },
+    ...REPORT_OPTIONS,
     external: { type: 'boolean', default: false },
     timeout: { type: 'string' },
     concurrency: { type: 'string' },
-    strict: { type: 'boolean', default: false },
-    root: { type: 'string' },
     dist: { type: 'string' },
     site: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -59,10 +58,10 @@ await runCommand(USAGE, async () => {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
-  const format = parseFormat(values.format);
+  const settings = reportSettings(values, LINK_RULES);
+  const { root } = settings;
   const timeout = positiveInteger('--timeout', values.timeout, EXTERNAL_DEFAULTS.timeoutMs);
   const concurrency = values.concurrency === undefined ? undefined : positiveInteger('--concurrency', values.concurrency, 1);
-  const root = resolve(values.root ?? process.cwd());
   const siteOrigin = values.site ?? process.env.SITE_URL ?? 'https://publishers.example.com';
   try {
     new URL(siteOrigin);
@@ -71,7 +70,9 @@ await runCommand(USAGE, async () => {
   }
   const registry = loadRegistry(root);
   const config = loadConfig(root);
-  const progress = format === 'pretty' && process.stderr.isTTY ? (message: string) => process.stderr.write(`\r\u001b[2K${message}`) : undefined;
+  const dist = values.dist === undefined ? undefined : resolve(values.dist);
+  if (dist !== undefined && !existsSync(dist)) throw new UsageError(`--dist ${values.dist}: the folder ${dist} does not exist; run npm run build first, or point --dist at the built site.`);
+  const progress = settings.format === 'pretty' && process.stderr.isTTY ? (message: string) => process.stderr.write(`\r\u001b[2K${message}`) : undefined;
   const cache = openParseCache(root);
   const site = loadSite(root, registry);
   await parseInParallel(site, registry.codes, cache);
@@ -80,7 +81,8 @@ await runCommand(USAGE, async () => {
     registry,
     site,
     siteOrigin,
-    ...(values.dist ? { dist: resolve(values.dist) } : {}),
+    ...(dist ? { dist } : {}),
+    rules: settings.rules,
     ...(concurrency ? { concurrency } : {}),
     cache,
     ...(progress ? { onProgress: progress } : {}),
@@ -100,9 +102,7 @@ await runCommand(USAGE, async () => {
   });
   cache.save();
   if (progress) process.stderr.write('\r\u001b[2K');
-  process.stdout.write(formatReport(report, format));
-  if (format === 'pretty') process.stdout.write(summaryLine(report.summary));
-  return exitCodeFor(report.findings, values.strict);
+  return emitReport(report, settings, 'check:links', LINK_RULES);
 });
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
@@ -121,13 +121,7 @@ function loadConfig(root: string) {
   }
   const result = configSchema.safeParse(json.doc.value);
   if (!result.success) {
-    throw new ContentError(result.error.issues.map((issue) => ({ file: CONFIG_FILE, ...(json.doc.nearestPositionOf(issue.path as (string | number)[]) ?? {}), message: `Invalid link-check config at ${issue.path.join('.') || '(root)'}: ${issue.message}.` })));
+    throw new ContentError(result.error.issues.map((issue) => ({ file: CONFIG_FILE, ...(json.doc.nearestPositionOf(issue.path as (string | number)[]) ?? {}), rule: 'config', severity: 'error', message: `Invalid link-check config at ${issue.path.join('.') || '(root)'}: ${issue.message}.` })));
   }
   return result.data;
-}
-
-function summaryLine(summary: LinkSummary): string {
-  const built = summary.builtPass.ran ? `built site: ${summary.builtPass.linksChecked} links on ${summary.builtPass.pages} pages` : `built site: skipped (${summary.builtPass.reason})`;
-  const external = summary.external ? `; external: ${summary.external.checked} checked, ${summary.external.fromCache} from cache, ${summary.external.skipped} skipped` : '; external: off (--external to check)';
-  return `\nSource: ${summary.links} links in ${summary.files} files; ${built}${external}.\n`;
 }

@@ -6,7 +6,9 @@
  */
 import { addLocale } from './i18n/addLocale.ts';
 import { EXIT, paint, parseCli, runCommand, UsageError } from './lib/cli.ts';
-import { formatProblem } from '../src/content/problem.ts';
+import { placeOf, type Finding } from '../src/content/finding.ts';
+
+const formatProblem = (problem: Finding) => `${placeOf(problem)}  ${problem.message}${problem.hint ? `\n    → ${problem.hint}` : ''}`;
 
 const USAGE = `Usage: npm run i18n:add -- <code> [--name <own name>] [--dir ltr|rtl] [--hreflang <tag>]
 

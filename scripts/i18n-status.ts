@@ -27,7 +27,7 @@ interface UiCoverage {
   strings: number;
   translated: number;
   /** Keys missing, empty or still in the source language. */
-  todo: { key: string; file: string; line: number; rule: string }[];
+  todo: { key: string; file: string; line: number | undefined; rule: string }[];
 }
 
 interface LocaleStatus extends LocaleOverview {
@@ -93,7 +93,7 @@ function pretty(locales: readonly LocaleStatus[]): string {
       const detail = [row.status === 'outdated' || row.status === 'untranslated' ? stateOf(row) : '', extra].filter(Boolean).join('; ');
       if (detail) lines.push(`               ${detail}`);
     }
-    lines.push(`  UI strings: ${locale.ui.translated}/${locale.ui.strings} translated${locale.ui.todo.length ? `; to do: ${locale.ui.todo.slice(0, 5).map((item) => `${item.file}:${item.line} ${item.key}`).join(', ')}${locale.ui.todo.length > 5 ? ` and ${locale.ui.todo.length - 5} more` : ''}` : ''}`);
+    lines.push(`  UI strings: ${locale.ui.translated}/${locale.ui.strings} translated${locale.ui.todo.length ? `; to do: ${locale.ui.todo.slice(0, 5).map((item) => `${item.file}:${item.line ?? 1} ${item.key}`).join(', ')}${locale.ui.todo.length > 5 ? ` and ${locale.ui.todo.length - 5} more` : ''}` : ''}`);
     lines.push(`  Pages: ${totals.translated} translated, ${totals.outdated} outdated, ${totals.untranslated} untranslated, ${totals.missing} missing of ${totals.pages}; ${totals.machine} machine-translated (${totals.unreviewed} not reviewed)`, '');
   }
   return `${lines.join('\n')}`;

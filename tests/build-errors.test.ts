@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { astroBuild, copyProject, type ProjectCopy } from './helpers/project.ts';
+import { astroBuild, copyProject, ROOT, run, type ProjectCopy } from './helpers/project.ts';
 
 let project: ProjectCopy | undefined;
 afterEach(() => project?.remove());
@@ -30,6 +30,7 @@ describe('a build with bad content', () => {
     ['a locale folder not in the registry', (dir: string) => mkdirSync(join(dir, 'content/fr')), 'content/fr/', 'is not a locale in content/locales.json'],
     ['a registry entry without a folder', (dir: string) => edit(dir, 'content/locales.json', (t) => t.replace('"locales": [', '"locales": [\n    { "code": "ja", "name": "日本語", "dir": "ltr", "status": "partial" },')), 'content/locales.json', 'content/ja/ does not exist'],
     ['a table label missing in a locale', (dir: string) => edit(dir, 'content/de/tables.json', (t) => t.replace(/\s*"technology": "Technologie",/, '')), 'content/de/tables.json:', 'Table label "item.technology" is missing'],
+    ['an import line in a page', (dir: string) => edit(dir, 'content/de/index.mdx', (t) => t.replace(/\n---\n/, '\n---\n\nimport Chart from "../../src/components/Chart.astro";\n')), 'content/de/index.mdx:', 'Pages do not import anything'],
     ['an invalid JSON namespace', (dir: string) => edit(dir, 'content/de/ui.json', (t) => t.replace('"Sprache",', '"Sprache"')), 'content/de/ui.json:', 'Invalid JSON'],
   ])('stops on %s, naming the place and no stack trace', (_name, change, place, message) => {
     const result = buildWith(change);
@@ -37,6 +38,14 @@ describe('a build with bad content', () => {
     expect(result.output).toContain(place);
     expect(result.output).toContain(message);
     expect(result.output).not.toMatch(STACK_FRAME);
+  });
+
+  it('annotates the pull request inside GitHub Actions', () => {
+    project = copyProject();
+    edit(project.dir, 'content/de/index.mdx', (t) => t.replace('order: 0', 'order: null'));
+    const result = run(project.dir, process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { GITHUB_ACTIONS: 'true' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^::error file=content\/de\/index\.mdx,line=5,col=1,title=frontmatter::Invalid frontmatter `order`/m);
   });
 
   it('does not touch the content it rejects', () => {

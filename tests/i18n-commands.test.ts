@@ -79,7 +79,7 @@ describe('section tracking', () => {
   it('i18n:status says the same, per page, in every format', () => {
     const json = node(shallow, 'scripts/i18n-status.ts', '--format', 'json');
     expect(json.code, json.stderr).toBe(0);
-    const report = JSON.parse(json.stdout) as { locales: { code: string; totals: Record<string, number>; pages: { slug: string; status: string; changes?: unknown; unreviewed: boolean }[]; ui: { strings: number; translated: number } }[] };
+    const report = JSON.parse(json.stdout) as { locales: { code: string; totals: Record<string, number> & { pages: number }; pages: { slug: string; status: string; changes?: unknown; unreviewed: boolean }[]; ui: { strings: number; translated: number } }[] };
     const de = report.locales.find((locale) => locale.code === 'de')!;
     expect(de.pages.find((page) => page.slug === GUIDE)).toMatchObject({ status: 'outdated', changes: [{ id: 'follow-up', kinds: ['text'] }, { id: 'next-steps', kinds: ['link target'] }] });
     expect(de.totals).toMatchObject({ outdated: 1, translated: de.totals.pages - 1, missing: 0, untranslated: 0 });

@@ -1,21 +1,32 @@
-/** The README documents every rule id the checkers can report, so the docs cannot drift from the code. */
+/**
+ * The README documents every rule the checkers run, from their registries
+ * (id, severity, description), and every npm script, so the docs cannot drift
+ * from the code. `npm run docs:rules` rewrites the rule tables.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../scripts/i18n/check.ts';
-import { LINK_RULES } from '../scripts/links/check.ts';
+import { I18N_RULES } from '../scripts/i18n/registry.ts';
+import { LINK_RULES } from '../scripts/links/registry.ts';
+import { RULE_TABLES, rulesRegion, ruleTable } from '../scripts/docs-rules.ts';
 import { ROOT } from './helpers/project.ts';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const section = (title: string) => readme.slice(readme.indexOf(`## ${title}`), readme.indexOf('\n## ', readme.indexOf(`## ${title}`) + 3));
 
 describe('README', () => {
-  it.each([...RULES])('documents the check:i18n rule %s with an example row', (rule) => {
-    expect(section('Translation check')).toMatch(new RegExp(`^\\| \`${rule}\` \\|`, 'm'));
+  it.each([['Translation check', 'check:i18n', I18N_RULES], ['Link check', 'check:links', LINK_RULES]] as const)('%s: the rule table is the %s registry (npm run docs:rules)', (title, tool, registry) => {
+    const region = rulesRegion(section(title), tool);
+    expect(region, `README lacks the ${tool} rules region`).toBeDefined();
+    expect(region).toBe(ruleTable(registry));
+    // Each registry rule is one row with its id, severity and description.
+    for (const rule of registry) {
+      expect(region).toMatch(new RegExp(`^\\| \`${rule.id}\` \\| ${rule.severity}\\b[^|]* \\| ${escape(rule.description)} \\|`, 'm'));
+    }
   });
 
-  it.each([...LINK_RULES])('documents the check:links rule %s with an example row', (rule) => {
-    expect(section('Link check')).toMatch(new RegExp(`^\\| \`${rule}\` \\|`, 'm'));
+  it('has a region for every registry', () => {
+    expect(RULE_TABLES.map((table) => table.tool)).toEqual(['check:i18n', 'check:links']);
   });
 
   it('lists every npm script', () => {
@@ -23,3 +34,5 @@ describe('README', () => {
     for (const script of scripts) expect(section('Commands'), script).toMatch(new RegExp(`npm (run )?${script.replace(':', '\\:')}\\b`));
   });
 });
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { TIMINGS_ENV } from '../../src/integrations/stageTimings.ts';
 import { corpusSlug, editOnePage, generateCorpus } from './corpus.ts';
 import { expectExit, measure, type Measured } from './measure.ts';
+import { measureReader, type ReaderFigures } from './reader.ts';
 
 export interface StageFigure {
   stage: string;
@@ -26,6 +27,8 @@ export interface BuildFigures {
   distFiles: number;
   /** HTML bytes of one guide page (`/en/section-00/page-1/`). */
   guideHtmlBytes: number;
+  /** A guide page in headless Chromium: bytes before search, Pagefind's bytes for a first query. */
+  reader: ReaderFigures;
   /** The same build again after one English page was edited. */
   rebuild: { stages: StageFigure[]; totalMs: number };
 }
@@ -63,15 +66,16 @@ function folderSize(folder: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
-export function benchBuild(projectRoot: string, pages: number, locales: number, keep: boolean): BuildFigures & { root: string } {
+export async function benchBuild(projectRoot: string, pages: number, locales: number, keep: boolean): Promise<BuildFigures & { root: string }> {
   const corpus = generateCorpus(projectRoot, pages, locales, { buildable: true });
   try {
     const first = runBuild(corpus.root);
     const dist = folderSize(join(corpus.root, 'dist'));
     const guideHtmlBytes = statSync(join(corpus.root, 'dist/en', corpusSlug(1), 'index.html')).size;
+    const reader = await measureReader(join(corpus.root, 'dist'), `/en/${corpusSlug(1)}/`, 'campaign');
     editOnePage(corpus.root, 1);
     const rebuild = runBuild(corpus.root);
-    return { root: corpus.root, pages, locales, ...first, distBytes: dist.bytes, distFiles: dist.files, guideHtmlBytes, rebuild: { stages: rebuild.stages, totalMs: rebuild.totalMs } };
+    return { root: corpus.root, pages, locales, ...first, distBytes: dist.bytes, distFiles: dist.files, guideHtmlBytes, reader, rebuild: { stages: rebuild.stages, totalMs: rebuild.totalMs } };
   } finally {
     if (!keep) rmSync(corpus.root, { recursive: true, force: true });
   }

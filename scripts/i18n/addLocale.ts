@@ -13,7 +13,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, wri
 import { join } from 'node:path';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import { parseJson } from '../../src/content/json.ts';
-import type { Problem } from '../../src/content/problem.ts';
+import type { Finding } from '../../src/content/finding.ts';
 import { parseRegistry, REGISTRY_FILE, type LocaleRegistry } from '../../src/i18n/locales.ts';
 
 export interface AddOptions {
@@ -36,7 +36,7 @@ export type AddResult =
   | { kind: 'added'; entry: LocaleEntry; created: string[]; registry: LocaleRegistry }
   | { kind: 'unchanged'; entry: LocaleEntry; registry: LocaleRegistry }
   /** `message` is about the arguments; `problems` are located in files. */
-  | { kind: 'refused'; message?: string; problems: Problem[] };
+  | { kind: 'refused'; message?: string; problems: Finding[] };
 
 /** The namespaces a locale folder starts with, copied from the source locale (see README, "Add a locale"). */
 export const STARTER_NAMESPACES = ['ui.json', 'tables.json'] as const;
@@ -76,7 +76,7 @@ export function directionOf(tag: string): 'ltr' | 'rtl' {
 }
 
 export function addLocale(root: string, options: AddOptions): AddResult {
-  const refuse = (message: string, hint?: string, where: Partial<Problem> = {}): AddResult => ({ kind: 'refused', problems: [{ file: REGISTRY_FILE, ...where, message, ...(hint ? { hint } : {}) }] });
+  const refuse = (message: string, hint?: string, where: Partial<Finding> = {}): AddResult => ({ kind: 'refused', problems: [{ rule: 'config', severity: 'error', file: REGISTRY_FILE, ...where, message, ...(hint ? { hint } : {}) }] });
   const resolved = resolveTag(options.code);
   if ('error' in resolved) return { kind: 'refused', message: resolved.error, problems: [] };
   const { code, tag } = resolved;
@@ -138,13 +138,13 @@ export function addLocale(root: string, options: AddOptions): AddResult {
   };
   if (!writable(registryPath)) return refuse(`${REGISTRY_FILE} is not writable.`, 'Check the file\'s permissions (or the checkout), then run the command again.');
   const contentDir = join(root, 'content');
-  if (!writable(existsSync(folder) ? folder : contentDir)) return { kind: 'refused', problems: [{ file: existsSync(folder) ? `content/${code}/` : 'content/', message: 'The folder is not writable, so the locale folder cannot be created.', hint: 'Check the folder\'s permissions, then run the command again.' }] };
+  if (!writable(existsSync(folder) ? folder : contentDir)) return { kind: 'refused', problems: [{ rule: 'config', severity: 'error', file: existsSync(folder) ? `content/${code}/` : 'content/', message: 'The folder is not writable, so the locale folder cannot be created.', hint: 'Check the folder\'s permissions, then run the command again.' }] };
   const starters: { name: string; text: string }[] = [];
   for (const name of missingFiles) {
     try {
       starters.push({ name, text: readFileSync(join(sourceFolder, name), 'utf8') });
     } catch {
-      return { kind: 'refused', problems: [{ file: `content/${registry.source.code}/${name}`, message: 'The source locale\'s file cannot be read, so there is nothing to start the translation from.' }] };
+      return { kind: 'refused', problems: [{ rule: 'config', severity: 'error', file: `content/${registry.source.code}/${name}`, message: 'The source locale\'s file cannot be read, so there is nothing to start the translation from.' }] };
     }
   }
 
@@ -165,7 +165,7 @@ export function addLocale(root: string, options: AddOptions): AddResult {
     // Undo what this run created, so a failure leaves the project as it was.
     for (const file of created) rmSync(join(root, file), { force: true });
     if (!folderExisted) rmSync(folder, { recursive: true, force: true });
-    return { kind: 'refused', problems: [{ file: `content/${code}/`, message: `Could not write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing was changed.` }] };
+    return { kind: 'refused', problems: [{ rule: 'config', severity: 'error', file: `content/${code}/`, message: `Could not write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing was changed.` }] };
   }
   const reread = parseRegistry(JSON.parse(updated.replace(/^\uFEFF/, '')) as unknown);
   return { kind: 'added', entry, created, registry: Array.isArray(reread) ? registry : reread };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { readJson, type JsonDocument } from '../../src/content/json.ts';
 import type { ParseCache } from '../../src/content/parseCache.ts';
 import { parsePage, type ParsedPage } from '../../src/content/parsedPage.ts';
-import type { Problem } from '../../src/content/problem.ts';
+import type { Finding } from '../../src/content/finding.ts';
 import type { Site } from '../../src/model/site.ts';
 
 export { parsePage, type ParsedPage };
@@ -19,7 +19,7 @@ export interface Namespace {
   file: string;
   /** Missing when the file does not parse. */
   doc?: JsonDocument;
-  problems: Problem[];
+  problems: Finding[];
 }
 
 export interface Collection {

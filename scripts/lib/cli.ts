@@ -2,8 +2,11 @@
  * What every command in scripts/ shares: argument parsing with usage errors
  * (exit 2) instead of stack traces, and color only where it helps.
  */
+import { relative } from 'node:path';
 import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
-import { ContentError, formatProblem } from '../../src/content/problem.ts';
+import { ContentError } from '../../src/content/finding.ts';
+import { wantsColor } from './format/color.ts';
+import { formatPretty } from './format/pretty.ts';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
@@ -43,13 +46,31 @@ export async function runCommand(usage: string, main: () => Promise<number> | nu
     process.exitCode = await main();
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`${paint('red', 'error')} ${error.message}\n\n${usage}\n`);
+      process.stderr.write(`${paint('red', 'error', process.stderr)} ${error.message}\n\n${usage}\n`);
     } else if (error instanceof ContentError) {
-      process.stderr.write(`${paint('red', 'Configuration error', process.stderr)}\n${error.problems.map(formatProblem).join('\n')}\n`);
+      process.stderr.write(`${paint('red', 'Configuration error', process.stderr)}\n${formatPretty({ findings: [...error.problems], summary: undefined }, { color: wantsColor(process.stderr), totals: false })}`);
     } else {
-      process.stderr.write(`${paint('red', 'error')} ${(error as Error).message}\n`);
+      // Unexpected: one line saying what failed, never a stack trace (DEBUG=1 shows it).
+      process.stderr.write(`${paint('red', 'error', process.stderr)} ${describeError(error)}\n`);
       if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     }
     process.exitCode = EXIT.usage;
   }
+}
+
+/** A file-system error as a sentence naming the path (relative to the current folder) and what to do; other errors by their message. */
+export function describeError(error: unknown): string {
+  const { code, path, message } = (error ?? {}) as NodeJS.ErrnoException;
+  if (path && code) {
+    const shown = relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path) || '.';
+    const what: Record<string, string> = {
+      ENOENT: 'does not exist (a broken symbolic link, or removed during the run); restore it or delete the reference to it',
+      EACCES: 'cannot be read (permission denied); give your user read permission (chmod u+r)',
+      EPERM: 'cannot be read (permission denied); give your user read permission (chmod u+r)',
+      EISDIR: 'is a folder where a file was expected; rename or remove it',
+      ENOTDIR: 'has a file where a folder was expected in its path',
+    };
+    return `${shown} ${what[code] ?? `cannot be read (${code}); check the file and its disk`}.`;
+  }
+  return message ?? String(error);
 }

@@ -1,31 +1,11 @@
 /**
- * A finding: one problem a checker reports, located where a person must edit.
- * `check:i18n` and `check:links` both produce these, so one set of formatters
- * (pretty, json, github) serves both.
+ * What the checkers share about findings: the report they return, a stable
+ * order, the exit code, counts. The `Finding` type itself is defined once in
+ * src/content/finding.ts (the content guard speaks it too) and re-exported here.
  */
-export type Severity = 'error' | 'warning';
+import type { Finding } from '../../src/content/finding.ts';
 
-export interface Location {
-  /** Relative to the repository root, with forward slashes. */
-  file: string;
-  /** 1-based. */
-  line: number;
-  /** 1-based. */
-  column: number;
-}
-
-export interface Finding extends Location {
-  rule: string;
-  severity: Severity;
-  message: string;
-  locale: string;
-  /** The matching place in the source (English) file, where there is one. */
-  source?: Location;
-  /** What to do, when the message alone does not say. */
-  hint?: string;
-  /** Checker-specific fields (the link checker adds `url` and `page`). */
-  [extra: string]: unknown;
-}
+export type { Finding, Location, Severity } from '../../src/content/finding.ts';
 
 export interface Report<Summary = unknown> {
   findings: Finding[];
@@ -34,7 +14,7 @@ export interface Report<Summary = unknown> {
 
 /** Stable order: by file, then position, then rule. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  return findings.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule));
 }
 
 /** Exit code: 1 when any finding is an error (or any at all with --strict), else 0. */
@@ -46,7 +26,7 @@ export function exitCodeFor(findings: readonly Finding[], strict: boolean): 0 | 
 export function countByLocaleAndRule(findings: readonly Finding[]): Record<string, Record<string, number>> {
   const counts: Record<string, Record<string, number>> = {};
   for (const finding of findings) {
-    const perRule = (counts[finding.locale] ??= {});
+    const perRule = (counts[finding.locale ?? ''] ??= {});
     perRule[finding.rule] = (perRule[finding.rule] ?? 0) + 1;
   }
   return counts;

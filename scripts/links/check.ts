@@ -1,8 +1,10 @@
 /**
  * The link check as a library: build the site model from content/, run the
  * source pass, the built-site pass (when dist/ exists) and, on request, the
- * external pass, and return one report. The CLI (scripts/check-links.ts)
- * only parses arguments and prints.
+ * external pass, and return the findings of the rules selected from the
+ * registry (scripts/links/registry.ts); a pass no selected rule needs does not
+ * run. It never prints: the CLI (scripts/check-links.ts) hands the report to a
+ * formatter.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,13 +13,13 @@ import { loadSite, type Site } from '../../src/model/site.ts';
 import { collect } from '../i18n/collect.ts';
 import type { ParseCache } from '../../src/content/parseCache.ts';
 import { countByLocaleAndRule, sortFindings, type Finding, type Report } from '../lib/findings.ts';
+import { keepSelected } from '../lib/rules.ts';
 import { builtPass } from './builtPass.ts';
 import { checkExternal, type ExternalOptions } from './external.ts';
+import { LINK_RULES, passesOf, type LinkRule } from './registry.ts';
 import { buildSiteModel } from './site.ts';
 import { sourcePass } from './sourcePass.ts';
 import { templateIndex } from './templates.ts';
-
-export const LINK_RULES = ['broken-link', 'broken-anchor', 'locale-mismatch', 'fallback-link', 'external-error', 'external-redirect', 'parse-error'] as const;
 
 export interface LinkCheckOptions {
   root: string;
@@ -31,6 +33,8 @@ export interface LinkCheckOptions {
   concurrency?: number;
   cache?: ParseCache;
   onProgress?: (message: string) => void;
+  /** The rules to report (default: the whole registry). */
+  rules?: readonly LinkRule[];
 }
 
 export interface LinkSummary {
@@ -46,6 +50,8 @@ export interface LinkSummary {
 
 export async function checkLinks(options: LinkCheckOptions): Promise<Report<LinkSummary>> {
   const started = performance.now();
+  const rules = options.rules ?? LINK_RULES;
+  const passes = passesOf(rules);
   const model = options.site ?? loadSite(options.root, options.registry);
   const { pages } = collect(options.root, model, options.registry.codes, options.cache);
   const site = buildSiteModel(options.root, model, pages);
@@ -56,7 +62,8 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
   let builtMs = 0;
   const dist = options.dist ?? join(options.root, 'dist');
   let built: LinkSummary['builtPass'] = { ran: false, pages: 0, linksChecked: 0, reason: `${dist} does not exist; run npm run build first` };
-  if (existsSync(join(dist, 'index.html'))) {
+  if (!passes.has('built')) built.reason = 'no selected rule reads the build';
+  else if (existsSync(join(dist, 'index.html'))) {
     options.onProgress?.('Crawling the built site…');
     const start = performance.now();
     const result = await builtPass({ root: options.root, dist, site, siteOrigin: options.siteOrigin, source, templates: templateIndex(options.root), concurrency: options.concurrency ?? 50, onProgress: (count) => options.onProgress?.(`Crawling the built site… ${count} links`) });
@@ -67,7 +74,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
 
   let externalMs = 0;
   let external: LinkSummary['external'] = null;
-  if (options.external) {
+  if (options.external && passes.has('external')) {
     const start = performance.now();
     const result = await checkExternal(source.external, options.external, (done, total) => options.onProgress?.(`Checking external links… ${done}/${total}`));
     externalMs = performance.now() - start;
@@ -75,17 +82,18 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
     external = { checked: result.checked, fromCache: result.fromCache, skipped: result.skipped };
   }
 
-  sortFindings(findings);
+  const selected = keepSelected(findings, rules);
+  sortFindings(selected);
   return {
-    findings,
+    findings: selected,
     summary: {
       files: source.files,
       links: [...source.linksByPage.values()].reduce((sum, links) => sum + links.length, 0),
       builtPass: built,
       external,
-      errors: findings.filter((finding) => finding.severity === 'error').length,
-      warnings: findings.filter((finding) => finding.severity === 'warning').length,
-      byLocaleAndRule: countByLocaleAndRule(findings),
+      errors: selected.filter((finding) => finding.severity === 'error').length,
+      warnings: selected.filter((finding) => finding.severity === 'warning').length,
+      byLocaleAndRule: countByLocaleAndRule(selected),
       timings: { sourceMs: Math.round(sourceMs), builtMs: Math.round(builtMs), externalMs: Math.round(externalMs) },
     },
   };

@@ -42,8 +42,8 @@ export function sourcePass(site: SiteModel, pagesByLocale: Map<string, ParsedPag
       files++;
       const url = pageUrl(locale, slugOf(page.path));
       if (!page.outline) {
-        const problem = page.problems.find((candidate) => candidate.kind === 'syntax') ?? page.problems[0];
-        findings.push({ rule: 'parse-error', severity: 'error', message: `${problem?.message ?? 'The page cannot be read.'} Its links were not checked.`, locale, file: page.file, line: problem?.line ?? 1, column: problem?.column ?? 1, url: '', page: url });
+        const problem = page.problems.find((candidate) => candidate.rule === 'parse-error') ?? page.problems[0];
+        findings.push({ file: page.file, line: 1, column: 1, ...problem, rule: 'parse-error', severity: 'error', message: `${problem?.message ?? 'The page cannot be read.'} Its links were not checked.`, locale, url: '', page: url });
         continue;
       }
       const refs = [...page.outline.links.map((link) => ({ href: link.url, line: link.line, column: link.column })), ...page.outline.images.map((image) => ({ href: image.src, line: image.line, column: image.column }))]

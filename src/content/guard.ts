@@ -4,8 +4,9 @@
  * to do.
  *
  * It checks the locale registry against the folders, every page's MDX and
- * frontmatter, the components pages use, and that every locale whose pages
- * show tables has every table label. Translation quality (missing pages,
+ * frontmatter (with no import or export lines: see mdx.ts), the components
+ * pages use, and that every locale whose pages show tables has every table
+ * label. Translation quality (missing pages,
  * outdated text, mismatched structure) is the translation checker's job.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -17,12 +18,12 @@ import type { ComponentRef } from './outline.ts';
 import { parseInParallel } from './parallelParse.ts';
 import { openParseCache, type ParseCache } from './parseCache.ts';
 import { parsePage } from './parsedPage.ts';
-import { ContentError, type Problem } from './problem.ts';
+import { ContentError, type Finding } from './finding.ts';
 import { TABLES_NAMESPACE, labelKeys, loadTables, tableIds, type TableData } from './tables.ts';
 import { loadRegistry, REGISTRY_FILE, type LocaleRegistry } from '../i18n/locales.ts';
 
 export interface GuardResult {
-  problems: Problem[];
+  problems: Finding[];
   pages: number;
 }
 
@@ -32,7 +33,7 @@ export interface GuardResult {
  * changed), so the checkers that run after the build find them parsed.
  */
 export async function guardContent(root: string, cache: ParseCache = openParseCache(root)): Promise<GuardResult> {
-  const problems: Problem[] = [];
+  const problems: Finding[] = [];
   let registry: LocaleRegistry | undefined;
   let tables: TableData | undefined;
   try {
@@ -72,14 +73,16 @@ export async function guardContent(root: string, cache: ParseCache = openParseCa
 }
 
 /** Every folder under content/ must be a registered locale, and every registered locale must have a folder. */
-export function checkLocaleFolders(root: string, registry: LocaleRegistry): Problem[] {
-  const problems: Problem[] = [];
+export function checkLocaleFolders(root: string, registry: LocaleRegistry): Finding[] {
+  const problems: Finding[] = [];
   const contentDir = join(root, 'content');
   const folders = existsSync(contentDir) ? readdirSync(contentDir).filter((name) => statSync(join(contentDir, name)).isDirectory()) : [];
   for (const folder of folders) {
     if (!registry.get(folder)) {
       problems.push({
         file: `content/${folder}/`,
+        rule: 'locale-folder',
+        severity: 'error',
         message: `The folder "content/${folder}" is not a locale in ${REGISTRY_FILE}.`,
         hint: `Add { "code": "${folder}", "name": …, "dir": "ltr", "status": "partial" } to ${REGISTRY_FILE}, or rename the folder to a registered locale code (${registry.codes.join(', ')}).`,
       });
@@ -89,6 +92,8 @@ export function checkLocaleFolders(root: string, registry: LocaleRegistry): Prob
     if (!folders.includes(locale.code)) {
       problems.push({
         file: REGISTRY_FILE,
+        rule: 'locale-folder',
+        severity: 'error',
         message: `The locale "${locale.code}" is registered but content/${locale.code}/ does not exist.`,
         hint: `Create content/${locale.code}/ with ui.json and tables.json (copy them from content/${registry.source.code}/ and translate the values), or remove the entry.`,
       });
@@ -98,11 +103,11 @@ export function checkLocaleFolders(root: string, registry: LocaleRegistry): Prob
 }
 
 function checkComponents(file: string, components: readonly ComponentRef[], tables: TableData | undefined) {
-  const problems: Problem[] = [];
+  const problems: Finding[] = [];
   let usesTables = false;
   for (const component of components) {
     const { name } = component;
-    const at = { file, line: component.line, column: component.column };
+    const at = { file, rule: 'component', severity: 'error' as const, line: component.line, column: component.column };
     if (!isMdxComponent(name)) {
       problems.push({ ...at, message: `Unknown component <${name}>.`, hint: `Pages may use ${Object.keys(MDX_COMPONENTS).map((known) => `<${known}>`).join(', ')}; check the spelling against the English page.` });
       continue;
@@ -139,22 +144,22 @@ function checkComponents(file: string, components: readonly ComponentRef[], tabl
 }
 
 /** JSON namespaces must parse; a locale that shows tables needs every table label. */
-function checkNamespaces(root: string, locale: string, source: string, tables: TableData | undefined): Problem[] {
-  const problems: Problem[] = [];
+function checkNamespaces(root: string, locale: string, source: string, tables: TableData | undefined): Finding[] {
+  const problems: Finding[] = [];
   const folder = join(root, 'content', locale);
   for (const name of readdirSync(folder).filter((entry) => entry.endsWith('.json'))) {
     const json = readJson(`content/${locale}/${name}`, join(folder, name));
     if (!json.ok) problems.push(...json.problems);
   }
   if (locale === source && !existsSync(join(folder, 'ui.json'))) {
-    problems.push({ file: `content/${locale}/ui.json`, message: 'The source locale has no ui.json.', hint: 'Every UI string falls back to the source locale, so it must define them all.' });
+    problems.push({ file: `content/${locale}/ui.json`, rule: 'missing-file', severity: 'error', message: 'The source locale has no ui.json.', hint: 'Every UI string falls back to the source locale, so it must define them all.' });
   }
   if (!tables) return problems;
   const file = `content/${locale}/${TABLES_NAMESPACE}.json`;
   const json = readJson(file, join(folder, `${TABLES_NAMESPACE}.json`));
   if (!json.ok) {
     // A missing file is reported once, with what to do; a syntax error was reported above.
-    if (!existsSync(join(folder, `${TABLES_NAMESPACE}.json`))) problems.push({ file, message: 'Pages in this locale show tables, but there is no tables.json.', hint: `Copy content/${source}/${TABLES_NAMESPACE}.json here and translate its values (not its keys).` });
+    if (!existsSync(join(folder, `${TABLES_NAMESPACE}.json`))) problems.push({ file, rule: 'table-label', severity: 'error', message: 'Pages in this locale show tables, but there is no tables.json.', hint: `Copy content/${source}/${TABLES_NAMESPACE}.json here and translate its values (not its keys).` });
     return problems;
   }
   const missing = labelKeys(tables).filter((key) => typeof lookup(json.doc.value, key) !== 'string' || (lookup(json.doc.value, key) as string).trim() === '');
@@ -162,6 +167,8 @@ function checkNamespaces(root: string, locale: string, source: string, tables: T
     const parent = key.split('.').slice(0, -1);
     problems.push({
       file,
+      rule: 'table-label',
+      severity: 'error',
       ...(json.doc.nearestPositionOf(parent) ?? { line: 1, column: 1 }),
       message: `Table label "${key}" is missing or empty.`,
       hint: `Add it with the translation of "${String(lookup(readSourceLabels(root, source), key) ?? key)}"; tables never fall back to another language.`,

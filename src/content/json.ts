@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parseTree, printParseErrorCode, getNodeValue, type Node, type ParseError } from 'jsonc-parser';
 import { location } from 'vfile-location';
-import type { Problem } from './problem.ts';
+import type { Finding } from './finding.ts';
 
 export interface JsonDocument {
   file: string;
@@ -23,7 +23,7 @@ export interface JsonDocument {
   nearestPositionOf(path: readonly (string | number)[]): { line: number; column: number } | undefined;
 }
 
-export type JsonResult = { ok: true; doc: JsonDocument } | { ok: false; problems: Problem[] };
+export type JsonResult = { ok: true; doc: JsonDocument } | { ok: false; problems: Finding[] };
 
 /** Strips a UTF-8 byte order mark: editors on Windows add one, and it is not content. */
 export function stripBom(text: string): string {
@@ -38,7 +38,7 @@ export function parseJson(file: string, rawText: string): JsonResult {
     return { line: point?.line ?? 1, column: point?.column ?? 1 };
   };
   if (text.trim() === '') {
-    return { ok: false, problems: [{ file, line: 1, column: 1, message: 'The file is empty.', hint: 'Write a JSON object, at least `{}`.' }] };
+    return { ok: false, problems: [{ file, line: 1, column: 1, rule: 'parse-error', severity: 'error', message: 'The file is empty.', hint: 'Write a JSON object, at least `{}`.' }] };
   }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
@@ -50,6 +50,8 @@ export function parseJson(file: string, rawText: string): JsonResult {
       problems: distinct.map((error) => ({
         file,
         ...position(error.offset),
+        rule: 'parse-error',
+        severity: 'error',
         message: `Invalid JSON: ${isAfterTrailingComma(text, error.offset) ? 'a trailing comma is not allowed' : describeJsonError(printParseErrorCode(error.error))}.`,
         hint: 'Fix the syntax at this place; a JSON validator in your editor shows it too.',
       })),
@@ -88,7 +90,7 @@ export function readJson(file: string, absolutePath: string): JsonResult {
   try {
     text = readFileSync(absolutePath, 'utf8');
   } catch (error) {
-    return { ok: false, problems: [{ file, message: `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`, hint: 'Create it, or check its permissions.' }] };
+    return { ok: false, problems: [{ file, rule: 'parse-error', severity: 'error', message: `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`, hint: 'Create it, or check its permissions.' }] };
   }
   return parseJson(file, text);
 }

@@ -2,7 +2,7 @@
  * Parses an MDX page the way the checkers see it: a unified/remark syntax tree
  * with positions, plus its frontmatter parsed and validated.
  *
- * Every failure becomes a Problem with the file, line and column to edit,
+ * Every failure becomes a Finding with the file, line and column to edit,
  * never an exception, so one bad page cannot hide the problems of the others.
  */
 import type { Root, Yaml } from 'mdast';
@@ -13,9 +13,10 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFileMessage } from 'vfile-message';
 import { isMap, parseDocument, type Node as YamlNode } from 'yaml';
+import { MDX_COMPONENTS } from './components.ts';
 import { frontmatterSchema, type Frontmatter } from './frontmatter.ts';
 import { stripBom } from './json.ts';
-import type { Problem } from './problem.ts';
+import type { Finding } from './finding.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 /** Plain Markdown never fails to parse: used to still read the frontmatter of a page whose MDX is broken. */
@@ -33,7 +34,7 @@ export interface MdxDocument {
   frontmatterPosition(path: string | readonly (string | number)[]): { line: number; column: number } | undefined;
 }
 
-export type MdxResult = { ok: true; doc: MdxDocument; problems: Problem[] } | { ok: false; problems: Problem[] };
+export type MdxResult = { ok: true; doc: MdxDocument; problems: Finding[] } | { ok: false; problems: Finding[] };
 
 /** Normalizes what editors vary (BOM, CRLF) without moving line numbers. */
 export function normalizeText(text: string): string {
@@ -43,7 +44,7 @@ export function normalizeText(text: string): string {
 export function parseMdx(file: string, rawText: string): MdxResult {
   const text = normalizeText(rawText);
   if (text.trim() === '') {
-    return { ok: false, problems: [{ file, line: 1, column: 1, kind: 'syntax' as const, message: 'The page is empty.', hint: 'Start it with frontmatter (title, description, order) between --- lines.' }] };
+    return { ok: false, problems: [{ file, line: 1, column: 1, rule: 'parse-error', severity: 'error' as const, message: 'The page is empty.', hint: 'Start it with frontmatter (title, description, order) between --- lines.' }] };
   }
   let tree: Root;
   try {
@@ -55,7 +56,8 @@ export function parseMdx(file: string, rawText: string): MdxResult {
       ok: false,
       problems: [...(yamlNode ? readFrontmatter(file, yamlNode).problems : []), {
         file,
-        kind: 'syntax' as const,
+        rule: 'parse-error',
+        severity: 'error' as const,
         line: error.line ?? 1,
         column: error.column ?? 1,
         message: `MDX syntax error: ${error.reason.replace(/\.$/, '')}.`,
@@ -65,14 +67,35 @@ export function parseMdx(file: string, rawText: string): MdxResult {
   }
   const yamlNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
   if (!yamlNode) {
-    return { ok: false, problems: [{ file, line: 1, column: 1, kind: 'frontmatter' as const, message: 'The page has no frontmatter.', hint: 'Start it with title, description and order between two --- lines.' }] };
+    return { ok: false, problems: [{ file, line: 1, column: 1, rule: 'frontmatter', severity: 'error' as const, message: 'The page has no frontmatter.', hint: 'Start it with title, description and order between two --- lines.' }] };
   }
   const frontmatter = readFrontmatter(file, yamlNode);
   return {
     ok: true,
-    problems: frontmatter.problems,
+    problems: [...frontmatter.problems, ...esmProblems(file, tree)],
     doc: { file, text, tree, frontmatter: frontmatter.value, rawFrontmatter: frontmatter.raw, frontmatterPosition: frontmatter.positionOf },
   };
+}
+
+/**
+ * `import` and `export` lines (MDX's ESM, always top-level): pages do not have
+ * them, because components are provided to every page and an import would make
+ * Astro resolve a module from a translator's folder. The build's guard reports
+ * these (rule `mdx-import`); the checkers leave them to it.
+ */
+function esmProblems(file: string, tree: Root): Finding[] {
+  return tree.children.filter((node) => node.type === 'mdxjsEsm').map((node) => {
+    const statement = node.value.trimStart();
+    return {
+      file,
+      rule: 'mdx-import',
+      severity: 'error' as const,
+      line: node.position?.start.line ?? 1,
+      column: node.position?.start.column ?? 1,
+      message: `Pages do not ${statement.startsWith('export') ? 'export' : 'import'} anything: \`${statement.split('\n')[0]!.slice(0, 80)}\`.`,
+      hint: `Remove the line. ${new Intl.ListFormat('en').format(Object.keys(MDX_COMPONENTS).map((known) => `<${known}>`))} are available in every page without an import; anything else needs a component registered in src/components/mdx.ts first.`,
+    };
+  });
 }
 
 function readFrontmatter(file: string, node: Yaml) {
@@ -99,9 +122,10 @@ function readFrontmatter(file: string, node: Yaml) {
     }
     return found;
   };
-  const problems: Problem[] = yaml.errors.map((error) => ({
+  const problems: Finding[] = yaml.errors.map((error) => ({
     file,
-    kind: 'frontmatter' as const,
+    rule: 'frontmatter',
+    severity: 'error' as const,
     ...lineOf(error.pos[0]),
     message: `Invalid YAML frontmatter: ${error.message.split('\n')[0]}`,
     hint: 'Check indentation and quote values that contain a colon.',
@@ -110,7 +134,7 @@ function readFrontmatter(file: string, node: Yaml) {
 
   const raw = yaml.toJS() as unknown;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { problems: [{ file, line: firstLine, column: 1, kind: 'frontmatter' as const, message: 'The frontmatter must be a set of `key: value` lines.' }], value: undefined, raw: {}, positionOf };
+    return { problems: [{ file, line: firstLine, column: 1, rule: 'frontmatter', severity: 'error' as const, message: 'The frontmatter must be a set of `key: value` lines.' }], value: undefined, raw: {}, positionOf };
   }
   const result = frontmatterSchema.safeParse(raw);
   if (!result.success) {
@@ -118,13 +142,14 @@ function readFrontmatter(file: string, node: Yaml) {
       value: undefined,
       raw: raw as Record<string, unknown>,
       positionOf,
-      problems: result.error.issues.map((issue): Problem => {
+      problems: result.error.issues.map((issue): Finding => {
         const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
         const where = positionOf(unknownKeys.length ? [...issue.path.map(String), unknownKeys[0]!] : issue.path.map(String)) ?? { line: firstLine, column: 1 };
         return {
           file,
           ...where,
-          kind: 'frontmatter' as const,
+          rule: 'frontmatter',
+          severity: 'error' as const,
           message: `Invalid frontmatter${issue.path.length ? ` \`${issue.path.join('.')}\`` : ''}: ${issue.message}.`,
           hint: unknownKeys.length
             ? `Remove ${unknownKeys.map((name) => `\`${name}\``).join(', ')}; allowed keys are title, description, order, navTitle, translation, updated.`

@@ -7,7 +7,7 @@
  */
 import { parseMdx } from './mdx.ts';
 import { buildOutline, type Outline, type Place } from './outline.ts';
-import type { Problem } from './problem.ts';
+import type { Finding } from './finding.ts';
 import { sourceHash } from './sourceHash.ts';
 import { sectionFingerprints } from '../translation/sections.ts';
 
@@ -20,7 +20,7 @@ export interface ParsedPage {
   locale: string;
   /** The revision id of this text (see src/content/sourceHash.ts). */
   hash: string;
-  problems: Problem[];
+  problems: Finding[];
   /** Missing when the MDX does not parse. */
   outline?: Outline;
   frontmatter: Record<string, unknown>;

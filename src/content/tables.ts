@@ -15,7 +15,7 @@
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { readJson } from './json.ts';
-import { ContentError, type Problem } from './problem.ts';
+import { ContentError, type Finding } from './finding.ts';
 
 export const TABLES_FILE = 'content/tables.json';
 /** The i18next namespace (and file name in each locale folder) holding table labels. */
@@ -94,12 +94,14 @@ export interface TableView {
 }
 
 /** Validates table data; problems are located in `content/tables.json` when `positionOf` knows where. */
-export function parseTables(value: unknown, positionOf: (path: readonly (string | number)[]) => { line: number; column: number } | undefined = () => undefined): TableData | Problem[] {
+export function parseTables(value: unknown, positionOf: (path: readonly (string | number)[]) => { line: number; column: number } | undefined = () => undefined): TableData | Finding[] {
   const result = tablesSchema.safeParse(value);
   if (result.success) return result.data;
   return result.error.issues.map((issue) => ({
     file: TABLES_FILE,
     ...(positionOf(issue.path as (string | number)[]) ?? {}),
+    rule: 'config',
+    severity: 'error',
     message: `Invalid table data at ${issue.path.join('.') || '(root)'}: ${issue.message}.`,
     hint:
       issue.path[0] === 'dataTables'

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { readJson } from '../content/json.ts';
-import { ContentError, type Problem } from '../content/problem.ts';
+import { ContentError, type Finding } from '../content/finding.ts';
 
 export const REGISTRY_FILE = 'content/locales.json';
 
@@ -55,12 +55,14 @@ export interface LocaleRegistry {
 }
 
 /** Validates registry JSON; returns problems located in `content/locales.json` (by `positionOf`, the nearest place of a path). */
-export function parseRegistry(value: unknown, positionOf: (path: readonly (string | number)[]) => { line: number; column: number } | undefined = () => undefined): LocaleRegistry | Problem[] {
+export function parseRegistry(value: unknown, positionOf: (path: readonly (string | number)[]) => { line: number; column: number } | undefined = () => undefined): LocaleRegistry | Finding[] {
   const result = registrySchema.safeParse(value);
   if (!result.success) {
     return result.error.issues.map((issue) => ({
       file: REGISTRY_FILE,
       ...(positionOf(issue.path as (string | number)[]) ?? {}),
+      rule: 'config',
+      severity: 'error',
       message: `Invalid locale registry at ${issue.path.join('.') || '(root)'}: ${issue.message}.`,
       hint: 'Each locale needs code, name, dir ("ltr" or "rtl") and status ("complete" or "partial").',
     }));

@@ -9,7 +9,8 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { guardContent } from '../content/guard.ts';
-import { formatProblem } from '../content/problem.ts';
+import { formatGithub } from '../../scripts/lib/format/github.ts';
+import { formatPretty } from '../../scripts/lib/format/pretty.ts';
 import { recordStage } from './stageTimings.ts';
 
 export function contentGuard(): AstroIntegration {
@@ -22,8 +23,11 @@ export function contentGuard(): AstroIntegration {
         const { problems } = await guardContent(root);
         recordStage('content guard', performance.now() - start);
         if (problems.length === 0) return;
-        const report = problems.map(formatProblem).join('\n');
+        // The checkers' own readable formatter: grouped by file, `file:line:col`, the rule and what to do.
+        const report = formatPretty({ findings: problems, summary: undefined }, { color: false }).trimEnd();
         if (command === 'build') {
+          // In GitHub Actions the same problems also become annotations on the pull request's lines.
+          if (process.env.GITHUB_ACTIONS === 'true') process.stdout.write(formatGithub({ findings: problems, summary: undefined }));
           logger.error(`The content cannot be built (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${report}`);
           // Exiting here, rather than throwing, keeps Astro from printing a stack trace under the report.
           process.exit(1);

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { readJson } from '../content/json.ts';
-import { ContentError } from '../content/problem.ts';
+import { ContentError } from '../content/finding.ts';
 
 export const GLOSSARY_FILE = 'content/glossary.json';
 
@@ -44,6 +44,8 @@ export function loadGlossary(root: string): Glossary {
     throw new ContentError(result.error.issues.map((issue) => ({
       file: GLOSSARY_FILE,
       ...(json.doc.nearestPositionOf(issue.path as (string | number)[]) ?? {}),
+      rule: 'config',
+      severity: 'error',
       message: `Invalid glossary at ${issue.path.join('.') || '(root)'}: ${issue.message}.`,
       hint: 'Each term is { "term": "…", "note"?: "…", "approved"?: { "<locale>": ["…"] } }.',
     })));

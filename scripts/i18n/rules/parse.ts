@@ -8,18 +8,9 @@ import type { Finding } from '../../lib/findings.ts';
 import type { ParsedPage } from '../collect.ts';
 import { pageFinding, type PageContext } from '../context.ts';
 
-/** Problems the parser found in one page, as findings (used for every page, source included). */
+/** What the parser found in one page (syntax and frontmatter schema), under the page's locale (used for every page, source included). */
 export function parseFindings(page: ParsedPage, locale: string): Finding[] {
-  return page.problems.map((problem) => ({
-    rule: problem.kind === 'frontmatter' ? 'frontmatter' : 'parse-error',
-    severity: 'error' as const,
-    message: problem.message,
-    locale,
-    file: page.file,
-    line: problem.line ?? 1,
-    column: problem.column ?? 1,
-    ...(problem.hint ? { hint: problem.hint } : {}),
-  }));
+  return page.problems.map((problem) => ({ ...problem, locale }));
 }
 
 export function frontmatterRule(context: PageContext): Finding[] {

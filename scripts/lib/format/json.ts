@@ -1,4 +1,4 @@
-/** Machine output: one JSON object, `{ findings, summary }`, on stdout. */
+/** Machine output: one JSON object, `{ findings, summary }`. */
 import type { Report } from '../findings.ts';
 
 export function formatJson(report: Report): string {

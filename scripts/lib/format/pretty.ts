@@ -1,31 +1,50 @@
 /**
  * Human output: findings grouped by file, one line each as
  * `file:line:col  severity  rule  message`, so terminals and editors turn the
- * place into a link. Colors only on a terminal.
+ * place into a link; then the totals and the checker's summary. Colors only
+ * when asked (on a terminal).
  */
-import { paint } from '../cli.ts';
-import type { Finding } from '../findings.ts';
+import { placeOf, type Finding } from '../../../src/content/finding.ts';
+import type { Report } from '../findings.ts';
+import { painter } from './color.ts';
+import { percent, summaryView } from './summary.ts';
+import type { FormatOptions } from './types.ts';
 
-export function formatPretty(findings: readonly Finding[], stream: NodeJS.WriteStream = process.stdout): string {
-  if (findings.length === 0) return `${paint('green', '✓', stream)} No problems found.\n`;
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+export function formatPretty(report: Report, options: FormatOptions = {}): string {
+  const paint = painter(options.color ?? false);
+  const { findings } = report;
   const lines: string[] = [];
+  if (findings.length === 0) lines.push(`${paint('green', '✓')} No problems found.`);
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const group = byFile.get(finding.file);
+    if (group) group.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
   for (const [file, group] of byFile) {
-    lines.push(paint('underline', file, stream));
+    lines.push(paint('underline', file));
     for (const finding of group) {
-      const place = `${finding.file}:${finding.line}:${finding.column}`;
-      const severity = finding.severity === 'error' ? paint('red', 'error  ', stream) : paint('yellow', 'warning', stream);
-      lines.push(`  ${place}  ${severity}  ${paint('dim', finding.rule, stream)}  ${finding.message}`);
-      if (finding.source) lines.push(paint('dim', `      source: ${finding.source.file}:${finding.source.line}:${finding.source.column}`, stream));
-      if (finding.hint) lines.push(paint('dim', `      → ${finding.hint}`, stream));
-      for (const detail of (finding.details as string[] | undefined) ?? []) lines.push(paint('dim', `      ${detail}`, stream));
+      const severity = finding.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
+      lines.push(`  ${placeOf(finding)}  ${severity}  ${paint('dim', finding.rule)}  ${finding.message}`);
+      if (finding.source) lines.push(paint('dim', `      source: ${placeOf(finding.source)}`));
+      if (finding.hint) lines.push(paint('dim', `      → ${finding.hint}`));
+      for (const detail of Array.isArray(finding.details) ? (finding.details as unknown[]) : []) lines.push(paint('dim', `      ${String(detail)}`));
     }
     lines.push('');
   }
-  const errors = findings.filter((finding) => finding.severity === 'error').length;
-  const warnings = findings.length - errors;
-  const total = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-  lines.push(errors > 0 ? paint('red', `✖ ${total}`, stream) : paint('yellow', `⚠ ${total}`, stream));
+  if (findings.length > 0 && options.totals !== false) {
+    const errors = findings.filter((finding) => finding.severity === 'error').length;
+    const warnings = findings.length - errors;
+    const total = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+    lines.push(errors > 0 ? paint('red', `✖ ${total}`) : paint('yellow', `⚠ ${total}`));
+  }
+  const view = summaryView(options.tool, report.summary);
+  if (view.coverage) {
+    lines.push('', `Translation coverage against "${view.coverage.sourceLocale}":`);
+    for (const row of view.coverage.rows) {
+      lines.push(`  ${row.locale} (${row.status}): pages ${row.pages.translated}/${row.pages.source} (${percent(row.pages.coverage)}), ${row.pages.outdated} outdated${row.pages.untranslated ? `, ${row.pages.untranslated} still in the source language` : ''}; UI strings ${row.ui.translated}/${row.ui.strings} (${percent(row.ui.coverage)}); ${row.errors} errors, ${row.warnings} warnings`);
+    }
+  }
+  if (view.lines.length > 0) lines.push('', ...view.lines);
   return `${lines.join('\n')}\n`;
 }
