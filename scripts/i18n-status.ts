@@ -76,8 +76,9 @@ function stateOf(row: PageRow): string {
 }
 
 function review(row: PageRow): string {
-  if (row.method !== 'machine' || row.status === 'untranslated') return '';
-  return row.unreviewed ? 'machine, not reviewed' : 'machine, reviewed';
+  if (row.status === 'untranslated' || row.status === 'missing') return '';
+  if (row.method === 'machine') return row.unreviewed ? 'machine, not reviewed' : 'machine, reviewed';
+  return row.machineSections.length ? `machine-translated sections, not reviewed: ${row.machineSections.map((id) => (id.startsWith('_') ? id : `#${id}`)).join(', ')}` : '';
 }
 
 function pretty(locales: readonly LocaleStatus[]): string {

@@ -114,6 +114,19 @@ describe('npm run i18n:stamp', () => {
     expect(readFileSync(file, 'utf8')).toBe(crlf.replace('reviewed: false', 'reviewed: true'));
   });
 
+  it('records machine-translated sections of a human translation, and refuses a section the source lacks', () => {
+    const file = join(shallow, 'content/de/index.mdx');
+    expect(node(shallow, 'scripts/i18n-stamp.ts', '--machine-section', 'storefronts', 'content/de/index.mdx').code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('  machineSections: [storefronts]\n');
+    const before = readFileSync(file, 'utf8');
+    const wrong = node(shallow, 'scripts/i18n-stamp.ts', '--machine-section', 'nope', 'content/de/index.mdx');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('--machine-section nope: not a section of content/en/index.mdx');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(node(shallow, 'scripts/i18n-stamp.ts', '--reviewed', 'content/de/index.mdx').code).toBe(0);
+    expect(readFileSync(file, 'utf8')).not.toContain('machineSections');
+  });
+
   it('refuses a source page, an unknown locale and a missing file, writing nothing', () => {
     const result = node(shallow, 'scripts/i18n-stamp.ts', `content/en/${GUIDE}.mdx`, 'content/xx/a.mdx', 'content/de/nope.mdx');
     expect(result.code).toBe(1);

@@ -36,6 +36,9 @@ beforeAll(() => {
   // The German guide records its source sections; then English changes one section.
   const stamped = node('scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
   if (stamped.code !== 0) throw new Error(stamped.output);
+  // One section of the German home page was machine-translated and nobody has reviewed it yet.
+  const machine = node('scripts/i18n-stamp.ts', '--machine-section', 'storefronts', 'content/de/index.mdx');
+  if (machine.code !== 0) throw new Error(machine.output);
   writeFileSync(at(`content/en/${GUIDE}.mdx`), english.replace('Have a follow-up process in place before the first lead arrives.', 'Have a follow-up process in place, and an owner for it, before the first lead arrives.'));
   const build = astroBuild(project.dir);
   if (build.code !== 0) throw new Error(build.output);
@@ -111,6 +114,20 @@ describe('an English edit after the German translation', () => {
     expect(rows.filter((row) => String(row.properties.dataFindings ?? '').includes('mismatch'))).toEqual([]);
     const changed = rows.filter((row) => String(row.properties.dataFindings ?? '').includes('changed')).map((row) => row.properties.dataSection);
     expect(new Set(changed)).toEqual(new Set(['follow-up']));
+  });
+});
+
+describe('a machine-translated section in a human translation', () => {
+  it('is marked for readers at its heading and listed in a notice, in their language', () => {
+    const page = readPage(dist, 'de/index.html');
+    expect(page.text('h2#storefronts a.section-machine')).toBe('Maschinell übersetzt, nicht geprüft');
+    expect(page.attr('h2#storefronts a.section-machine', 'href')).toBe('/en/#storefronts');
+    expect(page.text('aside.notice-machine-sections')).toContain('Diese Abschnitte wurden maschinell übersetzt');
+    expect(page.one('aside.notice-machine')).toBeUndefined();
+  });
+
+  it('shows in the dashboard', () => {
+    expect(readPage(dist, 'translations/index.html').text('tr[data-locale="de"][data-slug=""] .state-machine')).toBe('machine-translated sections, not reviewed: #storefronts');
   });
 });
 

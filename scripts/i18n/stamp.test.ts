@@ -30,6 +30,15 @@ describe('stampTranslation', () => {
     expect(stampTranslation(machine.text, { source: HASH, reviewed: true })).toEqual({ text: machine.text.replace('reviewed: false', 'reviewed: true') });
   });
 
+  it('records machine-translated sections of a human page, and a review clears them', () => {
+    const text = '---\ntitle: T\ntranslation:\n  source: sha256:aaaaaaaaaaaaaaaa\n  method: human\n---\nBody\n';
+    const first = stampTranslation(text, { source: HASH, machineSections: ['follow-up'] }) as { text: string };
+    expect(first.text).toBe(`---\ntitle: T\ntranslation:\n  source: ${HASH}\n  method: human\n  machineSections: [follow-up]\n---\nBody\n`);
+    const second = stampTranslation(first.text, { source: HASH, machineSections: ['_intro', 'follow-up'] }) as { text: string };
+    expect(second.text).toContain('  machineSections: [follow-up, _intro]\n');
+    expect(stampTranslation(second.text, { source: HASH, reviewed: true })).toEqual({ text: `---\ntitle: T\ntranslation:\n  source: ${HASH}\n  method: human\n  reviewed: true\n---\nBody\n` });
+  });
+
   it('keeps a byte order mark and CRLF line endings byte for byte, new lines included', () => {
     const text = '\uFEFF---\r\norder: 1\r\ntranslation:\r\n  source: sha256:aaaaaaaaaaaaaaaa\r\n  method: machine\r\n---\r\nBody\r\n\r\nMore\n';
     const result = stampTranslation(text, { source: HASH, method: 'human', sections: { intro: 'bbbbbb.-.-.-' } });

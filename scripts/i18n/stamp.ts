@@ -13,7 +13,7 @@ import type { Yaml } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { isMap, isScalar, parseDocument, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import { normalizeText } from '../../src/content/mdx.ts';
 
 const frontmatterParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -25,8 +25,10 @@ export interface StampValues {
   sections?: Record<string, string>;
   /** Set `translation.method`; a new record defaults to `human`. */
   method?: 'human' | 'machine' | undefined;
-  /** Set `translation.reviewed`; `method: machine` without it records `reviewed: false`. */
+  /** Set `translation.reviewed`; `method: machine` without it records `reviewed: false`. `true` also clears `machineSections`: a person reviewed it all. */
   reviewed?: boolean | undefined;
+  /** Sections machine-translated in an otherwise human translation, added to `translation.machineSections`. */
+  machineSections?: readonly string[] | undefined;
 }
 
 interface Edit {
@@ -58,6 +60,7 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
     // No record yet: append one at the end of the frontmatter.
     const lines = [`translation:`, `  source: ${values.source}`, `  method: ${method ?? 'human'}`];
     if (reviewed !== undefined) lines.push(`  reviewed: ${reviewed}`);
+    if (values.machineSections?.length) lines.push(`  machineSections: [${values.machineSections.join(', ')}]`);
     if (values.sections) lines.push(...sectionLines(values.sections, '  '));
     edits.push({ from: yamlEnd, to: yamlEnd, text: `\n${lines.join('\n')}` });
   } else {
@@ -91,6 +94,22 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
         if (current !== wanted.slice(indent.length)) edits.push({ from: at(keyRange[0]), to: yamlStart + valueEnd - (yaml[valueEnd - 1] === '\n' ? 1 : 0), text: wanted.slice(indent.length) });
       } else additions.push(wanted);
     }
+    // machineSections: a flow list on one line, the union of what is recorded and what is added; a review clears it.
+    const listPair = map.items.find((item) => isScalar(item.key) && item.key.value === 'machineSections') as Pair | undefined;
+    const recorded = listPair && isSeq(listPair.value) ? listPair.value.items.map((item) => String(isScalar(item) ? item.value : item)) : [];
+    const wantedList = values.reviewed === true ? [] : [...new Set([...recorded, ...(values.machineSections ?? [])])];
+    if (listPair) {
+      const keyRange = (listPair.key as { range: [number, number, number] }).range;
+      const valueEnd = (listPair.value as { range?: [number, number, number] } | null)?.range?.[2] ?? keyRange[2];
+      const end = yamlStart + valueEnd - (yaml[valueEnd - 1] === '\n' ? 1 : 0);
+      if (wantedList.length === 0) {
+        // Remove the whole line: from the line break before it to its end, so an addition at its end stays separate.
+        const lineBreak = yaml.lastIndexOf('\n', keyRange[0] - 1);
+        edits.push({ from: yamlStart + lineBreak, to: end, text: '' });
+      } else if (wantedList.join(',') !== recorded.join(',') || !isSeq(listPair.value) || !listPair.value.flow) {
+        edits.push({ from: at(keyRange[0]), to: end, text: `machineSections: [${wantedList.join(', ')}]` });
+      }
+    } else if (wantedList.length > 0) additions.push(`${indent}machineSections: [${wantedList.join(', ')}]`);
     if (additions.length > 0) {
       // After the record's last line, so the new keys join the block they belong to.
       const end = map.range?.[2] ?? yaml.length;

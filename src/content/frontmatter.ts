@@ -16,6 +16,8 @@ export const translationSchema = z
     method: z.enum(['human', 'machine']),
     /** Whether a person has reviewed a machine translation (`npm run i18n:stamp -- --reviewed`); human translations count as reviewed. */
     reviewed: z.boolean().optional(),
+    /** Sections (heading ids, `_intro`, `_meta`) machine-translated in a page a person otherwise translated; none are reviewed yet (`i18n:stamp --machine-section`, cleared by `--reviewed`). */
+    machineSections: z.array(z.string().regex(/^(_intro|_meta|[a-z0-9]+(?:[-_][a-z0-9]+)*)$/, 'a heading id, _intro or _meta')).optional(),
     /** A fingerprint of each source section when this was translated (see src/translation/sections.ts); written by `npm run i18n:stamp`. */
     sections: z.record(z.string().regex(/^(_intro|_meta|[a-z0-9]+(?:[-_][a-z0-9]+)*)$/, 'a heading id, _intro or _meta'), z.string().regex(/^([0-9a-f]{6}|-)(\.([0-9a-f]{6}|-)){3}$/, 'write what `npm run i18n:stamp` writes')).optional(),
   })

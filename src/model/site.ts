@@ -17,7 +17,7 @@ import { readLocalePages, type PageFile } from './pageFile.ts';
 import { entryIdOf, pageUrl, slugOf } from './slug.ts';
 import { sourceHash } from '../content/sourceHash.ts';
 import type { SectionChange } from '../translation/sections.ts';
-import { changesSince, fingerprintsOf, isFallbackStatus, isUnreviewedMachine, pageStatus, translationRecordOf, type PageStatus, type TranslationRecord } from './status.ts';
+import { changesSince, fingerprintsOf, isFallbackStatus, isUnreviewedMachine, pageStatus, unreviewedMachineSections, translationRecordOf, type PageStatus, type TranslationRecord } from './status.ts';
 
 export interface SitePage {
   locale: string;
@@ -42,6 +42,8 @@ export interface SitePage {
   changes: SectionChange[] | undefined;
   /** A machine translation no person has reviewed yet (`translation.method: machine` without `reviewed: true`). */
   unreviewed: boolean;
+  /** Sections machine-translated and not reviewed yet, in a page a person otherwise translated (`translation.machineSections`). */
+  machineSections: string[];
   /** From the rendered file's frontmatter, for navigation. */
   title: string;
   navTitle: string | undefined;
@@ -109,6 +111,7 @@ export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, r
         translation: record,
         changes: status === 'outdated' ? changesSince(record, sourceHash(source.text), sections) : [],
         unreviewed: !isFallback && isUnreviewedMachine(record),
+        machineSections: isFallback ? [] : unreviewedMachineSections(record),
         title: stringField(shown.frontmatter, 'title') ?? slug,
         navTitle: stringField(shown.frontmatter, 'navTitle'),
         order: numberField(source.frontmatter, 'order') ?? 0,

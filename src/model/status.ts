@@ -28,6 +28,8 @@ export interface TranslationRecord {
   method?: 'human' | 'machine' | undefined;
   /** Whether a person reviewed a machine translation (`i18n:stamp --reviewed`). */
   reviewed?: boolean | undefined;
+  /** Sections machine-translated and not reviewed yet, in a page otherwise translated by a person. */
+  machineSections?: string[] | undefined;
   /** A fingerprint per source section when it was translated (src/translation/sections.ts). */
   sections?: Record<string, string> | undefined;
   [key: string]: unknown;
@@ -76,6 +78,11 @@ export function fingerprintsOf(text: string): Record<string, string> {
 /** A machine translation that no person has reviewed yet. */
 export function isUnreviewedMachine(record: TranslationRecord | undefined): boolean {
   return record?.method === 'machine' && record.reviewed !== true;
+}
+
+/** The sections machine-translated and not reviewed yet: listed in `machineSections` (a human page's exceptions). */
+export function unreviewedMachineSections(record: TranslationRecord | undefined): string[] {
+  return Array.isArray(record?.machineSections) ? record.machineSections.filter((id): id is string => typeof id === 'string') : [];
 }
 
 /**

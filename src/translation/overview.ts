@@ -22,6 +22,8 @@ export interface PageRow {
   method: 'human' | 'machine' | undefined;
   /** A machine translation no person has reviewed. */
   unreviewed: boolean;
+  /** Sections machine-translated and not reviewed, in a page a person otherwise translated. */
+  machineSections: string[];
   /** For an outdated page: the changed source sections, when the translation records fingerprints. */
   changes: SectionChange[] | undefined;
 }
@@ -52,6 +54,7 @@ export function rowOf(site: Site, page: SitePage): PageRow {
     sourceFile: page.sourceFile,
     method: page.ownFile ? method : undefined,
     unreviewed: page.unreviewed,
+    machineSections: page.machineSections,
     changes: page.status === 'outdated' ? page.changes : undefined,
   };
 }
