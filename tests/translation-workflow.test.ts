@@ -7,6 +7,7 @@
  * block for block (checked in Chromium too) and marks the changed blocks.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,5 +179,25 @@ describe('the review view in Chromium', () => {
     // Blocks of unchanged sections carry no findings.
     expect(rows.find((row) => row.source.startsWith('## Who you reach'))?.findings).toBe('');
     await page.close();
+  });
+
+  it('dashboard, review view and marked pages have no serious axe violations, light and dark; the dashboard fits 360 px', async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const path of ['/translations/', `/translations/de/${GUIDE}/`, `/de/${GUIDE}/`, '/de/']) {
+        const context = await browser.newContext({ colorScheme, viewport: { width: 360, height: 800 } });
+        const page = await context.newPage();
+        await page.goto(`${server.url}${path}`);
+        await page.addScriptTag({ content: axe });
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+          return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+        });
+        expect(violations, `${path} (${colorScheme})`).toEqual([]);
+        // The dashboard's wide tables scroll inside their own box; the page itself never scrolls sideways.
+        if (path.startsWith('/translations/')) expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
+        await context.close();
+      }
+    }
   });
 });
