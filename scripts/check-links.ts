@@ -4,7 +4,7 @@
  * scripts/links/registry.ts and the passes live in scripts/links/; this file
  * parses arguments, runs the check and hands the report to the formatters.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { readJson } from '../src/content/json.ts';
@@ -21,12 +21,15 @@ import { LINK_RULES } from './links/registry.ts';
 
 const USAGE = `Usage: npm run check:links -- [options]
 
-Checks every link in content/ (with its line) and, when dist/ exists, the built site with linkinator.
+Checks every link in content/ (with its line) and, when dist/ exists, every
+link of the built site, resolved from the files as the static host serves them.
 
 Options:
-  --external              also check external links (off by default, so CI works offline)
-  --timeout <ms>          per external request (default 10000)
-  --concurrency <n>       parallel requests (default 16 external, 50 for the built site)
+  --external              also check external links over HTTP (off by default, so CI works offline)
+  --url <url>             crawl a deployed site from this URL instead of reading dist/ (with linkinator)
+  --timeout <ms>          per HTTP request (default 10000)
+  --concurrency <n>       parallel HTTP requests (default 16)
+  --no-trace              never run the checking build that locates broken links templates compute
 ${REPORT_USAGE}
   --dist <dir>            the built site (default: <root>/dist)
   --site <url>            the site's public origin (default: SITE_URL or https://publishers.example.com)
@@ -50,6 +53,8 @@ await runCommand(USAGE, async () => {
     external: { type: 'boolean', default: false },
     timeout: { type: 'string' },
     concurrency: { type: 'string' },
+    url: { type: 'string' },
+    'no-trace': { type: 'boolean', default: false },
     dist: { type: 'string' },
     site: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -70,8 +75,11 @@ await runCommand(USAGE, async () => {
   }
   const registry = loadRegistry(root);
   const config = loadConfig(root);
+  const crawlUrl = values.url === undefined ? undefined : httpUrl('--url', values.url);
+  if (crawlUrl && values.dist !== undefined) throw new UsageError('--url crawls a deployed site; --dist reads a build on disk: give one of them.');
   const dist = values.dist === undefined ? undefined : resolve(values.dist);
   if (dist !== undefined && !existsSync(dist)) throw new UsageError(`--dist ${values.dist}: the folder ${dist} does not exist; run npm run build first, or point --dist at the built site.`);
+  if (dist !== undefined && !statSync(dist).isDirectory()) throw new UsageError(`--dist ${values.dist}: ${dist} is a file; point --dist at the built site's folder.`);
   const progress = settings.format === 'pretty' && process.stderr.isTTY ? (message: string) => process.stderr.write(`\r\u001b[2K${message}`) : undefined;
   const cache = openParseCache(root);
   const site = loadSite(root, registry);
@@ -83,7 +91,8 @@ await runCommand(USAGE, async () => {
     siteOrigin,
     ...(dist ? { dist } : {}),
     rules: settings.rules,
-    ...(concurrency ? { concurrency } : {}),
+    ...(crawlUrl ? { crawl: { url: crawlUrl, timeoutMs: timeout, concurrency: concurrency ?? 16 } } : {}),
+    ...(values['no-trace'] ? { traceBuild: false } : {}),
     cache,
     ...(progress ? { onProgress: progress } : {}),
     ...(values.external ? {
@@ -104,6 +113,16 @@ await runCommand(USAGE, async () => {
   if (progress) process.stderr.write('\r\u001b[2K');
   return emitReport(report, settings, 'check:links', LINK_RULES);
 });
+
+function httpUrl(option: string, value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`${option} must be an http(s) URL such as https://docs.example.com/; got "${value}".`);
+}
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;

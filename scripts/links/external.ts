@@ -1,13 +1,16 @@
 /**
- * External links, checked politely and without hanging: each URL once, at
- * most `perHost` requests at a time to one host, a timeout on every request,
- * 429 answered by waiting for `Retry-After` (bounded), 5xx and network errors
- * retried with backoff, redirects followed by hand (loops cut off, permanent
- * ones reported), hosts that block robots skipped, and results cached on disk
- * for `cacheMaxAgeMs` so repeated runs do not fetch again.
+ * External links, checked politely and without hanging. Each request is made
+ * by linkinator (request()); around it, thin layers add what linkinator lacks:
+ * each URL once, at most `perHost` requests at a time to one host, 429
+ * answered by waiting for `Retry-After` only up to a bound and a bounded
+ * number of times, 5xx and network errors retried with backoff, redirects
+ * followed hop by hop (loops cut off, permanent ones reported so the link can
+ * be updated), hosts that block link checkers skipped, and results cached on
+ * disk for `cacheMaxAgeMs` so repeated runs do not fetch again.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { HttpResponse, LinkResult } from 'linkinator';
 import type { Finding } from '../lib/findings.ts';
 import type { LinkOccurrence } from './sourcePass.ts';
 
@@ -145,24 +148,56 @@ async function requestWithRetries(url: string, options: ExternalOptions): Promis
 
 type RawAttempt = { status: number; location: string | null; retryAfter: string | null } | { error: string };
 
+/**
+ * One request, made by linkinator: GET (with its browser-like headers and its
+ * handling of bot-protection answers), a timeout, redirects not followed so
+ * the layer above sees each hop. Links on the page it fetches are not
+ * followed. linkinator's own retries stay off: it waits for any Retry-After
+ * and re-queues a 429 without limit, which a hostile host could use to hang
+ * the run, so retries and waits are bounded above, in requestWithRetries.
+ */
 async function request(url: string, options: ExternalOptions): Promise<RawAttempt> {
-  const headers = { 'user-agent': options.userAgent ?? 'publisher-docs-link-check (+https://github.com/)', accept: 'text/html,*/*;q=0.8' };
+  const target = new URL(url).href;
+  // Loaded on first use: most runs check no external link, and linkinator takes a while to load.
+  const { LinkChecker, LinkState } = await import('linkinator');
+  let result: LinkResult | undefined;
   try {
-    let response = await fetch(url, { method: 'HEAD', redirect: 'manual', headers, signal: AbortSignal.timeout(options.timeoutMs) });
-    // Some servers answer HEAD wrongly; ask again with GET before calling a link broken.
-    if (response.status === 405 || response.status === 501 || response.status === 403 || response.status === 404) {
-      response = await fetch(url, { method: 'GET', redirect: 'manual', headers, signal: AbortSignal.timeout(options.timeoutMs) });
-    }
-    await response.body?.cancel();
-    return { status: response.status, location: response.headers.get('location'), retryAfter: response.headers.get('retry-after') };
+    const crawl = await new LinkChecker().check({
+      path: target,
+      recurse: false,
+      redirects: 'error',
+      retry: false,
+      retryErrors: false,
+      timeout: options.timeoutMs,
+      concurrency: 1,
+      ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+      linksToSkip: async (link: string) => sameUrl(link, target) === false,
+    });
+    result = crawl.links.find((link) => sameUrl(link.url, target)) ?? crawl.links[0];
   } catch (error) {
     return { error: describeNetworkError(error, options.timeoutMs) };
+  }
+  if (!result) return { error: 'linkinator returned no result' };
+  if (result.state === LinkState.SKIPPED) return { status: 200, location: null, retryAfter: null };
+  const response = result.failureDetails?.find((detail): detail is HttpResponse => !(detail instanceof Error) && typeof (detail as HttpResponse).status === 'number');
+  const failure = result.failureDetails?.find((detail): detail is Error => detail instanceof Error && !/^Redirect detected/.test(detail.message));
+  const status = result.status ?? response?.status ?? 0;
+  if (status === 0) return { error: describeNetworkError(failure ?? new Error('no response'), options.timeoutMs) };
+  const headers = (response?.headers ?? {}) as Record<string, string | undefined>;
+  return { status, location: headers.location ?? null, retryAfter: headers['retry-after'] ?? null };
+}
+
+function sameUrl(a: string, b: string): boolean {
+  try {
+    return new URL(a).href === b;
+  } catch {
+    return false;
   }
 }
 
 export function describeNetworkError(error: unknown, timeoutMs: number): string {
-  const err = error as Error & { cause?: { code?: string; message?: string } };
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') return `no answer within ${timeoutMs} ms (timed out)`;
+  const err = error as Error & { cause?: { code?: string; message?: string; name?: string } };
+  if (err.name === 'TimeoutError' || err.name === 'AbortError' || err.cause?.name === 'TimeoutError') return `no answer within ${timeoutMs} ms (timed out)`;
   const code = err.cause?.code ?? '';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'DNS lookup failed: the host does not exist';
   if (code === 'ECONNREFUSED') return 'connection refused';

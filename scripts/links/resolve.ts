@@ -2,7 +2,8 @@
  * Where a link written in a page points: another page of the site (which
  * locale, which slug, which #fragment), a file in `public/`, an external URL,
  * or nothing that exists. Handles the forms authors write: `/de/x/`, `../x/`,
- * `./other.mdx#id`, `#id`, and absolute URLs on the site's own host.
+ * `#id`, absolute URLs on the site's own host, and `./other.mdx#id`, which is
+ * reported: the site does not serve source files, so the link must name the page's URL.
  */
 import { posix } from 'node:path';
 import { pageAt, type SiteModel, type SitePage, slugOf } from './site.ts';
@@ -29,7 +30,7 @@ export function resolveLink(href: string, from: { url: string; file: string; loc
     return classify(decodeURI(url.pathname), url.hash.slice(1), site);
   }
   const [pathPart = '', ...fragmentParts] = trimmed.split('#');
-  const fragment = decodeURIComponent(fragmentParts.join('#'));
+  const fragment = safeDecode(fragmentParts.join('#'));
   if (pathPart === '') return classify(from.url, fragment, site);
   const withoutQuery = pathPart.split('?')[0]!;
   if (/\.mdx?$/.test(withoutQuery)) {
@@ -38,10 +39,21 @@ export function resolveLink(href: string, from: { url: string; file: string; loc
     const match = /^content\/([^/]+)\/(.+)$/.exec(target);
     if (!match) return { kind: 'missing', path: target, fragment, reason: `${target} is not a page under content/<locale>/` };
     const url = `/${match[1]}/${slugOf(match[2]!)}/`.replace(/\/\/$/, '/');
-    return classify(url, fragment, site);
+    // The site serves pages at their URLs and never rewrites a link to a source file, so in the build it is broken.
+    const page = pageAt(site, url);
+    return { kind: 'missing', path: url, fragment, reason: page ? `the site does not serve source files; link to the page's URL, ${url}${fragment ? `#${fragment}` : ''}` : `${target} is not a page` };
   }
   const absolute = new URL(withoutQuery, `https://site.invalid${from.url}`).pathname;
-  return classify(decodeURI(absolute), fragment, site);
+  return classify(safeDecode(absolute), fragment, site);
+}
+
+/** Percent-decoded, or as written when the encoding is malformed (the built pass reports that). */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function classify(path: string, fragment: string, site: SiteModel): Target {

@@ -25,12 +25,12 @@ async function check(files: Record<string, string | null>) {
 const only = async (files: Record<string, string | null>, rule: string) => (await check(files)).findings.filter((f) => f.rule === rule);
 
 describe('link check, source pass', () => {
-  it('accepts links to pages, sections, relative pages, content files, assets and the site\'s own absolute URLs', async () => {
+  it('accepts links to pages, sections, relative pages, assets and the site\'s own absolute URLs', async () => {
     const report = await check({
       'content/en/guides/a.mdx': en([
         '## Start {/* #start */}',
         '',
-        '[a](/en/guides/other/) [b](/en/guides/other/#setup) [c](../other/) [d](./other.mdx#setup) [e](#start)',
+        '[a](/en/guides/other/) [b](/en/guides/other/#setup) [c](../other/) [d](../other/#setup) [e](#start)',
         '',
         `![diagram](/images/diagram.svg) [f](${SITE}/en/) [g](mailto:x@example.com) [h](https://learn.microsoft.com/)`,
         '',
@@ -49,8 +49,11 @@ describe('link check, source pass', () => {
     ]);
   });
 
-  it('broken-link: a relative content-file link that leads nowhere', async () => {
-    expect(await only({ 'content/en/guides/a.mdx': en('[x](./nope.mdx)') }, 'broken-link')).toEqual([expect.objectContaining({ line: 7, column: 1, url: './nope.mdx' })]);
+  it('broken-link: a link to a content file, which the site does not serve, names the page URL to use', async () => {
+    expect(await only({ 'content/en/guides/a.mdx': en('[x](./nope.mdx) [y](./other.mdx#setup)') }, 'broken-link')).toEqual([
+      expect.objectContaining({ line: 7, column: 1, url: './nope.mdx', message: expect.stringContaining('content/en/guides/nope.mdx is not a page') }),
+      expect.objectContaining({ line: 7, column: 17, url: './other.mdx#setup', message: expect.stringContaining('link to the page\'s URL, /en/guides/other/#setup') }),
+    ]);
   });
 
   it('broken-anchor: the page exists, the section does not; the same on this page', async () => {

@@ -7,6 +7,7 @@
 import { pageUrl } from '../../src/model/slug.ts';
 import type { ParsedPage } from '../i18n/collect.ts';
 import type { Finding } from '../lib/findings.ts';
+import { editDistance } from './nearest.ts';
 import { resolveLink, type Target } from './resolve.ts';
 import { slugOf, type SiteModel } from './site.ts';
 
@@ -96,14 +97,4 @@ function closestPage(path: string, locale: string, site: SiteModel): string | un
     if (!best || distance < best.distance) best = { url: page.url, distance };
   }
   return best && best.distance <= Math.max(2, Math.floor(path.length / 4)) ? best.url : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -1,154 +1,140 @@
 /**
- * Where templates write links: every element with an `href` or `src` in the
- * `.astro` files under `src/`, with its line and column, its static attributes
- * and the static classes around it. The built-site pass matches a link found
- * in the HTML to the template element that wrote it, so a broken link that a
- * layout puts on 40 pages is one finding at one line.
+ * Where `.astro` templates write links, read with Astro's own compiler (never
+ * with regular expressions): every element with a link attribute (the same
+ * table as the built pass, html.ts), with its file, line and column.
  *
- * Templates are parsed with Astro's own compiler, never with regular expressions.
+ * Two uses, both exact:
+ * - A link attribute with a literal value (`href="/en/legal/"`) is found by
+ *   that value: a broken literal written by exactly one template line maps
+ *   there.
+ * - For a checking build, `stampTemplate` adds `data-link-source="file:line:col"`
+ *   to every such element, so the built HTML itself says which template line
+ *   wrote each link, including links computed by expressions.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, posix, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from '@astrojs/compiler-rs';
+import { LINK_ATTRIBUTES, STAMP_ATTRIBUTE } from './html.ts';
 
 export interface TemplateSite {
   file: string;
   line: number;
   column: number;
   tag: string;
-  attribute: 'href' | 'src';
-  /** The attribute's value when it is a literal, such as `/favicon.svg`. */
+  attribute: string;
+  /** The value when the template writes a literal, such as `/favicon.svg`. */
   literal?: string;
-  /** Attributes with literal values (`rel="canonical"`, `class="site-name"`). */
-  staticAttributes: Record<string, string>;
-  /** Static classes of enclosing elements in the same file, innermost first. */
-  ancestorClasses: string[];
 }
 
 interface AstNode {
   type: string;
   start: number;
+  end: number;
   [key: string]: unknown;
 }
 
-export interface TemplateIndex {
-  sites: TemplateSite[];
-  /** The template files that render a built page (its route file and every .astro file it imports). */
-  templatesFor(pagePath: string): Set<string>;
-}
-
-export function templateIndex(root: string): TemplateIndex {
-  const folder = join(root, 'src');
-  const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.astro')).map((file) => relative(root, join(folder, file)).split('\\').join('/')).sort();
-  const sites: TemplateSite[] = [];
-  const imports = new Map<string, string[]>();
-  for (const file of files) {
-    const parsed = parseTemplate(file, readFileSync(join(root, file), 'utf8'));
-    sites.push(...parsed.sites);
-    imports.set(file, parsed.imports);
-  }
-  const routes = files.filter((file) => file.startsWith('src/pages/')).map((file) => ({ file, pattern: routePattern(file.slice('src/pages/'.length)) }))
-    // Static routes win over dynamic ones, as in Astro's own routing.
-    .sort((a, b) => Number(a.file.includes('[')) - Number(b.file.includes('[')));
-  return {
-    sites,
-    templatesFor(pagePath) {
-      const route = routes.find((candidate) => candidate.pattern.test(pagePath));
-      const reached = new Set<string>();
-      const visit = (file: string) => {
-        if (reached.has(file)) return;
-        reached.add(file);
-        for (const imported of imports.get(file) ?? []) visit(imported);
-      };
-      if (route) visit(route.file);
-      return reached;
-    },
-  };
-}
-
-/** `index.astro` → /, `404.astro` → /404.html, `[locale]/[...slug].astro` → /x/ and /x/y/z/. */
-function routePattern(path: string): RegExp {
-  const parts = path.replace(/\.astro$/, '').split('/').filter((part) => part !== 'index');
-  if (parts.length === 1 && /^\d{3}$/.test(parts[0]!)) return new RegExp(`^/${parts[0]}(\\.html|/)?$`);
-  const pattern = parts.map((part) => (part.startsWith('[...') ? '(?:/.*)?' : part.startsWith('[') ? '/[^/]+' : `/${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)).join('');
-  return new RegExp(`^${pattern}/?(index\\.html)?$`);
-}
-
-function parseTemplate(file: string, text: string): { sites: TemplateSite[]; imports: string[] } {
-  const { ast } = parse(text) as unknown as { ast: AstNode };
-  const program = (ast as { frontmatter?: { program?: { body?: AstNode[] } } }).frontmatter?.program?.body ?? [];
-  const imports = program
-    .filter((node) => node.type === 'ImportDeclaration')
-    .map((node) => (node.source as { value: string }).value)
-    .filter((source) => source.endsWith('.astro') && source.startsWith('.'))
-    .map((source) => posix.normalize(posix.join(dirname(file), source)));
-  const bytes = Buffer.from(text);
-  const place = (offset: number) => {
-    // The compiler counts UTF-8 bytes; lines and columns are in characters.
-    const before = bytes.subarray(0, offset).toString('utf8');
-    const line = before.split('\n').length;
-    return { line, column: before.length - before.lastIndexOf('\n') };
-  };
-  const sites: TemplateSite[] = [];
-  const walk = (node: unknown, classes: string[]): void => {
+/** Link elements of one template; `nameEnd` is the offset after the tag name, where a stamp goes. */
+function linkElements(text: string): { tag: string; nameEnd: number; start: number; attributes: { name: string; start: number; literal?: string }[] }[] {
+  const { ast } = parse(text) as unknown as { ast: { body?: unknown } };
+  const found: ReturnType<typeof linkElements> = [];
+  const walk = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) {
-      node.forEach((child) => walk(child, classes));
+      for (const child of node) walk(child);
       return;
     }
     const current = node as AstNode;
-    let inner = classes;
     if (current.type === 'JSXElement') {
-      const opening = current.openingElement as { name: { name?: string }; attributes: AstNode[] };
+      const opening = current.openingElement as { name: { name?: string; end: number }; attributes: AstNode[]; start: number };
       const tag = opening.name.name ?? '';
-      const statics: Record<string, string> = {};
-      let linkAttribute: AstNode | undefined;
-      for (const attribute of opening.attributes) {
-        if (attribute.type !== 'JSXAttribute') continue;
-        const name = (attribute.name as { name?: string }).name ?? '';
-        const value = attribute.value as { type: string; value?: unknown } | null;
-        if (value?.type === 'Literal' && typeof value.value === 'string') statics[name] = value.value;
-        if (name === 'href' || name === 'src') linkAttribute = attribute;
+      const names = LINK_ATTRIBUTES[tag];
+      if (names) {
+        const attributes: { name: string; start: number; literal?: string }[] = [];
+        for (const attribute of opening.attributes) {
+          if (attribute.type !== 'JSXAttribute') continue;
+          const name = (attribute.name as { name?: string }).name ?? '';
+          if (!names.includes(name)) continue;
+          const value = attribute.value as { type: string; value?: unknown } | null;
+          attributes.push({ name, start: attribute.start, ...(value?.type === 'Literal' && typeof value.value === 'string' ? { literal: value.value } : {}) });
+        }
+        if (attributes.length) found.push({ tag, nameEnd: opening.name.end, start: opening.start, attributes });
       }
-      if (linkAttribute && /^[a-z]/.test(tag)) {
-        const name = (linkAttribute.name as { name: string }).name as 'href' | 'src';
-        sites.push({ file, ...place(linkAttribute.start), tag, attribute: name, ...(statics[name] !== undefined ? { literal: statics[name] } : {}), staticAttributes: statics, ancestorClasses: classes });
-      }
-      if (statics.class) inner = [...statics.class.split(/\s+/), ...classes];
     }
     for (const [key, value] of Object.entries(current)) {
-      if (key === 'frontmatter' || key === 'openingElement' || key === 'closingElement') continue;
-      if (value && typeof value === 'object') walk(value, inner);
+      if (key === 'frontmatter') continue;
+      if (value && typeof value === 'object') walk(value);
     }
   };
-  walk((ast as { body?: unknown }).body, []);
-  return { sites, imports };
+  walk(ast.body);
+  return found;
 }
 
-export interface BuiltElement {
-  tag: string;
-  attribute: 'href' | 'src';
-  value: string;
-  attributes: Record<string, string>;
-  /** Classes of the element's ancestors in the built page, innermost first. */
-  ancestorClasses: string[];
+/** Line and column of an offset; the compiler counts UTF-16 code units, as JavaScript strings do. */
+function placeOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: before.length - before.lastIndexOf('\n') };
 }
 
-/** The template site that most likely wrote a built element, or undefined when none fits. */
-export function matchTemplate(sites: readonly TemplateSite[], element: BuiltElement): TemplateSite | undefined {
-  let best: { site: TemplateSite; score: number } | undefined;
-  for (const site of sites) {
-    if (site.tag !== element.tag || site.attribute !== element.attribute) continue;
-    if (site.literal !== undefined && site.literal !== element.value) continue;
-    // Every literal attribute the template wrote must be on the element (class may gain scoped classes).
-    const fits = Object.entries(site.staticAttributes).every(([name, value]) => {
-      if (name === site.attribute) return true;
-      if (name === 'class') return value.split(/\s+/).every((part) => (element.attributes.class ?? '').split(/\s+/).includes(part));
-      return element.attributes[name] === value;
-    });
-    if (!fits) continue;
-    const score = (site.literal !== undefined ? 100 : 0) + Object.keys(site.staticAttributes).length * 10 + site.ancestorClasses.filter((name) => element.ancestorClasses.includes(name)).length * 5 - site.ancestorClasses.filter((name) => !element.ancestorClasses.includes(name)).length * 20;
-    if (!best || score > best.score) best = { site, score };
+/** Every `.astro` file under `src/`, repository-relative with forward slashes. */
+export function templateFiles(root: string): string[] {
+  const folder = join(root, 'src');
+  try {
+    return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.astro')).map((file) => relative(root, join(folder, file)).split('\\').join('/')).sort();
+  } catch {
+    return [];
   }
-  return best && best.score >= 0 ? best.site : undefined;
+}
+
+/** Template sites by literal value: `a href /en/legal/` → the lines that write it. */
+export function literalSites(root: string): Map<string, TemplateSite[]> {
+  const sites = new Map<string, TemplateSite[]>();
+  for (const file of templateFiles(root)) {
+    const text = readFileSync(join(root, file), 'utf8');
+    let elements: ReturnType<typeof linkElements>;
+    try {
+      elements = linkElements(text);
+    } catch {
+      continue; // A template Astro cannot parse fails the build itself; nothing to map here.
+    }
+    for (const element of elements) {
+      for (const attribute of element.attributes) {
+        if (attribute.literal === undefined) continue;
+        const site: TemplateSite = { file, ...placeOf(text, attribute.start), tag: element.tag, attribute: attribute.name, literal: attribute.literal };
+        const key = literalKey(element.tag, attribute.name, attribute.literal.trim());
+        sites.set(key, [...(sites.get(key) ?? []), site]);
+      }
+    }
+  }
+  return sites;
+}
+
+export function literalKey(tag: string, attribute: string, value: string): string {
+  return `${tag} ${attribute} ${value}`;
+}
+
+/**
+ * The template with `data-link-source="file:line:col"` on every link element,
+ * pointing at the element's first link attribute. Used only by the checking
+ * build (traceBuild.ts); the deployed site never carries these attributes.
+ */
+export function stampTemplate(file: string, text: string): string {
+  // Astro bundles a <script src> only when it has no other attribute: a stamp would change the build.
+  const inserts = linkElements(text).filter((element) => element.tag !== 'script').map((element) => {
+    const place = placeOf(text, element.attributes[0]!.start);
+    return { at: element.nameEnd, text: ` ${STAMP_ATTRIBUTE}="${file}:${place.line}:${place.column}"` };
+  }).sort((a, b) => b.at - a.at);
+  let out = text;
+  for (const insert of inserts) out = `${out.slice(0, insert.at)}${insert.text}${out.slice(insert.at)}`;
+  return out;
+}
+
+/** `src/layouts/PageLayout.astro:42:7` → its parts. */
+export function parseStamp(stamp: string): { file: string; line: number; column: number } | undefined {
+  const last = stamp.lastIndexOf(':');
+  const middle = stamp.lastIndexOf(':', last - 1);
+  const line = Number(stamp.slice(middle + 1, last));
+  const column = Number(stamp.slice(last + 1));
+  if (middle <= 0 || !Number.isInteger(line) || !Number.isInteger(column)) return undefined;
+  return { file: stamp.slice(0, middle), line, column };
 }

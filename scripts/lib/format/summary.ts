@@ -39,7 +39,9 @@ function i18nView(summary: I18nSummary): SummaryView {
 }
 
 function linksView(summary: LinkSummary): SummaryView {
-  const built = summary.builtPass.ran ? `built site: ${summary.builtPass.linksChecked} links on ${summary.builtPass.pages} pages` : `built site: skipped (${summary.builtPass.reason})`;
+  if (summary.crawl) return { lines: [`Source: ${summary.links} links in ${summary.files} files; crawled ${summary.crawl.url}: ${summary.crawl.linksChecked} links on ${summary.crawl.pages} pages.`] };
+  const trace = summary.builtPass.traceBuild?.error ? ` (the checking build failed: ${summary.builtPass.traceBuild.error})` : '';
+  const built = summary.builtPass.ran ? `built site: ${summary.builtPass.linksChecked} links on ${summary.builtPass.pages} pages${trace}` : `built site: skipped (${summary.builtPass.reason})`;
   const external = summary.external ? `external: ${summary.external.checked} checked, ${summary.external.fromCache} from cache, ${summary.external.skipped} skipped` : 'external: off (--external to check)';
   return { lines: [`Source: ${summary.links} links in ${summary.files} files; ${built}; ${external}.`] };
 }

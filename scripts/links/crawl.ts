@@ -1,0 +1,139 @@
+/**
+ * `check:links -- --url https://…`: a deployed site, crawled over HTTP with
+ * linkinator (recursively, with fragment checking), which is how a team
+ * checks production. Each broken link is mapped back to the source where the
+ * page it is on is a page of the content model: the MDX line that links to
+ * the same target, else the one template line that writes it as a literal;
+ * otherwise it is reported at the page's URL.
+ */
+import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
+import type { Finding } from '../lib/findings.ts';
+import { LinkResolver } from './distIndex.ts';
+import type { LinkOccurrence, SourcePassResult } from './sourcePass.ts';
+import type { SiteModel } from './site.ts';
+import { literalKey, literalSites, type TemplateSite } from './templates.ts';
+
+export interface CrawlOptions {
+  root: string;
+  /** Where the crawl starts; its origin is the site's. */
+  url: string;
+  site: SiteModel;
+  /** The configured public origin: absolute links to it are read as links to the crawled site. */
+  siteOrigin: string;
+  source: SourcePassResult;
+  timeoutMs: number;
+  concurrency: number;
+  /** Also check links to other hosts. */
+  external: boolean;
+  onProgress?: (checked: number) => void;
+}
+
+export interface CrawlResult {
+  findings: Finding[];
+  checked: number;
+  pages: number;
+}
+
+export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
+  const start = new URL(options.url);
+  const origin = start.origin;
+  const configured = new URL(options.siteOrigin).origin;
+  const checker = new LinkChecker();
+  let checked = 0;
+  checker.on('link', () => {
+    if (++checked % 100 === 0) options.onProgress?.(checked);
+  });
+  const crawl = await checker.check({
+    path: start.href,
+    recurse: true,
+    checkFragments: true,
+    concurrency: options.concurrency,
+    timeout: options.timeoutMs,
+    retryErrors: true,
+    retryErrorsCount: 2,
+    retryErrorsJitter: 500,
+    // Canonical and hreflang links name the configured origin; on a staging host they mean this one.
+    ...(configured !== origin ? { urlRewriteExpressions: [{ pattern: new RegExp(`^${escapeRegExp(configured)}`), replacement: origin }] } : {}),
+    linksToSkip: async (link: string) => !options.external && !sameOrigin(link, origin) && !sameOrigin(link, configured),
+  });
+
+  const resolver = new LinkResolver(origin);
+  const linksByFile = new Map<string, LinkOccurrence[]>();
+  for (const links of options.source.linksByPage.values()) {
+    for (const link of links) {
+      const list = linksByFile.get(link.file);
+      if (list) list.push(link);
+      else linksByFile.set(link.file, [link]);
+    }
+  }
+  let literals: Map<string, TemplateSite[]> | undefined;
+  const groups = new Map<string, Finding & { pages: string[] }>();
+  const pages = new Set<string>();
+  // The host's 404 page, served at a missing URL, is not a page of the site: its links are not the site's.
+  const missing = new Set(crawl.links.filter((link) => link.state === LinkState.BROKEN && !link.url.includes('#')).map((link) => link.url));
+  for (const link of crawl.links) {
+    if (!link.parent || missing.has(link.parent)) continue;
+    if (sameOrigin(link.parent, origin)) pages.add(new URL(link.parent).pathname);
+    if (link.state !== LinkState.BROKEN) continue;
+    const parent = new URL(link.parent);
+    const pageUrl = decodeURIComponent(parent.pathname);
+    const target = resolver.resolve(link.url, pageUrl);
+    const key = target.kind === 'internal' || target.kind === 'invalid' ? target.key : link.url;
+    const page = options.site.pages.get(pageUrl.endsWith('/') ? pageUrl : `${pageUrl}/`);
+    const { message, fragmentOnly } = describe(link);
+    const locale = page?.locale ?? options.site.registry.get(pageUrl.split('/')[1] ?? '')?.code ?? options.site.registry.source.code;
+    const rule = fragmentOnly ? 'broken-anchor' : target.kind === 'external' ? 'external-error' : 'broken-link';
+    const written = page ? (linksByFile.get(page.file) ?? []).find((occurrence) => {
+      const resolved = resolver.resolve(occurrence.href, pageUrl);
+      return (resolved.kind === 'internal' || resolved.kind === 'invalid' || resolved.kind === 'external') && ('key' in resolved ? resolved.key : resolved.url) === key;
+    }) : undefined;
+    let place: { file: string; line: number; column: number };
+    if (written) place = { file: written.file, line: written.line, column: written.column };
+    else {
+      literals ??= literalSites(options.root);
+      const asWritten = link.url.startsWith(origin) ? link.url.slice(origin.length) : link.url;
+      const sites = ['a href', 'link href', 'img src', 'script src'].flatMap((pair) => literals!.get(literalKey(pair.split(' ')[0]!, pair.split(' ')[1]!, asWritten)) ?? []);
+      place = sites.length === 1 ? { file: sites[0]!.file, line: sites[0]!.line, column: sites[0]!.column } : { file: parent.href, line: 1, column: 1 };
+    }
+    const unplaced = place.file === parent.href;
+    // Without a source line, one finding per broken target, at the first page that links to it.
+    const groupKey = unplaced ? `url|${key}` : `${place.file}:${place.line}:${place.column}|${key}`;
+    const existing = groups.get(groupKey);
+    if (existing) {
+      if (!existing.pages.includes(pageUrl)) existing.pages.push(pageUrl);
+      continue;
+    }
+    groups.set(groupKey, { rule, severity: 'error', message: `${link.url}: ${message}.`, locale, ...place, url: link.url, page: pageUrl, pages: [pageUrl], ...(unplaced ? { unplaced: true } : {}) });
+  }
+  const findings = [...groups.values()];
+  for (const finding of findings) {
+    finding.pages.sort();
+    finding.page = finding.pages[0];
+    if (finding.unplaced) {
+      finding.file = new URL(finding.pages[0]!, origin).href;
+      delete finding.unplaced;
+    }
+    if (finding.pages.length > 1) finding.message = `${finding.message} Linked from ${finding.pages.length} pages (${finding.pages.slice(0, 3).join(', ')}${finding.pages.length > 3 ? ', …' : ''}).`;
+  }
+  return { findings, checked, pages: pages.size };
+}
+
+/** Why linkinator calls a link broken, and whether only its fragment is missing. */
+function describe(link: LinkResult): { message: string; fragmentOnly: boolean } {
+  const error = link.failureDetails?.find((detail): detail is Error => detail instanceof Error);
+  if (error && /^Fragment identifier/.test(error.message)) return { message: `the page has no such id (${error.message})`, fragmentOnly: true };
+  if (link.status && link.status > 0) return { message: `HTTP ${link.status}`, fragmentOnly: false };
+  return { message: error ? `no answer (${error.message})` : 'no answer', fragmentOnly: false };
+}
+
+function sameOrigin(url: string, origin: string): boolean {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
