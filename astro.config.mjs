@@ -43,9 +43,8 @@ export default defineConfig({
     // Astro 7's Rust processor (Sätteri) compiles MDX about three times faster than unified; the
     // heading-id rule the checkers apply with remark (src/markdown/headingIds.ts) runs here as a
     // Sätteri plugin, so the site and the checkers give every heading the same id.
+    // No typographic quotes: the checkers compare the text as written.
     processor: satteri({ mdastPlugins: [headingIdsPlugin], hastPlugins: [headingAnchorsPlugin], features: { smartPunctuation: false } }),
-    // Typographic quotes would make translations differ from the source in the checkers' eyes.
-    smartypants: false,
   },
   vite: {
     build: {
@@ -67,7 +66,8 @@ export default defineConfig({
       // language chooser is every page's x-default (listing it would make it an alternate of /en/).
       filter: (page) => {
         const path = new URL(page).pathname;
-        return path !== '/' && !locales.fallbacks.has(path) && !/\/404(\/|\.html)?$/.test(path);
+        // The translation dashboard is for translators, not readers.
+        return path !== '/' && !locales.fallbacks.has(path) && !/\/404(\/|\.html)?$/.test(path) && !path.startsWith('/translations/');
       },
     }),
     searchIndex(),

@@ -20,7 +20,9 @@ describe('npm run check:i18n', () => {
     const result = checkI18n(['--format', 'json']);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.findings).toEqual([]);
+    // The only findings are the pages Dutch (a partial locale) has not translated yet: warnings, never errors.
+    expect(report.findings.filter((f: { rule: string; locale: string }) => !(f.rule === 'missing-page' && f.locale === 'nl'))).toEqual([]);
+    expect(report.summary.errors).toBe(0);
     expect(report.summary.locales.de).toMatchObject({ status: 'complete', pages: { coverage: 1, outdated: 0 }, ui: { coverage: 1 } });
   });
 

@@ -9,7 +9,7 @@ import { ContentError } from '../src/content/finding.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { loadSite } from '../src/model/site.ts';
 import { checkTranslations } from './i18n/check.ts';
-import { loadGlossary } from './i18n/glossary.ts';
+import { loadGlossary } from '../src/translation/glossary.ts';
 import { openParseCache } from '../src/content/parseCache.ts';
 import { parseInParallel } from '../src/content/parallelParse.ts';
 import { I18N_RULES } from './i18n/registry.ts';

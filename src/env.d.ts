@@ -4,5 +4,7 @@ declare namespace App {
   interface Locals {
     /** The language a page's content is written in: its locale, or the source locale on a fallback page. Components inside the content read it. */
     contentLocale?: string;
+    /** Markers for section headings, by heading id: a section changed in the original since translation, or machine-translated and not reviewed; each localized, linking to the original's section. */
+    sectionMarkers?: Map<string, { kind: 'changed' | 'machine'; label: string; href: string; hreflang: string }[]>;
   }
 }

@@ -30,7 +30,7 @@ describe('translation notices', () => {
   it('says a translation may be out of date when its source changed, with a link to the original', () => {
     const page = readPage(dist, 'de/lead-management/enable-lead-sharing/index.html');
     expect(page.all('aside.notice').map((notice) => notice.properties.className)).toEqual([['notice', 'notice-outdated']]);
-    expect(page.text('aside.notice-outdated')).toContain('Das Original auf English wurde geändert');
+    expect(page.text('aside.notice-outdated')).toContain('Das Original auf Englisch wurde geändert');
     expect(page.attr('aside.notice-outdated a', 'href')).toBe('/en/lead-management/enable-lead-sharing/');
     expect(page.attr('aside.notice-outdated', 'role')).toBe('note');
   });

@@ -3,7 +3,7 @@
  * named with capitals, `_` and `.` is built at the URL the checkers expect,
  * so a link to that URL checks clean and the translation pairs with it.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceHash } from '../src/content/sourceHash.ts';
@@ -45,7 +45,8 @@ Diese Seite steht in \`Enable_Lead.Sharing.mdx\`.
 Ihre Adresse entsteht nach der Slug-Regel von Astro.
 `);
   // Link to it from the home pages, at its real URL and section.
-  for (const locale of ['en', 'de']) {
+  // Every translated home page (Dutch too) gets the link, so the translations keep lining up with English.
+  for (const locale of readdirSync(join(project.dir, 'content')).filter((entry) => existsSync(join(project.dir, 'content', entry, 'index.mdx')))) {
     const home = join(project.dir, 'content', locale, 'index.mdx');
     writeFileSync(home, `${readFileSync(home, 'utf8').trimEnd()}\n\n[Slug](/${locale}/lead-management/enable_leadsharing/#where)\n`);
   }
@@ -64,7 +65,8 @@ describe('a page file named Enable_Lead.Sharing.mdx', () => {
   it('checks clean in both checkers', () => {
     const i18n = run(project.dir, process.execPath, ['scripts/check-i18n.ts', '--format', 'json']);
     expect(i18n.code, i18n.output).toBe(0);
-    expect(JSON.parse(i18n.stdout).findings.filter((finding: { file: string }) => finding.file.includes('Enable_Lead'))).toEqual([]);
+    // Dutch is partial: that it lacks the page is a to-do warning, not a pairing problem.
+    expect(JSON.parse(i18n.stdout).findings.filter((finding: { file: string; rule: string; locale: string }) => finding.file.includes('Enable_Lead') && !(finding.rule === 'missing-page' && finding.locale === 'nl'))).toEqual([]);
     const links = run(project.dir, process.execPath, ['scripts/check-links.ts', '--format', 'json']);
     expect(links.code, links.output).toBe(0);
     expect(JSON.parse(links.stdout).findings).toEqual([]);

@@ -6,7 +6,9 @@ import { sourceHash } from '../../src/content/sourceHash.ts';
 import { loadRegistry } from '../../src/i18n/locales.ts';
 import { contentTree, writeFixture, type Fixture } from '../../tests/helpers/fixture.ts';
 import { checkTranslations } from './check.ts';
-import { loadGlossary } from './glossary.ts';
+import { parsePage } from './collect.ts';
+import { stampTranslation } from './stamp.ts';
+import { loadGlossary } from '../../src/translation/glossary.ts';
 import { loadSite } from '../../src/model/site.ts';
 
 const EN = `---
@@ -155,6 +157,18 @@ describe('outdated', () => {
     expect(report.summary.locales.de?.pages.outdated).toBe(1);
   });
 
+  it('names changed sections and the kind of change from the recorded fingerprints alone, without git', () => {
+    const stamped = (stampTranslation(deFor(EN), { source: sourceHash(EN), sections: parsePage('content/en/guide.mdx', 'guide.mdx', 'en', EN).sections }) as { text: string }).text;
+    const edited = EN.replace('- Two things', '- Two things, done well').replace('npm run build', 'npm run bench').replace('## Second section {/* #second */}', '## Third section {/* #third */}');
+    const outdated = findings({ 'content/de/guide.mdx': stamped, 'content/en/guide.mdx': edited }, 'outdated');
+    expect(outdated).toEqual([expect.objectContaining({
+      sections: ['#first', '#third', '#second'],
+      message: 'The source page changed since this translation was made; changed: #first (text, code), #third (added), #second (removed).',
+    })]);
+    // Re-wrapping a source line changes its hash but no section: the translation is still current.
+    expect(findings({ 'content/de/guide.mdx': stamped, 'content/en/guide.mdx': EN.replace('Intro with [a link]', 'Intro with\n[a link]') }, 'outdated')).toEqual([]);
+  });
+
   it('still warns when the old revision is not in git history', () => {
     expect(findings({ 'content/en/guide.mdx': EN.replace('One thing', 'One new thing') }, 'outdated')).toEqual([
       expect.objectContaining({ line: 6, column: 3, message: expect.stringContaining('not in git history') }),
@@ -226,6 +240,20 @@ describe('text rules', () => {
     ]);
   });
 
+  it('untranslated: source-language text in part of a paragraph, a list item, a heading and the title', () => {
+    const de = deFor(EN, DE_BODY
+      .replace('Nutzen Sie AppSource noch heute.', 'Nutzen Sie AppSource noch heute. Keep this link for your own records.')
+      .replace('- Zwei Sachen', '- Two things that still need work')
+      .replace('## Zweiter Abschnitt', '## The second section'),
+    'title: Guide to the fixture site\ndescription: Eine Leitfadenseite für die Testwebsite.\norder: 1');
+    expect(findings({ 'content/de/guide.mdx': de }, 'untranslated').map((f) => [f.line, f.message])).toEqual([
+      [2, 'The title is still in the source language: “Guide to the fixture site”.'],
+      [10, 'A sentence is still in the source language: “Keep this link for your own records.”.'],
+      [14, 'A list item is still in the source language: “Two things that still need work”.'],
+      [29, 'A heading is still in the source language: “The second section”.'],
+    ]);
+  });
+
   it('glossary: a do-not-translate term altered or dropped', () => {
     expect(findings(replaceDe('Nutzen Sie AppSource', 'Nutzen Sie App Source'), 'glossary')).toEqual([expect.objectContaining({ severity: 'warning', line: 10, column: 1, message: expect.stringContaining('written “App Source”') })]);
     expect(findings(replaceDe('Nutzen Sie AppSource noch heute.', 'Nutzen Sie den Laden noch heute.'), 'glossary')[0]?.message).toContain('appears 1 time in the source but 0 here');
@@ -253,6 +281,11 @@ describe('UI string rules', () => {
   it('ui-untranslated: identical to the source, unless it is a glossary term or same-in-translation word', () => {
     const report = run(ui({ a: 'Read more', b: 'AppSource', c: 'Storefront' }, { a: 'Read more', b: 'AppSource', c: 'Storefront' }));
     expect(report.findings.map((f) => [f.rule, f.line])).toEqual([['ui-untranslated', 2]]);
+  });
+
+  it('ui-untranslated: a label edited but still in the source language', () => {
+    const report = run(ui({ a: 'Where leads go for follow-up', b: 'Business customers' }, { a: 'Where the leads go for follow-up', b: 'Geschäftskunden' }));
+    expect(report.findings.map((f) => [f.rule, f.line, f.message])).toEqual([['ui-untranslated', 2, '"a" is still in the source language: “Where the leads go for follow-up”.']]);
   });
 
   it('ui-interpolation: variables, nesting (which must exist) and tags', () => {

@@ -11,7 +11,7 @@ import { countByLocaleAndRule, sortFindings, type Report } from '../lib/findings
 import { checksOf, ownFindings } from '../lib/rules.ts';
 import { collect, type Namespace, type ParsedPage } from './collect.ts';
 import type { PageContext } from './context.ts';
-import type { Glossary } from './glossary.ts';
+import type { Glossary } from '../../src/translation/glossary.ts';
 import type { ParseCache } from '../../src/content/parseCache.ts';
 import { I18N_RULES, type I18nRule } from './registry.ts';
 import { uiRules } from './rules/ui.ts';

@@ -46,15 +46,18 @@ export function collect(root: string, site: Site, locales: readonly string[], ca
         return cache ? cache.get(file, text, () => parsePage(file, path, locale, text)) : parsePage(file, path, locale, text);
       }),
     );
-    const entries = readdirSync(folder, { encoding: 'utf8' }).sort();
-    namespaces.set(
-      locale,
-      entries.filter((entry) => entry.endsWith('.json') && !entry.includes('/')).map((path) => {
-        const file = `content/${locale}/${path}`;
-        const json = readJson(file, join(folder, path));
-        return { locale, name: path.replace(/\.json$/, ''), file, ...(json.ok ? { doc: json.doc, problems: [] } : { problems: json.problems }) };
-      }),
-    );
+    namespaces.set(locale, readNamespaces(root, locale));
   }
   return { pages, namespaces };
+}
+
+/** A locale's UI-string namespaces (`content/<locale>/*.json`), each parsed with positions, or with its parse problems. */
+export function readNamespaces(root: string, locale: string): Namespace[] {
+  const folder = join(root, 'content', locale);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { encoding: 'utf8' }).sort().filter((entry) => entry.endsWith('.json')).map((path) => {
+    const file = `content/${locale}/${path}`;
+    const json = readJson(file, join(folder, path));
+    return { locale, name: path.replace(/\.json$/, ''), file, ...(json.ok ? { doc: json.doc, problems: [] } : { problems: json.problems }) };
+  });
 }

@@ -3,7 +3,7 @@ import type { Locale } from '../../src/i18n/locales.ts';
 import type { SitePage } from '../../src/model/site.ts';
 import type { Finding, Location, Severity } from '../lib/findings.ts';
 import type { ParsedPage } from './collect.ts';
-import type { Glossary } from './glossary.ts';
+import type { Glossary } from '../../src/translation/glossary.ts';
 import type { Place } from '../../src/content/outline.ts';
 
 export interface PageContext {

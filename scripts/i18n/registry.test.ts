@@ -5,7 +5,7 @@ import { loadSite } from '../../src/model/site.ts';
 import { contentTree, writeFixture } from '../../tests/helpers/fixture.ts';
 import { selectRules } from '../lib/rules.ts';
 import { checkTranslations } from './check.ts';
-import { loadGlossary } from './glossary.ts';
+import { loadGlossary } from '../../src/translation/glossary.ts';
 import { I18N_RULES } from './registry.ts';
 
 // A German page with a heading id the source lacks, no recorded revision, an empty UI string and an extra key.

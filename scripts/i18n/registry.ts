@@ -28,9 +28,15 @@ export type PageCheck = (context: PageContext, run: TranslationRun) => Finding[]
 
 export type I18nRule = Rule<RunCheck>;
 
-/** Runs a page check on every translated page whose source and translation both parse. */
-export function eachPair(check: PageCheck): RunCheck {
-  return (run) => run.targets.flatMap((target) => target.pairs.filter((pair) => pair.source.outline && pair.translation.outline).flatMap((pair) => check(pair, run)));
+/**
+ * Runs a page check on every translated page whose source and translation both parse. A page still in the
+ * source language (the content model's `untranslated`) is not a translation: readers get the fallback, and only
+ * the checks that say so (`alsoUntranslated`) look at it, rather than every rule reporting its English links and text.
+ */
+export function eachPair(check: PageCheck, options: { alsoUntranslated?: boolean } = {}): RunCheck {
+  return (run) => run.targets.flatMap((target) => target.pairs
+    .filter((pair) => pair.source.outline && pair.translation.outline && (options.alsoUntranslated || pair.page.status !== 'untranslated'))
+    .flatMap((pair) => check(pair, run)));
 }
 
 // Checks shared by several rules are defined once, so the runner calls each once.
@@ -57,7 +63,7 @@ export const I18N_RULES: readonly I18nRule[] = [
   { id: 'orphan-page', severity: 'error', description: 'A translation has no source page.', example: '`content/de/guides/old.mdx` exists, `content/en/guides/old.mdx` does not', check: pageSets },
   { id: 'parse-error', severity: 'error', description: 'A page or UI-string file cannot be read or parsed.', example: '`Ein {Satz` (an unclosed MDX expression), or invalid JSON in `de/ui.json`', check: parseErrors },
   { id: 'frontmatter', severity: 'error', description: 'Frontmatter breaks the schema, differs from the source in structure, or records no source revision.', example: '`order: 2` where English has `order: 1`; no `translation.source`; `description` too short', check: frontmatter },
-  { id: 'outdated', severity: 'warning', description: 'The source page changed since the translation was made.', example: 'English changed since `translation.source`; lists changed sections (`#follow-up`) and shows the source diff when the old revision is in git', check: outdated },
+  { id: 'outdated', severity: 'warning', description: 'The source page changed since the translation was made.', example: 'English changed since `translation.source`; names the changed sections and how, `#follow-up (text), #next-steps (link target)`, from the fingerprints in `translation.sections` (works in a shallow clone), and adds the source diff when the old revision is in git', check: outdated },
   { id: 'heading-mismatch', severity: 'error', description: 'Headings differ from the source in number or level.', example: 'English `## Next steps`, German `### Nächste Schritte`', check: headings },
   { id: 'heading-id', severity: 'error', description: 'Heading ids differ from the source, so anchors break.', example: 'German heading without `{/* #next-steps */}`, so its id is `nachste-schritte`', check: headings },
   { id: 'structure-mismatch', severity: 'error', description: 'The blocks of the page do not line up with the source.', example: 'a paragraph where English has a list; points at the first block that stops lining up, in both files', check: structure },
@@ -67,13 +73,13 @@ export const I18N_RULES: readonly I18nRule[] = [
   { id: 'component-mismatch', severity: 'error', description: 'Components or their props differ from the source.', example: '`<StorefrontTable table="campaign" />` where English has `table="audience"`', check: eachPair(componentRule) },
   { id: 'link-mismatch', severity: 'error', description: 'Link targets differ from the source (localized).', example: 'a German link to `/en/guides/x/` (should be `/de/guides/x/`), or a dropped link', check: eachPair(linkRule) },
   { id: 'image-mismatch', severity: 'error', description: 'Images differ from the source, or lack alt text.', example: 'another `src`, or alt text missing where English has it', check: eachPair(imageRule) },
-  { id: 'untranslated', severity: 'warning', description: 'Text is still in the source language.', example: 'a paragraph identical to English; or a whole page still in English (the seed\'s nl-NL case)', check: eachPair(untranslatedRule) },
+  { id: 'untranslated', severity: 'warning', description: 'Text is still in the source language.', example: 'a paragraph identical to English; an English sentence, list item, table cell or heading in a translated block; an English title or description; a whole page still in English (the seed\'s nl-NL case, served as a fallback)', check: eachPair(untranslatedRule, { alsoUntranslated: true }) },
   { id: 'glossary', severity: 'warning', description: 'A do-not-translate term is altered or missing.', example: '`App Source` or a dropped `Azure Marketplace` (terms in `content/glossary.json`)', check: eachPair(glossaryRule) },
   { id: 'placeholder-mismatch', severity: 'error', description: 'Numbers, code, URLs or expressions differ from the source.', example: '`43 Dingen` where English has `42 items`; changed `` `code` ``, URLs or `{expressions}`', check: eachPair(placeholderRule) },
   { id: 'ui-missing-key', severity: 'error', severityNote: 'warning for a partial locale', description: 'A UI string of the source is missing.', example: '`nav.label` in `en/ui.json` but not in `de/ui.json`', check: ui },
   { id: 'ui-extra-key', severity: 'warning', description: 'A UI string key the source does not have.', example: '`nav.lable` in `de/ui.json` only', check: ui },
   { id: 'ui-empty', severity: 'error', description: 'A UI string is empty.', example: '`"skipLink": ""`', check: ui },
-  { id: 'ui-untranslated', severity: 'warning', description: 'A UI string is identical to the source.', example: '`"Read more"` in both (glossary terms and `sameInTranslation` words are fine)', check: ui },
+  { id: 'ui-untranslated', severity: 'warning', description: 'A UI string is identical to the source, or still in the source language.', example: '`"Read more"` in both, or edited but still English (glossary terms and `sameInTranslation` words are fine)', check: ui },
   { id: 'ui-interpolation', severity: 'error', description: 'A UI string drops or changes the source\'s placeholders, nesting or tags.', example: '`{{language}}` became `{{sprache}}`; `$t(key)` nesting a missing key; `<0>` tags dropped', check: ui },
   { id: 'ui-plural', severity: 'error', description: 'A UI string lacks a plural form the language needs, or has one it never uses.', example: 'German lacks `items_one`, or has `items_few` (German uses only `one` and `other`, per `Intl.PluralRules`)', check: ui },
 ];

@@ -1,47 +1,156 @@
 /**
- * Writes a source revision into a translation's frontmatter, changing only
- * the characters of `translation.source` (and `method` when asked): comments,
- * key order, line endings and the page body stay as the translator left them.
+ * Writes a source revision into a translation's frontmatter: the page hash
+ * (`translation.source`), a fingerprint per source section
+ * (`translation.sections`, see src/translation/sections.ts), and, when asked,
+ * `method` and `reviewed`.
+ *
+ * Only those values' characters change: comments, key order, the page body,
+ * a byte order mark and CRLF line endings stay byte for byte. The frontmatter
+ * is found by remark-frontmatter and its keys by the yaml library's Document
+ * API (node ranges), never by searching the text.
  */
-import { isMap, parseDocument } from 'yaml';
+import type { Yaml } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import { normalizeText } from '../../src/content/mdx.ts';
 
+const frontmatterParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+export interface StampValues {
+  /** `sha256:…` of the source page. */
+  source: string;
+  /** Section fingerprints of the source page; omitted in old callers. */
+  sections?: Record<string, string>;
+  /** Set `translation.method`; a new record defaults to `human`. */
+  method?: 'human' | 'machine' | undefined;
+  /** Set `translation.reviewed`; `method: machine` without it records `reviewed: false`. `true` also clears `machineSections`: a person reviewed it all. */
+  reviewed?: boolean | undefined;
+  /** Sections machine-translated in an otherwise human translation, added to `translation.machineSections`. */
+  machineSections?: readonly string[] | undefined;
+}
+
+interface Edit {
+  /** Offsets in the normalized text (no BOM, LF line endings). */
+  from: number;
+  to: number;
+  text: string;
+}
+
 /** Returns the new file text (null when unchanged), or why it cannot be stamped. */
-export function stampTranslation(raw: string, hash: string, method: string | undefined): { text: string | null } | { error: string } {
+export function stampTranslation(raw: string, values: StampValues): { text: string | null } | { error: string } {
   const text = normalizeText(raw);
-  const crlf = raw.includes('\r\n');
-  if (!text.startsWith('---\n')) return { error: 'it has no frontmatter; add title, description and order between --- lines first.' };
-  const end = text.indexOf('\n---', 3);
-  if (end === -1) return { error: 'its frontmatter is not closed by a --- line.' };
-  const doc = parseDocument(text.slice(4, end + 1));
+  const yamlNode = frontmatterParser.parse(text).children.find((node): node is Yaml => node.type === 'yaml');
+  if (!yamlNode?.position || yamlNode.position.start.offset !== 0) return { error: 'it has no frontmatter; add title, description and order between --- lines first.' };
+  // The YAML starts on the line after the opening fence.
+  const yamlStart = text.indexOf('\n', yamlNode.position.start.offset) + 1;
+  const yamlEnd = yamlStart + yamlNode.value.length;
+  const yaml = text.slice(yamlStart, yamlEnd) + '\n';
+  const doc = parseDocument(yaml);
   if (doc.errors.length > 0) return { error: `its frontmatter is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it first.` };
   if (!isMap(doc.contents)) return { error: 'its frontmatter is not a set of key: value lines.' };
-  const yamlStart = 4;
-  let yaml = text.slice(yamlStart, end + 1);
+
+  const method = values.method;
+  const reviewed = values.reviewed ?? (method === 'machine' ? false : undefined);
+  const edits: Edit[] = [];
+  const at = (offset: number) => yamlStart + Math.min(offset, yaml.length - 1);
   const translation = doc.get('translation', true);
   if (translation === undefined) {
     // No record yet: append one at the end of the frontmatter.
-    yaml += `translation:\n  source: ${hash}\n  method: ${method ?? 'human'}\n`;
+    const lines = [`translation:`, `  source: ${values.source}`, `  method: ${method ?? 'human'}`];
+    if (reviewed !== undefined) lines.push(`  reviewed: ${reviewed}`);
+    if (values.machineSections?.length) lines.push(`  machineSections: [${values.machineSections.join(', ')}]`);
+    if (values.sections) lines.push(...sectionLines(values.sections, '  '));
+    edits.push({ from: yamlEnd, to: yamlEnd, text: `\n${lines.join('\n')}` });
   } else {
     if (!isMap(translation)) return { error: '`translation` must be a block with source and method.' };
-    // Replace only the scalars' own characters, so nothing else in the file moves.
-    const edits: { range: [number, number]; value: string }[] = [];
-    const replaceOrAdd = (key: string, value: string) => {
-      const node = translation.get(key, true) as { range?: [number, number, number]; value?: unknown } | undefined;
-      if (node?.range) {
-        if (node.value !== value) edits.push({ range: [node.range[0], node.range[1]], value });
-      } else {
-        const at = translation.range?.[1] ?? yaml.length;
-        edits.push({ range: [at, at], value: `  ${key}: ${value}\n` });
-      }
+    const map = translation as YAMLMap;
+    const first = map.items[0] as Pair | undefined;
+    const keyStart = (first?.key as { range?: [number, number, number] } | undefined)?.range?.[0] ?? map.range?.[0] ?? 0;
+    const indent = ' '.repeat(keyStart - (yaml.lastIndexOf('\n', keyStart - 1) + 1));
+    const additions: string[] = [];
+    const setScalar = (key: string, value: string) => {
+      const node = map.get(key, true);
+      if (isScalar(node) && node.range) {
+        if (String(node.value) !== value) edits.push({ from: at(node.range[0]), to: at(node.range[1]), text: value });
+      } else if (node === undefined) additions.push(`${indent}${key}: ${value}`);
+      else return `\`translation.${key}\` must be a single value.`;
+      return undefined;
     };
-    replaceOrAdd('source', hash);
-    if (method !== undefined || !translation.has('method')) replaceOrAdd('method', method ?? 'human');
-    for (const edit of edits.sort((a, b) => b.range[0] - a.range[0])) {
-      yaml = yaml.slice(0, edit.range[0]) + edit.value + yaml.slice(edit.range[1]);
+    const problems = [
+      setScalar('source', values.source),
+      method !== undefined || !map.has('method') ? setScalar('method', method ?? 'human') : undefined,
+      reviewed !== undefined ? setScalar('reviewed', String(reviewed)) : undefined,
+    ].filter(Boolean);
+    if (problems.length > 0) return { error: problems[0]! };
+    if (values.sections) {
+      const pair = map.items.find((item) => isScalar(item.key) && item.key.value === 'sections') as Pair | undefined;
+      const wanted = sectionLines(values.sections, indent).join('\n');
+      if (pair) {
+        const keyRange = (pair.key as { range: [number, number, number] }).range;
+        const valueEnd = (pair.value as { range?: [number, number, number] } | null)?.range?.[2] ?? keyRange[2];
+        const current = yaml.slice(keyRange[0], valueEnd).replace(/\n$/, '');
+        if (current !== wanted.slice(indent.length)) edits.push({ from: at(keyRange[0]), to: yamlStart + valueEnd - (yaml[valueEnd - 1] === '\n' ? 1 : 0), text: wanted.slice(indent.length) });
+      } else additions.push(wanted);
+    }
+    // machineSections: a flow list on one line, the union of what is recorded and what is added; a review clears it.
+    const listPair = map.items.find((item) => isScalar(item.key) && item.key.value === 'machineSections') as Pair | undefined;
+    const recorded = listPair && isSeq(listPair.value) ? listPair.value.items.map((item) => String(isScalar(item) ? item.value : item)) : [];
+    const wantedList = values.reviewed === true ? [] : [...new Set([...recorded, ...(values.machineSections ?? [])])];
+    if (listPair) {
+      const keyRange = (listPair.key as { range: [number, number, number] }).range;
+      const valueEnd = (listPair.value as { range?: [number, number, number] } | null)?.range?.[2] ?? keyRange[2];
+      const end = yamlStart + valueEnd - (yaml[valueEnd - 1] === '\n' ? 1 : 0);
+      if (wantedList.length === 0) {
+        // Remove the whole line: from the line break before it to its end, so an addition at its end stays separate.
+        const lineBreak = yaml.lastIndexOf('\n', keyRange[0] - 1);
+        edits.push({ from: yamlStart + lineBreak, to: end, text: '' });
+      } else if (wantedList.join(',') !== recorded.join(',') || !isSeq(listPair.value) || !listPair.value.flow) {
+        edits.push({ from: at(keyRange[0]), to: end, text: `machineSections: [${wantedList.join(', ')}]` });
+      }
+    } else if (wantedList.length > 0) additions.push(`${indent}machineSections: [${wantedList.join(', ')}]`);
+    if (additions.length > 0) {
+      // After the record's last line, so the new keys join the block they belong to.
+      const end = map.range?.[2] ?? yaml.length;
+      const insertAt = yaml[end - 1] === '\n' ? end - 1 : end;
+      edits.push({ from: yamlStart + insertAt, to: yamlStart + insertAt, text: `\n${additions.join('\n')}` });
     }
   }
-  const updated = `---\n${yaml}${text.slice(end + 1)}`;
-  if (updated === text) return { text: null };
-  return { text: crlf ? updated.replace(/\n/g, '\r\n') : updated };
+  if (edits.length === 0) return { text: null };
+  return { text: applyToRaw(raw, edits) };
+}
+
+/** `sections:` and one `id: fingerprint` line per section, quoted only where YAML needs it. */
+function sectionLines(sections: Record<string, string>, indent: string): string[] {
+  const entries = Object.entries(sections);
+  if (entries.length === 0) return [`${indent}sections: {}`];
+  return [`${indent}sections:`, ...entries.map(([id, value]) => `${indent}  ${id}: ${value}`)];
+}
+
+/**
+ * Applies edits made on the normalized text to the raw file, so a BOM and
+ * CRLF (even mixed line endings) outside the edited characters stay as they
+ * were; new lines use the file's own line ending.
+ */
+function applyToRaw(raw: string, edits: Edit[]): string {
+  const bom = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const eol = raw.includes('\r\n') ? '\r\n' : '\n';
+  // rawOffset[i]: where the normalized text's character i sits in the raw text.
+  const rawOffset: number[] = [];
+  // A `\r\n` is one normalized `\n`, which sits at the `\r`.
+  const crlfAt = (index: number) => raw[index] === '\r' && raw[index + 1] === '\n';
+  for (let index = bom; index < raw.length; index++) {
+    rawOffset.push(index);
+    if (crlfAt(index)) index++;
+  }
+  rawOffset.push(raw.length);
+  let result = raw;
+  for (const edit of [...edits].sort((a, b) => b.from - a.from)) {
+    const from = rawOffset[edit.from]!;
+    const last = rawOffset[edit.to - 1]!;
+    const to = edit.to === edit.from ? from : last + (crlfAt(last) ? 2 : 1);
+    result = result.slice(0, from) + edit.text.replace(/\n/g, eol) + result.slice(to);
+  }
+  return result;
 }

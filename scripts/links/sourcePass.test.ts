@@ -79,6 +79,11 @@ describe('link check, source pass', () => {
     expect(findings).toEqual([expect.objectContaining({ severity: 'warning', file: 'content/de/index.mdx', line: 10, column: 1, message: expect.stringContaining('/de/guides/other/ is not translated yet') })]);
   });
 
+  it('fallback-link: none for a partial locale, whose own URLs are the right links (README, "Add a locale")', async () => {
+    const partial = JSON.stringify({ source: 'en', locales: [{ code: 'en', name: 'English', dir: 'ltr', status: 'complete' }, { code: 'de', name: 'Deutsch', dir: 'ltr', status: 'partial' }] });
+    expect(await only({ 'content/locales.json': partial, 'content/en/guides/a.mdx': en('[x](/en/guides/other/)'), 'content/de/guides/other.mdx': null, 'content/de/index.mdx': de('[x](/de/guides/other/)') }, 'fallback-link')).toEqual([]);
+  });
+
   it('parse-error: a page that cannot be read is reported and still counted', async () => {
     const report = await check({ 'content/en/guides/a.mdx': en('Text {broken') });
     expect(report.findings).toEqual([expect.objectContaining({ rule: 'parse-error', file: 'content/en/guides/a.mdx', line: 7 })]);

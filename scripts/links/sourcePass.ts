@@ -80,7 +80,9 @@ function judge(link: LinkOccurrence, site: SiteModel): Finding[] {
     if (own && !own.fallback) {
       findings.push({ ...base, rule: 'locale-mismatch', severity: 'warning', message: `The link goes to the ${target.page.locale} page ${target.page.url}, but this ${link.locale} page has its own: ${own.url}.`, hint: `Link to ${own.url}${target.fragment ? `#${target.fragment}` : ''}.` });
     }
-  } else if (target.page.fallback) {
+  } else if (target.page.fallback && site.registry.get(link.locale)?.status === 'complete') {
+    // A partial locale links to its own URLs on purpose: they serve the source page with a notice
+    // today and the translation as soon as it exists, so only a complete locale is told.
     findings.push({ ...base, rule: 'fallback-link', severity: 'warning', message: `${target.page.url} is not translated yet; readers following this link get the ${site.registry.source.name} page.`, hint: `Translate ${target.page.file.replace(`/${site.registry.source.code}/`, `/${link.locale}/`)}, or say in the link text that the page is in ${site.registry.source.name}.` });
   }
   return findings;

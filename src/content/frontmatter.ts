@@ -12,8 +12,14 @@ export const translationSchema = z
   .object({
     /** `sha256:` + the first 16 hex digits of the source file's hash when this was translated; `npm run i18n:stamp` writes it. */
     source: z.string().regex(/^sha256:[0-9a-f]{16,64}$/, 'write "sha256:" and the hex hash that `npm run i18n:stamp` prints'),
-    /** `human` (reviewed by a person) or `machine` (machine-translated; the page shows a notice). */
+    /** `human` (translated by a person) or `machine` (machine-translated; the page shows a notice). */
     method: z.enum(['human', 'machine']),
+    /** Whether a person has reviewed a machine translation (`npm run i18n:stamp -- --reviewed`); human translations count as reviewed. */
+    reviewed: z.boolean().optional(),
+    /** Sections (heading ids, `_intro`, `_meta`) machine-translated in a page a person otherwise translated; none are reviewed yet (`i18n:stamp --machine-section`, cleared by `--reviewed`). */
+    machineSections: z.array(z.string().regex(/^(_intro|_meta|[a-z0-9]+(?:[-_][a-z0-9]+)*)$/, 'a heading id, _intro or _meta')).optional(),
+    /** A fingerprint of each source section when this was translated (see src/translation/sections.ts); written by `npm run i18n:stamp`. */
+    sections: z.record(z.string().regex(/^(_intro|_meta|[a-z0-9]+(?:[-_][a-z0-9]+)*)$/, 'a heading id, _intro or _meta'), z.string().regex(/^([0-9a-f]{6}|-)(\.([0-9a-f]{6}|-)){3}$/, 'write what `npm run i18n:stamp` writes')).optional(),
   })
   .strict();
 

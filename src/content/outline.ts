@@ -19,6 +19,10 @@ export interface Place {
 export type BlockKind = 'heading' | 'paragraph' | 'list' | 'table' | 'code' | 'blockquote' | 'component' | 'html' | 'thematicBreak' | 'definition' | 'other';
 
 export interface Block extends Place {
+  /** The last line of the block, for showing its source text. */
+  endLine: number;
+  /** The section the block is in: its heading's id, or `_intro` before the first heading. */
+  section: string;
   kind: BlockKind;
   /** `heading:2`, `component:Callout`, `list:ordered`: what must line up across locales. */
   signature: string;
@@ -28,6 +32,8 @@ export interface Block extends Place {
   placeholders: string[];
   /** list: items per level, such as "3" or "3(2,0,0)"; table: "rows x columns". */
   shape?: string;
+  /** The parts a reader takes one at a time: a list's items, a table's cells (for the untranslated rule). */
+  parts?: string[];
   /** code: language and text, which must be identical. */
   code?: { lang: string; value: string };
   /** Nesting depth inside components, so a block inside a Callout only lines up with one. */
@@ -73,13 +79,21 @@ const placeOf = (node: Node): Place => ({ line: node.position?.start.line ?? 1, 
 
 export function buildOutline(tree: Root): Outline {
   const outline: Outline = { blocks: [], headings: [], links: [], images: [], components: [] };
-  outline.headings = collectHeadings(tree).map((heading) => ({ ...placeOf(heading.node), depth: heading.depth, id: heading.id, text: heading.text, explicit: heading.explicit }));
+  const headings = collectHeadings(tree);
+  outline.headings = headings.map((heading) => ({ ...placeOf(heading.node), depth: heading.depth, id: heading.id, text: heading.text, explicit: heading.explicit }));
   walkInline(tree, outline);
-  walkBlocks(tree.children, 0, outline);
+  const ids = new Map<Node, string>(headings.map((heading) => [heading.node, heading.id]));
+  const state = { section: '_intro' };
+  walkBlocks(tree.children, 0, outline, (node, block) => {
+    if (node.type === 'heading') state.section = ids.get(node) ?? state.section;
+    outline.blocks.push({ ...block, endLine: node.position?.end.line ?? block.line, section: state.section } as Block);
+  });
   return outline;
 }
 
-function walkBlocks(nodes: readonly RootContent[], depth: number, outline: Outline): void {
+type Push = (node: Node, block: Omit<Block, 'endLine' | 'section'>) => void;
+
+function walkBlocks(nodes: readonly RootContent[], depth: number, outline: Outline, push: Push): void {
   for (const node of nodes) {
     const place = placeOf(node);
     switch (node.type) {
@@ -88,52 +102,52 @@ function walkBlocks(nodes: readonly RootContent[], depth: number, outline: Outli
         break;
       case 'mdxFlowExpression':
         // `{/* notes */}` render nothing; a real expression is a placeholder-like block.
-        if (!isComment(node.value)) outline.blocks.push({ ...place, kind: 'other', signature: 'expression', text: '', placeholders: [`{${node.value.trim()}}`], depth });
+        if (!isComment(node.value)) push(node, { ...place, kind: 'other', signature: 'expression', text: '', placeholders: [`{${node.value.trim()}}`], depth });
         break;
       case 'heading':
-        outline.blocks.push({ ...place, kind: 'heading', signature: `heading:${node.depth}`, ...textual(node), depth });
+        push(node, { ...place, kind: 'heading', signature: `heading:${node.depth}`, ...textual(node), depth });
         break;
       case 'paragraph': {
         // A paragraph holding only a component (`<Callout>` on its own line in some styles) is that component.
         const only = node.children.length === 1 ? node.children[0] : undefined;
         if (only?.type === 'mdxJsxTextElement' && /^[A-Z]/.test(only.name ?? '')) {
-          walkBlocks([only as unknown as RootContent], depth, outline);
+          walkBlocks([only as unknown as RootContent], depth, outline, push);
           break;
         }
-        outline.blocks.push({ ...place, kind: 'paragraph', signature: 'paragraph', ...textual(node), depth });
+        push(node, { ...place, kind: 'paragraph', signature: 'paragraph', ...textual(node), depth });
         break;
       }
       case 'list':
-        outline.blocks.push({ ...place, kind: 'list', signature: `list:${node.ordered ? 'ordered' : 'bullet'}`, ...textual(node), shape: listShape(node), depth });
+        push(node, { ...place, kind: 'list', signature: `list:${node.ordered ? 'ordered' : 'bullet'}`, ...textual(node), shape: listShape(node), parts: node.children.map((item) => textual({ ...item, children: item.children.filter((child) => child.type !== 'list') } as Node).text), depth });
         break;
       case 'table':
-        outline.blocks.push({ ...place, kind: 'table', signature: 'table', ...textual(node), shape: `${node.children.length} x ${node.children[0]?.children.length ?? 0}`, depth });
+        push(node, { ...place, kind: 'table', signature: 'table', ...textual(node), shape: `${node.children.length} x ${node.children[0]?.children.length ?? 0}`, parts: node.children.flatMap((row) => row.children.map((cell) => textual(cell).text)), depth });
         break;
       case 'code':
-        outline.blocks.push({ ...place, kind: 'code', signature: 'code', text: '', placeholders: [], code: { lang: node.lang ?? '', value: node.value }, depth });
+        push(node, { ...place, kind: 'code', signature: 'code', text: '', placeholders: [], code: { lang: node.lang ?? '', value: node.value }, depth });
         break;
       case 'blockquote':
-        outline.blocks.push({ ...place, kind: 'blockquote', signature: 'blockquote', ...textual(node), depth });
+        push(node, { ...place, kind: 'blockquote', signature: 'blockquote', ...textual(node), depth });
         break;
       case 'thematicBreak':
-        outline.blocks.push({ ...place, kind: 'thematicBreak', signature: 'thematicBreak', text: '', placeholders: [], depth });
+        push(node, { ...place, kind: 'thematicBreak', signature: 'thematicBreak', text: '', placeholders: [], depth });
         break;
       case 'definition':
-        outline.blocks.push({ ...place, kind: 'definition', signature: 'definition', text: '', placeholders: [], depth });
+        push(node, { ...place, kind: 'definition', signature: 'definition', text: '', placeholders: [], depth });
         break;
       case 'html':
-        outline.blocks.push({ ...place, kind: 'html', signature: 'html', text: '', placeholders: [], depth });
+        push(node, { ...place, kind: 'html', signature: 'html', text: '', placeholders: [], depth });
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const element = node as MdxJsxFlowElement | MdxJsxTextElement;
         const name = element.name ?? 'fragment';
-        outline.blocks.push({ ...place, kind: 'component', signature: `component:${name}`, text: '', placeholders: [], depth });
-        walkBlocks(element.children as RootContent[], depth + 1, outline);
+        push(node, { ...place, kind: 'component', signature: `component:${name}`, text: '', placeholders: [], depth });
+        walkBlocks(element.children as RootContent[], depth + 1, outline, push);
         break;
       }
       default:
-        outline.blocks.push({ ...place, kind: 'other', signature: node.type, text: '', placeholders: [], depth });
+        push(node, { ...place, kind: 'other', signature: node.type, text: '', placeholders: [], depth });
     }
   }
 }

@@ -9,6 +9,7 @@ import { parseMdx } from './mdx.ts';
 import { buildOutline, type Outline, type Place } from './outline.ts';
 import type { Finding } from './finding.ts';
 import { sourceHash } from './sourceHash.ts';
+import { sectionFingerprints } from '../translation/sections.ts';
 
 /** A page as the rules see it; plain JSON, so it can be cached. */
 export interface ParsedPage {
@@ -25,16 +26,19 @@ export interface ParsedPage {
   frontmatter: Record<string, unknown>;
   /** Where frontmatter keys are written: `order`, `translation`, `translation.source`. */
   frontmatterPlaces: Record<string, Place>;
+  /** A fingerprint per section (see src/translation/sections.ts); empty when the MDX does not parse. */
+  sections: Record<string, string>;
 }
 
-const PLACE_KEYS = ['title', 'description', 'order', 'navTitle', 'translation', 'translation.source', 'translation.method'];
+const PLACE_KEYS = ['title', 'description', 'order', 'navTitle', 'translation', 'translation.source', 'translation.method', 'translation.sections', 'translation.reviewed'];
 
 export function parsePage(file: string, path: string, locale: string, text: string): ParsedPage {
   const result = parseMdx(file, text);
-  const page: ParsedPage = { file, path, locale, hash: sourceHash(text), problems: result.problems, frontmatter: {}, frontmatterPlaces: {} };
+  const page: ParsedPage = { file, path, locale, hash: sourceHash(text), problems: result.problems, frontmatter: {}, frontmatterPlaces: {}, sections: {} };
   if (!result.ok) return page;
   page.outline = buildOutline(result.doc.tree);
   page.frontmatter = result.doc.rawFrontmatter;
+  page.sections = sectionFingerprints(result.doc.tree, result.doc.rawFrontmatter);
   for (const key of PLACE_KEYS) {
     const place = result.doc.frontmatterPosition(key.split('.'));
     if (place) page.frontmatterPlaces[key] = place;

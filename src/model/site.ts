@@ -15,7 +15,9 @@ import type { LocaleRegistry } from '../i18n/locales.ts';
 import { loadRegistry } from '../i18n/locales.ts';
 import { readLocalePages, type PageFile } from './pageFile.ts';
 import { entryIdOf, pageUrl, slugOf } from './slug.ts';
-import { isFallbackStatus, pageStatus, translationRecordOf, type PageStatus, type TranslationRecord } from './status.ts';
+import { sourceHash } from '../content/sourceHash.ts';
+import type { SectionChange } from '../translation/sections.ts';
+import { changesSince, fingerprintsOf, isFallbackStatus, isUnreviewedMachine, pageStatus, unreviewedMachineSections, translationRecordOf, type PageStatus, type TranslationRecord } from './status.ts';
 
 export interface SitePage {
   locale: string;
@@ -36,6 +38,12 @@ export interface SitePage {
   ownFile: string | undefined;
   /** The own file's translation record (`translation:` in its frontmatter). */
   translation: TranslationRecord | undefined;
+  /** For an `outdated` page: the source sections changed since the recorded revision, from the recorded fingerprints; undefined when the record cannot tell. `[]` otherwise. */
+  changes: SectionChange[] | undefined;
+  /** A machine translation no person has reviewed yet (`translation.method: machine` without `reviewed: true`). */
+  unreviewed: boolean;
+  /** Sections machine-translated and not reviewed yet, in a page a person otherwise translated (`translation.machineSections`). */
+  machineSections: string[];
   /** From the rendered file's frontmatter, for navigation. */
   title: string;
   navTitle: string | undefined;
@@ -67,7 +75,8 @@ export function byNavigationOrder(a: { order: number; slug: string }, b: { order
 
 export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, readonly PageFile[]>): Site {
   const sourceLocale = registry.source.code;
-  const sources = (files.get(sourceLocale) ?? []).map((file) => ({ file, slug: slugOf(file.path) }));
+  // Fingerprints are computed once per source page, and only if some translation needs them.
+  const sources = (files.get(sourceLocale) ?? []).map((file) => ({ file, slug: slugOf(file.path), sections: memo(() => fingerprintsOf(file.text)) }));
   const sourceSlugs = new Set(sources.map((source) => source.slug));
   const pages: SitePage[] = [];
   const orphans: PageFile[] = [];
@@ -78,13 +87,15 @@ export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, r
       if (sourceSlugs.has(slug)) own.set(slug, file);
       else orphans.push(file);
     }
-    const localePages = sources.map(({ file: source, slug }): SitePage => {
+    const localePages = sources.map(({ file: source, slug, sections }): SitePage => {
       const ownFile = own.get(slug);
       const record = ownFile ? translationRecordOf(ownFile.frontmatter) : undefined;
       const status = pageStatus({
         isSourceLocale: locale.code === sourceLocale,
         source: { text: source.text, body: source.body },
         translation: ownFile && locale.code !== sourceLocale ? { body: ownFile.body, record } : undefined,
+        languages: { source: registry.source.hreflang, target: locale.hreflang },
+        sourceSections: sections,
       });
       const isFallback = isFallbackStatus(status);
       const shown = isFallback || !ownFile ? source : ownFile;
@@ -100,6 +111,9 @@ export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, r
         sourceFile: source.file,
         ownFile: ownFile?.file,
         translation: record,
+        changes: status === 'outdated' ? changesSince(record, sourceHash(source.text), sections) : [],
+        unreviewed: !isFallback && isUnreviewedMachine(record),
+        machineSections: isFallback ? [] : unreviewedMachineSections(record),
         title: stringField(shown.frontmatter, 'title') ?? slug,
         navTitle: stringField(shown.frontmatter, 'navTitle'),
         description: stringField(shown.frontmatter, 'description'),
@@ -141,6 +155,19 @@ export function normalizePagePath(path: string): string {
 /** Reads `content/` under `root`: the registry (throws a ContentError naming the file and line if it is broken) and every locale's pages. */
 export function loadSite(root: string, registry: LocaleRegistry = loadRegistry(root)): Site {
   return buildSite(registry, new Map(registry.locales.map((locale) => [locale.code, readLocalePages(root, locale.code)])));
+}
+
+/** Computes a value on first use only: a source page is parsed for its fingerprints only when a translation's hash moved on. */
+function memo<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
+  };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -8,17 +8,26 @@ describe('translation status', () => {
   const source = { text, body: splitFrontmatter(text).body };
 
   it('is outdated when the recorded revision is not the current source, or there is none', () => {
-    expect(isOutdated(sourceHash(text), text)).toBe(false);
-    expect(isOutdated(sourceHash(text), text.replace('Hello', 'Hi'))).toBe(true);
+    expect(isOutdated({ source: sourceHash(text) }, text)).toBe(false);
+    expect(isOutdated({ source: sourceHash(text) }, text.replace('Hello', 'Hi'))).toBe(true);
     expect(isOutdated(undefined, text)).toBe(true);
     // Line endings and a BOM are not changes.
-    expect(isOutdated(sourceHash(text), `\uFEFF${text.replace(/\n/g, '\r\n')}`)).toBe(false);
+    expect(isOutdated({ source: sourceHash(text) }, `\uFEFF${text.replace(/\n/g, '\r\n')}`)).toBe(false);
   });
 
   it('treats a body identical to the source, whitespace aside, as still source text', () => {
     expect(isStillSource('Hello\nworld.', ' Hello world. ')).toBe(true);
     expect(isStillSource('Hello world.', 'Hallo Welt.')).toBe(false);
     expect(isStillSource('', '')).toBe(false);
+  });
+
+  it('treats a body written in the source language as still source text, though not identical (the seed\'s nl-NL page)', () => {
+    const english = 'When lead management is on for your listing, the storefront passes you the contact details of customers who showed interest.';
+    const edited = 'When lead management is enabled for your listing, the storefront sends you the contact details of every customer who showed interest.';
+    const dutch = 'Wanneer leadbeheer is ingeschakeld voor uw vermelding, geeft de storefront u de contactgegevens door van klanten die belangstelling toonden.';
+    expect(isStillSource(english, edited, { source: 'en', target: 'nl' })).toBe(true);
+    expect(isStillSource(english, dutch, { source: 'en', target: 'nl' })).toBe(false);
+    expect(isStillSource(english, edited)).toBe(false);
   });
 
   it('orders the statuses: source, missing, untranslated, outdated, translated', () => {

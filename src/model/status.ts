@@ -9,7 +9,10 @@
  * - `outdated`: the source changed since the revision the translation records (or it records none).
  * - `translated`: current.
  */
+import { parseMdx } from '../content/mdx.ts';
 import { sourceHash } from '../content/sourceHash.ts';
+import { isBodyInSourceLanguage } from '../translation/language.ts';
+import { changedSections, sectionFingerprints, type SectionChange } from '../translation/sections.ts';
 
 export type PageStatus = 'source' | 'translated' | 'outdated' | 'untranslated' | 'missing';
 
@@ -23,6 +26,12 @@ export interface TranslationRecord {
   /** `sha256:…` of the source file it was translated from. */
   source?: string | undefined;
   method?: 'human' | 'machine' | undefined;
+  /** Whether a person reviewed a machine translation (`i18n:stamp --reviewed`). */
+  reviewed?: boolean | undefined;
+  /** Sections machine-translated and not reviewed yet, in a page otherwise translated by a person. */
+  machineSections?: string[] | undefined;
+  /** A fingerprint per source section when it was translated (src/translation/sections.ts). */
+  sections?: Record<string, string> | undefined;
   [key: string]: unknown;
 }
 
@@ -31,19 +40,66 @@ export function translationRecordOf(frontmatter: Record<string, unknown>): Trans
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as TranslationRecord) : undefined;
 }
 
-/** The one definition of outdated: the recorded source revision is not the source's current text (no record counts as outdated). */
-export function isOutdated(recorded: string | undefined, sourceText: string): boolean {
-  return recorded === undefined || recorded !== sourceHash(sourceText);
+/**
+ * The one definition of outdated: the recorded source revision is not the
+ * source's current text (no record counts as outdated) and, when the record
+ * has section fingerprints, at least one section really changed: a source edit
+ * that only re-wraps lines does not send translators back to work.
+ */
+export function isOutdated(record: TranslationRecord | undefined, sourceText: string, sourceSections?: () => Record<string, string>): boolean {
+  const changes = sourceSections ? changesSince(record, sourceHash(sourceText), sourceSections) : sourceChanges(record, sourceText);
+  return changes === undefined || changes.length > 0;
+}
+
+/**
+ * The source sections changed since the recorded revision, from the recorded
+ * fingerprints alone (no git history needed): `[]` when current, undefined
+ * when the record cannot tell (no record, or no fingerprints and a new hash).
+ * The source is parsed only when its hash moved on.
+ */
+export function sourceChanges(record: TranslationRecord | undefined, sourceText: string): SectionChange[] | undefined {
+  return changesSince(record, sourceHash(sourceText), () => fingerprintsOf(sourceText));
+}
+
+/** `sourceChanges` for a source already hashed and fingerprinted (the checkers' parsed pages). */
+export function changesSince(record: TranslationRecord | undefined, hash: string, sections: () => Record<string, string>): SectionChange[] | undefined {
+  if (!record?.source) return undefined;
+  if (record.source === hash) return [];
+  if (!record.sections || typeof record.sections !== 'object') return undefined;
+  return changedSections(record.sections, sections());
+}
+
+/** Section fingerprints of a page's text; `{}` when it does not parse (the content guard reports why). */
+export function fingerprintsOf(text: string): Record<string, string> {
+  const parsed = parseMdx('', text);
+  return parsed.ok ? sectionFingerprints(parsed.doc.tree, parsed.doc.rawFrontmatter) : {};
+}
+
+/** A machine translation that no person has reviewed yet. */
+export function isUnreviewedMachine(record: TranslationRecord | undefined): boolean {
+  return record?.method === 'machine' && record.reviewed !== true;
+}
+
+/** The sections machine-translated and not reviewed yet: listed in `machineSections` (a human page's exceptions). */
+export function unreviewedMachineSections(record: TranslationRecord | undefined): string[] {
+  return Array.isArray(record?.machineSections) ? record.machineSections.filter((id): id is string => typeof id === 'string') : [];
 }
 
 /**
  * Whether a translation's body is still the source text: identical once
- * whitespace is folded. This is the seed's nl-NL case, a page delivered as a
- * "translation" whose text was never translated.
+ * whitespace is folded, or, when the languages are given, written in the
+ * source language rather than the translation's (the language identifier in
+ * src/translation/language.ts). This is the seed's nl-NL case, a page
+ * delivered as a "translation" whose text was never translated. Such a page
+ * is not a translation: readers get the fallback and every status view counts
+ * it as untranslated.
  */
-export function isStillSource(sourceBody: string, translationBody: string): boolean {
+export function isStillSource(sourceBody: string, translationBody: string, languages?: { source: string; target: string }): boolean {
   const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
-  return fold(translationBody) !== '' && fold(sourceBody) === fold(translationBody);
+  const body = fold(translationBody);
+  if (body === '') return false;
+  if (fold(sourceBody) === body) return true;
+  return languages !== undefined && isBodyInSourceLanguage(translationBody, languages.source, languages.target);
 }
 
 export interface StatusInput {
@@ -51,11 +107,15 @@ export interface StatusInput {
   source: { text: string; body: string };
   /** The locale's own file, if it has one. */
   translation?: { body: string; record: TranslationRecord | undefined } | undefined;
+  /** The source's section fingerprints, when the caller keeps them (computed on demand otherwise). */
+  sourceSections?: (() => Record<string, string>) | undefined;
+  /** Language tags of the source and this locale, to tell a body still in the source language. */
+  languages?: { source: string; target: string } | undefined;
 }
 
 export function pageStatus(input: StatusInput): PageStatus {
   if (input.isSourceLocale) return 'source';
   if (!input.translation) return 'missing';
-  if (isStillSource(input.source.body, input.translation.body)) return 'untranslated';
-  return isOutdated(input.translation.record?.source, input.source.text) ? 'outdated' : 'translated';
+  if (isStillSource(input.source.body, input.translation.body, input.languages)) return 'untranslated';
+  return isOutdated(input.translation.record, input.source.text, input.sourceSections) ? 'outdated' : 'translated';
 }

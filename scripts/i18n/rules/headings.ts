@@ -4,7 +4,7 @@
  * every language and the language picker keeps the reader's place.
  */
 import type { Finding } from '../../lib/findings.ts';
-import { firstDifference } from '../align.ts';
+import { firstDifference } from '../../../src/translation/align.ts';
 import { excerpt, pageFinding, type PageContext } from '../context.ts';
 
 export function headingRules(context: PageContext): Finding[] {

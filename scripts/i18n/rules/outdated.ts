@@ -1,17 +1,22 @@
 /**
  * `outdated`: the translation records the hash of the source page it was
- * made from (`translation.source`). When the source has changed since, say so,
- * and, when that older source is in git history, which sections changed (by
- * heading id) with a short diff of the source.
+ * made from (`translation.source`) and a fingerprint per source section
+ * (`translation.sections`). When the source has changed since, say which
+ * sections changed and how (text, link target, table, code, added, removed)
+ * from those fingerprints alone, so it works in a shallow clone; when the
+ * older source is in git history, add a short diff of it. Whether a page is
+ * outdated is the content model's decision (src/model/status.ts), shared with the site.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Finding } from '../../lib/findings.ts';
 import { commitsOf, fileAt } from '../../../src/lib/git.ts';
+import { sourceHash } from '../../../src/content/sourceHash.ts';
+import { changedSections, describeChange, type SectionChange } from '../../../src/translation/sections.ts';
+import { translationRecordOf } from '../../../src/model/status.ts';
 import { parsePage, type ParsedPage } from '../collect.ts';
 import { pageFinding, type PageContext } from '../context.ts';
-import { sourceHash } from '../../../src/content/sourceHash.ts';
 
 const DIFF_LINES = 24;
 
@@ -22,29 +27,35 @@ export interface OutdatedOptions {
 }
 
 export function recordedSource(page: ParsedPage): string | undefined {
-  const translation = page.frontmatter.translation as { source?: unknown } | undefined;
-  return typeof translation?.source === 'string' ? translation.source : undefined;
+  const source = translationRecordOf(page.frontmatter)?.source;
+  return typeof source === 'string' ? source : undefined;
 }
 
 export function outdatedRule(context: PageContext, options: OutdatedOptions): Finding[] {
-  const recorded = recordedSource(context.translation);
+  const record = context.page.translation;
+  const recorded = record?.source;
   // Without a record the frontmatter rule reports the missing stamp; the status is the content model's.
   if (!recorded || context.page.status !== 'outdated') return [];
+  const state = { changes: context.page.changes };
   const at = context.translation.frontmatterPlaces['translation.source'];
+  const hint = `Update those sections, then run \`npm run i18n:stamp -- ${context.translation.file}\`.`;
   const old = options.history ? findRevision(options.root, context.source.file, recorded) : undefined;
-  if (!old) {
-    return [pageFinding(context, 'outdated', 'warning', `The source page changed since this translation was made (recorded ${recorded}, the source is now ${context.source.hash}); that earlier revision is not in git history, so compare the pages by hand.`, at, undefined, `Update the translation, then run \`npm run i18n:stamp -- ${context.translation.file}\`.`)];
+  // The recorded fingerprints say what changed; without them, the old revision from git can.
+  const changes: SectionChange[] | undefined = state.changes ?? (old ? changedSections(parsePage(context.source.file, context.source.path, context.sourceLocale, old.text).sections, context.source.sections) : undefined);
+  const extra = changes ? { sections: changes.map((change) => (change.id.startsWith('_') ? change.id : `#${change.id}`)), changes } : {};
+  if (!changes && !old) {
+    return [pageFinding(context, 'outdated', 'warning', `The source page changed since this translation was made (recorded ${recorded}, the source is now ${context.source.hash}); it records no section fingerprints and that revision is not in git history, so compare the pages by hand.`, at, undefined, `Update the translation, then run \`npm run i18n:stamp -- ${context.translation.file}\`; from then on this check names the changed sections.`)];
   }
-  const before = parsePage(context.source.file, context.source.path, context.sourceLocale, old.text);
-  const changes = changedSections(before, context.source);
+  const summary = changes && changes.length > 0 ? `changed: ${changes.map(describeChange).join(', ')}` : 'only frontmatter or formatting changed';
+  const message = `The source page changed since this translation was made${old ? ` (commit ${old.commit.slice(0, 7)})` : ''}; ${summary}.`;
+  const finding = { ...pageFinding(context, 'outdated', 'warning', message, at, undefined, hint), ...extra };
+  if (!old) return [finding];
   const diff = createTwoFilesPatch(`${context.source.file} (${old.commit.slice(0, 7)})`, `${context.source.file} (now)`, old.text, currentText(options.root, context.source.file) ?? '', '', '', { context: 1 })
     .split('\n')
     .slice(2)
     .filter((line) => line !== '\\ No newline at end of file');
   const shown = diff.length > DIFF_LINES ? [...diff.slice(0, DIFF_LINES), `… ${diff.length - DIFF_LINES} more lines: git diff ${old.commit.slice(0, 7)} -- ${context.source.file}`] : diff;
-  const summary = changes.length ? `changed: ${changes.join(', ')}` : 'only frontmatter or formatting changed';
-  const finding = pageFinding(context, 'outdated', 'warning', `The source page changed since this translation was made (commit ${old.commit.slice(0, 7)}); ${summary}.`, at, undefined, `Update those sections, then run \`npm run i18n:stamp -- ${context.translation.file}\`.`);
-  return [{ ...finding, sections: changes, details: shown }];
+  return [{ ...finding, details: shown }];
 }
 
 /** The newest commit whose version of `path` has the recorded hash. */
@@ -62,28 +73,4 @@ function currentText(root: string, file: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Sections (by heading id; `(intro)` before the first heading) whose blocks differ, were added or removed. */
-export function changedSections(before: ParsedPage, after: ParsedPage): string[] {
-  const sections = (page: ParsedPage) => {
-    const map = new Map<string, string>();
-    let current = '(intro)';
-    const headings = page.outline?.headings ?? [];
-    let headingIndex = 0;
-    for (const block of page.outline?.blocks ?? []) {
-      if (block.kind === 'heading') current = `#${headings[headingIndex++]?.id ?? '?'}`;
-      map.set(current, `${map.get(current) ?? ''}\n${block.signature}|${block.text}|${block.code?.value ?? ''}|${block.placeholders.join(',')}`);
-    }
-    return map;
-  };
-  const old = sections(before);
-  const now = sections(after);
-  const changed: string[] = [];
-  for (const [id, content] of now) {
-    if (!old.has(id)) changed.push(`${id} (new)`);
-    else if (old.get(id) !== content) changed.push(id);
-  }
-  for (const id of old.keys()) if (!now.has(id)) changed.push(`${id} (removed)`);
-  return changed;
 }

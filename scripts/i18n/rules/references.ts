@@ -5,7 +5,7 @@
  * `image-mismatch`: the same image sources, each with alt text.
  */
 import type { Finding } from '../../lib/findings.ts';
-import { align } from '../align.ts';
+import { align } from '../../../src/translation/align.ts';
 import { pageFinding, type PageContext } from '../context.ts';
 import type { ComponentRef } from '../../../src/content/outline.ts';
 

@@ -6,7 +6,7 @@
  * must have the same shape (items, rows x columns) and identical code.
  */
 import type { Finding } from '../../lib/findings.ts';
-import { align, firstDifference } from '../align.ts';
+import { alignBlocks, blockKey, firstDifference } from '../../../src/translation/align.ts';
 import { pageFinding, type PageContext } from '../context.ts';
 import type { Block } from '../../../src/content/outline.ts';
 
@@ -19,7 +19,6 @@ const describe = (block: Block | undefined) => {
   return `a ${kind === 'code' ? 'code block' : kind}`;
 };
 
-const signature = (block: Block) => `${block.depth}:${block.signature}`;
 
 export function structureRules(context: PageContext): Finding[] {
   const source = context.source.outline?.blocks;
@@ -27,7 +26,7 @@ export function structureRules(context: PageContext): Finding[] {
   if (!source || !translation) return [];
   const findings: Finding[] = [];
 
-  const at = firstDifference(source, translation, signature);
+  const at = firstDifference(source, translation, blockKey);
   if (at !== -1) {
     const expected = source[at];
     const actual = translation[at];
@@ -42,7 +41,7 @@ export function structureRules(context: PageContext): Finding[] {
     ));
   }
 
-  for (const [i, j] of align(source, translation, signature).pairs) {
+  for (const [i, j] of alignBlocks(source, translation).pairs) {
     const expected = source[i]!;
     const actual = translation[j]!;
     if (expected.kind === 'list' && expected.shape !== actual.shape) {

@@ -1,63 +1,55 @@
 /**
  * Rules on the words of blocks that line up with the source:
  * `untranslated`: a block whose text is still the source's (ignoring code,
- *   URLs, numbers and glossary terms), or a whole page still in the source
- *   language (the seed's nl-NL page: declared Dutch, body English);
+ *   URLs, numbers and glossary terms); source-language text in part of a
+ *   block (a sentence, a list item, a table cell), a heading, the title or the
+ *   description, found by the language identifier; or a whole page still in
+ *   the source language (the seed's nl-NL page: the content model's
+ *   `untranslated` status);
  * `glossary`: a do-not-translate term missing or altered;
  * `placeholder-mismatch`: numbers, inline code, URLs and `{expressions}` differ.
  */
 import type { Finding } from '../../lib/findings.ts';
-import { align } from '../align.ts';
+import { alignBlocks } from '../../../src/translation/align.ts';
 import { excerpt, pageFinding, type PageContext } from '../context.ts';
-import { alteredSpelling, countTerm, withoutTerms } from '../glossary.ts';
+import { alteredSpelling, countTerm } from '../../../src/translation/glossary.ts';
+import { ignoredWords, isIdenticalBlock, sourceLanguageParts, TEXT_KINDS } from '../../../src/translation/untranslated.ts';
 import type { Block } from '../../../src/content/outline.ts';
-
-const TEXT_KINDS = new Set(['heading', 'paragraph', 'list', 'table', 'blockquote']);
-
-/** Words that make up a large share of any English text and almost none of a translation. */
-const ENGLISH_MARKERS = new Set(['the', 'and', 'of', 'to', 'a', 'is', 'are', 'your', 'you', 'for', 'with', 'that', 'this', 'it', 'be', 'from', 'or', 'on', 'as', 'by', 'which', 'can', 'will', 'not', 'have', 'has', 'their', 'they', 'these', 'when', 'how', 'what', 'each']);
-
-/** Text left to compare once glossary terms, URLs, numbers and punctuation are set aside. */
-function comparable(text: string, context: PageContext): string {
-  return withoutTerms(text, context.glossary, context.locale.code)
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/[^\p{L}]+/gu, ' ')
-    .trim()
-    .toLowerCase();
-}
-
-/** The share of words that are common English words: about 0.3 in English prose, near 0 in other languages. */
-export function englishShare(text: string): number {
-  const words = text.toLowerCase().split(/[^\p{L}']+/u).filter(Boolean);
-  if (words.length === 0) return 0;
-  return words.filter((word) => ENGLISH_MARKERS.has(word)).length / words.length;
-}
+import { isSourceLanguage } from '../../../src/translation/language.ts';
 
 const pairsOf = (context: PageContext) => {
   const source = context.source.outline?.blocks ?? [];
   const translation = context.translation.outline?.blocks ?? [];
-  const key = (block: Block) => `${block.depth}:${block.signature}`;
-  return align(source, translation, key).pairs.map(([i, j]) => [source[i]!, translation[j]!] as const);
+  return alignBlocks(source, translation).pairs.map(([i, j]) => [source[i]!, translation[j]!] as const);
 };
 
 export function untranslatedRule(context: PageContext): Finding[] {
   if (context.sourceLocale === context.locale.code) return [];
-  const translation = context.translation.outline?.blocks ?? [];
-  const allText = translation.filter((block) => TEXT_KINDS.has(block.kind)).map((block) => block.text).join(' ');
-  const sourceText = (context.source.outline?.blocks ?? []).filter((block) => TEXT_KINDS.has(block.kind)).map((block) => block.text).join(' ');
-  const share = englishShare(allText);
-  const sourceShare = englishShare(sourceText);
-  // A whole page still in the source language is one finding, not one per paragraph.
-  if (allText.split(/\s+/).length >= 20 && sourceShare > 0.1 && share >= sourceShare * 0.6) {
-    return [pageFinding(context, 'untranslated', 'warning', `The page is declared ${context.locale.name} (${context.locale.code}) but its text is still in the source language (${Math.round(share * 100)}% common English words; the source has ${Math.round(sourceShare * 100)}%).`, context.translation.frontmatterPlaces.title, undefined, 'Translate the page, or delete it so readers get the marked fallback instead.')];
+  const hint = 'Translate it; if it is right as it is, add its words to "sameInTranslation" in content/glossary.json.';
+  // A whole page still in the source language is one finding, not one per paragraph; the model decides (readers get the fallback).
+  if (context.page.status === 'untranslated') {
+    return [pageFinding(context, 'untranslated', 'warning', `The page is declared ${context.locale.name} (${context.locale.code}) but its text is still in the source language, so readers get the ${context.sourceLocale} page as a fallback and it counts as untranslated.`, context.translation.frontmatterPlaces.title, undefined, 'Translate the page, or delete it so readers get the marked fallback instead.')];
   }
   const findings: Finding[] = [];
+  const identical = new Set<Block>();
   for (const [source, target] of pairsOf(context)) {
-    if (!TEXT_KINDS.has(source.kind)) continue;
-    const expected = comparable(source.text, context);
-    if (expected.length < 2 || !/\p{L}{2}/u.test(expected)) continue;
-    if (comparable(target.text, context) === expected) {
-      findings.push(pageFinding(context, 'untranslated', 'warning', `This ${source.kind} is identical to the source: ${excerpt(target.text)}.`, target, source, 'Translate it; if it is right as it is, add its words to "sameInTranslation" in content/glossary.json.'));
+    if (!isIdenticalBlock(source, target, context.glossary, context.locale.code)) continue;
+    identical.add(target);
+    findings.push(pageFinding(context, 'untranslated', 'warning', `This ${source.kind} is identical to the source: ${excerpt(target.text)}.`, target, source, hint));
+  }
+  // Source-language text hiding in part of a block: a sentence, a list item, a table cell, a heading.
+  const languages = { source: context.source.locale, target: context.locale.hreflang };
+  const ignore = ignoredWords(context.glossary, context.locale.code);
+  for (const block of context.translation.outline?.blocks ?? []) {
+    if (identical.has(block)) continue;
+    const left = sourceLanguageParts(block, languages, ignore);
+    if (!left) continue;
+    findings.push(pageFinding(context, 'untranslated', 'warning', `${left.parts.length === 1 ? `A ${left.what} is` : `${left.parts.length} ${left.what}s are`} still in the source language: ${left.parts.slice(0, 3).map((part) => excerpt(part)).join(', ')}.`, block, undefined, hint));
+  }
+  for (const key of ['title', 'description', 'navTitle'] as const) {
+    const value = context.translation.frontmatter[key];
+    if (typeof value === 'string' && isSourceLanguage(value, languages.source, languages.target, ignore)) {
+      findings.push(pageFinding(context, 'untranslated', 'warning', `The ${key === 'navTitle' ? 'navigation title' : key} is still in the source language: ${excerpt(value)}.`, context.translation.frontmatterPlaces[key], context.source.frontmatterPlaces[key], hint));
     }
   }
   return findings;

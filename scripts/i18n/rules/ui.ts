@@ -9,7 +9,10 @@ import type { JsonDocument } from '../../../src/content/json.ts';
 import type { Locale } from '../../../src/i18n/locales.ts';
 import type { Finding, Severity } from '../../lib/findings.ts';
 import type { Namespace } from '../collect.ts';
-import { withoutTerms, type Glossary } from '../glossary.ts';
+import { withoutTerms, type Glossary } from '../../../src/translation/glossary.ts';
+import { isSourceLanguage } from '../../../src/translation/language.ts';
+
+import { ignoredWords } from '../../../src/translation/untranslated.ts';
 
 export interface UiContext {
   locale: Locale;
@@ -114,6 +117,10 @@ function checkPair(
   let translated = true;
   if (!isPluralForm && target.value === source.value && withoutTerms(stripMarkup(source.value), context.glossary, context.locale.code).replace(/[^\p{L}]+/gu, '') !== '') {
     report('ui-untranslated', 'warning', `"${target.key}" is identical to the source: “${source.value}”.`, 'Translate it; if it is right as it is, add the words to "sameInTranslation" in content/glossary.json.');
+    translated = false;
+  } else if (!isPluralForm && target.value !== source.value && isSourceLanguage(stripMarkup(target.value), context.sourceLocale, context.locale.hreflang, ignoredWords(context.glossary, context.locale.code))) {
+    // Edited but still in the source language ("Your CRM-Systeem"): a label a reader of this locale cannot read.
+    report('ui-untranslated', 'warning', `"${target.key}" is still in the source language: “${target.value}”.`, 'Translate it; if it is right as it is, add the words to "sameInTranslation" in content/glossary.json.');
     translated = false;
   }
   const expected = markup(source.value);

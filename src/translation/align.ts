@@ -63,3 +63,15 @@ export function firstDifference<T>(source: readonly T[], translation: readonly T
   }
   return -1;
 }
+
+/**
+ * Lines up a translation's blocks with its source's: by kind and nesting
+ * (`2:list:bullet`), never by text, which differs by design. The checker's
+ * rules and the dashboard's review view both pair blocks with this, so the
+ * review shows exactly the pairs the checker judged.
+ */
+export function alignBlocks<T extends { depth: number; signature: string }>(source: readonly T[], translation: readonly T[]): Alignment {
+  return align(source, translation, blockKey);
+}
+
+export const blockKey = (block: { depth: number; signature: string }) => `${block.depth}:${block.signature}`;

@@ -1,0 +1,137 @@
+/**
+ * `i18n:stamp`, `check:i18n`'s `outdated` and `i18n:status` on temporary
+ * copies of the project under git: section fingerprints name the changed
+ * sections (and how they changed) in a shallow clone that lacks the
+ * translated revision; a full clone adds the diff; stamping keeps a BOM and
+ * CRLF byte for byte and records the review state.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, run, type ProjectCopy } from './helpers/project.ts';
+
+const GUIDE = 'lead-management/enable-lead-sharing';
+let project: ProjectCopy;
+let clones: string;
+let shallow: string;
+
+const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const node = (cwd: string, ...args: string[]) => run(cwd, process.execPath, args);
+
+beforeAll(() => {
+  project = copyProject();
+  const dir = project.dir;
+  writeFileSync(join(dir, '.gitignore'), 'node_modules/\ndist/\n');
+  // The German guide is stamped against the current English guide (with section fingerprints), and committed.
+  const stamp = node(dir, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
+  if (stamp.code !== 0) throw new Error(stamp.output);
+  git(dir, 'init', '-q');
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-qm', 'translated');
+  // Then English changes: a sentence in #follow-up, a link target in #next-steps.
+  const file = join(dir, `content/en/${GUIDE}.mdx`);
+  writeFileSync(file, readFileSync(file, 'utf8')
+    .replace('Have a follow-up process in place before the first lead arrives.', 'Have a follow-up process, and an owner for it, in place before the first lead arrives.')
+    .replace('https://learn.microsoft.com/partner-center/marketplace-offers/publisher-guide-by-offer-type', 'https://learn.microsoft.com/partner-center/marketplace-offers/overview'));
+  git(dir, 'commit', '-qam', 'English moves on');
+  // CI's default checkout: only the newest commit.
+  clones = mkdtempSync(join(tmpdir(), 'publisher-docs-clone-'));
+  shallow = join(clones, 'shallow');
+  git(clones, 'clone', '-q', '--depth', '1', `file://${dir}`, shallow);
+  symlinkSync(join(dir, 'node_modules'), join(shallow, 'node_modules'), 'dir');
+}, 120_000);
+
+afterAll(() => {
+  project?.remove();
+  if (clones) rmSync(clones, { recursive: true, force: true });
+});
+
+const outdatedOf = (cwd: string) => {
+  const result = node(cwd, 'scripts/check-i18n.ts', '--locale', 'de', '--format', 'json', '--no-cache');
+  // The changed link target is also a link-mismatch error in the German page (exit 1); configuration is fine.
+  expect(result.code, result.stderr).not.toBe(2);
+  return (JSON.parse(result.stdout) as { findings: Record<string, unknown>[] }).findings.filter((finding) => finding.rule === 'outdated');
+};
+
+describe('section tracking', () => {
+  it('names the changed sections and the kind of change in a shallow clone, from the recorded fingerprints alone', () => {
+    expect(git(shallow, 'rev-parse', '--is-shallow-repository').trim()).toBe('true');
+    expect(git(shallow, 'rev-list', '--count', 'HEAD').trim()).toBe('1');
+    const [finding, ...rest] = outdatedOf(shallow);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      file: `content/de/${GUIDE}.mdx`,
+      sections: ['#follow-up', '#next-steps'],
+      changes: [{ id: 'follow-up', kinds: ['text'] }, { id: 'next-steps', kinds: ['link target'] }],
+      message: 'The source page changed since this translation was made; changed: #follow-up (text), #next-steps (link target).',
+    });
+    expect(finding).not.toHaveProperty('details');
+  });
+
+  it('adds the source diff when the translated revision is in git history', () => {
+    const [finding] = outdatedOf(project.dir);
+    expect(finding).toMatchObject({ sections: ['#follow-up', '#next-steps'], message: expect.stringMatching(/^The source page changed since this translation was made \(commit [0-9a-f]{7}\); changed: #follow-up \(text\), #next-steps \(link target\)\.$/) });
+    expect((finding!.details as string[]).join('\n')).toContain('+Have a follow-up process, and an owner for it');
+  });
+
+  it('i18n:status says the same, per page, in every format', () => {
+    const json = node(shallow, 'scripts/i18n-status.ts', '--format', 'json');
+    expect(json.code, json.stderr).toBe(0);
+    const report = JSON.parse(json.stdout) as { locales: { code: string; totals: Record<string, number> & { pages: number }; pages: { slug: string; status: string; changes?: unknown; unreviewed: boolean }[]; ui: { strings: number; translated: number } }[] };
+    const de = report.locales.find((locale) => locale.code === 'de')!;
+    expect(de.pages.find((page) => page.slug === GUIDE)).toMatchObject({ status: 'outdated', changes: [{ id: 'follow-up', kinds: ['text'] }, { id: 'next-steps', kinds: ['link target'] }] });
+    expect(de.totals).toMatchObject({ outdated: 1, translated: de.totals.pages - 1, missing: 0, untranslated: 0 });
+    const nl = report.locales.find((locale) => locale.code === 'nl')!;
+    expect(nl.totals.unreviewed).toBe(nl.totals.machine);
+    expect(nl.ui.translated).toBe(nl.ui.strings);
+    const pretty = node(shallow, 'scripts/i18n-status.ts', '--locale', 'de');
+    expect(pretty.stdout).toContain('outdated: #follow-up (text), #next-steps (link target)');
+    expect(pretty.stdout).not.toContain('nl (');
+    const markdown = node(shallow, 'scripts/i18n-status.ts', '--format', 'markdown');
+    expect(markdown.stdout).toMatch(new RegExp(`\\| de \\(Deutsch, complete\\) \\| ${de.totals.pages - 1}/${de.totals.pages} \\| 1 \\| 0 \\| 0 \\| 0 \\| \\d+/\\d+ \\|`));
+    expect(node(shallow, 'scripts/i18n-status.ts', '--locale', 'xx').code).toBe(2);
+    expect(node(shallow, 'scripts/i18n-status.ts', '--format', 'xml').code).toBe(2);
+  });
+
+  it('stamping the updated translation makes it current again', () => {
+    const stamp = node(shallow, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
+    expect(stamp.code, stamp.output).toBe(0);
+    expect(outdatedOf(shallow)).toEqual([]);
+  });
+});
+
+describe('npm run i18n:stamp', () => {
+  it('keeps a BOM and CRLF byte for byte, records machine translation as not reviewed, then reviewed', () => {
+    const file = join(shallow, 'content/nl/index.mdx');
+    const crlf = `\uFEFF${readFileSync(file, 'utf8').replace(/\n/g, '\r\n')}`;
+    writeFileSync(file, crlf);
+    expect(node(shallow, 'scripts/i18n-stamp.ts', 'content/nl/index.mdx').stdout).toContain('already up to date');
+    expect(readFileSync(file, 'utf8')).toBe(crlf);
+    const reviewed = node(shallow, 'scripts/i18n-stamp.ts', '--reviewed', 'content/nl/index.mdx');
+    expect(reviewed.code, reviewed.output).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(crlf.replace('reviewed: false', 'reviewed: true'));
+  });
+
+  it('records machine-translated sections of a human translation, and refuses a section the source lacks', () => {
+    const file = join(shallow, 'content/de/index.mdx');
+    expect(node(shallow, 'scripts/i18n-stamp.ts', '--machine-section', 'storefronts', 'content/de/index.mdx').code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('  machineSections: [storefronts]\n');
+    const before = readFileSync(file, 'utf8');
+    const wrong = node(shallow, 'scripts/i18n-stamp.ts', '--machine-section', 'nope', 'content/de/index.mdx');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('--machine-section nope: not a section of content/en/index.mdx');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(node(shallow, 'scripts/i18n-stamp.ts', '--reviewed', 'content/de/index.mdx').code).toBe(0);
+    expect(readFileSync(file, 'utf8')).not.toContain('machineSections');
+  });
+
+  it('refuses a source page, an unknown locale and a missing file, writing nothing', () => {
+    const result = node(shallow, 'scripts/i18n-stamp.ts', `content/en/${GUIDE}.mdx`, 'content/xx/a.mdx', 'content/de/nope.mdx');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('this is a source page');
+    expect(result.stderr).toContain('"xx" is not a locale');
+    expect(result.stderr).toContain('file not found');
+  });
+});
