@@ -64,11 +64,13 @@ describe('a locale added with one command', () => {
 });
 
 describe('a page still in the source language', () => {
-  it('is a fallback for readers: notice, English content lang, noindex, out of search', () => {
+  it('is a fallback for readers: notice, English content lang, noindex, searchable labelled with its language', () => {
     const page = readPage(dist, `fr/${GUIDE}/index.html`);
     expect(page.attr('main', 'lang')).toBe('en');
     expect(page.attr('meta[name="robots"]', 'content')).toContain('noindex');
-    expect(page.one('[data-pagefind-body]')).toBeUndefined();
+    // A French reader's search finds the page the French site shows; its result says it is in English.
+    expect(page.attr('main', 'dataPagefindMeta')).toBe('title[data-search-title]');
+    expect(page.attr('main', 'dataSearchTitle')).toMatch(/ \(anglais\)$/);
     expect(page.one('aside.notice-fallback')).toBeDefined();
   });
 
