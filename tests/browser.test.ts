@@ -94,14 +94,14 @@ async function open(path: string, options: OpenOptions = {}): Promise<{ page: Pa
 
 async function openSearch(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Search|Suchen/ }).click();
-  await page.locator('pagefind-modal input').waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator('pagefind-modal input').waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 async function search(page: Page, term: string): Promise<{ href: string; title: string }[]> {
   await openSearch(page);
   await page.locator('pagefind-modal input').fill(term);
   const results = page.locator('pagefind-modal a[href]');
-  await results.first().waitFor({ timeout: 15_000 });
+  await results.first().waitFor({ timeout: 30_000 });
   return results.evaluateAll((links) => links.map((link) => ({ href: link.getAttribute('href') ?? '', title: link.textContent?.trim() ?? '' })));
 }
 
@@ -148,7 +148,7 @@ describe('a reader in Chromium', () => {
     const before = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => /\/pagefind\/|\/search\/|search-theme/.test(name)));
     expect(before).toEqual([]);
     await page.keyboard.press('Control+k');
-    await page.locator('pagefind-modal input').waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('pagefind-modal input').waitFor({ state: 'visible', timeout: 30_000 });
     await page.context().close();
     const english = await open(`/en/${GUIDE}`);
     await expect(english.page.locator('.search-shortcut').textContent()).resolves.toBe('Ctrl K');
