@@ -25,11 +25,13 @@ export interface ParseCache {
 /**
  * @param cacheFile where the cache lives; `null` keeps it in memory for this run only (`--no-cache`
  *   still lets worker threads hand their parsed pages over through it).
+ * @param codeRoot where the parsing code is: this module's project, unless the module runs from a
+ *   bundle (a page of the built site), which passes the project it builds.
  */
-export function openParseCache(root: string, cacheFile: string | null = join(root, 'node_modules/.cache/publisher-docs/i18n-pages.json')): ParseCache {
+export function openParseCache(root: string, cacheFile: string | null = join(root, 'node_modules/.cache/publisher-docs/i18n-pages.json'), codeRoot = CODE_ROOT): ParseCache {
   const fingerprint = createHash('sha256');
   // The checker's own code, wherever the checked content lives.
-  for (const file of PARSER_FILES) fingerprint.update(readFileSync(join(CODE_ROOT, file)));
+  for (const file of PARSER_FILES) fingerprint.update(readFileSync(join(codeRoot, file)));
   const version = fingerprint.digest('hex').slice(0, 16);
   let entries: Record<string, ParsedPage> = {};
   try {

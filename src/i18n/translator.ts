@@ -41,7 +41,26 @@ await instance.init({
   returnEmptyString: false,
 });
 
-/** The `t` function for one locale and namespace. */
+const fixedByLocale = new Map<string, TFunction>();
+
+/**
+ * The `t` function for one locale and namespace. Every page asks for the same
+ * few dozen labels, so a string without options is resolved once per locale
+ * and remembered: on a site of thousands of pages this takes i18next's lookup
+ * and interpolation machinery out of the per-page cost.
+ */
 export function useTranslations(locale: string, namespace: Namespace = 'ui'): TFunction {
-  return instance.getFixedT(locale, namespace);
+  const id = `${locale}\u0000${namespace}`;
+  let t = fixedByLocale.get(id);
+  if (!t) {
+    const fixed = instance.getFixedT(locale, namespace) as unknown as (...args: unknown[]) => unknown;
+    const plain = new Map<string, unknown>();
+    t = ((key: unknown, ...rest: unknown[]) => {
+      if (rest.length > 0 || typeof key !== 'string') return fixed(key, ...rest);
+      if (!plain.has(key)) plain.set(key, fixed(key));
+      return plain.get(key);
+    }) as unknown as TFunction;
+    fixedByLocale.set(id, t);
+  }
+  return t;
 }

@@ -4,7 +4,7 @@
  * translation record); the full MDX syntax tree is the checkers' business and
  * is parsed, cached, where a rule needs it.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { normalizeText } from '../content/mdx.ts';
@@ -51,10 +51,23 @@ export function toPageFile(locale: string, path: string, text: string): PageFile
 /** Every `.mdx` page of a locale, sorted by path; none when the folder does not exist. */
 export function readLocalePages(root: string, locale: string): PageFile[] {
   const folder = join(root, 'content', locale);
+  return listLocalePages(root, locale).map((path) => toPageFile(locale, path, readFileSync(join(folder, path), 'utf8')));
+}
+
+/** The paths of a locale's `.mdx` pages, inside its folder, sorted; none when the folder does not exist. */
+export function listLocalePages(root: string, locale: string): string[] {
+  const folder = join(root, 'content', locale);
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .map((entry) => entry.split('\\').join('/'))
     .filter((entry) => entry.endsWith('.mdx'))
-    .sort()
-    .map((path) => toPageFile(locale, path, readFileSync(join(folder, path), 'utf8')));
+    .sort();
+}
+
+/** What changes when any page of the locales changes: each page's path, size and modification time. Cheap (no reading). */
+export function pagesStamp(root: string, locales: readonly string[]): string {
+  return locales.map((locale) => listLocalePages(root, locale).map((path) => {
+    const stats = statSync(join(root, 'content', locale, path));
+    return `${locale}/${path}:${stats.size}:${stats.mtimeMs}`;
+  }).join('\n')).join('\n');
 }

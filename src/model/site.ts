@@ -13,7 +13,7 @@
  */
 import type { LocaleRegistry } from '../i18n/locales.ts';
 import { loadRegistry } from '../i18n/locales.ts';
-import { readLocalePages, type PageFile } from './pageFile.ts';
+import { pagesStamp, readLocalePages, type PageFile } from './pageFile.ts';
 import { entryIdOf, pageUrl, slugOf } from './slug.ts';
 import { sourceHash } from '../content/sourceHash.ts';
 import type { SectionChange } from '../translation/sections.ts';
@@ -152,9 +152,21 @@ export function normalizePagePath(path: string): string {
   return withoutIndex.endsWith('/') ? withoutIndex : `${withoutIndex}/`;
 }
 
-/** Reads `content/` under `root`: the registry (throws a ContentError naming the file and line if it is broken) and every locale's pages. */
+const loaded = new Map<string, { stamp: string; site: Site }>();
+
+/**
+ * Reads `content/` under `root`: the registry (throws a ContentError naming
+ * the file and line if it is broken) and every locale's pages. Several parts
+ * of one build ask for the model (routes, the 404 and translation pages); it is
+ * read once and reused while no page file changed (`astro dev` sees edits).
+ */
 export function loadSite(root: string, registry: LocaleRegistry = loadRegistry(root)): Site {
-  return buildSite(registry, new Map(registry.locales.map((locale) => [locale.code, readLocalePages(root, locale.code)])));
+  const stamp = `${JSON.stringify(registry.locales)}\n${pagesStamp(root, registry.codes)}`;
+  const previous = loaded.get(root);
+  if (previous?.stamp === stamp) return previous.site;
+  const site = buildSite(registry, new Map(registry.locales.map((locale) => [locale.code, readLocalePages(root, locale.code)])));
+  loaded.set(root, { stamp, site });
+  return site;
 }
 
 /** Computes a value on first use only: a source page is parsed for its fingerprints only when a translation's hash moved on. */
