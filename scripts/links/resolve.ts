@@ -6,7 +6,8 @@
  * reported: the site does not serve source files, so the link must name the page's URL.
  */
 import { posix } from 'node:path';
-import { pageAt, type SiteModel, type SitePage, slugOf } from './site.ts';
+import { pageUrl, slugOf } from '../../src/model/slug.ts';
+import { pageAt, type SiteModel, type SitePage } from './site.ts';
 
 export type Target =
   | { kind: 'page'; page: SitePage; fragment: string; path: string }
@@ -38,7 +39,7 @@ export function resolveLink(href: string, from: { url: string; file: string; loc
     const target = posix.normalize(posix.join(posix.dirname(from.file), withoutQuery));
     const match = /^content\/([^/]+)\/(.+)$/.exec(target);
     if (!match) return { kind: 'missing', path: target, fragment, reason: `${target} is not a page under content/<locale>/` };
-    const url = `/${match[1]}/${slugOf(match[2]!)}/`.replace(/\/\/$/, '/');
+    const url = pageUrl(match[1]!, slugOf(match[2]!));
     // The site serves pages at their URLs and never rewrites a link to a source file, so in the build it is broken.
     const page = pageAt(site, url);
     return { kind: 'missing', path: url, fragment, reason: page ? `the site does not serve source files; link to the page's URL, ${url}${fragment ? `#${fragment}` : ''}` : `${target} is not a page` };

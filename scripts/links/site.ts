@@ -6,8 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocaleRegistry } from '../../src/i18n/locales.ts';
-import type { Site } from '../../src/model/site.ts';
-import { slugOf } from '../../src/model/slug.ts';
+import { normalizePagePath, type Site } from '../../src/model/site.ts';
 import type { ParsedPage } from '../i18n/collect.ts';
 
 export interface SitePage {
@@ -30,9 +29,6 @@ export interface SiteModel {
   generated: Set<string>;
 }
 
-/** The content model's slug rule, re-exported for the link passes. */
-export { slugOf };
-
 /** The content model's pages, each with the heading ids of the file rendered there. */
 export function buildSiteModel(root: string, model: Site, pagesByLocale: Map<string, ParsedPage[]>): SiteModel {
   const parsedByFile = new Map<string, ParsedPage>();
@@ -52,6 +48,5 @@ function listAssets(folder: string): Set<string> {
 
 /** The page at a URL path, accepting the forms a static host serves (`/x`, `/x/`, `/x/index.html`). */
 export function pageAt(site: SiteModel, path: string): SitePage | undefined {
-  const normalized = path.replace(/index\.html$/, '').replace(/\/?$/, '/');
-  return site.pages.get(normalized);
+  return site.pages.get(normalizePagePath(path));
 }

@@ -4,12 +4,12 @@
  * It also returns the links it saw per page, so the built-site pass can map
  * what linkinator finds back to these lines, and the external URLs to check.
  */
-import { pageUrl } from '../../src/model/slug.ts';
+import { pageUrl, slugOf } from '../../src/model/slug.ts';
 import type { ParsedPage } from '../i18n/collect.ts';
 import type { Finding } from '../lib/findings.ts';
 import { editDistance } from './nearest.ts';
 import { resolveLink, type Target } from './resolve.ts';
-import { slugOf, type SiteModel } from './site.ts';
+import type { SiteModel } from './site.ts';
 
 export interface LinkOccurrence {
   href: string;

@@ -4,7 +4,7 @@
  * The slug rule is Astro's own (the glob loader's default id): every path
  * segment goes through github-slugger and a trailing `index` is dropped, so
  * `Enable_Lead.Sharing.mdx` is served at `enable_leadsharing`. The site passes
- * `entryIdOf` to the loader as `generateId`, and the checkers call the same
+ * `generateEntryId` to the loader as `generateId`, and the checkers call the same
  * functions, so the site and the checkers cannot disagree about a URL.
  */
 import { slug as githubSlug } from 'github-slugger';
@@ -33,10 +33,4 @@ export function entryIdOf(locale: string, slug: string): string {
 export function generateEntryId({ entry }: { entry: string }): string {
   const [locale = '', ...rest] = entry.split('/');
   return entryIdOf(locale, slugOf(rest.join('/')));
-}
-
-/** Inverse of `entryIdOf`. */
-export function splitEntryId(id: string): { locale: string; slug: string } {
-  const slash = id.indexOf('/');
-  return slash === -1 ? { locale: id, slug: '' } : { locale: id.slice(0, slash), slug: id.slice(slash + 1) };
 }
