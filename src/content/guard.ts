@@ -52,7 +52,7 @@ export async function guardContent(root: string, cache: ParseCache = openParseCa
 
   problems.push(...checkLocaleFolders(root, registry));
   const site = loadSite(root, registry);
-  await parseInParallel(site, registry.codes, cache);
+  await parseInParallel(site.files, registry.codes, cache);
   let pages = 0;
   for (const locale of registry.locales) {
     if (!existsSync(join(root, 'content', locale.code))) continue;

@@ -20,7 +20,7 @@ describe('parseInParallel', () => {
     files['content/en/broken.mdx'] = '---\ntitle: Broken\n---\n\nText {oops\n';
     fixture = writeFixture(files);
     const cache = openParseCache(fixture.root, null);
-    const parsed = await parseInParallel(loadSite(fixture.root, registry), ['en'], cache);
+    const parsed = await parseInParallel(loadSite(fixture.root, registry).files, ['en'], cache);
     expect(parsed).toBe(421);
     for (const name of ['p0.mdx', 'p419.mdx', 'broken.mdx']) {
       const file = `content/en/${name}`;
@@ -32,6 +32,6 @@ describe('parseInParallel', () => {
 
   it('leaves small sites to the main thread', async () => {
     fixture = writeFixture({ 'content/en/a.mdx': '---\ntitle: A\n---\n' });
-    expect(await parseInParallel(loadSite(fixture.root, registry), ['en'], openParseCache(fixture.root, null))).toBe(0);
+    expect(await parseInParallel(loadSite(fixture.root, registry).files, ['en'], openParseCache(fixture.root, null))).toBe(0);
   });
 });

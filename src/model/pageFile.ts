@@ -54,6 +54,11 @@ export function readLocalePages(root: string, locale: string): PageFile[] {
   return listLocalePages(root, locale).map((path) => toPageFile(locale, path, readFileSync(join(folder, path), 'utf8')));
 }
 
+/** Every locale's pages, read once: what the content model is built from and what the parsers parse. */
+export function readPageFiles(root: string, locales: readonly string[]): Map<string, PageFile[]> {
+  return new Map(locales.map((locale) => [locale, readLocalePages(root, locale)]));
+}
+
 /** The paths of a locale's `.mdx` pages, inside its folder, sorted; none when the folder does not exist. */
 export function listLocalePages(root: string, locale: string): string[] {
   const folder = join(root, 'content', locale);

@@ -13,7 +13,7 @@
  */
 import type { LocaleRegistry } from '../i18n/locales.ts';
 import { loadRegistry } from '../i18n/locales.ts';
-import { pagesStamp, readLocalePages, type PageFile } from './pageFile.ts';
+import { pagesStamp, readPageFiles, type PageFile } from './pageFile.ts';
 import { entryIdOf, pageUrl, slugOf } from './slug.ts';
 import { sourceHash } from '../content/sourceHash.ts';
 import type { SectionChange } from '../translation/sections.ts';
@@ -159,12 +159,13 @@ const loaded = new Map<string, { stamp: string; site: Site }>();
  * the file and line if it is broken) and every locale's pages. Several parts
  * of one build ask for the model (routes, the 404 and translation pages); it is
  * read once and reused while no page file changed (`astro dev` sees edits).
+ * A checker that has already read the pages (`readPageFiles`) passes them.
  */
-export function loadSite(root: string, registry: LocaleRegistry = loadRegistry(root)): Site {
+export function loadSite(root: string, registry: LocaleRegistry = loadRegistry(root), files?: ReadonlyMap<string, readonly PageFile[]>): Site {
   const stamp = `${JSON.stringify(registry.locales)}\n${pagesStamp(root, registry.codes)}`;
   const previous = loaded.get(root);
   if (previous?.stamp === stamp) return previous.site;
-  const site = buildSite(registry, new Map(registry.locales.map((locale) => [locale.code, readLocalePages(root, locale.code)])));
+  const site = buildSite(registry, files ?? readPageFiles(root, registry.codes));
   loaded.set(root, { stamp, site });
   return site;
 }

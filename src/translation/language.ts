@@ -11,7 +11,10 @@
  * subset of just those two: the answer is sharper and a word shared by many
  * languages cannot tip it towards a third.
  */
-import { eld } from 'eld/medium';
+import { readFileSync } from 'node:fs';
+import { createRequire, findPackageJSON } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { eld as Eld } from 'eld/medium';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import remarkGfm from 'remark-gfm';
@@ -22,7 +25,26 @@ import { unified } from 'unified';
 /** A page body without its frontmatter, parsed as the site parses it. */
 const bodyParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
-type Detector = typeof eld;
+type Detector = typeof Eld;
+
+let loaded: Detector | undefined;
+/**
+ * ELD's 'medium' database, loaded on first use. It is one large object literal
+ * that costs a process about 185 MB, so it is not loaded by merely importing
+ * this module: a checker parses its pages first (in worker threads, with
+ * memory of their own) and loads the detector after. The package's exports
+ * map names the file; `require` loads an ES module synchronously, so every
+ * caller stays synchronous.
+ */
+function eld(): Detector {
+  if (!loaded) {
+    const manifest = findPackageJSON('eld', import.meta.url);
+    if (!manifest) throw new Error('The eld package is not installed: run npm ci.');
+    const entry = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: string }> }).exports['./medium']!.import;
+    loaded = (createRequire(import.meta.url)(join(dirname(manifest), entry)) as { eld: Detector }).eld;
+  }
+  return loaded;
+}
 
 /** Below this many letters a text says too little about its language. */
 const MIN_LETTERS = 12;
@@ -41,12 +63,12 @@ const languageOf = (tag: string) => {
 };
 
 function detectorFor(source: string, target: string): Detector | undefined {
-  supported ??= new Set(Object.values(eld.info().Languages));
+  supported ??= new Set(Object.values(eld().info().Languages));
   if (!supported.has(source)) return undefined;
   const key = `${source}|${target}`;
   let detector = detectors.get(key);
   if (!detector) {
-    detector = eld.newInstance();
+    detector = eld().newInstance();
     // A language ELD does not know is compared against all it does: only a clear source-language answer counts.
     detector.setLanguageSubset(supported.has(target) ? [source, target] : false);
     detectors.set(key, detector);
