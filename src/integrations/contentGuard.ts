@@ -11,6 +11,7 @@ import type { AstroIntegration } from 'astro';
 import { guardContent } from '../content/guard.ts';
 import { formatGithub } from '../../scripts/lib/format/github.ts';
 import { formatPretty } from '../../scripts/lib/format/pretty.ts';
+import { CONTENT_GUARDED, tellParent } from './buildMessages.ts';
 import { recordStage } from './stageTimings.ts';
 
 export function contentGuard(): AstroIntegration {
@@ -22,7 +23,10 @@ export function contentGuard(): AstroIntegration {
         const start = performance.now();
         const { problems } = await guardContent(root);
         recordStage('content guard', performance.now() - start);
-        if (problems.length === 0) return;
+        if (problems.length === 0) {
+          if (command === 'build') tellParent(CONTENT_GUARDED);
+          return;
+        }
         // The checkers' own readable formatter: grouped by file, `file:line:col`, the rule and what to do.
         const report = formatPretty({ findings: problems, summary: undefined }, { color: false }).trimEnd();
         if (command === 'build') {

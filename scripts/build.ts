@@ -1,0 +1,84 @@
+/**
+ * `npm run build`: the site and both checks, in as little time as two cores
+ * allow.
+ *
+ *   1. `astro build`: content guard, pages, sitemap, search index, 404 pages.
+ *   2. `check:i18n`, beside it: the translation check reads `content/`, not
+ *      the built site, so it starts as soon as the content guard has parsed
+ *      every page (the guard says so over the IPC channel) and runs while
+ *      Astro bundles and renders, which leaves a core idle much of the time.
+ *      Its report is held back and printed after Astro's output.
+ *   3. `check:links` on `dist/`, once the build is done.
+ *
+ * Each stage is its own command (a process per stage, never per page), so
+ * their output and exit codes are exactly those of `npm run build:site`,
+ * `npm run check:i18n` and `npm run check:links`. Exit 0 when all pass; 1 when
+ * the build or a check found problems (both checks still report); 2 on a
+ * usage or configuration error.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { CONTENT_GUARDED } from '../src/integrations/buildMessages.ts';
+import { recordStage } from '../src/integrations/stageTimings.ts';
+import { EXIT, parseCli, runCommand } from './lib/cli.ts';
+
+const USAGE = `Usage: npm run build [-- --help]
+
+Builds the site into dist/ (content guard, Astro, Pagefind, 404 pages) with
+the translation check running beside it, then checks the links of dist/.
+CI runs the three steps one by one instead (see the README).`;
+
+const ROOT = join(import.meta.dirname, '..');
+
+interface Finished {
+  code: number;
+  output: string;
+}
+
+/** Runs a command of this project with this Node; `hold` keeps its output back to print later. */
+function start(args: string[], options: { hold?: boolean; ipc?: boolean } = {}): { child: ChildProcess; done: Promise<Finished> } {
+  const color = process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {};
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...(options.hold ? color : {}) },
+    stdio: ['ignore', options.hold ? 'pipe' : 'inherit', options.hold ? 'pipe' : 'inherit', ...(options.ipc ? ['ipc' as const] : [])],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const done = new Promise<Finished>((resolve) => {
+    child.once('error', (error) => resolve({ code: EXIT.usage, output: `Could not run ${args.join(' ')}: ${error.message}\n` }));
+    child.once('close', (code) => resolve({ code: code ?? EXIT.problems, output }));
+  });
+  return { child, done };
+}
+
+function timed(stage: string, finished: Promise<Finished>): Promise<Finished> {
+  const begin = performance.now();
+  return finished.then((result) => {
+    recordStage(stage, performance.now() - begin);
+    return result;
+  });
+}
+
+await runCommand(USAGE, async () => {
+  const { values } = parseCli(process.argv.slice(2), { help: { type: 'boolean', default: false } });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const astro = start([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { ipc: true });
+  let translations: Promise<Finished> | undefined;
+  const checkTranslations = () => (translations ??= timed('check:i18n', start(['scripts/check-i18n.ts'], { hold: true }).done));
+  astro.child.on('message', (message) => {
+    if (message === CONTENT_GUARDED) checkTranslations();
+  });
+  const site = await timed('astro build', astro.done);
+  // Started beside the build once the guard passed; after it, should no message have come.
+  const i18n = site.code === EXIT.ok ? await checkTranslations() : await translations;
+  if (i18n) process.stdout.write(i18n.output);
+  // A build that failed left no site to check links in (the guard's report, or Astro's error, says why).
+  if (site.code !== EXIT.ok) return site.code === EXIT.usage ? EXIT.usage : EXIT.problems;
+  const links = await timed('check:links', start(['scripts/check-links.ts']).done);
+  return Math.max(i18n?.code ?? EXIT.ok, links.code);
+});
