@@ -77,7 +77,7 @@ export default defineConfig({
         return path !== '/' && !locales.fallbacks.has(path) && !/\/404(\/|\.html)?$/.test(path) && !path.startsWith('/translations/');
       },
     }),
-    searchIndex(),
+    searchIndex(locales.codes),
     notFoundPages(locales.codes),
   ],
 });

@@ -44,4 +44,17 @@ describe('renderKey', () => {
     // German shows the English title for its fallback page a, so its navigation changed too.
     expect(after['/de/b/']).not.toBe(before['/de/b/']);
   });
+
+  it('changes the keys when the build links pages to another "Edit this page" address', () => {
+    const previous = process.env.EDIT_BASE_URL;
+    try {
+      process.env.EDIT_BASE_URL = 'https://github.com/contoso/docs/edit/main/';
+      const first = keys(a, b);
+      process.env.EDIT_BASE_URL = 'https://github.com/contoso/docs/edit/next/';
+      expect(keys(a, b)['/en/a/']).not.toBe(first['/en/a/']);
+    } finally {
+      if (previous === undefined) delete process.env.EDIT_BASE_URL;
+      else process.env.EDIT_BASE_URL = previous;
+    }
+  });
 });

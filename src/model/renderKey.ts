@@ -10,9 +10,11 @@
  * (title, description, order and whether it is a fallback, for every page of
  * the locale: what a sidebar and a section's listing show), so a change to
  * any title re-renders the locale's pages while an edit to one page's text re-renders only that page and its
- * translations (whose status changes).
+ * translations (whose status changes). The page's "Edit this page" address
+ * comes from the build's environment, so it is part of the key too.
  */
 import { createHash } from 'node:crypto';
+import { editUrl } from './editUrl.ts';
 import type { Site, SitePage } from './site.ts';
 
 /** One digest per locale, computed once per build. */
@@ -21,7 +23,7 @@ export function navigationDigests(site: Site): Map<string, string> {
 }
 
 export function renderKey(page: SitePage, site: Site, navigation: ReadonlyMap<string, string>, updated: Date | undefined): string {
-  return digest([page, updated?.toISOString() ?? '', site.variants(page.slug).map((variant) => variant.status), navigation.get(page.locale) ?? '']);
+  return digest([page, updated?.toISOString() ?? '', site.variants(page.slug).map((variant) => variant.status), navigation.get(page.locale) ?? '', editUrl(page.file) ?? '']);
 }
 
 function digest(value: unknown): string {
