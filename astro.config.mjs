@@ -77,7 +77,8 @@ export default defineConfig({
         return path !== '/' && !locales.fallbacks.has(path) && !/\/404(\/|\.html)?$/.test(path) && !path.startsWith('/translations/');
       },
     }),
-    searchIndex(locales.codes),
     notFoundPages(locales.codes),
+    // Last: when it starts, every page is in dist/, so `npm run build` starts the link check beside Pagefind.
+    searchIndex(locales.codes),
   ],
 });

@@ -2,13 +2,15 @@
  * `npm run build`: the site and both checks, in as little time as two cores
  * allow.
  *
- *   1. `astro build`: content guard, pages, sitemap, search index, 404 pages.
+ *   1. `astro build`: content guard, pages, sitemap, 404 pages, search index.
  *   2. `check:i18n`, beside it: the translation check reads `content/`, not
  *      the built site, so it starts as soon as the content guard has parsed
  *      every page (the guard says so over the IPC channel) and runs while
  *      Astro bundles and renders, which leaves a core idle much of the time.
- *      Its report is held back and printed after Astro's output.
- *   3. `check:links` on `dist/`, once the build is done.
+ *   3. `check:links` on `dist/`, beside Pagefind: it starts when every page
+ *      is written (the search index integration says so before it indexes;
+ *      no page links to the index's files, which only the search script loads).
+ *   The checks' reports are held back and printed after Astro's output.
  *
  * Each stage is its own command (a process per stage, never per page), so
  * their output and exit codes are exactly those of `npm run build:site`,
@@ -18,7 +20,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { CONTENT_GUARDED } from '../src/integrations/buildMessages.ts';
+import { CONTENT_GUARDED, PAGES_WRITTEN } from '../src/integrations/buildMessages.ts';
 import { recordStage } from '../src/integrations/stageTimings.ts';
 import { EXIT, parseCli, runCommand } from './lib/cli.ts';
 
@@ -69,16 +71,23 @@ await runCommand(USAGE, async () => {
   }
   const astro = start([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { ipc: true });
   let translations: Promise<Finished> | undefined;
+  let links: Promise<Finished> | undefined;
   const checkTranslations = () => (translations ??= timed('check:i18n', start(['scripts/check-i18n.ts'], { hold: true }).done));
+  const checkLinks = () => (links ??= timed('check:links', start(['scripts/check-links.ts'], { hold: true }).done));
   astro.child.on('message', (message) => {
     if (message === CONTENT_GUARDED) checkTranslations();
+    if (message === PAGES_WRITTEN) checkLinks();
   });
   const site = await timed('astro build', astro.done);
-  // Started beside the build once the guard passed; after it, should no message have come.
-  const i18n = site.code === EXIT.ok ? await checkTranslations() : await translations;
-  if (i18n) process.stdout.write(i18n.output);
-  // A build that failed left no site to check links in (the guard's report, or Astro's error, says why).
-  if (site.code !== EXIT.ok) return site.code === EXIT.usage ? EXIT.usage : EXIT.problems;
-  const links = await timed('check:links', start(['scripts/check-links.ts']).done);
-  return Math.max(i18n?.code ?? EXIT.ok, links.code);
+  if (site.code !== EXIT.ok) {
+    // The guard's report, or Astro's error, says why; a check that had started has nothing to add.
+    for (const child of [translations, links]) if (child) await child;
+    return site.code === EXIT.usage ? EXIT.usage : EXIT.problems;
+  }
+  // Each started beside the build when its input was ready; after it, should no message have come.
+  const i18n = await checkTranslations();
+  process.stdout.write(i18n.output);
+  const linkReport = await checkLinks();
+  process.stdout.write(linkReport.output);
+  return Math.max(i18n.code, linkReport.code);
 });

@@ -47,10 +47,10 @@ function runBuild(root: string): { stages: StageFigure[]; totalMs: number; peakB
   const stages: StageFigure[] = [
     ...stage('content guard'),
     { stage: 'Astro build (rendering, bundling, sitemap)', ms: total(stage('astro build')) - total(inside) },
-    ...stage('Pagefind index'),
     ...stage('404 pages'),
+    ...stage('Pagefind index'),
     ...stage('check:i18n').map((figure) => ({ ...figure, stage: 'check:i18n (beside the Astro build)' })),
-    ...stage('check:links'),
+    ...stage('check:links').map((figure) => ({ ...figure, stage: 'check:links (beside Pagefind)' })),
   ];
   return { stages, totalMs: build.ms, peakBytes: build.peakBytes };
 }

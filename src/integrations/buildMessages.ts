@@ -1,10 +1,13 @@
 /**
  * What `astro build` tells the command that started it (scripts/build.ts),
- * over Node's IPC channel when there is one: the content guard passed, so
- * every page is parsed into the shared cache and the translation check can
- * start beside the rest of the build.
+ * over Node's IPC channel when there is one, so each check starts as soon as
+ * its input is ready.
  */
+
+/** The content guard passed: every page is parsed into the shared cache, so the translation check can start. */
 export const CONTENT_GUARDED = 'content-guarded';
+/** Every page, the sitemap and the 404 pages are in dist/ (only the search index is still to come), so the link check can start. */
+export const PAGES_WRITTEN = 'pages-written';
 
 /** Sends a message to the parent process, if it opened an IPC channel (a plain `astro build` has none). */
 export function tellParent(message: string): void {

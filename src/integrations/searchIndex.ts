@@ -11,6 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { PAGES_WRITTEN, tellParent } from './buildMessages.ts';
 import { recordStage } from './stageTimings.ts';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
@@ -29,6 +30,8 @@ export function searchIndex(locales: readonly string[]): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        // Runs last (see astro.config.mjs): everything else is in dist/ now.
+        tellParent(PAGES_WRITTEN);
         const start = performance.now();
         const site = fileURLToPath(dir);
         const { index, errors } = await createIndex({});
