@@ -215,6 +215,18 @@ describe('a reader in Chromium', () => {
     }
   });
 
+  it('fits the header in 320 px: the search button is its icon there, still named for screen readers', async () => {
+    const { page } = await open(`/de/${GUIDE}`, { viewport: { width: 320, height: 640 } });
+    const button = page.getByRole('button', { name: 'Suchen' });
+    await expect(button.isVisible()).resolves.toBe(true);
+    const label = await page.locator('.search-button > span').boundingBox();
+    expect(label!.width).toBeLessThanOrEqual(1);
+    const tools = await page.locator('.site-header').evaluate((header) => [...header.querySelectorAll('summary, button:not([hidden]), .theme-switch')].map((element) => element.getBoundingClientRect().right));
+    for (const right of tools) expect(right).toBeLessThanOrEqual(320);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+
   it('opens the menu and "On this page" on a phone without JavaScript', async () => {
     const { page } = await open(`/de/${GUIDE}`, { viewport: PHONE, javaScript: false });
     await page.locator('.menu-button').click();
