@@ -26,9 +26,11 @@ import { EXIT, parseCli, runCommand } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run build [-- --help]
 
-Builds the site into dist/ (content guard, Astro, Pagefind, 404 pages) with
-the translation check running beside it, then checks the links of dist/.
-CI runs the three steps one by one instead (see the README).`;
+Builds the site into dist/ (content guard, Astro, 404 pages, Pagefind) with
+the translation check running beside the build and the link check beside
+Pagefind; both reports follow Astro's output. Exit 0 clean, 1 problems found,
+2 usage or configuration error. CI runs the three steps one by one instead
+(see the README).`;
 
 const ROOT = join(import.meta.dirname, '..');
 

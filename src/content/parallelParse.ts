@@ -39,7 +39,7 @@ export interface ParseJob {
 
 /**
  * @param files every page file by locale, as the content model reads them (`readPageFiles`).
- * @returns how many pages were parsed here; 0 when there were too few to share out.
+ * @returns how many pages were parsed in parallel; 0 when there were too few to share out (the checker parses them as it asks).
  */
 export async function parseInParallel(files: ReadonlyMap<string, readonly PageFile[]>, locales: readonly string[], cache: ParseCache): Promise<number> {
   const jobs: ParseJob[] = [];

@@ -17,7 +17,7 @@ import { recordStage } from './stageTimings.ts';
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
 
 /** Pagefind reads only the locales' folders: the translation review pages and the root language chooser hold nothing to search, and skipping them saves reading a third of the pages. */
-export function localeGlob(locales: readonly string[]): string {
+function localeGlob(locales: readonly string[]): string {
   return `${locales.length === 1 ? locales[0] : `{${locales.join(',')}}`}/**/*.html`;
 }
 
