@@ -46,14 +46,14 @@ describe('shared table data', () => {
     const fields = tableView(data, 'lead-fields')!;
     expect(fields.rows[0]!.header).toEqual({ code: 'FirstName' });
     expect(tableView(data, 'nope')).toBeUndefined();
-    expect(tableIds(data)).toEqual(['audience', 'campaign', 'listings', 'follow-up', 'customer-actions', 'destinations', 'lead-fields', 'lead-sources', 'action-codes']);
+    expect(tableIds(data)).toEqual(['audience', 'campaign', 'listings', 'follow-up', 'customer-actions', 'lead-destination-required', 'destinations', 'lead-fields', 'lead-sources', 'action-codes']);
   });
 
   it('lists every label key the tables need, never brands or codes', () => {
     const keys = labelKeys(data);
     expect(keys).toContain('caption.follow-up');
     expect(keys).toContain('column.storefront');
-    expect(keys).toContain('item.in-demand-generation');
+    expect(keys).toContain('item.demand-generation');
     expect(keys).toContain('caption.destinations');
     expect(keys).toContain('item.https-endpoint');
     expect(keys).toContain('column.you-enter');
