@@ -77,6 +77,15 @@ describe('the built site', () => {
     expect(fields.all('table[data-table="lead-fields"] tbody th code').map(textOf).slice(0, 3)).toEqual(['FirstName', 'LastName', 'Email']);
     expect(textOf(fields.one('table[data-table="lead-fields"] tbody td'))).toBe('Vorname des Kunden');
     expect(fields.all('table[data-table="action-codes"] tbody th code').map(textOf)).toEqual(['INS', 'PLT', 'DNC', 'Create', 'StartTestDrive']);
+    // The AppSource lead source is the value Microsoft's FAQ gives, as code.
+    expect(fields.all('table[data-table="lead-sources"] tbody th code').map(textOf)).toEqual(['AzureMarketplace', 'AzurePortal', 'SPZA', 'TestDrive']);
+    // Which offers need a lead destination: one row per offer type, in both locales, labels translated.
+    for (const locale of ['en', 'de']) {
+      const required = destinations(locale).all('table[data-table="lead-destination-required"] tbody tr');
+      expect(required).toHaveLength(6);
+    }
+    expect(destinations('en').all('table[data-table="lead-destination-required"] tbody th').map(textOf).at(-1)).toBe('Every other offer type');
+    expect(destinations('de').all('table[data-table="lead-destination-required"] tbody td').map(textOf).at(-1)).toMatch(/^Freiwillig/);
   });
 
   it('gives headings the same ids in every locale', () => {
