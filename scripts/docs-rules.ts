@@ -11,10 +11,12 @@ import { I18N_RULES } from './i18n/registry.ts';
 import { EXIT, parseCli, runCommand, UsageError } from './lib/cli.ts';
 import type { RuleInfo } from './lib/rules.ts';
 import { LINK_RULES } from './links/registry.ts';
+import { GUARD_RULES } from '../src/content/guardRules.ts';
 
 export const RULE_TABLES = [
   { tool: 'check:i18n', rules: I18N_RULES },
   { tool: 'check:links', rules: LINK_RULES },
+  { tool: 'content-guard', rules: GUARD_RULES },
 ] as const;
 
 const marker = (tool: string, end: 'start' | 'end') => `<!-- rules:${tool}:${end} -->`;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sourceHash } from '../../src/content/sourceHash.ts';
@@ -322,4 +322,31 @@ describe('bad input', () => {
     const report = run({ 'content/de/guide.mdx': '', 'content/de/ui.json': '{', 'content/de/tables.json': '[1,]' });
     expect(report.findings.filter((f) => f.rule === 'parse-error').map((f) => f.file)).toEqual(['content/de/guide.mdx', 'content/de/tables.json', 'content/de/ui.json']);
   });
+
+  it('parse-error: a page that is not UTF-8, or holds a NUL byte, at the first bad byte', () => {
+    fixture = writeFixture(contentTree({ 'content/en/index.mdx': null, 'content/de/index.mdx': null, 'content/glossary.json': GLOSSARY, 'content/en/guide.mdx': EN, 'content/de/guide.mdx': deFor(EN) }));
+    const german = Buffer.from(deFor(EN), 'utf8');
+    // "für" saved as Latin-1: 0xFC where UTF-8 has 0xC3 0xBC.
+    const at = german.indexOf(Buffer.from('für'));
+    writeFileSync(join(fixture.root, 'content/de/guide.mdx'), Buffer.concat([german.subarray(0, at + 1), Buffer.from([0xfc]), german.subarray(at + 3)]));
+    writeFileSync(join(fixture.root, 'content/de/other.mdx'), Buffer.from('\u0000\u0001binary'));
+    writeFileSync(join(fixture.root, 'content/en/other.mdx'), deFor(EN).replace('Leitfaden', 'Guide'));
+    const root = fixture.root;
+    const report = checkTranslations({ root, registry: loadRegistry(root), site: loadSite(root), glossary: loadGlossary(root), history: false });
+    const before = deFor(EN).slice(0, deFor(EN).indexOf('für'));
+    expect(report.findings.filter((f) => f.rule === 'parse-error')).toEqual([
+      expect.objectContaining({ file: 'content/de/guide.mdx', line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') + 1, message: expect.stringContaining('not valid UTF-8') }),
+      expect.objectContaining({ file: 'content/de/other.mdx', line: 1, column: 1, message: 'The page holds binary data (a NUL byte), not text.' }),
+    ]);
+  });
+
+  it('symlink: a link in content/ is reported with its path and not followed', () => {
+    fixture = writeFixture(contentTree({ 'content/en/index.mdx': null, 'content/de/index.mdx': null, 'content/glossary.json': GLOSSARY, 'content/en/guide.mdx': EN, 'content/de/guide.mdx': deFor(EN) }));
+    mkdirSync(join(fixture.root, 'content/de/guides'));
+    symlinkSync('../..', join(fixture.root, 'content/de/guides/loop'));
+    const root = fixture.root;
+    const report = checkTranslations({ root, registry: loadRegistry(root), site: loadSite(root), glossary: loadGlossary(root), history: false });
+    expect(report.findings).toEqual([expect.objectContaining({ rule: 'symlink', severity: 'error', locale: 'de', file: 'content/de/guides/loop', message: expect.stringContaining('is a symbolic link (to ../..)') })]);
+  });
 });
+

@@ -55,7 +55,8 @@ export function collect(root: string, site: Site, locales: readonly string[], ca
 export function readNamespaces(root: string, locale: string): Namespace[] {
   const folder = join(root, 'content', locale);
   if (!existsSync(folder)) return [];
-  return readdirSync(folder, { encoding: 'utf8' }).sort().filter((entry) => entry.endsWith('.json')).map((path) => {
+  // A symbolic link is refused by the content listing (rule `symlink`) and not read.
+  return readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.json')).map((entry) => entry.name).sort().map((path) => {
     const file = `content/${locale}/${path}`;
     const json = readJson(file, join(folder, path));
     return { locale, name: path.replace(/\.json$/, ''), file, ...(json.ok ? { doc: json.doc, problems: [] } : { problems: json.problems }) };

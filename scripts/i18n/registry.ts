@@ -57,11 +57,20 @@ const outdated = eachPair((context, run) => outdatedRule(context, { root: run.ro
 const headings = eachPair(headingRules);
 const structure = eachPair(structureRules);
 const ui: RunCheck = (run) => run.targets.flatMap((target) => target.ui().findings);
+/** Symbolic links the content model refused to follow, in the checked locales (and at the top of content/). */
+const symlinks: RunCheck = (run) => {
+  const checked = new Set([run.sourceLocale, ...run.targets.map((target) => target.locale.code)]);
+  return run.site.refused.flatMap((finding) => {
+    const locale = finding.file.split('/')[1]!;
+    return !run.registry.get(locale) ? [finding] : checked.has(locale) ? [{ ...finding, locale }] : [];
+  });
+};
 
 export const I18N_RULES: readonly I18nRule[] = [
   { id: 'missing-page', severity: 'error', severityNote: 'warning for a partial locale', description: 'A source page has no translation.', example: '`content/en/guides/x.mdx` has no `content/de/guides/x.mdx`', check: pageSets },
   { id: 'orphan-page', severity: 'error', description: 'A translation has no source page.', example: '`content/de/guides/old.mdx` exists, `content/en/guides/old.mdx` does not', check: pageSets },
-  { id: 'parse-error', severity: 'error', description: 'A page or UI-string file cannot be read or parsed.', example: '`Ein {Satz` (an unclosed MDX expression), or invalid JSON in `de/ui.json`', check: parseErrors },
+  { id: 'parse-error', severity: 'error', description: 'A page or UI-string file cannot be read or parsed.', example: '`Ein {Satz` (an unclosed MDX expression), invalid JSON in `de/ui.json`, a page that is not UTF-8 or holds binary data (at the first bad byte)', check: parseErrors },
+  { id: 'symlink', severity: 'error', description: 'A symbolic link in content/, which is never followed.', example: '`content/de/guides` linking to `../en/guides` (a loop of phantom pages) or to a folder outside the project', check: symlinks },
   { id: 'frontmatter', severity: 'error', description: 'Frontmatter breaks the schema, differs from the source in structure, or records no source revision.', example: '`order: 2` where English has `order: 1`; no `translation.source`; `description` too short', check: frontmatter },
   { id: 'outdated', severity: 'warning', description: 'The source page changed since the translation was made.', example: 'English changed since `translation.source`; names the changed sections and how, `#follow-up (text), #next-steps (link target)`, from the fingerprints in `translation.sections` (works in a shallow clone), and adds the source diff when the old revision is in git', check: outdated },
   { id: 'heading-mismatch', severity: 'error', description: 'Headings differ from the source in number or level.', example: 'English `## Next steps`, German `### Nächste Schritte`', check: headings },

@@ -89,4 +89,14 @@ describe('link check, source pass', () => {
     expect(report.findings).toEqual([expect.objectContaining({ rule: 'parse-error', file: 'content/en/guides/a.mdx', line: 7 })]);
     expect(report.summary.files).toBe(5);
   });
+
+  it('unsafe-url: script and data links, by the content guard\'s own rule, at the source line', async () => {
+    const findings = await only({ 'content/en/guides/a.mdx': en('[x](javascript:alert(1)) ![y](data:image/png;base64,AA) [z][r]\n\n[r]: data:text/html,hi\n\n<a href="vbscript:msgbox(1)">w</a>') }, 'unsafe-url');
+    expect(findings).toEqual([
+      expect.objectContaining({ severity: 'error', locale: 'en', file: 'content/en/guides/a.mdx', line: 7, column: 1, url: 'javascript:alert(1)', page: '/en/guides/a/' }),
+      expect.objectContaining({ line: 9, column: 1, url: 'data:text/html,hi' }),
+      expect.objectContaining({ line: 11, column: 4, url: 'vbscript:msgbox(1)' }),
+    ]);
+  });
 });
+

@@ -47,6 +47,10 @@ export function sourcePass(site: SiteModel, pagesByLocale: Map<string, ParsedPag
         findings.push({ file: page.file, line: 1, column: 1, ...problem, rule: 'parse-error', severity: 'error', message: `${problem?.message ?? 'The page cannot be read.'} Its links were not checked.`, locale, url: '', page: url });
         continue;
       }
+      // Script and program URLs, by the content guard's own rule (src/content/urlPolicy.ts, applied in src/content/mdxPolicy.ts).
+      for (const problem of page.policy?.problems ?? []) {
+        if (problem.rule === 'unsafe-url') findings.push({ ...problem, locale, url: String(problem.url ?? ''), page: url });
+      }
       const refs = [...page.outline.links.map((link) => ({ href: link.url, line: link.line, column: link.column })), ...page.outline.images.map((image) => ({ href: image.src, line: image.line, column: image.column }))]
         .sort((a, b) => a.line - b.line || a.column - b.column);
       const occurrences: LinkOccurrence[] = [];

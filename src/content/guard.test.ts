@@ -1,9 +1,11 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentTree, page, writeFixture, type Fixture } from '../../tests/helpers/fixture.ts';
 import { ROOT } from '../../tests/helpers/project.ts';
 import { guardContent } from './guard.ts';
+import { GUARD_RULES } from './guardRules.ts';
 
 let fixture: Fixture | undefined;
 afterEach(() => fixture?.remove());
@@ -120,5 +122,98 @@ describe('content guard', () => {
     expect(await guard({ 'content/locales.json': '{\n  "source": "en",\n  "locales": [\n    { "code": "en", "name": "English", "dir": "ltr" }\n  ]\n}' })).toEqual([
       expect.objectContaining({ file: 'content/locales.json', line: 4, message: expect.stringContaining('locales.0.status') }),
     ]);
+  });
+});
+
+const EN = { title: 'Home', description: 'The home page of the fixture site.', order: 0 };
+const DE = { title: 'Start', description: 'Die Startseite der Testwebsite.', order: 0 };
+const dePage = (body: string) => page(DE, `## Anfang {/* #start */}\n\n<StorefrontTable table="audience" />\n\n${body}`);
+const enPage = (body: string) => page(EN, `## Start {/* #start */}\n\n<StorefrontTable table="audience" />\n\n${body}`);
+
+describe('content guard: content is data, not code', () => {
+  it('refuses code in a translation whose source has none, at its place (comments are fine)', async () => {
+    const problems = await guard({ 'content/de/index.mdx': dePage("{/* Notiz */}\n\n{globalThis.process.getBuiltinModule('fs').writeFileSync('/tmp/x', 'y')}\n\nHome: {globalThis.process.env.HOME}\n\n{(() => { while (true) {} })()}") });
+    expect(problems.map((p) => [p.rule, p.file, p.line, p.column])).toEqual([
+      ['mdx-expression', 'content/de/index.mdx', 13, 1],
+      ['mdx-expression', 'content/de/index.mdx', 15, 7],
+      ['mdx-expression', 'content/de/index.mdx', 17, 1],
+    ]);
+    expect(problems[0]!.message).toContain('is not in the source page: a translation holds exactly the expressions of content/en/index.mdx, or none');
+  });
+
+  it('refuses code in a source page (its allowlist is comments), and code on a component prop', async () => {
+    const problems = await guard({ 'content/en/index.mdx': enPage('Year {new Date().getFullYear()}.\n\n<Callout type={"note"}>x</Callout>') });
+    expect(problems.map((p) => [p.rule, p.file, p.line, p.column])).toEqual([
+      ['mdx-expression', 'content/en/index.mdx', 11, 6],
+      ['mdx-expression', 'content/en/index.mdx', 13, 10],
+      ['component', 'content/en/index.mdx', 13, 1],
+    ]);
+    expect(problems[1]!.hint).toBe('Give the prop as a string: `name="value"`.');
+  });
+
+  it('refuses code in a translation that has no source page', async () => {
+    expect(await guard({ 'content/de/extra.mdx': page(DE, '{process.exit(1)}') })).toEqual([
+      expect.objectContaining({ rule: 'mdx-expression', file: 'content/de/extra.mdx', line: 7, column: 1, message: expect.stringContaining('its source page (there is none)') }),
+    ]);
+  });
+
+  it('refuses raw HTML that runs or loads something, and script URLs, in links, images, definitions and attributes', async () => {
+    const problems = await guard({ 'content/de/index.mdx': dePage('## Titel <img src="x.png" onerror="alert(1)" />\n\n<script>alert(1)</script>\n\n[a](javascript:alert(1)) [b][ref] <a href="data:text/html,x">c</a>\n\n[ref]: vbscript:x\n\nDrücken Sie <kbd>Strg</kbd>.') });
+    expect(problems.map((p) => [p.rule, p.line, p.column])).toEqual([
+      ['raw-html', 11, 27],
+      ['raw-html', 13, 1],
+      ['unsafe-url', 15, 1],
+      ['unsafe-url', 15, 38],
+      ['unsafe-url', 17, 1],
+    ]);
+  });
+
+  it('reports every rule it uses in its rule list (guardRules.ts, the README table)', async () => {
+    const problems = await guard({
+      'content/de/index.mdx': dePage('{x} <iframe /> [a](javascript:x) <Foo /> <Callout>y</Callout>'),
+      'content/en/index.mdx': enPage('import X from "x";\n\n{y}'),
+      'content/de/bad.mdx': page(DE, 'Ein <b>kaputter'),
+      'content/fr/x.mdx': 'x',
+    });
+    const known = new Set(GUARD_RULES.map((rule) => rule.id));
+    expect(new Set(problems.map((p) => p.rule)).size).toBeGreaterThanOrEqual(7);
+    for (const problem of problems) expect(known, problem.rule).toContain(problem.rule);
+  });
+});
+
+describe('content guard: every input ends in a line', () => {
+  it('reports a page that is not UTF-8 at the first bad byte, and one with a NUL byte', async () => {
+    fixture = writeFixture(contentTree({ 'content/de/extra.mdx': null }));
+    const text = dePage('Zeile mit Umlaut: ');
+    writeFileSync(join(fixture.root, 'content/de/index.mdx'), Buffer.concat([Buffer.from(text.replace(/\n$/, '')), Buffer.from([0xfc, 0x62, 0x65, 0x72, 0x0a])]));
+    writeFileSync(join(fixture.root, 'content/en/index.mdx'), Buffer.concat([Buffer.from(enPage('Line')), Buffer.from('two\u0000three\n')]));
+    const { problems } = await guardContent(fixture.root);
+    expect(problems).toEqual([
+      expect.objectContaining({ rule: 'parse-error', file: 'content/en/index.mdx', line: 12, column: 4, message: 'The page holds binary data (a NUL byte), not text.' }),
+      expect.objectContaining({ rule: 'parse-error', file: 'content/de/index.mdx', line: 11, column: 19, message: expect.stringContaining('not valid UTF-8') }),
+    ]);
+  });
+
+  it('refuses symbolic links in content/ with their path, never following a loop or leaving content/', async () => {
+    fixture = writeFixture(contentTree());
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    try {
+      writeFileSync(join(outside, 'secret.mdx'), page(DE, 'Geheim.'));
+      mkdirSync(join(fixture.root, 'content/de/guides'));
+      symlinkSync('..', join(fixture.root, 'content/de/guides/loop'));
+      symlinkSync(outside, join(fixture.root, 'content/de/outside'));
+      symlinkSync(join(outside, 'secret.mdx'), join(fixture.root, 'content/de/secret.mdx'));
+      const result = await guardContent(fixture.root);
+      expect(result.problems.map((p) => [p.rule, p.file])).toEqual([
+        ['symlink', 'content/de/guides/loop'],
+        ['symlink', 'content/de/outside'],
+        ['symlink', 'content/de/secret.mdx'],
+      ]);
+      expect(result.problems[0]!.message).toBe('content/de/guides/loop is a symbolic link (to ..); content/ is read without following links, so it is left out.');
+      // The two real pages, no phantom copies through the loop, nothing from outside.
+      expect(result.pages).toBe(2);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -17,7 +17,9 @@ import { readJson } from './json.ts';
 import type { ComponentRef } from './outline.ts';
 import { parseInParallel } from './parallelParse.ts';
 import { openParseCache, type ParseCache } from './parseCache.ts';
-import { parsePage } from './parsedPage.ts';
+import { parsePage, type ParsedPage } from './parsedPage.ts';
+import { componentPropProblems, expressionProblems } from './mdxPolicy.ts';
+import { slugOf } from '../model/slug.ts';
 import { ContentError, type Finding } from './finding.ts';
 import { TABLES_NAMESPACE, labelKeys, loadTables, tableIds, type TableData } from './tables.ts';
 import { loadRegistry, REGISTRY_FILE, type LocaleRegistry } from '../i18n/locales.ts';
@@ -52,17 +54,20 @@ export async function guardContent(root: string, cache: ParseCache = openParseCa
 
   problems.push(...checkLocaleFolders(root, registry));
   const site = loadSite(root, registry);
+  problems.push(...site.refused);
   await parseInParallel(site.files, registry.codes, cache);
+  const parsed = new Map(registry.locales.map((locale) => [locale.code, (site.files.get(locale.code) ?? []).map(({ file, path, text }) => cache.get(file, text, () => parsePage(file, path, locale.code, text)))]));
+  const sources = new Map((parsed.get(registry.source.code) ?? []).map((page) => [slugOf(page.path), page]));
   let pages = 0;
   for (const locale of registry.locales) {
     if (!existsSync(join(root, 'content', locale.code))) continue;
     let usesTables = false;
-    for (const { file, path, text } of site.files.get(locale.code) ?? []) {
+    for (const page of parsed.get(locale.code) ?? []) {
       pages++;
-      const page = cache.get(file, text, () => parsePage(file, path, locale.code, text));
       problems.push(...page.problems);
       if (!page.outline) continue;
-      const components = checkComponents(file, page.outline.components, tables);
+      problems.push(...trustProblems(page, locale.code === registry.source.code ? 'source' : sources.get(slugOf(page.path))));
+      const components = checkComponents(page.file, page.outline.components, tables);
       problems.push(...components.problems);
       usesTables ||= components.usesTables;
     }
@@ -70,6 +75,22 @@ export async function guardContent(root: string, cache: ParseCache = openParseCa
   }
   cache.save();
   return { problems, pages };
+}
+
+/**
+ * What a page may hold besides text (mdxPolicy.ts): raw HTML and URLs by the page alone; expressions and
+ * component props, in a translation, against its source page (none, when the source page is missing or broken).
+ * @param source `source` for a page of the source locale; for a translation, its source page (undefined for an orphan).
+ */
+function trustProblems(page: ParsedPage, source: 'source' | ParsedPage | undefined): Finding[] {
+  if (!page.policy || !page.outline) return [];
+  const sourcePage = source === 'source' ? undefined : source;
+  const translationOf = sourcePage?.policy && sourcePage.outline ? { file: sourcePage.file, code: sourcePage.policy.code, outline: sourcePage.outline } : undefined;
+  return [
+    ...page.policy.problems,
+    ...expressionProblems(page.file, page.policy.code, source === 'source' ? undefined : (translationOf ?? { file: sourcePage?.file ?? 'its source page (there is none)', code: [] })),
+    ...(translationOf ? componentPropProblems(page.file, page.outline, translationOf) : []),
+  ];
 }
 
 /** Every folder under content/ must be a registered locale, and every registered locale must have a folder. */
@@ -147,7 +168,8 @@ function checkComponents(file: string, components: readonly ComponentRef[], tabl
 function checkNamespaces(root: string, locale: string, source: string, tables: TableData | undefined): Finding[] {
   const problems: Finding[] = [];
   const folder = join(root, 'content', locale);
-  for (const name of readdirSync(folder).filter((entry) => entry.endsWith('.json'))) {
+  // A symbolic link is refused by the content listing (rule `symlink`) and not read.
+  for (const name of readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.json')).map((entry) => entry.name)) {
     const json = readJson(`content/${locale}/${name}`, join(folder, name));
     if (!json.ok) problems.push(...json.problems);
   }

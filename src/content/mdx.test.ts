@@ -48,4 +48,20 @@ describe('parseMdx', () => {
     expect(parseMdx('a.mdx', '  \n').problems[0]).toMatchObject({ line: 1, message: 'The page is empty.' });
     expect(parseMdx('a.mdx', '# Title\n').problems[0]).toMatchObject({ message: 'The page has no frontmatter.' });
   });
+
+  it('places a tag that is never closed at its opening tag, in the line and column fields', () => {
+    const flow = parseMdx('a.mdx', page(valid, 'Intro.\n\n<Callout type="note">\n\nText.'));
+    expect(flow.problems).toEqual([expect.objectContaining({ rule: 'parse-error', line: 9, column: 1, message: expect.stringContaining('Expected a closing tag for `<Callout>`') })]);
+    const inline = parseMdx('a.mdx', page(valid, 'Some text <StorefrontTable table="a">\n\nmore'));
+    expect(inline.problems).toEqual([expect.objectContaining({ line: 7, column: 11 })]);
+    // A stray closing tag stays where it is written.
+    expect(parseMdx('a.mdx', page(valid, '<Callout>\n\n</Foo>')).problems).toEqual([expect.objectContaining({ line: 9, column: 1 })]);
+  });
+
+  it('reports binary content and text that is not UTF-8 at the first bad character', () => {
+    expect(parseMdx('a.mdx', page(valid, 'Text\n\nab\u0000cd')).problems).toEqual([expect.objectContaining({ rule: 'parse-error', line: 9, column: 3, message: 'The page holds binary data (a NUL byte), not text.' })]);
+    const latin1 = Buffer.concat([Buffer.from(page(valid, 'Gr').replace(/\n$/, '')), Buffer.from([0xfc, 0xdf, 0x65, 0x0a])]).toString('utf8');
+    expect(parseMdx('a.mdx', latin1).problems).toEqual([expect.objectContaining({ rule: 'parse-error', line: 7, column: 3, message: expect.stringContaining('not valid UTF-8') })]);
+  });
 });
+

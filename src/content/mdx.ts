@@ -46,6 +46,8 @@ export function parseMdx(file: string, rawText: string): MdxResult {
   if (text.trim() === '') {
     return { ok: false, problems: [{ file, line: 1, column: 1, rule: 'parse-error', severity: 'error' as const, message: 'The page is empty.', hint: 'Start it with frontmatter (title, description, order) between --- lines.' }] };
   }
+  const unreadable = encodingProblem(file, text);
+  if (unreadable) return { ok: false, problems: [unreadable] };
   let tree: Root;
   try {
     tree = parser.parse(text);
@@ -58,8 +60,7 @@ export function parseMdx(file: string, rawText: string): MdxResult {
         file,
         rule: 'parse-error',
         severity: 'error' as const,
-        line: error.line ?? 1,
-        column: error.column ?? 1,
+        ...errorPlace(error),
         message: `MDX syntax error: ${error.reason.replace(/\.$/, '')}.`,
         hint: mdxHint(error.reason),
       }],
@@ -75,6 +76,44 @@ export function parseMdx(file: string, rawText: string): MdxResult {
     problems: [...frontmatter.problems, ...esmProblems(file, tree)],
     doc: { file, text, tree, frontmatter: frontmatter.value, rawFrontmatter: frontmatter.raw, frontmatterPosition: frontmatter.positionOf },
   };
+}
+
+/**
+ * A page that is not text: a NUL byte (binary content), or bytes that are not
+ * UTF-8, which the file reader turned into U+FFFD (the same character marks a
+ * conversion that already failed, so it is refused too). Reported at the first
+ * one, before the parser sees the page; Astro would otherwise fail on it with
+ * an error that names no line.
+ */
+function encodingProblem(file: string, text: string): Finding | undefined {
+  const nul = text.indexOf('\u0000');
+  const replaced = text.indexOf('\uFFFD');
+  if (nul === -1 && replaced === -1) return undefined;
+  const binary = nul !== -1 && (replaced === -1 || nul < replaced);
+  const offset = binary ? nul : replaced;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return {
+    file,
+    rule: 'parse-error',
+    severity: 'error',
+    line,
+    column: offset - before.lastIndexOf('\n'),
+    message: binary ? 'The page holds binary data (a NUL byte), not text.' : 'The page is not valid UTF-8 here (a byte that is not UTF-8, read as �, or a � left by an earlier failed conversion).',
+    hint: binary ? 'Pages are UTF-8 text: restore the file from git, or save it again as text.' : 'Save the file as UTF-8 (not Latin-1, Windows-1252 or UTF-16), and retype the character at this place.',
+  };
+}
+
+/**
+ * Where a syntax error is: the parser's place, except for a tag that is never
+ * closed, which the MDX parser places at the end of the enclosing block (or
+ * nowhere) and names only in its message, `(7:11-7:38)`: the opening tag is
+ * where the fix goes.
+ */
+function errorPlace(error: VFileMessage): { line: number; column: number } {
+  const named = /\((\d+):(\d+)-\d+:\d+\)/.exec(error.reason);
+  if (named && (error.line == null || error.reason.startsWith('Expected a closing tag'))) return { line: Number(named[1]), column: Number(named[2]) };
+  return { line: error.line ?? 1, column: error.column ?? 1 };
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Node, Parent, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import { collectHeadings } from '../markdown/headingIds.ts';
+import { isMdxComment } from './mdxPolicy.ts';
 
 export interface Place {
   line: number;
@@ -253,7 +254,5 @@ export function numbersAndUrls(text: string): string[] {
   return found;
 }
 
-function isComment(value: string): boolean {
-  const trimmed = value.trim();
-  return trimmed.startsWith('/*') && trimmed.endsWith('*/');
-}
+/** `{/* notes *\/}` render nothing (the one definition of a comment is in mdxPolicy.ts). */
+const isComment = isMdxComment;

@@ -7,6 +7,7 @@
  */
 import { parseMdx } from './mdx.ts';
 import { buildOutline, type Outline, type Place } from './outline.ts';
+import { pagePolicy, type PagePolicy } from './mdxPolicy.ts';
 import type { Finding } from './finding.ts';
 import { sourceHash } from './sourceHash.ts';
 import { sectionFingerprints } from '../translation/sections.ts';
@@ -23,6 +24,8 @@ export interface ParsedPage {
   problems: Finding[];
   /** Missing when the MDX does not parse. */
   outline?: Outline;
+  /** What the page holds that is code, raw HTML or a URL (see mdxPolicy.ts); missing when the MDX does not parse. */
+  policy?: PagePolicy;
   frontmatter: Record<string, unknown>;
   /** Where frontmatter keys are written: `order`, `translation`, `translation.source`. */
   frontmatterPlaces: Record<string, Place>;
@@ -37,6 +40,7 @@ export function parsePage(file: string, path: string, locale: string, text: stri
   const page: ParsedPage = { file, path, locale, hash: sourceHash(text), problems: result.problems, frontmatter: {}, frontmatterPlaces: {}, sections: {} };
   if (!result.ok) return page;
   page.outline = buildOutline(result.doc.tree);
+  page.policy = pagePolicy(file, result.doc.tree);
   page.frontmatter = result.doc.rawFrontmatter;
   page.sections = sectionFingerprints(result.doc.tree, result.doc.rawFrontmatter);
   for (const key of PLACE_KEYS) {

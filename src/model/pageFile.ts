@@ -4,10 +4,11 @@
  * translation record); the full MDX syntax tree is the checkers' business and
  * is parsed, cached, where a rule needs it.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { normalizeText } from '../content/mdx.ts';
+import type { Finding } from '../content/finding.ts';
 
 export interface PageFile {
   locale: string;
@@ -49,30 +50,85 @@ export function toPageFile(locale: string, path: string, text: string): PageFile
 }
 
 /** Every `.mdx` page of a locale, sorted by path; none when the folder does not exist. */
-export function readLocalePages(root: string, locale: string): PageFile[] {
+export function readLocalePages(root: string, locale: string, paths: readonly string[] = listLocalePages(root, locale)): PageFile[] {
   const folder = join(root, 'content', locale);
-  return listLocalePages(root, locale).map((path) => toPageFile(locale, path, readFileSync(join(folder, path), 'utf8')));
+  return paths.map((path) => toPageFile(locale, path, readFileSync(join(folder, path), 'utf8')));
 }
 
 /** Every locale's pages, read once: what the content model is built from and what the parsers parse. */
-export function readPageFiles(root: string, locales: readonly string[]): Map<string, PageFile[]> {
-  return new Map(locales.map((locale) => [locale, readLocalePages(root, locale)]));
+export function readPageFiles(root: string, locales: readonly string[], listing: ContentListing = listContent(root, locales)): Map<string, PageFile[]> {
+  return new Map(locales.map((locale) => [locale, readLocalePages(root, locale, listing.pages.get(locale) ?? [])]));
+}
+
+/** What `content/` holds: each locale's pages, and the entries refused because they are symbolic links. */
+export interface ContentListing {
+  /** The paths of each locale's `.mdx` pages, inside its folder, sorted. */
+  pages: Map<string, string[]>;
+  /** One finding per symbolic link under `content/` (the link itself, never what it points to). */
+  refused: Finding[];
+}
+
+/**
+ * Lists `content/` without following symbolic links. A link is refused with
+ * its path: followed, one that points back into `content/` makes a loop Node
+ * and Astro walk 40 levels deep (hundreds of phantom pages), and one that
+ * points outside publishes whatever it reaches. Pages are plain files.
+ */
+export function listContent(root: string, locales: readonly string[]): ContentListing {
+  const contentDir = join(root, 'content');
+  const refused: Finding[] = [];
+  const refuse = (relative: string) => refused.push(symlinkFinding(root, `content/${relative}`));
+  const pages = new Map<string, string[]>();
+  let top: Dirent[] = [];
+  try {
+    top = readdirSync(contentDir, { withFileTypes: true });
+  } catch {
+    // No content/ at all: the registry loader has already said so.
+  }
+  for (const entry of top) if (entry.isSymbolicLink()) refuse(entry.name);
+  for (const locale of locales) {
+    const found: string[] = [];
+    const folder = join(contentDir, locale);
+    if (existsSync(folder) && !lstatSync(folder).isSymbolicLink()) walk(folder, '', found, refuse, `${locale}/`);
+    pages.set(locale, found.sort());
+  }
+  return { pages, refused };
+}
+
+function walk(dir: string, prefix: string, found: string[], refuse: (relative: string) => void, base: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${prefix}${entry.name}`;
+    if (entry.isSymbolicLink()) refuse(`${base}${path}`);
+    else if (entry.isDirectory()) walk(join(dir, entry.name), `${path}/`, found, refuse, base);
+    else if (entry.isFile() && entry.name.endsWith('.mdx')) found.push(path);
+  }
+}
+
+function symlinkFinding(root: string, file: string): Finding {
+  let target = '';
+  try {
+    target = readlinkSync(join(root, file));
+  } catch {
+    // Unreadable: the path alone says enough.
+  }
+  return {
+    file,
+    rule: 'symlink',
+    severity: 'error',
+    message: `${file} is a symbolic link${target ? ` (to ${target})` : ''}; content/ is read without following links, so it is left out.`,
+    hint: 'Replace the link with the file or folder itself (a copy), or remove it.',
+  };
 }
 
 /** The paths of a locale's `.mdx` pages, inside its folder, sorted; none when the folder does not exist. */
 export function listLocalePages(root: string, locale: string): string[] {
-  const folder = join(root, 'content', locale);
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .map((entry) => entry.split('\\').join('/'))
-    .filter((entry) => entry.endsWith('.mdx'))
-    .sort();
+  return listContent(root, [locale]).pages.get(locale) ?? [];
 }
 
-/** What changes when any page of the locales changes: each page's path, size and modification time. Cheap (no reading). */
-export function pagesStamp(root: string, locales: readonly string[]): string {
-  return locales.map((locale) => listLocalePages(root, locale).map((path) => {
+/** What changes when any page of the locales changes: each page's path, size and modification time, and the links refused. Cheap (no reading). */
+export function pagesStamp(root: string, locales: readonly string[], listing: ContentListing = listContent(root, locales)): string {
+  return [...locales.map((locale) => (listing.pages.get(locale) ?? []).map((path) => {
     const stats = statSync(join(root, 'content', locale, path));
     return `${locale}/${path}:${stats.size}:${stats.mtimeMs}`;
-  }).join('\n')).join('\n');
+  }).join('\n')), ...listing.refused.map((finding) => `refused:${finding.file}`)].join('\n');
 }

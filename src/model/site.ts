@@ -13,7 +13,8 @@
  */
 import type { LocaleRegistry } from '../i18n/locales.ts';
 import { loadRegistry } from '../i18n/locales.ts';
-import { pagesStamp, readPageFiles, type PageFile } from './pageFile.ts';
+import { listContent, pagesStamp, readPageFiles, type PageFile } from './pageFile.ts';
+import type { Finding } from '../content/finding.ts';
 import { entryIdOf, pageUrl, slugOf } from './slug.ts';
 import { sourceHash } from '../content/sourceHash.ts';
 import type { SectionChange } from '../translation/sections.ts';
@@ -66,6 +67,8 @@ export interface Site {
   orphans: readonly PageFile[];
   /** Every page file that was read, by locale (the checkers reuse the text). */
   files: ReadonlyMap<string, readonly PageFile[]>;
+  /** Entries of content/ left out because they are symbolic links (rule `symlink`; see `listContent`). */
+  refused: readonly Finding[];
 }
 
 /** Navigation order: frontmatter `order`, then slug, so ties are stable. */
@@ -73,7 +76,7 @@ export function byNavigationOrder(a: { order: number; slug: string }, b: { order
   return a.order - b.order || a.slug.localeCompare(b.slug);
 }
 
-export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, readonly PageFile[]>): Site {
+export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, readonly PageFile[]>, refused: readonly Finding[] = []): Site {
   const sourceLocale = registry.source.code;
   // Fingerprints are computed once per source page, and only if some translation needs them.
   const sources = (files.get(sourceLocale) ?? []).map((file) => ({ file, slug: slugOf(file.path), sections: memo(() => fingerprintsOf(file.text)) }));
@@ -122,10 +125,10 @@ export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, r
     });
     pages.push(...localePages.sort(byNavigationOrder));
   }
-  return indexSite(registry, pages, orphans, files);
+  return indexSite(registry, pages, orphans, files, refused);
 }
 
-function indexSite(registry: LocaleRegistry, pages: SitePage[], orphans: PageFile[], files: ReadonlyMap<string, readonly PageFile[]>): Site {
+function indexSite(registry: LocaleRegistry, pages: SitePage[], orphans: PageFile[], files: ReadonlyMap<string, readonly PageFile[]>, refused: readonly Finding[]): Site {
   const byLocale = new Map<string, SitePage[]>();
   const bySlug = new Map<string, SitePage[]>();
   const byUrl = new Map<string, SitePage>();
@@ -143,6 +146,7 @@ function indexSite(registry: LocaleRegistry, pages: SitePage[], orphans: PageFil
     byUrl: (path) => byUrl.get(normalizePagePath(path)),
     orphans,
     files,
+    refused,
   };
 }
 
@@ -162,10 +166,11 @@ const loaded = new Map<string, { stamp: string; site: Site }>();
  * A checker that has already read the pages (`readPageFiles`) passes them.
  */
 export function loadSite(root: string, registry: LocaleRegistry = loadRegistry(root), files?: ReadonlyMap<string, readonly PageFile[]>): Site {
-  const stamp = `${JSON.stringify(registry.locales)}\n${pagesStamp(root, registry.codes)}`;
+  const listing = listContent(root, registry.codes);
+  const stamp = `${JSON.stringify(registry.locales)}\n${pagesStamp(root, registry.codes, listing)}`;
   const previous = loaded.get(root);
   if (previous?.stamp === stamp) return previous.site;
-  const site = buildSite(registry, files ?? readPageFiles(root, registry.codes));
+  const site = buildSite(registry, files ?? readPageFiles(root, registry.codes, listing), listing.refused);
   loaded.set(root, { stamp, site });
   return site;
 }
