@@ -14,7 +14,8 @@ import { alignBlocks } from '../../../src/translation/align.ts';
 import { excerpt, pageFinding, type PageContext } from '../context.ts';
 import { alteredSpelling, countTerm } from '../../../src/translation/glossary.ts';
 import { ignoredWords, isIdenticalBlock, sourceLanguageParts, TEXT_KINDS } from '../../../src/translation/untranslated.ts';
-import type { Block } from '../../../src/content/outline.ts';
+import type { Block, Place } from '../../../src/content/outline.ts';
+import { TRANSLATABLE_KEYS } from '../../../src/content/frontmatter.ts';
 import { isSourceLanguage } from '../../../src/translation/language.ts';
 
 const pairsOf = (context: PageContext) => {
@@ -46,7 +47,7 @@ export function untranslatedRule(context: PageContext): Finding[] {
     if (!left) continue;
     findings.push(pageFinding(context, 'untranslated', 'warning', `${left.parts.length === 1 ? `A ${left.what} is` : `${left.parts.length} ${left.what}s are`} still in the source language: ${left.parts.slice(0, 3).map((part) => excerpt(part)).join(', ')}.`, block, undefined, hint));
   }
-  for (const key of ['title', 'description', 'navTitle'] as const) {
+  for (const key of TRANSLATABLE_KEYS) {
     const value = context.translation.frontmatter[key];
     if (typeof value === 'string' && isSourceLanguage(value, languages.source, languages.target, ignore)) {
       findings.push(pageFinding(context, 'untranslated', 'warning', `The ${key === 'navTitle' ? 'navigation title' : key} is still in the source language: ${excerpt(value)}.`, context.translation.frontmatterPlaces[key], context.source.frontmatterPlaces[key], hint));
@@ -60,23 +61,40 @@ export function glossaryRule(context: PageContext): Finding[] {
   const findings: Finding[] = [];
   for (const [source, target] of pairsOf(context)) {
     if (!TEXT_KINDS.has(source.kind)) continue;
-    for (const { term, approved } of context.glossary.terms) {
-      const expected = countTerm(source.text, term);
-      if (expected === 0) continue;
-      const renderings = [term, ...(approved[context.locale.code] ?? [])];
-      const actual = renderings.reduce((sum, rendering) => sum + countTerm(target.text, rendering), 0);
-      if (actual >= expected) continue;
-      const altered = alteredSpelling(target.text, term);
-      findings.push(pageFinding(
-        context,
-        'glossary',
-        'warning',
-        altered ? `“${term}” is written “${altered}” here; it is a glossary term and keeps its exact form.` : `“${term}” appears ${expected} time${expected === 1 ? '' : 's'} in the source but ${actual} here; it is a glossary term and is never translated.`,
-        target,
-        source,
-        approved[context.locale.code] ? `Write “${term}” or an approved form: ${approved[context.locale.code]!.join(', ')}.` : `Write “${term}” as it is.`,
-      ));
-    }
+    findings.push(...termFindings(context, source.text, target.text, target, source));
+  }
+  // Title, navigation title and description: what readers and search see first, each at its own line.
+  for (const key of TRANSLATABLE_KEYS) {
+    const expected = context.source.frontmatter[key];
+    const actual = context.translation.frontmatter[key];
+    if (typeof expected !== 'string' || typeof actual !== 'string') continue;
+    findings.push(...termFindings(context, expected, actual, context.translation.frontmatterPlaces[key], context.source.frontmatterPlaces[key], FIELD_NAMES[key]));
+  }
+  return findings;
+}
+
+const FIELD_NAMES: Record<(typeof TRANSLATABLE_KEYS)[number], string> = { title: 'the title', navTitle: 'the navigation title', description: 'the description' };
+
+/** One finding per glossary term the source text has more often than the translated text (in `field`, when not body text). */
+function termFindings(context: PageContext, sourceText: string, targetText: string, at: Place | undefined, sourceAt: Place | undefined, field?: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const { term, approved } of context.glossary.terms) {
+    const expected = countTerm(sourceText, term);
+    if (expected === 0) continue;
+    const renderings = [term, ...(approved[context.locale.code] ?? [])];
+    const actual = renderings.reduce((sum, rendering) => sum + countTerm(targetText, rendering), 0);
+    if (actual >= expected) continue;
+    const altered = alteredSpelling(targetText, term);
+    const where = field ? ` in ${field}` : ' here';
+    findings.push(pageFinding(
+      context,
+      'glossary',
+      'warning',
+      altered ? `“${term}” is written “${altered}”${where}; it is a glossary term and keeps its exact form.` : `“${term}” appears ${expected} time${expected === 1 ? '' : 's'} in the source${field ? `'s ${field.replace(/^the /, '')}` : ''} but ${actual}${where}; it is a glossary term and is never translated.`,
+      at,
+      sourceAt,
+      approved[context.locale.code] ? `Write “${term}” or an approved form: ${approved[context.locale.code]!.join(', ')}.` : `Write “${term}” as it is.`,
+    ));
   }
   return findings;
 }
