@@ -34,10 +34,18 @@ export interface Block extends Place {
   shape?: string;
   /** The parts a reader takes one at a time: a list's items, a table's cells (for the untranslated rule). */
   parts?: string[];
+  /** list: its items (without nested lists); table: its rows; each at its place, for lining up merged or split items and rows. */
+  items?: BlockItem[];
   /** code: language and text, which must be identical. */
   code?: { lang: string; value: string };
   /** Nesting depth inside components, so a block inside a Callout only lines up with one. */
   depth: number;
+}
+
+/** A list item or table row: where it starts, its visible text and placeholders. */
+export interface BlockItem extends Place {
+  text: string;
+  placeholders: string[];
 }
 
 export interface HeadingRef extends Place {
@@ -117,11 +125,13 @@ function walkBlocks(nodes: readonly RootContent[], depth: number, outline: Outli
         push(node, { ...place, kind: 'paragraph', signature: 'paragraph', ...textual(node), depth });
         break;
       }
-      case 'list':
-        push(node, { ...place, kind: 'list', signature: `list:${node.ordered ? 'ordered' : 'bullet'}`, ...textual(node), shape: listShape(node), parts: node.children.map((item) => textual({ ...item, children: item.children.filter((child) => child.type !== 'list') } as Node).text), depth });
+      case 'list': {
+        const items = node.children.map((item) => ({ ...placeOf(item), ...textual({ ...item, children: item.children.filter((child) => child.type !== 'list') } as Node) }));
+        push(node, { ...place, kind: 'list', signature: `list:${node.ordered ? 'ordered' : 'bullet'}`, ...textual(node), shape: listShape(node), parts: items.map((item) => item.text), items, depth });
         break;
+      }
       case 'table':
-        push(node, { ...place, kind: 'table', signature: 'table', ...textual(node), shape: `${node.children.length} x ${node.children[0]?.children.length ?? 0}`, parts: node.children.flatMap((row) => row.children.map((cell) => textual(cell).text)), depth });
+        push(node, { ...place, kind: 'table', signature: 'table', ...textual(node), shape: `${node.children.length} x ${node.children[0]?.children.length ?? 0}`, parts: node.children.flatMap((row) => row.children.map((cell) => textual(cell).text)), items: node.children.map((row) => ({ ...placeOf(row), ...textual(row) })), depth });
         break;
       case 'code':
         push(node, { ...place, kind: 'code', signature: 'code', text: '', placeholders: [], code: { lang: node.lang ?? '', value: node.value }, depth });

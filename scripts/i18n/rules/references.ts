@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../../lib/findings.ts';
 import { align } from '../../../src/translation/align.ts';
-import { pageFinding, type PageContext } from '../context.ts';
+import { blockAlignment, pageFinding, type PageContext } from '../context.ts';
 import type { ComponentRef } from '../../../src/content/outline.ts';
 
 const componentKey = (component: ComponentRef) => `${component.name} ${JSON.stringify(Object.entries(component.props).sort())}`;
@@ -90,11 +90,24 @@ export function imageRule(context: PageContext): Finding[] {
   return findings;
 }
 
-/** The place in the translation closest to where the source has the element, for findings about something missing. */
+/**
+ * The place in the translation closest to where the source has the element, for findings about something
+ * missing: the translated block standing for the source block that holds it (through merges and splits, see
+ * alignBlocks), else the next one that has a counterpart.
+ */
 function nearest(items: readonly { line: number; column: number }[], sourceLine: number, context: PageContext) {
   const blocks = context.translation.outline?.blocks ?? [];
   const sourceBlocks = context.source.outline?.blocks ?? [];
-  const sourceIndex = sourceBlocks.findIndex((block) => block.line >= sourceLine);
-  const block = blocks[sourceIndex === -1 ? blocks.length - 1 : Math.min(sourceIndex, blocks.length - 1)];
-  return block ?? items[0];
+  const alignment = blockAlignment(context);
+  const counterpart = new Map<number, number>(alignment.pairs);
+  for (const group of alignment.groups) for (const index of group.source) counterpart.set(index, group.translation[0]!);
+  let holder = -1;
+  sourceBlocks.forEach((block, index) => {
+    if (block.line <= sourceLine) holder = index;
+  });
+  for (let index = Math.max(holder, 0); index < sourceBlocks.length; index++) {
+    const j = counterpart.get(index);
+    if (j !== undefined) return blocks[j];
+  }
+  return blocks.at(-1) ?? items[0];
 }

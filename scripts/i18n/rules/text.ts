@@ -10,19 +10,25 @@
  * `placeholder-mismatch`: numbers, inline code, URLs and `{expressions}` differ.
  */
 import type { Finding } from '../../lib/findings.ts';
-import { alignBlocks } from '../../../src/translation/align.ts';
-import { excerpt, pageFinding, type PageContext } from '../context.ts';
+import { blockAlignment, excerpt, pageFinding, type PageContext } from '../context.ts';
 import { alteredSpelling, countTerm } from '../../../src/translation/glossary.ts';
 import { ignoredWords, isIdenticalBlock, sourceLanguageParts, TEXT_KINDS } from '../../../src/translation/untranslated.ts';
 import type { Block, Place } from '../../../src/content/outline.ts';
 import { TRANSLATABLE_KEYS } from '../../../src/content/frontmatter.ts';
 import { isSourceLanguage } from '../../../src/translation/language.ts';
 
+/** Blocks that line up, a merged or split group compared as one block (its text and placeholders together), at its first block. */
 const pairsOf = (context: PageContext) => {
   const source = context.source.outline?.blocks ?? [];
   const translation = context.translation.outline?.blocks ?? [];
-  return alignBlocks(source, translation).pairs.map(([i, j]) => [source[i]!, translation[j]!] as const);
+  const alignment = blockAlignment(context);
+  return [
+    ...alignment.pairs.map(([i, j]) => [source[i]!, translation[j]!] as const),
+    ...alignment.groups.map((group) => [joined(group.source.map((i) => source[i]!)), joined(group.translation.map((j) => translation[j]!))] as const),
+  ];
 };
+
+const joined = (blocks: readonly Block[]): Block => ({ ...blocks[0]!, kind: blocks.some((block) => block.kind === 'paragraph') ? 'paragraph' : blocks[0]!.kind, text: blocks.map((block) => block.text).join(' '), placeholders: blocks.flatMap((block) => block.placeholders), endLine: blocks.at(-1)!.endLine });
 
 export function untranslatedRule(context: PageContext): Finding[] {
   if (context.sourceLocale === context.locale.code) return [];
