@@ -49,6 +49,8 @@ export interface BlockItem extends Place {
 }
 
 export interface HeadingRef extends Place {
+  /** Where the heading ends (exclusive), for fixes that edit its id marker. */
+  end?: Place;
   depth: number;
   id: string;
   text: string;
@@ -56,10 +58,13 @@ export interface HeadingRef extends Place {
 }
 
 export interface LinkRef extends Place {
+  /** Where the link (or the element carrying the `href`) ends (exclusive), for fixes that rewrite its target. */
+  end?: Place;
   url: string;
 }
 
 export interface ImageRef extends Place {
+  end?: Place;
   src: string;
   alt: string;
 }
@@ -84,11 +89,13 @@ export interface Outline {
 const TEXT_PROPS = new Set(['title', 'alt', 'label', 'aria-label', 'caption', 'description', 'summary']);
 
 const placeOf = (node: Node): Place => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+/** The node's start, and its end (exclusive) when the parser gives one. */
+const spanOf = (node: Node): Place & { end?: Place } => ({ ...placeOf(node), ...(node.position?.end ? { end: { line: node.position.end.line, column: node.position.end.column } } : {}) });
 
 export function buildOutline(tree: Root): Outline {
   const outline: Outline = { blocks: [], headings: [], links: [], images: [], components: [] };
   const headings = collectHeadings(tree);
-  outline.headings = headings.map((heading) => ({ ...placeOf(heading.node), depth: heading.depth, id: heading.id, text: heading.text, explicit: heading.explicit }));
+  outline.headings = headings.map((heading) => ({ ...spanOf(heading.node), depth: heading.depth, id: heading.id, text: heading.text, explicit: heading.explicit }));
   walkInline(tree, outline);
   const ids = new Map<Node, string>(headings.map((heading) => [heading.node, heading.id]));
   const state = { section: '_intro' };
@@ -166,11 +173,11 @@ function walkBlocks(nodes: readonly RootContent[], depth: number, outline: Outli
 function walkInline(node: Node, outline: Outline): void {
   switch (node.type) {
     case 'link':
-      outline.links.push({ ...placeOf(node), url: (node as Node & { url: string }).url });
+      outline.links.push({ ...spanOf(node), url: (node as Node & { url: string }).url });
       break;
     case 'image': {
       const image = node as Node & { url: string; alt?: string | null };
-      outline.images.push({ ...placeOf(node), src: image.url, alt: image.alt ?? '' });
+      outline.images.push({ ...spanOf(node), src: image.url, alt: image.alt ?? '' });
       break;
     }
     case 'mdxJsxFlowElement':
@@ -183,11 +190,11 @@ function walkInline(node: Node, outline: Outline): void {
         if (attribute.type !== 'mdxJsxAttribute') continue;
         const value = attributeText(attribute);
         propNames.push(attribute.name);
-        if (attribute.name === 'href') outline.links.push({ ...placeOf(node), url: value });
+        if (attribute.name === 'href') outline.links.push({ ...spanOf(node), url: value });
         if (attribute.name === 'alt') alt = value;
         if (!TEXT_PROPS.has(attribute.name) && attribute.name !== 'href') props[attribute.name] = value;
       }
-      if (element.name === 'img' || element.name === 'Image') outline.images.push({ ...placeOf(node), src: props.src ?? '', alt });
+      if (element.name === 'img' || element.name === 'Image') outline.images.push({ ...spanOf(node), src: props.src ?? '', alt });
       if (/^[A-Z]/.test(element.name ?? '')) outline.components.push({ ...placeOf(node), name: element.name!, props, propNames });
       break;
     }
