@@ -4,6 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/i18n/locales.ts';
 import { contentTree, page, writeFixture, type Fixture } from '../../tests/helpers/fixture.ts';
 import { checkLinks } from '../links/check.ts';
+import { checkTranslations } from '../i18n/check.ts';
+import { sourceHash } from '../../src/content/sourceHash.ts';
+import { loadSite } from '../../src/model/site.ts';
+import { loadGlossary } from '../../src/translation/glossary.ts';
 import type { Finding } from './findings.ts';
 import { applyReplacements, targetRange } from './fixes.ts';
 
@@ -95,5 +99,48 @@ describe('proposed fixes pass the check that proposed them', () => {
     applyAll(root, fixable);
     expect((await run()).findings).toEqual([]);
     expect(readFileSync(join(root, 'content/en/guides/a.mdx'), 'utf8')).toContain('<a href="/en/guides/other/#setup">other</a>');
+  });
+
+  it('check:i18n: heading ids and link targets, fixed mechanically, are clean on the second run; a broken source link is not proposed', () => {
+    const en = page({ title: 'Guide', description: 'A guide page for the fixture site.', order: 1 }, [
+      'Read [the other page](/en/other/#setup) and [the missing page](/en/nowhere/) first.',
+      '',
+      '## First section {/* #first */}',
+      '',
+      'Text of the first section.',
+      '',
+      '## Second section {/* #second */}',
+      '',
+      'Text of the second section.',
+    ].join('\n'));
+    const other = (title: string, heading: string) => page({ title, description: 'Another page of the fixture site.', order: 2 }, `## ${heading} {/* #setup */}\n\nText.`);
+    const de = `---\ntitle: Leitfaden\ndescription: Eine Leitfadenseite für die Testwebsite.\norder: 1\ntranslation:\n  source: ${sourceHash(en)}\n  method: human\n---\n\n${[
+      'Lesen Sie [die andere Seite](/en/other/#setup) und [die fehlende Seite](/de/nirgends/) zuerst.',
+      '',
+      '## Erster Abschnitt',
+      '',
+      'Text des ersten Abschnitts.',
+      '',
+      '## Zweiter Abschnitt {/* #zweiter */}',
+      '',
+      'Text des zweiten Abschnitts.',
+    ].join('\n')}\n`;
+    const deOther = other('Andere', 'Einrichtung').replace('order: 2\n', `order: 2\ntranslation:\n  source: ${sourceHash(other('Other', 'Setup'))}\n  method: human\n`);
+    fixture = writeFixture(contentTree({ 'content/en/guide.mdx': en, 'content/de/guide.mdx': de, 'content/en/other.mdx': other('Other', 'Setup'), 'content/de/other.mdx': deOther }));
+    const root = fixture.root;
+    // The rules whose hints propose a link or an id (the fixture's other pages are not the point here).
+    const run = () => checkTranslations({ root, registry: loadRegistry(root), site: loadSite(root), glossary: loadGlossary(root), history: false }).findings.filter((f) => f.rule === 'link-mismatch' || f.rule === 'heading-id');
+    const first = run();
+    expect(first.map((f) => [`${f.file}:${f.line}:${f.column}`, f.rule, f.hint, f.fix?.replacements[0]?.text ?? null])).toEqual([
+      ['content/de/guide.mdx:10:11', 'link-mismatch', 'Link to /de/other/#setup.', '/de/other/#setup'],
+      ['content/de/guide.mdx:10:52', 'link-mismatch', 'Link where the source links; its target, /de/nowhere/, is broken here too: fix the source\'s link first (npm run check:links).', null],
+      ['content/de/guide.mdx:12:1', 'heading-id', 'Keep the source\'s id: end the heading with {/* #first */}.', ' {/* #first */}'],
+      ['content/de/guide.mdx:16:1', 'heading-id', 'Keep the source\'s id: end the heading with {/* #second */}.', 'second'],
+    ]);
+    for (const finding of first.filter((f) => f.fix)) expect(finding.hint).toBe(finding.fix!.description);
+    applyAll(root, first);
+    expect(readFileSync(join(root, 'content/de/guide.mdx'), 'utf8')).toContain('## Erster Abschnitt {/* #first */}\n\nText des ersten Abschnitts.\n\n## Zweiter Abschnitt {/* #second */}');
+    // Only the finding with no fix the check accepts is left.
+    expect(run().map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`)).toEqual(['content/de/guide.mdx:10:52 link-mismatch']);
   });
 });

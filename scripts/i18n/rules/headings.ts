@@ -9,8 +9,10 @@ import type { Finding } from '../../lib/findings.ts';
 import { firstDifference } from '../../../src/translation/align.ts';
 import { blockAlignment, excerpt, pageFinding, type PageContext } from '../context.ts';
 import type { Block, HeadingRef } from '../../../src/content/outline.ts';
+import type { TranslationRun } from '../check.ts';
+import { headingIdFix } from '../proposals.ts';
 
-export function headingRules(context: PageContext): Finding[] {
+export function headingRules(context: PageContext, run?: TranslationRun): Finding[] {
   const allSource = context.source.outline?.headings;
   const translation = context.translation.outline?.headings;
   if (!allSource || !translation) return [];
@@ -43,8 +45,11 @@ export function headingRules(context: PageContext): Finding[] {
   for (const [index, heading] of translation.entries()) {
     if (sourceIds.has(heading.id)) continue;
     const counterpart = source[index];
-    const hint = counterpart ? `Keep the source's id: end the heading with {/* #${counterpart.id} */}.` : 'Remove the heading, or give it an id the source has.';
-    findings.push(pageFinding(context, 'heading-id', 'error', `Heading id "${heading.id}" does not exist in the source${heading.explicit ? '' : ' (it was made from the translated text)'}${counterpart ? `; the source has "${counterpart.id}" here` : ''}.`, heading, counterpart, hint));
+    // Proposed only when no other heading here has that id already: two headings with one id would not pass either.
+    const proposed = counterpart && !translationIds.has(counterpart.id) ? counterpart.id : undefined;
+    const hint = proposed ? `Keep the source's id: end the heading with {/* #${proposed} */}.` : counterpart ? `The source has "${counterpart.id}" here, but another heading here has that id already: give each heading the id of its source heading.` : 'Remove the heading, or give it an id the source has.';
+    const fix = proposed && run ? headingIdFix(run, context.translation.file, heading, proposed, hint) : undefined;
+    findings.push({ ...pageFinding(context, 'heading-id', 'error', `Heading id "${heading.id}" does not exist in the source${heading.explicit ? '' : ' (it was made from the translated text)'}${counterpart ? `; the source has "${counterpart.id}" here` : ''}.`, heading, counterpart, hint), ...(fix ? { fix } : {}) });
   }
   for (const [index, heading] of source.entries()) {
     if (translationIds.has(heading.id)) continue;
