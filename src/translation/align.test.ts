@@ -33,4 +33,11 @@ describe('alignBlocks', () => {
     expect(alignBlocks([p(words(10)), p(words(10), [], 1)], [p(words(20))]).groups).toEqual([]);
     expect(alignBlocks([p(words(10)), p(words(10))], [list]).groups).toEqual([]);
   });
+
+  it('past 500 x 500 blocks keeps the plain alignment: the merged block\'s partner is still reported missing, nothing is lost', () => {
+    const source = Array.from({ length: 600 }, (_, index) => p(words(5 + (index % 7))));
+    const translation = [...source.slice(0, 10), p(words(30)), ...source.slice(12)];
+    expect(alignBlocks(source, translation)).toMatchObject({ groups: [], missing: [expect.any(Number)], extra: [] });
+    expect(alignBlocks(source.slice(0, 100), translation.slice(0, 99)).groups).toEqual([{ source: [10, 11], translation: [10] }]);
+  });
 });

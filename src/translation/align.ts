@@ -110,14 +110,14 @@ export interface BlockAlignment extends Alignment {
 export function alignBlocks<T extends AlignableBlock>(source: readonly T[], translation: readonly T[]): BlockAlignment {
   const plain = align(source, translation, blockKey);
   if (plain.missing.length === 0 && plain.extra.length === 0) return { ...plain, groups: [] };
-  // The table is source x translation; past a size no page of this site reaches, keep the plain alignment.
   if ((source.length + 1) * (translation.length + 1) > MAX_CELLS) return { ...plain, groups: [] };
   return groupAlignment(source, translation, lengthRatio(source, translation, plain.pairs));
 }
 
 export const blockKey = (block: { depth: number; signature: string }) => `${block.depth}:${block.signature}`;
 
-const MAX_CELLS = 1_000_000;
+/** Past this many cells (a 500 x 500-block page that does not line up), the plain alignment is kept: no merges or splits. */
+const MAX_CELLS = 250_000;
 /** The most blocks one block may stand for. */
 const MAX_GROUP = 3;
 /**
@@ -140,19 +140,44 @@ function lengthRatio(source: readonly AlignableBlock[], translation: readonly Al
 
 const textLength = (blocks: readonly AlignableBlock[]) => blocks.reduce((sum, block) => sum + (block.text?.length ?? 0), 0);
 
-/**
- * What matching `a` (source blocks) with `b` (translation blocks) costs, below 1: how far the lengths are
- * from the page's ratio, and whether the placeholders differ.
- */
-function fitCost(a: readonly AlignableBlock[], b: readonly AlignableBlock[], ratio: number): number {
-  const length = Math.min(0.45, 0.2 * Math.abs(Math.log((textLength(b) + 10) / (ratio * textLength(a) + 10))));
-  return length + (samePlaceholders(a, b) ? 0 : 0.3);
+/** What the dynamic program reads of one side, computed once per block rather than once per cell. */
+interface Side {
+  blocks: readonly AlignableBlock[];
+  keys: string[];
+  /** Text length before each block: the length of blocks [a, b) is prefix[b] - prefix[a]. */
+  prefix: number[];
+  /** Each block's placeholders, sorted and joined: equal strings, equal multisets. */
+  placeholders: string[];
+  /** How many blocks from each one on may stand as a group (1 when it is not a text block). */
+  run: number[];
 }
 
-function samePlaceholders(a: readonly AlignableBlock[], b: readonly AlignableBlock[]): boolean {
-  const left = a.flatMap((block) => block.placeholders ?? []).sort();
-  const right = b.flatMap((block) => block.placeholders ?? []).sort();
-  return left.length === right.length && left.every((item, index) => item === right[index]);
+function sideOf(blocks: readonly AlignableBlock[]): Side {
+  const prefix = [0];
+  for (const block of blocks) prefix.push(prefix.at(-1)! + (block.text?.length ?? 0));
+  const run = blocks.map((_, index) => {
+    let size = 1;
+    while (size < MAX_GROUP && index + size < blocks.length && mergeable(blocks.slice(index, index + size + 1))) size++;
+    return size;
+  });
+  return { blocks, keys: blocks.map(blockKey), prefix, placeholders: blocks.map((block) => [...(block.placeholders ?? [])].sort().join('\u0000')), run };
+}
+
+/** The placeholders of blocks [start, start + count), as one comparable string. */
+function placeholdersOf(side: Side, start: number, count: number): string {
+  if (count === 1) return side.placeholders[start]!;
+  return side.blocks.slice(start, start + count).flatMap((block) => block.placeholders ?? []).sort().join('\u0000');
+}
+
+/**
+ * What matching source blocks [i, i + a) with translation blocks [j, j + b) costs, below 1: how far the
+ * lengths are from the page's ratio, and whether the placeholders differ.
+ */
+function fitCost(source: Side, i: number, a: number, translation: Side, j: number, b: number, ratio: number): number {
+  const sourceLength = source.prefix[i + a]! - source.prefix[i]!;
+  const translationLength = translation.prefix[j + b]! - translation.prefix[j]!;
+  const length = Math.min(0.45, 0.2 * Math.abs(Math.log((translationLength + 10) / (ratio * sourceLength + 10))));
+  return length + (placeholdersOf(source, i, a) === placeholdersOf(translation, j, b) ? 0 : 0.3);
 }
 
 /** Blocks that may have been written as one: a heading (only first) and paragraphs, at one nesting depth. */
@@ -164,9 +189,11 @@ function mergeable(blocks: readonly AlignableBlock[]): boolean {
 /** One block can stand for a group when it is of one of the group's kinds at its depth (a heading and a paragraph written as either). */
 const canStandFor = (block: AlignableBlock, group: readonly AlignableBlock[]) => block.depth === group[0]!.depth && group.some((member) => member.kind === block.kind);
 
-function groupAlignment(source: readonly AlignableBlock[], translation: readonly AlignableBlock[], ratio: number): BlockAlignment {
-  const n = source.length;
-  const m = translation.length;
+function groupAlignment(sourceBlocks: readonly AlignableBlock[], translationBlocks: readonly AlignableBlock[], ratio: number): BlockAlignment {
+  const source = sideOf(sourceBlocks);
+  const translation = sideOf(translationBlocks);
+  const n = sourceBlocks.length;
+  const m = translationBlocks.length;
   const width = m + 1;
   // cost[i * width + j]: the cheapest alignment of source[i..] with translation[j..]; step: how many blocks of each side it takes first.
   const cost = new Float64Array((n + 1) * width);
@@ -176,33 +203,33 @@ function groupAlignment(source: readonly AlignableBlock[], translation: readonly
     for (let j = m; j >= 0; j--) {
       if (i === n && j === m) continue;
       let best = Infinity;
-      let take: [number, number] = [0, 0];
+      let takeSource = 0;
+      let takeTranslation = 0;
       const consider = (a: number, b: number, value: number) => {
         const total = value + cost[(i + a) * width + j + b]!;
         if (total < best) {
           best = total;
-          take = [a, b];
+          takeSource = a;
+          takeTranslation = b;
         }
       };
       if (i < n) consider(1, 0, 1);
       if (j < m) consider(0, 1, 1);
       if (i < n && j < m) {
-        if (blockKey(source[i]!) === blockKey(translation[j]!)) consider(1, 1, fitCost([source[i]!], [translation[j]!], ratio));
-        for (let k = 2; k <= MAX_GROUP; k++) {
-          // k source blocks written as one translated block of one of their kinds, and the other way round.
-          if (i + k <= n) {
-            const group = source.slice(i, i + k);
-            if (mergeable(group) && canStandFor(translation[j]!, group)) consider(k, 1, k - 1 + groupPenalty(group) + fitCost(group, [translation[j]!], ratio));
-          }
-          if (j + k <= m) {
-            const group = translation.slice(j, j + k);
-            if (mergeable(group) && canStandFor(source[i]!, group)) consider(1, k, k - 1 + groupPenalty(group) + fitCost([source[i]!], group, ratio));
-          }
+        if (source.keys[i] === translation.keys[j]) consider(1, 1, fitCost(source, i, 1, translation, j, 1, ratio));
+        // k source blocks written as one translated block of one of their kinds, and the other way round.
+        for (let k = 2; k <= source.run[i]!; k++) {
+          const group = sourceBlocks.slice(i, i + k);
+          if (canStandFor(translationBlocks[j]!, group)) consider(k, 1, k - 1 + groupPenalty(group) + fitCost(source, i, k, translation, j, 1, ratio));
+        }
+        for (let k = 2; k <= translation.run[j]!; k++) {
+          const group = translationBlocks.slice(j, j + k);
+          if (canStandFor(sourceBlocks[i]!, group)) consider(1, k, k - 1 + groupPenalty(group) + fitCost(source, i, 1, translation, j, k, ratio));
         }
       }
       cost[i * width + j] = best;
-      stepSource[i * width + j] = take[0];
-      stepTranslation[i * width + j] = take[1];
+      stepSource[i * width + j] = takeSource;
+      stepTranslation[i * width + j] = takeTranslation;
     }
   }
   const result: BlockAlignment = { pairs: [], missing: [], extra: [], groups: [] };
