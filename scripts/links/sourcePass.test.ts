@@ -60,11 +60,13 @@ describe('link check, source pass', () => {
     const findings = await only({
       'content/en/guides/a.mdx': en('[a](./other.mdx#set-up) [b](./other.mdx#zzzzzzzzzzzz) [c](./othr.mdx#setup)'),
       'content/de/guides/other.mdx': de('## Einrichtung {/* #set-up */}\n\nText.'),
-      'content/de/guides/a.mdx': de('[a](./other.mdx#setup)'),
+      'content/de/guides/a.mdx': de('[a](./other.mdx#setup) [b](../../en/guides/other.mdx#set-up)'),
     }, 'broken-link');
     expect(findings.map((f) => [`${f.file}:${f.line}:${f.column}`, f.rule, f.hint])).toEqual([
       // The German page's own ids decide, not the English page's.
       ['content/de/guides/a.mdx:10:1', 'broken-link', 'Link to /de/guides/other/#set-up (/de/guides/other/ has no #setup; #set-up is the closest section).'],
+      // The English source file, written on a German page: the German page, whose ids it has.
+      ['content/de/guides/a.mdx:10:24', 'broken-link', 'Link to /de/guides/other/#set-up.'],
       ['content/en/guides/a.mdx:7:1', 'broken-link', 'Link to /en/guides/other/#setup (/en/guides/other/ has no #set-up; #setup is the closest section).'],
       ['content/en/guides/a.mdx:7:25', 'broken-link', 'Link to /en/guides/other/ (/en/guides/other/ has no #zzzzzzzzzzzz nor a section close to it, so the link goes to the top of the page).'],
       ['content/en/guides/a.mdx:7:55', 'broken-link', 'Did you mean /en/guides/other/#setup?'],

@@ -98,7 +98,9 @@ function judge(link: LinkOccurrence, site: SiteModel, siteOrigin: string, textOf
   const { target } = link;
   if (target.kind === 'missing') {
     // A source file (`./other.mdx`) names a page that exists: link to it. Otherwise, the closest page to what was written.
-    const page = target.path ? pageAt(site, target.path) : undefined;
+    const named = target.path ? pageAt(site, target.path) : undefined;
+    // A source file of another locale (`../../en/x.mdx` on a German page) stands for the same page in this one.
+    const page = named && named.locale !== link.locale ? site.pages.get(named.url.replace(`/${named.locale}/`, `/${link.locale}/`)) ?? named : named;
     const suggestion = page ?? closestPage(target.path, link.locale, site);
     const proposal = suggestion ? anchored(suggestion, target.fragment) : undefined;
     return [{ ...base, rule: 'broken-link', severity: 'error', message: `"${link.href}" leads nowhere: ${target.reason}.`, ...propose(proposal, (href) => page ? `Link to ${href}${proposal!.note}.` : `Did you mean ${href}?${proposal!.note}`) }];
