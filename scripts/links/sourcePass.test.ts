@@ -72,7 +72,7 @@ describe('link check, source pass', () => {
       ['content/en/guides/a.mdx:7:55', 'broken-link', 'Did you mean /en/guides/other/#setup?'],
     ]);
     // Each carries the same proposal as a fix: the link's target replaced at its exact place.
-    expect(findings[1]!.fix).toEqual({ description: findings[1]!.hint, replacements: [{ file: 'content/en/guides/a.mdx', line: 7, column: 5, endLine: 7, endColumn: 23, text: '/en/guides/other/#setup' }] });
+    expect(findings[2]!.fix).toEqual({ description: findings[2]!.hint, replacements: [{ file: 'content/en/guides/a.mdx', line: 7, column: 5, endLine: 7, endColumn: 23, text: '/en/guides/other/#setup' }] });
   });
 
   it('broken-anchor: the page exists, the section does not; the same on this page', async () => {
