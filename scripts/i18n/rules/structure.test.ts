@@ -159,4 +159,11 @@ describe('merged and split blocks', () => {
     // Line 28 is the heading that follows where the Callout was (the merge moved it up two lines); before, it was the paragraph after that heading.
     expect(findings.filter((f) => f.rule === 'component-mismatch')).toEqual([{ at: 'content/de/merge.mdx:28:1', rule: 'component-mismatch', source: 'content/en/merge.mdx:27:1', message: '<Callout type="note"> from the source is missing here.' }]);
   });
+
+  it('text rules read a merged block as one: nothing more is reported for it, and an untranslated merge is one finding', () => {
+    const merged = check('interessiert haben.\n\nJeder', 'interessiert haben. Jeder');
+    expect(merged.map((f) => f.rule)).toEqual(['structure-mismatch']);
+    const english = check('Leads sind Kontakte, die sich auf AppSource für Ihr Angebot interessiert haben.\n\nJeder Lead enthält Name, Unternehmen und E-Mail-Adresse der Kundin oder des Kunden.', 'Leads are contacts who showed interest in your offer on AppSource. Each lead carries the customer\'s name, company and email address.');
+    expect(english.map((f) => `${f.at} ${f.rule}`)).toEqual(['content/de/merge.mdx:10:1 structure-mismatch', 'content/de/merge.mdx:10:1 untranslated']);
+  });
 });

@@ -23,8 +23,11 @@ const pairsOf = (context: PageContext) => {
   const translation = context.translation.outline?.blocks ?? [];
   const alignment = blockAlignment(context);
   return [
-    ...alignment.pairs.map(([i, j]) => [source[i]!, translation[j]!] as const),
-    ...alignment.groups.map((group) => [joined(group.source.map((i) => source[i]!)), joined(group.translation.map((j) => translation[j]!))] as const),
+    ...alignment.pairs.map(([i, j]) => [source[i]!, translation[j]!, [translation[j]!]] as const),
+    ...alignment.groups.map((group) => {
+      const members = group.translation.map((j) => translation[j]!);
+      return [joined(group.source.map((i) => source[i]!)), joined(members), members] as const;
+    }),
   ];
 };
 
@@ -39,9 +42,9 @@ export function untranslatedRule(context: PageContext): Finding[] {
   }
   const findings: Finding[] = [];
   const identical = new Set<Block>();
-  for (const [source, target] of pairsOf(context)) {
+  for (const [source, target, members] of pairsOf(context)) {
     if (!isIdenticalBlock(source, target, context.glossary, context.locale.code)) continue;
-    identical.add(target);
+    for (const member of members) identical.add(member);
     findings.push(pageFinding(context, 'untranslated', 'warning', `This ${source.kind} is identical to the source: ${excerpt(target.text)}.`, target, source, hint));
   }
   // Source-language text hiding in part of a block: a sentence, a list item, a table cell, a heading.
