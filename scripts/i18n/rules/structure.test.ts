@@ -148,6 +148,10 @@ describe('merged and split blocks', () => {
       { at: 'content/de/merge.mdx:14:1', rule: 'heading-mismatch', source: 'content/en/merge.mdx:11:1', message: 'The source\'s level-2 heading “Connect a destination” is merged into this paragraph here, so the page has 1 heading, the source 2.' },
       { at: 'content/de/merge.mdx:14:1', rule: 'structure-mismatch', source: 'content/en/merge.mdx:11:1', message: 'This paragraph stands for 2 source blocks merged into one: blocks 3 (a level-2 heading, line 11) and 4 (a paragraph, line 13).' },
     ]);
+    // The paragraph run into the heading instead: the heading stays, so only the block is reported.
+    expect(check('## Ein Ziel verbinden {/* #connect */}\n\nWählen Sie, wohin Leads gehen: ein CRM-System, ein HTTPS-Endpunkt oder Azure Table Storage.', '## Ein Ziel verbinden: wohin Leads gehen, ob CRM-System, HTTPS-Endpunkt oder Azure Table Storage {/* #connect */}')).toEqual([
+      { at: 'content/de/merge.mdx:14:1', rule: 'structure-mismatch', source: 'content/en/merge.mdx:11:1', message: 'This level-2 heading stands for 2 source blocks merged into one: blocks 3 (a level-2 heading, line 11) and 4 (a paragraph, line 13).' },
+    ]);
     // The last heading, whose paragraph ends the page.
     expect(check('## Nächste Schritte {/* #next-steps */}\n\nSenden', 'Nächste Schritte: Senden').map((f) => `${f.at} ${f.rule}`)).toEqual([
       'content/de/merge.mdx:34:1 heading-id', 'content/de/merge.mdx:34:1 heading-mismatch', 'content/de/merge.mdx:34:1 structure-mismatch',
