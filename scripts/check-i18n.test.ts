@@ -35,6 +35,8 @@ describe('npm run check:i18n', () => {
     expect(finding).toEqual({
       rule: 'heading-id', severity: 'error', locale: 'de', file: 'content/de/index.mdx', line: 10, column: 1,
       message: expect.any(String), hint: expect.any(String), source: { file: 'content/en/index.mdx', line: 7, column: 1 },
+      // The hint's proposal as an edit: the source's id added at the end of the heading (line 10 is "## Anfang").
+      fix: { description: finding.hint, replacements: [{ file: 'content/de/index.mdx', line: 10, column: 10, endLine: 10, endColumn: 10, text: ' {/* #start */}' }] },
     });
     expect(report.summary.byLocaleAndRule.de).toMatchObject({ 'heading-id': 1, outdated: 1 });
     expect(report.summary.errors).toBeGreaterThan(0);

@@ -259,6 +259,16 @@ describe('text rules', () => {
     expect(findings(replaceDe('Nutzen Sie AppSource noch heute.', 'Nutzen Sie den Laden noch heute.'), 'glossary')[0]?.message).toContain('appears 1 time in the source but 0 here');
   });
 
+  it('glossary: in the title, navigation title and description too, each at its own line', () => {
+    const en = EN.replace('title: Guide\ndescription: A guide page for the fixture site.', 'title: Publish on AppSource\nnavTitle: AppSource guide\ndescription: A guide page for publishers on AppSource and Azure Marketplace.');
+    const de = deFor(en, DE_BODY, 'title: Auf AppSource veröffentlichen\nnavTitle: Leitfaden für App Source\ndescription: Eine Leitfadenseite für Anbieter auf Appsource und dem Azure-Marktplatz.\norder: 1');
+    expect(findings({ 'content/en/guide.mdx': en, 'content/de/guide.mdx': de }, 'glossary').map((f) => [`${f.file}:${f.line}:${f.column}`, f.rule, f.message, f.source])).toEqual([
+      ['content/de/guide.mdx:3:1', 'glossary', '“AppSource” is written “App Source” in the navigation title; it is a glossary term and keeps its exact form.', { file: 'content/en/guide.mdx', line: 3, column: 1 }],
+      ['content/de/guide.mdx:4:1', 'glossary', '“AppSource” is written “Appsource” in the description; it is a glossary term and keeps its exact form.', { file: 'content/en/guide.mdx', line: 4, column: 1 }],
+      ['content/de/guide.mdx:4:1', 'glossary', '“Azure Marketplace” appears 1 time in the source\'s description but 0 in the description; it is a glossary term and is never translated.', { file: 'content/en/guide.mdx', line: 4, column: 1 }],
+    ]);
+  });
+
   it('placeholder-mismatch: numbers, inline code, URLs and expressions', () => {
     expect(findings(replaceDe('42 Dingen', '43 Dingen'), 'placeholder-mismatch')).toEqual([expect.objectContaining({ line: 10, column: 1, message: expect.stringMatching(/missing “42”; not in the source: “43”/) })]);
     expect(findings(replaceDe('`code`', '`Code`'), 'placeholder-mismatch')).toHaveLength(1);

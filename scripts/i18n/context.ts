@@ -5,6 +5,7 @@ import type { Finding, Location, Severity } from '../lib/findings.ts';
 import type { ParsedPage } from './collect.ts';
 import type { Glossary } from '../../src/translation/glossary.ts';
 import type { Place } from '../../src/content/outline.ts';
+import { alignBlocks, type BlockAlignment } from '../../src/translation/align.ts';
 
 export interface PageContext {
   locale: Locale;
@@ -45,4 +46,16 @@ export function pageFinding(
 export function excerpt(text: string, length = 60): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   return `“${clean.length > length ? `${clean.slice(0, length - 1)}…` : clean}”`;
+}
+
+const alignments = new WeakMap<PageContext, BlockAlignment>();
+
+/** The page's blocks lined up with the source's (alignBlocks), computed once per page for all the rules that read it. */
+export function blockAlignment(context: PageContext): BlockAlignment {
+  let alignment = alignments.get(context);
+  if (!alignment) {
+    alignment = alignBlocks(context.source.outline?.blocks ?? [], context.translation.outline?.blocks ?? []);
+    alignments.set(context, alignment);
+  }
+  return alignment;
 }

@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../../src/content/finding.ts';
 
-export type { Finding, Location, Severity } from '../../src/content/finding.ts';
+export type { Finding, Fix, Location, Replacement, Severity } from '../../src/content/finding.ts';
 
 export interface Report<Summary = unknown> {
   findings: Finding[];

@@ -60,7 +60,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
   const model = options.site ?? loadSite(options.root, options.registry);
   const { pages } = collect(options.root, model, options.registry.codes, options.cache);
   const site = buildSiteModel(options.root, model, pages);
-  const source = sourcePass(site, pages, options.siteOrigin);
+  const source = sourcePass(site, pages, options.siteOrigin, options.root);
   const sourceMs = performance.now() - started;
   if (options.crawl) return crawlReport(options, options.crawl, site, source, sourceMs, rules);
   const findings: Finding[] = [...source.findings];

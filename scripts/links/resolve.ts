@@ -42,7 +42,8 @@ export function resolveLink(href: string, from: { url: string; file: string; loc
     const url = pageUrl(match[1]!, slugOf(match[2]!));
     // The site serves pages at their URLs and never rewrites a link to a source file, so in the build it is broken.
     const page = pageAt(site, url);
-    return { kind: 'missing', path: url, fragment, reason: page ? `the site does not serve source files; link to the page's URL, ${url}${fragment ? `#${fragment}` : ''}` : `${target} is not a page` };
+    // The page's URL (with an anchor that exists there) is the hint's business: see proposal.ts.
+    return { kind: 'missing', path: url, fragment, reason: page ? `the site does not serve source files; link to the page's URL instead` : `${target} is not a page` };
   }
   const absolute = new URL(withoutQuery, `https://site.invalid${from.url}`).pathname;
   return classify(safeDecode(absolute), fragment, site);

@@ -50,3 +50,9 @@ function listAssets(folder: string): Set<string> {
 export function pageAt(site: SiteModel, path: string): SitePage | undefined {
   return site.pages.get(normalizePagePath(path));
 }
+
+/** Element ids the layout gives every page, besides heading ids. */
+export const LAYOUT_IDS: ReadonlySet<string> = new Set(['content']);
+
+/** Whether `#fragment` is an id on the page (a heading's, or the layout's). */
+export const hasId = (page: SitePage, fragment: string) => page.headingIds.has(fragment) || LAYOUT_IDS.has(fragment);

@@ -52,14 +52,33 @@ describe('link check, source pass', () => {
   it('broken-link: a link to a content file, which the site does not serve, names the page URL to use', async () => {
     expect(await only({ 'content/en/guides/a.mdx': en('[x](./nope.mdx) [y](./other.mdx#setup)') }, 'broken-link')).toEqual([
       expect.objectContaining({ line: 7, column: 1, url: './nope.mdx', message: expect.stringContaining('content/en/guides/nope.mdx is not a page') }),
-      expect.objectContaining({ line: 7, column: 17, url: './other.mdx#setup', message: expect.stringContaining('link to the page\'s URL, /en/guides/other/#setup') }),
+      expect.objectContaining({ line: 7, column: 17, url: './other.mdx#setup', message: expect.stringContaining('link to the page\'s URL instead'), hint: 'Link to /en/guides/other/#setup.' }),
     ]);
+  });
+
+  it('broken-link: a relative source link\'s hint is a link that passes: the page, then the anchor by heading id in that locale (closest, or none)', async () => {
+    const findings = await only({
+      'content/en/guides/a.mdx': en('[a](./other.mdx#set-up) [b](./other.mdx#zzzzzzzzzzzz) [c](./othr.mdx#setup)'),
+      'content/de/guides/other.mdx': de('## Einrichtung {/* #set-up */}\n\nText.'),
+      'content/de/guides/a.mdx': de('[a](./other.mdx#setup) [b](../../en/guides/other.mdx#set-up)'),
+    }, 'broken-link');
+    expect(findings.map((f) => [`${f.file}:${f.line}:${f.column}`, f.rule, f.hint])).toEqual([
+      // The German page's own ids decide, not the English page's.
+      ['content/de/guides/a.mdx:10:1', 'broken-link', 'Link to /de/guides/other/#set-up (/de/guides/other/ has no #setup; #set-up is the closest section).'],
+      // The English source file, written on a German page: the German page, whose ids it has.
+      ['content/de/guides/a.mdx:10:24', 'broken-link', 'Link to /de/guides/other/#set-up.'],
+      ['content/en/guides/a.mdx:7:1', 'broken-link', 'Link to /en/guides/other/#setup (/en/guides/other/ has no #set-up; #setup is the closest section).'],
+      ['content/en/guides/a.mdx:7:25', 'broken-link', 'Link to /en/guides/other/ (/en/guides/other/ has no #zzzzzzzzzzzz nor a section close to it, so the link goes to the top of the page).'],
+      ['content/en/guides/a.mdx:7:55', 'broken-link', 'Did you mean /en/guides/other/#setup?'],
+    ]);
+    // Each carries the same proposal as a fix: the link's target replaced at its exact place.
+    expect(findings[2]!.fix).toEqual({ description: findings[2]!.hint, replacements: [{ file: 'content/en/guides/a.mdx', line: 7, column: 5, endLine: 7, endColumn: 23, text: '/en/guides/other/#setup' }] });
   });
 
   it('broken-anchor: the page exists, the section does not; the same on this page', async () => {
     const findings = await only({ 'content/en/guides/a.mdx': en('[x](/en/guides/other/#set-up) and [y](#nowhere)') }, 'broken-anchor');
     expect(findings).toEqual([
-      expect.objectContaining({ line: 7, column: 1, message: '/en/guides/other/ has no #set-up.', hint: 'Its sections are #setup.' }),
+      expect.objectContaining({ line: 7, column: 1, message: '/en/guides/other/ has no #set-up.', hint: 'Did you mean #setup? Its sections are #setup.' }),
       expect.objectContaining({ line: 7, column: 35, message: '/en/guides/a/ has no #nowhere.' }),
     ]);
   });

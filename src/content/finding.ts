@@ -27,8 +27,30 @@ export interface Finding extends Location {
   locale?: string;
   /** The matching place in the source (English) file, where there is one. */
   source?: Location;
+  /** The edit that resolves it, exact enough to apply mechanically; only offered once the checker has checked the result. */
+  fix?: Fix;
   /** Checker-specific fields (the link checker adds `url` and `page`; `outdated` adds `sections` and `details`). */
   [extra: string]: unknown;
+}
+
+/**
+ * A proposed edit: replacements of exact ranges of text. Lines and columns are 1-based and the end is exclusive
+ * (the column after the last character replaced), as in SARIF, so a fix maps onto SARIF's `fixes` unchanged.
+ */
+export interface Fix {
+  /** What the edit does, in one sentence (the finding's hint says the same). */
+  description: string;
+  replacements: Replacement[];
+}
+
+export interface Replacement {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The text that takes the range's place. */
+  text: string;
 }
 
 /** Thrown when content or configuration cannot be loaded at all; carries every finding, not just the first. */

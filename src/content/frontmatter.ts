@@ -42,3 +42,6 @@ export type Frontmatter = z.infer<typeof frontmatterSchema>;
 
 /** Frontmatter keys whose values must be equal in every locale (they are structure, not text). */
 export const LOCALE_INVARIANT_KEYS = ['order'] as const;
+
+/** Frontmatter keys whose values are words a translator translates (readers and search see them first). */
+export const TRANSLATABLE_KEYS = ['title', 'navTitle', 'description'] as const;

@@ -35,13 +35,23 @@ export interface Block extends Place {
   shape?: string;
   /** The parts a reader takes one at a time: a list's items, a table's cells (for the untranslated rule). */
   parts?: string[];
+  /** list: its items (without nested lists); table: its rows; each at its place, for lining up merged or split items and rows. */
+  items?: BlockItem[];
   /** code: language and text, which must be identical. */
   code?: { lang: string; value: string };
   /** Nesting depth inside components, so a block inside a Callout only lines up with one. */
   depth: number;
 }
 
+/** A list item or table row: where it starts, its visible text and placeholders. */
+export interface BlockItem extends Place {
+  text: string;
+  placeholders: string[];
+}
+
 export interface HeadingRef extends Place {
+  /** Where the heading ends (exclusive), for fixes that edit its id marker. */
+  end?: Place;
   depth: number;
   id: string;
   text: string;
@@ -49,10 +59,13 @@ export interface HeadingRef extends Place {
 }
 
 export interface LinkRef extends Place {
+  /** Where the link (or the element carrying the `href`) ends (exclusive), for fixes that rewrite its target. */
+  end?: Place;
   url: string;
 }
 
 export interface ImageRef extends Place {
+  end?: Place;
   src: string;
   alt: string;
 }
@@ -77,11 +90,13 @@ export interface Outline {
 const TEXT_PROPS = new Set(['title', 'alt', 'label', 'aria-label', 'caption', 'description', 'summary']);
 
 const placeOf = (node: Node): Place => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+/** The node's start, and its end (exclusive) when the parser gives one. */
+const spanOf = (node: Node): Place & { end?: Place } => ({ ...placeOf(node), ...(node.position?.end ? { end: { line: node.position.end.line, column: node.position.end.column } } : {}) });
 
 export function buildOutline(tree: Root): Outline {
   const outline: Outline = { blocks: [], headings: [], links: [], images: [], components: [] };
   const headings = collectHeadings(tree);
-  outline.headings = headings.map((heading) => ({ ...placeOf(heading.node), depth: heading.depth, id: heading.id, text: heading.text, explicit: heading.explicit }));
+  outline.headings = headings.map((heading) => ({ ...spanOf(heading.node), depth: heading.depth, id: heading.id, text: heading.text, explicit: heading.explicit }));
   walkInline(tree, outline);
   const ids = new Map<Node, string>(headings.map((heading) => [heading.node, heading.id]));
   const state = { section: '_intro' };
@@ -118,11 +133,13 @@ function walkBlocks(nodes: readonly RootContent[], depth: number, outline: Outli
         push(node, { ...place, kind: 'paragraph', signature: 'paragraph', ...textual(node), depth });
         break;
       }
-      case 'list':
-        push(node, { ...place, kind: 'list', signature: `list:${node.ordered ? 'ordered' : 'bullet'}`, ...textual(node), shape: listShape(node), parts: node.children.map((item) => textual({ ...item, children: item.children.filter((child) => child.type !== 'list') } as Node).text), depth });
+      case 'list': {
+        const items = node.children.map((item) => ({ ...placeOf(item), ...textual({ ...item, children: item.children.filter((child) => child.type !== 'list') } as Node) }));
+        push(node, { ...place, kind: 'list', signature: `list:${node.ordered ? 'ordered' : 'bullet'}`, ...textual(node), shape: listShape(node), parts: items.map((item) => item.text), items, depth });
         break;
+      }
       case 'table':
-        push(node, { ...place, kind: 'table', signature: 'table', ...textual(node), shape: `${node.children.length} x ${node.children[0]?.children.length ?? 0}`, parts: node.children.flatMap((row) => row.children.map((cell) => textual(cell).text)), depth });
+        push(node, { ...place, kind: 'table', signature: 'table', ...textual(node), shape: `${node.children.length} x ${node.children[0]?.children.length ?? 0}`, parts: node.children.flatMap((row) => row.children.map((cell) => textual(cell).text)), items: node.children.map((row) => ({ ...placeOf(row), ...textual(row) })), depth });
         break;
       case 'code':
         push(node, { ...place, kind: 'code', signature: 'code', text: '', placeholders: [], code: { lang: node.lang ?? '', value: node.value }, depth });
@@ -157,11 +174,11 @@ function walkBlocks(nodes: readonly RootContent[], depth: number, outline: Outli
 function walkInline(node: Node, outline: Outline): void {
   switch (node.type) {
     case 'link':
-      outline.links.push({ ...placeOf(node), url: (node as Node & { url: string }).url });
+      outline.links.push({ ...spanOf(node), url: (node as Node & { url: string }).url });
       break;
     case 'image': {
       const image = node as Node & { url: string; alt?: string | null };
-      outline.images.push({ ...placeOf(node), src: image.url, alt: image.alt ?? '' });
+      outline.images.push({ ...spanOf(node), src: image.url, alt: image.alt ?? '' });
       break;
     }
     case 'mdxJsxFlowElement':
@@ -174,11 +191,11 @@ function walkInline(node: Node, outline: Outline): void {
         if (attribute.type !== 'mdxJsxAttribute') continue;
         const value = attributeText(attribute);
         propNames.push(attribute.name);
-        if (attribute.name === 'href') outline.links.push({ ...placeOf(node), url: value });
+        if (attribute.name === 'href') outline.links.push({ ...spanOf(node), url: value });
         if (attribute.name === 'alt') alt = value;
         if (!TEXT_PROPS.has(attribute.name) && attribute.name !== 'href') props[attribute.name] = value;
       }
-      if (element.name === 'img' || element.name === 'Image') outline.images.push({ ...placeOf(node), src: props.src ?? '', alt });
+      if (element.name === 'img' || element.name === 'Image') outline.images.push({ ...spanOf(node), src: props.src ?? '', alt });
       if (/^[A-Z]/.test(element.name ?? '')) outline.components.push({ ...placeOf(node), name: element.name!, props, propNames });
       break;
     }

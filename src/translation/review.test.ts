@@ -61,4 +61,20 @@ describe('reviewRows', () => {
     expect(result[5]!.findings).toEqual([{ kind: 'changed', message: 'In a section changed in the source since the translation.' }]);
     expect(rows([])[4]!.findings).toEqual([]);
   });
+
+  it('shows merged blocks side by side, the merge noted once, and lines up what follows', () => {
+    const en = `${EN.split('---\n')[0]}---\n${EN.split('---\n')[1]}---\n\nLeads are contacts who showed interest in your offer.\n\nEach lead carries a name and an email address.\n\n## Next {/* #next */}\n\nSend a test lead to check the connection.\n`;
+    const de = `${DE.split('---\n')[0]}---\n${DE.split('---\n')[1]}---\n\nLeads sind Kontakte, die sich für Ihr Angebot interessiert haben. Jeder Lead enthält einen Namen und eine E-Mail-Adresse.\n\n## Weiter {/* #next */}\n\nSenden Sie einen Testlead, um die Verbindung zu prüfen.\n`;
+    const result = reviewRows({
+      source: { text: en, outline: parsePage('content/en/g.mdx', 'g.mdx', 'en', en).outline! },
+      translation: { text: de, outline: parsePage('content/de/g.mdx', 'g.mdx', 'de', de).outline! },
+      changes: [], glossary: { terms: [], sameInTranslation: {} }, locale: 'de', languages: { source: 'en', target: 'de' },
+    });
+    expect(result.map((row) => [row.source?.line ?? null, row.translation?.line ?? null, row.findings.map((finding) => finding.message)])).toEqual([
+      [7, 7, ['These 2 source blocks are written as one paragraph in the translation.']],
+      [9, null, []],
+      [11, 9, []],
+      [13, 11, []],
+    ]);
+  });
 });

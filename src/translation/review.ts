@@ -1,8 +1,8 @@
 /**
  * The review view of one translation: source and translation side by side,
  * block by block, lined up by the checker's own alignment (alignBlocks), with
- * each block's findings beside it: a block only one side has, a list or
- * table of another shape, changed code (mismatch); text left in the source
+ * each block's findings beside it: a block only one side has, blocks merged
+ * or split, a list or table of another shape, changed code (mismatch); text left in the source
  * language (untranslated); a source section changed since the translation
  * was made (changed). Pure: the dashboard's review pages render it, tests
  * call it directly.
@@ -50,9 +50,10 @@ export interface ReviewInput {
 export function reviewRows(input: ReviewInput): ReviewRow[] {
   const source = input.source.outline.blocks;
   const translation = input.translation.outline.blocks;
-  const { missing, extra } = alignBlocks(source, translation);
+  const { missing, extra, groups } = alignBlocks(source, translation);
   const missingSet = new Set(missing);
   const extraSet = new Set(extra);
+  const groupAt = new Map(groups.map((group) => [group.source[0]!, group]));
   const changed = new Map<string, ChangeKind[]>((input.changes ?? []).map((change) => [change.id, change.kinds]));
   const ignore = ignoredWords(input.glossary, input.locale);
   const sourceLines = lines(input.source.text);
@@ -69,6 +70,25 @@ export function reviewRows(input: ReviewInput): ReviewRow[] {
       const block = translation[j]!;
       rows.push({ source: undefined, translation: side(block, translation[j + 1], translationLines), section: block.section, findings: [{ kind: 'mismatch', message: `This ${describe(block)} is not in the source.` }] });
       j++;
+    } else if (groupAt.has(i)) {
+      // A merge or split: the blocks side by side, row by row, the shorter side left empty below its block.
+      const group = groupAt.get(i)!;
+      const merged = group.source.length > 1;
+      const message = merged
+        ? `These ${group.source.length} source blocks are written as one ${describe(translation[group.translation[0]!]!)} in the translation.`
+        : `This source ${describe(source[i]!)} is written as ${group.translation.length} blocks in the translation.`;
+      for (let row = 0; row < Math.max(group.source.length, group.translation.length); row++) {
+        const a = group.source[row];
+        const b = group.translation[row];
+        rows.push({
+          source: a === undefined ? undefined : side(source[a]!, source[a + 1], sourceLines),
+          translation: b === undefined ? undefined : side(translation[b]!, translation[b + 1], translationLines),
+          section: source[a ?? i]!.section,
+          findings: row === 0 ? [{ kind: 'mismatch', message }] : [],
+        });
+      }
+      i += group.source.length;
+      j += group.translation.length;
     } else {
       const a = source[i]!;
       const b = translation[j]!;

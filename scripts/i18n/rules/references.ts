@@ -6,8 +6,10 @@
  */
 import type { Finding } from '../../lib/findings.ts';
 import { align } from '../../../src/translation/align.ts';
-import { pageFinding, type PageContext } from '../context.ts';
+import { blockAlignment, pageFinding, type PageContext } from '../context.ts';
 import type { ComponentRef } from '../../../src/content/outline.ts';
+import type { TranslationRun } from '../check.ts';
+import { linkFix, linkPasses } from '../proposals.ts';
 
 const componentKey = (component: ComponentRef) => `${component.name} ${JSON.stringify(Object.entries(component.props).sort())}`;
 const showComponent = (component: ComponentRef) => `<${component.name}${Object.entries(component.props).map(([name, value]) => ` ${name}="${value}"`).join('')}>`;
@@ -45,7 +47,7 @@ export function localizeTarget(url: string, sourceLocale: string, locale: string
   return url.startsWith(prefix) ? `/${locale}/${url.slice(prefix.length)}` : url;
 }
 
-export function linkRule(context: PageContext): Finding[] {
+export function linkRule(context: PageContext, run?: TranslationRun): Finding[] {
   const source = context.source.outline?.links;
   const translation = context.translation.outline?.links;
   if (!source || !translation) return [];
@@ -62,7 +64,11 @@ export function linkRule(context: PageContext): Finding[] {
       extraLeft.delete(changed);
       const actual = translation[changed]!;
       const wrongLocale = localizeTarget(actual.url, context.sourceLocale, context.locale.code) === wanted && actual.url !== wanted;
-      findings.push(pageFinding(context, 'link-mismatch', 'error', wrongLocale ? `The link goes to "${actual.url}", the source language's page; link to "${wanted}" in this locale.` : `The link goes to "${actual.url}" where the source links to "${wanted}".`, actual, expected, `Link to ${wanted}.`));
+      // The source's target, localized, is proposed only when the link check would accept it here.
+      const passes = !run || linkPasses(run, context, wanted);
+      const hint = passes ? `Link to ${wanted}.` : `Link where the source links; its target, ${wanted}, is broken here too: fix the source's link first (npm run check:links).`;
+      const fix = passes && run ? linkFix(run, context.translation.file, actual, actual.url, wanted, hint) : undefined;
+      findings.push({ ...pageFinding(context, 'link-mismatch', 'error', wrongLocale ? `The link goes to "${actual.url}", the source language's page; link to "${wanted}" in this locale.` : `The link goes to "${actual.url}" where the source links to "${wanted}".`, actual, expected, hint), ...(fix ? { fix } : {}) });
     } else {
       findings.push(pageFinding(context, 'link-mismatch', 'error', `The source's link to "${wanted}" is missing here.`, nearest(translation, expected.line, context), expected, 'Keep every link of the source, translating only its text.'));
     }
@@ -90,11 +96,24 @@ export function imageRule(context: PageContext): Finding[] {
   return findings;
 }
 
-/** The place in the translation closest to where the source has the element, for findings about something missing. */
+/**
+ * The place in the translation closest to where the source has the element, for findings about something
+ * missing: the translated block standing for the source block that holds it (through merges and splits, see
+ * alignBlocks), else the next one that has a counterpart.
+ */
 function nearest(items: readonly { line: number; column: number }[], sourceLine: number, context: PageContext) {
   const blocks = context.translation.outline?.blocks ?? [];
   const sourceBlocks = context.source.outline?.blocks ?? [];
-  const sourceIndex = sourceBlocks.findIndex((block) => block.line >= sourceLine);
-  const block = blocks[sourceIndex === -1 ? blocks.length - 1 : Math.min(sourceIndex, blocks.length - 1)];
-  return block ?? items[0];
+  const alignment = blockAlignment(context);
+  const counterpart = new Map<number, number>(alignment.pairs);
+  for (const group of alignment.groups) for (const index of group.source) counterpart.set(index, group.translation[0]!);
+  let holder = -1;
+  sourceBlocks.forEach((block, index) => {
+    if (block.line <= sourceLine) holder = index;
+  });
+  for (let index = Math.max(holder, 0); index < sourceBlocks.length; index++) {
+    const j = counterpart.get(index);
+    if (j !== undefined) return blocks[j];
+  }
+  return blocks.at(-1) ?? items[0];
 }

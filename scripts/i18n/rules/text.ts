@@ -10,18 +10,28 @@
  * `placeholder-mismatch`: numbers, inline code, URLs and `{expressions}` differ.
  */
 import type { Finding } from '../../lib/findings.ts';
-import { alignBlocks } from '../../../src/translation/align.ts';
-import { excerpt, pageFinding, type PageContext } from '../context.ts';
+import { blockAlignment, excerpt, pageFinding, type PageContext } from '../context.ts';
 import { alteredSpelling, countTerm } from '../../../src/translation/glossary.ts';
 import { ignoredWords, isIdenticalBlock, sourceLanguageParts, TEXT_KINDS } from '../../../src/translation/untranslated.ts';
-import type { Block } from '../../../src/content/outline.ts';
+import type { Block, Place } from '../../../src/content/outline.ts';
+import { TRANSLATABLE_KEYS } from '../../../src/content/frontmatter.ts';
 import { isSourceLanguage } from '../../../src/translation/language.ts';
 
+/** Blocks that line up, a merged or split group compared as one block (its text and placeholders together), at its first block. */
 const pairsOf = (context: PageContext) => {
   const source = context.source.outline?.blocks ?? [];
   const translation = context.translation.outline?.blocks ?? [];
-  return alignBlocks(source, translation).pairs.map(([i, j]) => [source[i]!, translation[j]!] as const);
+  const alignment = blockAlignment(context);
+  return [
+    ...alignment.pairs.map(([i, j]) => [source[i]!, translation[j]!, [translation[j]!]] as const),
+    ...alignment.groups.map((group) => {
+      const members = group.translation.map((j) => translation[j]!);
+      return [joined(group.source.map((i) => source[i]!)), joined(members), members] as const;
+    }),
+  ];
 };
+
+const joined = (blocks: readonly Block[]): Block => ({ ...blocks[0]!, kind: blocks.some((block) => block.kind === 'paragraph') ? 'paragraph' : blocks[0]!.kind, text: blocks.map((block) => block.text).join(' '), placeholders: blocks.flatMap((block) => block.placeholders), endLine: blocks.at(-1)!.endLine });
 
 export function untranslatedRule(context: PageContext): Finding[] {
   if (context.sourceLocale === context.locale.code) return [];
@@ -32,9 +42,9 @@ export function untranslatedRule(context: PageContext): Finding[] {
   }
   const findings: Finding[] = [];
   const identical = new Set<Block>();
-  for (const [source, target] of pairsOf(context)) {
+  for (const [source, target, members] of pairsOf(context)) {
     if (!isIdenticalBlock(source, target, context.glossary, context.locale.code)) continue;
-    identical.add(target);
+    for (const member of members) identical.add(member);
     findings.push(pageFinding(context, 'untranslated', 'warning', `This ${source.kind} is identical to the source: ${excerpt(target.text)}.`, target, source, hint));
   }
   // Source-language text hiding in part of a block: a sentence, a list item, a table cell, a heading.
@@ -46,7 +56,7 @@ export function untranslatedRule(context: PageContext): Finding[] {
     if (!left) continue;
     findings.push(pageFinding(context, 'untranslated', 'warning', `${left.parts.length === 1 ? `A ${left.what} is` : `${left.parts.length} ${left.what}s are`} still in the source language: ${left.parts.slice(0, 3).map((part) => excerpt(part)).join(', ')}.`, block, undefined, hint));
   }
-  for (const key of ['title', 'description', 'navTitle'] as const) {
+  for (const key of TRANSLATABLE_KEYS) {
     const value = context.translation.frontmatter[key];
     if (typeof value === 'string' && isSourceLanguage(value, languages.source, languages.target, ignore)) {
       findings.push(pageFinding(context, 'untranslated', 'warning', `The ${key === 'navTitle' ? 'navigation title' : key} is still in the source language: ${excerpt(value)}.`, context.translation.frontmatterPlaces[key], context.source.frontmatterPlaces[key], hint));
@@ -60,23 +70,40 @@ export function glossaryRule(context: PageContext): Finding[] {
   const findings: Finding[] = [];
   for (const [source, target] of pairsOf(context)) {
     if (!TEXT_KINDS.has(source.kind)) continue;
-    for (const { term, approved } of context.glossary.terms) {
-      const expected = countTerm(source.text, term);
-      if (expected === 0) continue;
-      const renderings = [term, ...(approved[context.locale.code] ?? [])];
-      const actual = renderings.reduce((sum, rendering) => sum + countTerm(target.text, rendering), 0);
-      if (actual >= expected) continue;
-      const altered = alteredSpelling(target.text, term);
-      findings.push(pageFinding(
-        context,
-        'glossary',
-        'warning',
-        altered ? `“${term}” is written “${altered}” here; it is a glossary term and keeps its exact form.` : `“${term}” appears ${expected} time${expected === 1 ? '' : 's'} in the source but ${actual} here; it is a glossary term and is never translated.`,
-        target,
-        source,
-        approved[context.locale.code] ? `Write “${term}” or an approved form: ${approved[context.locale.code]!.join(', ')}.` : `Write “${term}” as it is.`,
-      ));
-    }
+    findings.push(...termFindings(context, source.text, target.text, target, source));
+  }
+  // Title, navigation title and description: what readers and search see first, each at its own line.
+  for (const key of TRANSLATABLE_KEYS) {
+    const expected = context.source.frontmatter[key];
+    const actual = context.translation.frontmatter[key];
+    if (typeof expected !== 'string' || typeof actual !== 'string') continue;
+    findings.push(...termFindings(context, expected, actual, context.translation.frontmatterPlaces[key], context.source.frontmatterPlaces[key], FIELD_NAMES[key]));
+  }
+  return findings;
+}
+
+const FIELD_NAMES: Record<(typeof TRANSLATABLE_KEYS)[number], string> = { title: 'the title', navTitle: 'the navigation title', description: 'the description' };
+
+/** One finding per glossary term the source text has more often than the translated text (in `field`, when not body text). */
+function termFindings(context: PageContext, sourceText: string, targetText: string, at: Place | undefined, sourceAt: Place | undefined, field?: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const { term, approved } of context.glossary.terms) {
+    const expected = countTerm(sourceText, term);
+    if (expected === 0) continue;
+    const renderings = [term, ...(approved[context.locale.code] ?? [])];
+    const actual = renderings.reduce((sum, rendering) => sum + countTerm(targetText, rendering), 0);
+    if (actual >= expected) continue;
+    const altered = alteredSpelling(targetText, term);
+    const where = field ? ` in ${field}` : ' here';
+    findings.push(pageFinding(
+      context,
+      'glossary',
+      'warning',
+      altered ? `“${term}” is written “${altered}”${where}; it is a glossary term and keeps its exact form.` : `“${term}” appears ${expected} time${expected === 1 ? '' : 's'} in the source${field ? `'s ${field.replace(/^the /, '')}` : ''} but ${actual}${where}; it is a glossary term and is never translated.`,
+      at,
+      sourceAt,
+      approved[context.locale.code] ? `Write “${term}” or an approved form: ${approved[context.locale.code]!.join(', ')}.` : `Write “${term}” as it is.`,
+    ));
   }
   return findings;
 }

@@ -85,6 +85,17 @@ describe('sarif', () => {
     expect(validate(log), ajv.errorsText(validate.errors)).toBe(true);
   });
 
+  it('carries a proposed fix as SARIF fixes (replacements by region, end exclusive), valid against the schema', () => {
+    const fixed: Finding = { ...headingId, fix: { description: 'Keep the source\'s id.', replacements: [{ file: 'content/de/guides/a b.mdx', line: 12, column: 20, endLine: 12, endColumn: 20, text: ' {/* #start */}' }] } };
+    const log = toSarif({ findings: [fixed], summary }, { tool, root: '/work/project' });
+    expect(validate(JSON.parse(JSON.stringify(log))), ajv.errorsText(validate.errors)).toBe(true);
+    expect(log.runs[0]!.results![0]!.fixes).toEqual([{
+      description: { text: 'Keep the source\'s id.' },
+      artifactChanges: [{ artifactLocation: { uri: 'content/de/guides/a%20b.mdx', uriBaseId: 'SRCROOT' }, replacements: [{ deletedRegion: { startLine: 12, startColumn: 20, endLine: 12, endColumn: 20 }, insertedContent: { text: ' {/* #start */}' } }] }],
+    }]);
+    expect(log.runs[0]!.results![0]!.properties).toEqual({ locale: 'de' });
+  });
+
   it('the schema check can fail: a result without a message is rejected', () => {
     const log = toSarif(report, { tool, root: '/work/project' });
     delete (log.runs[0]!.results![0] as { message?: unknown }).message;

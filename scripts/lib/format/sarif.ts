@@ -3,12 +3,13 @@
  * one run per command, one `reportingDescriptor` per registry rule (id,
  * description, default level, help with an example), and one result per
  * finding at its repository-relative file, line and column, with the matching
- * place in the source locale as a related location. Paths are relative to
+ * place in the source locale as a related location, and a proposed fix as
+ * SARIF's `fixes` (replacements by region). Paths are relative to
  * `SRCROOT`, the checked project's root, so results land on the diff.
  */
 import { pathToFileURL } from 'node:url';
-import type { Location as SarifLocation, Log, ReportingDescriptor, Result } from 'sarif';
-import type { Finding, Location } from '../../../src/content/finding.ts';
+import type { Fix as SarifFix, Location as SarifLocation, Log, ReportingDescriptor, Result } from 'sarif';
+import type { Finding, Fix, Location, Replacement } from '../../../src/content/finding.ts';
 import type { Report } from '../findings.ts';
 import type { RuleInfo } from '../rules.ts';
 import type { FormatOptions } from './types.ts';
@@ -17,7 +18,7 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const ROOT_ID = 'SRCROOT';
 
 /** Fields every formatter shows anyway; the rest of a finding goes into `properties`. */
-const CORE_FIELDS = new Set(['rule', 'severity', 'message', 'hint', 'file', 'line', 'column', 'source', 'details']);
+const CORE_FIELDS = new Set(['rule', 'severity', 'message', 'hint', 'file', 'line', 'column', 'source', 'details', 'fix']);
 
 export function formatSarif(report: Report, options: FormatOptions = {}): string {
   return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
@@ -68,6 +69,7 @@ function result(finding: Finding, ruleIndex: number): Result {
     level: finding.severity,
     message: { text: `${finding.message}${finding.hint ? `\n→ ${finding.hint}` : ''}${details}` },
     locations: [location(finding)],
+    ...(finding.fix ? { fixes: [fix(finding.fix)] } : {}),
     ...(finding.source ? { relatedLocations: [{ id: 1, ...location(finding.source), message: { text: 'The matching place in the source locale.' } }] } : {}),
     ...(Object.keys(extra).length > 0 ? { properties: extra } : {}),
   };
@@ -79,6 +81,22 @@ function location(place: Location): SarifLocation {
       artifactLocation: { uri: place.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: ROOT_ID },
       ...(place.line !== undefined ? { region: { startLine: place.line, startColumn: place.column ?? 1 } } : {}),
     },
+  };
+}
+
+/** A proposed fix as SARIF's `fix`: the replacements grouped by file, regions with SARIF's own (exclusive) end column. */
+function fix(proposed: Fix): SarifFix {
+  const byFile = new Map<string, Replacement[]>();
+  for (const replacement of proposed.replacements) byFile.set(replacement.file, [...(byFile.get(replacement.file) ?? []), replacement]);
+  return {
+    description: { text: proposed.description },
+    artifactChanges: [...byFile].map(([file, replacements]) => ({
+      artifactLocation: { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: ROOT_ID },
+      replacements: replacements.map((replacement) => ({
+        deletedRegion: { startLine: replacement.line, startColumn: replacement.column, endLine: replacement.endLine, endColumn: replacement.endColumn },
+        insertedContent: { text: replacement.text },
+      })),
+    })),
   };
 }
 
