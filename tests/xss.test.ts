@@ -154,7 +154,8 @@ beforeAll(async () => {
   cleanDist = build(clean);
   dist = build(hostile);
   server = await serveStatic(dist);
-});
+  // Two builds of a site that grows with the real content: no overall limit; each build is bounded by run()'s own.
+}, 0);
 
 afterAll(async () => {
   await browser?.close();
@@ -282,5 +283,6 @@ describe('payloads in content, strings and the locale registry', () => {
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
-  });
+    // Every built page, however many the real content has: no overall limit; each navigation has Playwright's own.
+  }, 0);
 });
