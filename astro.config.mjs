@@ -55,6 +55,9 @@ export default defineConfig({
   },
   vite: {
     build: {
+      // The reader module stays a file of its own, never inlined into each page: one cached download for every
+      // page, and allowed by the Content-Security-Policy as 'self' (src/security/csp.ts), with no hash to keep.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
       rolldownOptions: {
         // Astro's MDX output starts with its own "use astro:head-inject" directive, which the bundler
         // warns about once per page although Astro handles it; that noise would hide real warnings.

@@ -3,7 +3,7 @@
  * a deep anchor, search in their language (also on a fallback page), read on
  * a phone (title first, menu and "On this page" behind disclosures), find
  * their way in nested sections, choose a theme that stays, copy a section's
- * link, follow the table of contents; with axe finding no serious
+ * link, follow the table of contents, all under the pages' Content-Security-Policy; with axe finding no serious
  * accessibility problems on any kind of page, light or dark, phone or desktop.
  * Screenshots of every guide go to test-results/screenshots/.
  */
@@ -345,7 +345,7 @@ describe('a reader in Chromium', () => {
     expect(r! + g! + b!).toBeLessThan(150);
     // Results in the dark dialog stay readable.
     await typeQuery(page, 'Kampagne', 15_000);
-    await page.addScriptTag({ content: AXE });
+    await page.evaluate(`${AXE}\nvoid 0`); // not a <script> tag: the page's Content-Security-Policy would block it
     const violations = await page.evaluate(async () => {
       const result = await (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run({ include: [['pagefind-modal']] }, { runOnly: ['color-contrast'] });
       return result.violations.map((violation) => violation.id);
@@ -380,6 +380,50 @@ describe('a reader in Chromium', () => {
     await page.context().close();
   });
 
+  it('keeps the theme switch, search, copy link, the language menu and the chooser working under the pages\' Content-Security-Policy, which blocks an injected script', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+    const violations: string[] = [];
+    await context.exposeBinding('reportViolation', (_source, text: string) => violations.push(text));
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.effectiveDirective} ${event.blockedURI}`));
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${site.url}/de/${GUIDE}`);
+    const policy = await page.locator('head > meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toMatch(/^script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/);
+    // Theme: the reader module switches it, the inline script (allowed by its hash) applies it on the next page.
+    await page.locator('[data-theme-switch] select').selectOption('dark');
+    await page.reload();
+    await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
+    // Copy a section's link.
+    await page.locator('.heading-wrapper:has(#follow-up) a.heading-anchor').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}/de/${GUIDE}#follow-up`);
+    // Search: Pagefind's module, its worker and its WebAssembly.
+    await openSearch(page);
+    await typeQuery(page, 'Kampagne');
+    await page.keyboard.press('Escape');
+    // The language menu keeps the section.
+    await page.locator('.language-menu summary').click();
+    await page.locator('.language-picker a[hreflang="en"]').click();
+    await page.waitForURL(`**/en/${GUIDE}#follow-up`);
+    // The chooser's inline script sends a visitor from outside to their language.
+    await page.goto(`${site.url}/`);
+    await page.waitForURL('**/en/');
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    // The wall stands: a script injected into the page does not run, and the browser reports it.
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('script'), { textContent: 'window.injected = true' })));
+    await expect.poll(() => violations).toEqual(['script-src-elem inline']);
+    await expect(page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).resolves.toBeUndefined();
+    await context.close();
+  });
+
   it('hyphenates German text in the language it is written in', async () => {
     const { page } = await open(`/de/${GUIDE}`, { viewport: PHONE });
     const paragraph = page.locator('main article > p').first();
@@ -410,7 +454,7 @@ describe('a reader in Chromium', () => {
       it(`has no serious or critical axe violations and no console errors on any kind of page (${scheme}, ${label})`, async () => {
         for (const [kind, which, path] of [...PAGE_TYPES, ...codePage()]) {
           const { page, errors } = await open(path, { scheme, viewport, base: which === 'nested' ? nested.url : site.url });
-          await page.addScriptTag({ content: AXE });
+          await page.evaluate(`${AXE}\nvoid 0`); // not a <script> tag: the page's Content-Security-Policy would block it
           const violations = await page.evaluate(async () => {
             const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
             return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);

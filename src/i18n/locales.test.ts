@@ -42,6 +42,14 @@ describe('locale registry', () => {
     ]);
   });
 
+  it('rejects an hreflang that is not a language tag: it lands in attributes, the sitemap and Intl', () => {
+    for (const hreflang of ['"><img src=x onerror=alert(1)>', 'de DE', 'de_DE', 'javascript:alert(1)', 'de-', 'x']) {
+      const problems = parseRegistry({ source: 'en', locales: [en, { ...de, hreflang }] });
+      expect(Array.isArray(problems) && problems.map((p) => p.message), hreflang).toEqual([expect.stringMatching(/locales\.1\.hreflang: use a BCP 47 tag/)]);
+    }
+    expect(ok({ source: 'en', locales: [en, { ...de, hreflang: 'zh-Hant-TW' }] }).get('de')?.hreflang).toBe('zh-Hant-TW');
+  });
+
   it('rejects a locale listed twice', () => {
     const problems = parseRegistry({ source: 'en', locales: [en, de, de] });
     expect(Array.isArray(problems) && problems[0]?.message).toMatch(/"de" is listed twice/);

@@ -12,6 +12,16 @@ import { ContentError, type Finding } from '../content/finding.ts';
 
 export const REGISTRY_FILE = 'content/locales.json';
 
+/** A well-formed language tag that Intl (which formats dates and language names from it) accepts. */
+function isLanguageTag(tag: string): boolean {
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag)) return false;
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 const localeSchema = z
   .object({
     /** BCP 47 tag used in URLs and folder names, such as `de` or `pt-br`. */
@@ -21,8 +31,14 @@ const localeSchema = z
     dir: z.enum(['ltr', 'rtl']),
     /** `complete`: every page must be translated. `partial`: missing pages fall back to the source. */
     status: z.enum(['complete', 'partial']),
-    /** Language tag for `<html lang>` and `hreflang`, such as `de-DE`; defaults to `code`. */
-    hreflang: z.string().min(2).optional(),
+    /**
+     * Language tag for `<html lang>` and `hreflang`, such as `de-DE`; defaults to `code`. A well-formed
+     * BCP 47 tag (letters, digits, hyphens): it lands in attributes, the sitemap and Intl, so nothing else may.
+     */
+    hreflang: z
+      .string()
+      .refine(isLanguageTag, 'use a BCP 47 tag such as "de-DE" or "pt-BR"')
+      .optional(),
   })
   .strict();
 

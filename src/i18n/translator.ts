@@ -36,7 +36,9 @@ await instance.init({
   ns: [...NAMESPACES],
   defaultNS: 'ui',
   initAsync: false,
-  // Astro escapes what it renders; escaping here would double-escape.
+  // Astro escapes what it renders; escaping here would double-escape. So a string from here is text, never
+  // markup: it goes into `{…}` expressions (escaped for text or attribute), never `set:html`, and the search
+  // dialog's strings reach Pagefind as JSON, which sets them as text (tests/xss.test.ts holds both to it).
   interpolation: { escapeValue: false },
   returnEmptyString: false,
 });
