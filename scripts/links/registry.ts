@@ -24,6 +24,7 @@ export const LINK_RULES: readonly LinkRule[] = [
   { id: 'fallback-link', severity: 'warning', description: 'A link goes to a page this locale only serves as a fallback.', example: 'a German page links to `/de/guides/x/`, which is only the English fallback', check: ['source'] },
   { id: 'external-error', severity: 'error', description: 'An external link fails (with `--external`).', example: '4xx/5xx, DNS failure, TLS error, refused connection, timeout, redirect loop', check: ['external'] },
   { id: 'external-redirect', severity: 'warning', description: 'An external link redirects permanently (with `--external`).', example: 'a permanent redirect (301/308); link to where it leads', check: ['external'] },
+  { id: 'site-unreachable', severity: 'error', description: 'With `--url`, the site could not be checked: its start page did not answer 2xx after the retries, or no page was found. Reported whatever rules are selected.', example: 'nothing listening, HTTP 500, 404 or 429, an answer slower than `--timeout`, a start page without links', check: ['built'] },
   { id: 'parse-error', severity: 'error', description: 'A page cannot be parsed, so its links were not checked.', example: 'an MDX page that cannot be read (it still counts in the summary)', check: ['source'] },
 ];
 

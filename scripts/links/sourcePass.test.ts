@@ -19,7 +19,7 @@ async function check(files: Record<string, string | null>) {
     ...files,
   }));
   const root = fixture.root;
-  return checkLinks({ root, registry: loadRegistry(root), siteOrigin: SITE });
+  return checkLinks({ root, registry: loadRegistry(root), siteOrigin: SITE, sourceOnly: true });
 }
 
 const only = async (files: Record<string, string | null>, rule: string) => (await check(files)).findings.filter((f) => f.rule === rule);
