@@ -36,6 +36,7 @@ Options:
   --source-only           check only the links in content/, without the built site (no build needed)
 ${REPORT_USAGE}
   --dist <dir>            the built site (default: <root>/dist)
+  --dist-label <name>     how findings name the build folder (npm run build checks its staging folder as dist)
   --site <url>            the site's public origin (default: SITE_URL or https://publishers.example.com)
   --help                  show this help
 
@@ -61,6 +62,7 @@ await runCommand(USAGE, async () => {
     'no-trace': { type: 'boolean', default: false },
     'source-only': { type: 'boolean', default: false },
     dist: { type: 'string' },
+    'dist-label': { type: 'string' },
     site: { type: 'string' },
     help: { type: 'boolean', default: false },
   });
@@ -102,6 +104,7 @@ await runCommand(USAGE, async () => {
     ...(crawlUrl ? { crawl: { url: crawlUrl, timeoutMs: timeout, concurrency: concurrency ?? 16 } } : {}),
     ...(values['no-trace'] ? { traceBuild: false } : {}),
     ...(values['source-only'] ? { sourceOnly: true } : {}),
+    ...(values['dist-label'] ? { distLabel: values['dist-label'] } : {}),
     cache,
     ...(progress ? { onProgress: progress } : {}),
     ...(values.external ? {

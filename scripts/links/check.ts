@@ -30,6 +30,8 @@ export interface LinkCheckOptions {
   siteOrigin: string;
   /** The built site (default `<root>/dist`); it must hold every page of the content model unless `sourceOnly`. */
   dist?: string;
+  /** How findings name the build folder (see BuiltPassOptions). */
+  distLabel?: string;
   /** Check the links in content/ only: no built-site pass, no dist/ needed (`--source-only`). */
   sourceOnly?: boolean;
   external?: ExternalOptions;
@@ -76,13 +78,14 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
   if (passes.has('built') && options.sourceOnly) built.reason = 'source only (--source-only)';
   else if (passes.has('built')) {
     // A check that could not read the site fails: an empty or stale dist/ would pass every link it lacks.
-    const unusable = distProblem(options.root, dist, site);
+    const unusable = distProblem(options.root, dist, site, options.distLabel);
     if (unusable) throw new UsageError(unusable);
     options.onProgress?.('Reading the built site…');
     const start = performance.now();
     const result = await builtPass({
       root: options.root, dist, site, siteOrigin: options.siteOrigin, source,
       ...(options.traceBuild === false ? { traceBuild: false } : {}),
+      ...(options.distLabel ? { distLabel: options.distLabel } : {}),
       onProgress: (read, total) => options.onProgress?.(total ? `Reading the built site… ${read}/${total} pages` : 'Building with template lines to locate broken links…'),
     });
     builtMs = performance.now() - start;
@@ -123,8 +126,8 @@ async function crawlReport(options: LinkCheckOptions, crawl: NonNullable<LinkChe
  * content model (an older build, or another project's). Each page is one
  * `existsSync`, so this grows with the site, not with pages × anything.
  */
-export function distProblem(root: string, dist: string, site: SiteModel): string | undefined {
-  const shown = relative(root, dist).startsWith('..') || relative(root, dist) === '' ? dist : relative(root, dist);
+export function distProblem(root: string, dist: string, site: SiteModel, label?: string): string | undefined {
+  const shown = label ?? (relative(root, dist).startsWith('..') || relative(root, dist) === '' ? dist : relative(root, dist));
   const todo = 'Run `npm run build` first (or `npm run build:site`), point --dist at the built site, or pass --source-only to check only the links in content/.';
   if (!existsSync(dist)) return `${shown} does not exist: the link check reads the built site. ${todo}`;
   if (!statSync(dist).isDirectory()) return `${shown} is not a folder. ${todo}`;
