@@ -40,7 +40,7 @@ function previousDist(dir: string) {
 
 /** What a failed build must leave behind: the previous dist/, no staging folder, no lock. */
 function expectUntouched(dir: string) {
-  expect(readdirSync(join(dir, 'dist'), { recursive: true })).toEqual(['en', join('en', 'index.html')]);
+  expect(readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).sort()).toEqual(['en', join('en', 'index.html')]);
   expect(readFileSync(join(dir, 'dist/en/index.html'), 'utf8')).toContain('previous build');
   expect(readdirSync(dir).filter((name) => name.startsWith('.dist-') || name.startsWith('.build.lock'))).toEqual([]);
 }

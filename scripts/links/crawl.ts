@@ -122,7 +122,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     }
     groups.set(groupKey, { rule, severity: 'error', message: `${link.url}: ${message}.`, locale, ...place, url: link.url, page: pageUrl, pages: [pageUrl], ...(unplaced ? { unplaced: true } : {}) });
   }
-  const findings: Finding[] = [...groups.values()];
+  const findings = [...groups.values()];
   for (const finding of findings) {
     finding.pages.sort();
     finding.page = finding.pages[0];
@@ -134,8 +134,9 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   }
   // A crawl that could not check the site must not pass it: say so as a finding, after the retries.
   const unreachable = unreachableReason(crawl.links, start.href, pages.size);
-  if (unreachable) findings.unshift({ rule: 'site-unreachable', severity: 'error', file: start.href, message: `${start.href}: ${unreachable}; no page of the site was checked.`, url: start.href, hint: 'Check that the site is deployed and answers at this URL (and that --url is right); for a slow host, raise --timeout.' });
-  return { findings, checked, pages: pages.size, ...(unreachable ? { unreachable } : {}) };
+  if (!unreachable) return { findings, checked, pages: pages.size };
+  const finding: Finding = { rule: 'site-unreachable', severity: 'error', file: start.href, message: `${start.href}: ${unreachable}; no page of the site was checked.`, url: start.href, hint: 'Check that the site is deployed and answers at this URL (and that --url is right); for a slow host, raise --timeout.' };
+  return { findings: [finding, ...findings], checked, pages: pages.size, unreachable };
 }
 
 /** Why a crawl found nothing to check: the start page's own answer, else no page with links. */
