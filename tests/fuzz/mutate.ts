@@ -37,7 +37,7 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
 
 /** Applies each mutation in turn; positions wrap around the current length. */
 export function mutate(input: Uint8Array, mutations: readonly Mutation[]): Buffer {
-  let bytes = Buffer.from(input);
+  let bytes: Buffer = Buffer.from(input);
   for (const mutation of mutations) bytes = apply(bytes, mutation);
   return bytes;
 }
@@ -75,7 +75,7 @@ function apply(bytes: Buffer, mutation: Mutation): Buffer {
       const i = mutation.line % lines.length;
       if (mutation.op === 'delete-line') lines.splice(i, 1);
       else if (mutation.op === 'duplicate-line') lines.splice(i, 0, lines[i]!);
-      else {
+      else if (mutation.op === 'swap-lines') {
         const j = mutation.other % lines.length;
         [lines[i], lines[j]] = [lines[j]!, lines[i]!];
       }
