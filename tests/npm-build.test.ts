@@ -92,6 +92,26 @@ describe('npm run build', () => {
     expectUntouched(project!.dir);
   });
 
+  it('leaves the previous dist/ as it was when the build is killed halfway', async () => {
+    project = copyProject();
+    const { dir } = project;
+    previousDist(dir);
+    const child = spawn(process.execPath, ['scripts/build.ts'], { cwd: dir, timeout: BUILD_BOUND_MS, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    let output = '';
+    const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+    // Killed (no chance to clean up) once Astro is writing pages into its staging folder.
+    await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('generating static routes') && child.kill('SIGKILL')) resolve();
+    }));
+    await exited;
+    expect(readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).sort()).toEqual(['en', join('en', 'index.html')]);
+    expect(readFileSync(join(dir, 'dist/en/index.html'), 'utf8')).toContain('previous build');
+    // Its lock and staging folder are left for the next build, which takes over and removes them.
+    expect(JSON.parse(readFileSync(join(dir, '.build.lock'), 'utf8')).pid).toBe(child.pid);
+    expect(readdirSync(dir)).toContain(`.dist-next-${child.pid}`);
+  }, BUILD_BOUND_MS + 10_000);
+
   it('runs one build at a time: of two started at once (over a stale lock), one builds and the other exits 2 naming the holder', async () => {
     project = copyProject();
     const { dir } = project;
