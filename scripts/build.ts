@@ -12,6 +12,12 @@
  *      no page links to the index's files, which only the search script loads).
  *   The checks' reports are held back and printed after Astro's output.
  *
+ * One build at a time per folder (scripts/lib/buildLock.ts: a second one
+ * exits 2 naming the pid), and `dist/` is only ever replaced by a complete
+ * build: Astro writes into a staging folder that is renamed over `dist/` at
+ * the end (scripts/lib/stagedDist.ts), so a failed or killed build leaves the
+ * last good site in place.
+ *
  * Each stage is its own command (a process per stage, never per page), so
  * their output and exit codes are exactly those of `npm run build:site`,
  * `npm run check:i18n` and `npm run check:links`. Exit 0 when all pass; 1 when
@@ -19,18 +25,22 @@
  * usage or configuration error.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT_GUARDED, PAGES_WRITTEN } from '../src/integrations/buildMessages.ts';
 import { recordStage } from '../src/integrations/stageTimings.ts';
-import { EXIT, parseCli, runCommand } from './lib/cli.ts';
+import { acquireBuildLock } from './lib/buildLock.ts';
+import { EXIT, paint, parseCli, runCommand } from './lib/cli.ts';
+import { promote, removeLeftovers, stagingFolder } from './lib/stagedDist.ts';
 
 const USAGE = `Usage: npm run build [-- --help]
 
 Builds the site into dist/ (content guard, Astro, 404 pages, Pagefind) with
 the translation check running beside the build and the link check beside
-Pagefind; both reports follow Astro's output. Exit 0 clean, 1 problems found,
-2 usage or configuration error. CI runs the three steps one by one instead
-(see the README).`;
+Pagefind; both reports follow Astro's output. dist/ is replaced only by a
+complete build; one build at a time runs in a folder (a second exits 2). Exit
+0 clean, 1 problems found, 2 usage or configuration error or another build
+running. CI runs the three steps one by one instead (see the README).`;
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -71,11 +81,48 @@ await runCommand(USAGE, async () => {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
-  const astro = start([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { ipc: true });
+  const lock = acquireBuildLock(ROOT);
+  if (!lock.ok) {
+    process.stderr.write(`${paint('red', 'error', process.stderr)} ${lock.message}\n`);
+    return EXIT.usage;
+  }
+  const staging = stagingFolder(ROOT);
+  const children: ChildProcess[] = [];
+  // Ctrl-C or a kill: stop the stages, drop the staging folder, free the lock; dist/ stays as it was.
+  const stop = (signal: NodeJS.Signals) => {
+    for (const child of children) child.kill(signal);
+    rmSync(staging, { recursive: true, force: true });
+    lock.release();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    for (const name of removeLeftovers(ROOT)) process.stdout.write(`Removed ${name}, left by a build that was stopped.\n`);
+    if (lock.tookOver) process.stdout.write(`Took over the build lock of pid ${lock.tookOver.pid}, which no longer runs.\n`);
+    const { code, built } = await buildInto(staging, children);
+    // A complete site replaces dist/ even when a check found problems (as before: the checks judge it, they do not unmake it).
+    if (built) promote(staging, join(ROOT, 'dist'));
+    return code;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    lock.release();
+  }
+});
+
+/** Astro into `staging`, with both checks beside it: the exit code, and whether Astro built the whole site. */
+async function buildInto(staging: string, children: ChildProcess[]): Promise<{ code: number; built: boolean }> {
+  const launch = (args: string[], options: { hold?: boolean; ipc?: boolean } = {}) => {
+    const started = start(args, options);
+    children.push(started.child);
+    return started;
+  };
+  const astro = launch([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], { ipc: true });
   let translations: Promise<Finished> | undefined;
   let links: Promise<Finished> | undefined;
-  const checkTranslations = () => (translations ??= timed('check:i18n', start(['scripts/check-i18n.ts'], { hold: true }).done));
-  const checkLinks = () => (links ??= timed('check:links', start(['scripts/check-links.ts'], { hold: true }).done));
+  const checkTranslations = () => (translations ??= timed('check:i18n', launch(['scripts/check-i18n.ts'], { hold: true }).done));
+  // The link check reads the staging folder; its findings name it dist/, where it will be.
+  const checkLinks = () => (links ??= timed('check:links', launch(['scripts/check-links.ts', '--dist', staging, '--dist-label', 'dist'], { hold: true }).done));
   astro.child.on('message', (message) => {
     if (message === CONTENT_GUARDED) checkTranslations();
     if (message === PAGES_WRITTEN) checkLinks();
@@ -84,12 +131,12 @@ await runCommand(USAGE, async () => {
   if (site.code !== EXIT.ok) {
     // The guard's report, or Astro's error, says why; a check that had started has nothing to add.
     for (const child of [translations, links]) if (child) await child;
-    return site.code === EXIT.usage ? EXIT.usage : EXIT.problems;
+    return { code: site.code === EXIT.usage ? EXIT.usage : EXIT.problems, built: false };
   }
   // Each started beside the build when its input was ready; after it, should no message have come.
   const i18n = await checkTranslations();
   process.stdout.write(i18n.output);
   const linkReport = await checkLinks();
   process.stdout.write(linkReport.output);
-  return Math.max(i18n.code, linkReport.code);
-});
+  return { code: Math.max(i18n.code, linkReport.code), built: true };
+}

@@ -22,8 +22,10 @@ import { LINK_RULES } from './links/registry.ts';
 
 const USAGE = `Usage: npm run check:links -- [options]
 
-Checks every link in content/ (with its line) and, when dist/ exists, every
-link of the built site, resolved from the files as the static host serves them.
+Checks every link in content/ (with its line) and every link of the built site
+in dist/, resolved from the files as the static host serves them: run
+npm run build first (exit 2 when dist/ is missing, empty or lacks pages), or
+pass --source-only.
 
 Options:
   --external              also check external links over HTTP (off by default, so CI works offline)
@@ -31,8 +33,10 @@ Options:
   --timeout <ms>          per HTTP request (default 10000)
   --concurrency <n>       parallel HTTP requests (default 16)
   --no-trace              never run the checking build that locates broken links templates compute
+  --source-only           check only the links in content/, without the built site (no build needed)
 ${REPORT_USAGE}
   --dist <dir>            the built site (default: <root>/dist)
+  --dist-label <name>     how findings name the build folder (npm run build checks its staging folder as dist)
   --site <url>            the site's public origin (default: SITE_URL or https://publishers.example.com)
   --help                  show this help
 
@@ -56,7 +60,9 @@ await runCommand(USAGE, async () => {
     concurrency: { type: 'string' },
     url: { type: 'string' },
     'no-trace': { type: 'boolean', default: false },
+    'source-only': { type: 'boolean', default: false },
     dist: { type: 'string' },
+    'dist-label': { type: 'string' },
     site: { type: 'string' },
     help: { type: 'boolean', default: false },
   });
@@ -77,6 +83,7 @@ await runCommand(USAGE, async () => {
   const registry = loadRegistry(root);
   const config = loadConfig(root);
   const crawlUrl = values.url === undefined ? undefined : httpUrl('--url', values.url);
+  if (values['source-only'] && (crawlUrl || values.dist !== undefined)) throw new UsageError('--source-only checks content/ alone; it cannot be combined with --url or --dist.');
   if (crawlUrl && values.dist !== undefined) throw new UsageError('--url crawls a deployed site; --dist reads a build on disk: give one of them.');
   const dist = values.dist === undefined ? undefined : resolve(values.dist);
   if (dist !== undefined && !existsSync(dist)) throw new UsageError(`--dist ${values.dist}: the folder ${dist} does not exist; run npm run build first, or point --dist at the built site.`);
@@ -96,6 +103,8 @@ await runCommand(USAGE, async () => {
     rules: settings.rules,
     ...(crawlUrl ? { crawl: { url: crawlUrl, timeoutMs: timeout, concurrency: concurrency ?? 16 } } : {}),
     ...(values['no-trace'] ? { traceBuild: false } : {}),
+    ...(values['source-only'] ? { sourceOnly: true } : {}),
+    ...(values['dist-label'] ? { distLabel: values['dist-label'] } : {}),
     cache,
     ...(progress ? { onProgress: progress } : {}),
     ...(values.external ? {

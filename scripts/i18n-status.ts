@@ -13,6 +13,7 @@ import { loadGlossary } from '../src/translation/glossary.ts';
 import { translationOverview, type LocaleOverview, type PageRow } from '../src/translation/overview.ts';
 import { readNamespaces } from './i18n/collect.ts';
 import { uiRules } from './i18n/rules/ui.ts';
+import { nothingToCheck } from './i18n/check.ts';
 import { EXIT, paint, parseCli, runCommand, UsageError } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run i18n:status -- [--locale <code>]… [--format pretty|json|markdown] [--root <dir>]
@@ -49,6 +50,9 @@ await runCommand(USAGE, () => {
     if (!registry.get(code)) throw new UsageError(`unknown locale "${code}"; content/locales.json has ${registry.codes.join(', ')}.`);
     if (code === registry.source.code) throw new UsageError(`"${code}" is the source locale; name a translation (${registry.translations.map((l) => l.code).join(', ')}).`);
   }
+  // No translation or no source page: there is no status to show, and saying "0 of 0" would hide why.
+  const nothing = nothingToCheck(registry.source.code, values.locale ?? registry.translations.map((l) => l.code), site.pagesOf(registry.source.code).length);
+  if (nothing) throw new UsageError(nothing);
   const glossary = loadGlossary(root);
   const sourceNamespaces = readNamespaces(root, registry.source.code);
   const locales: LocaleStatus[] = translationOverview(site, values.locale).map((overview) => {

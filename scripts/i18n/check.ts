@@ -15,6 +15,7 @@ import type { Glossary } from '../../src/translation/glossary.ts';
 import type { ParseCache } from '../../src/content/parseCache.ts';
 import { I18N_RULES, type I18nRule } from './registry.ts';
 import { uiRules } from './rules/ui.ts';
+import { UsageError } from '../lib/cli.ts';
 
 export interface CheckOptions {
   root: string;
@@ -82,6 +83,9 @@ export function checkTranslations(options: CheckOptions): Report<I18nSummary> {
   const { site } = options;
   const { pages, namespaces } = collect(options.root, site, [sourceLocale, ...targets], options.cache, options.onProgress);
   const sourcePages = pages.get(sourceLocale) ?? [];
+  // Nothing to compare is not "no problems": a check that checked nothing fails.
+  const nothing = nothingToCheck(sourceLocale, targets, sourcePages.length);
+  if (nothing) throw new UsageError(nothing);
   const sourceNamespaces = namespaces.get(sourceLocale) ?? [];
   const sourceBySlug = new Map(sourcePages.map((page) => [slugOf(page.path), page]));
   const run: TranslationRun = {
@@ -142,6 +146,13 @@ export function checkTranslations(options: CheckOptions): Report<I18nSummary> {
       locales: summaries,
     },
   };
+}
+
+/** Why there is nothing to check (no translation, or no source page), or undefined. Shared with `i18n:status`. */
+export function nothingToCheck(sourceLocale: string, targets: readonly string[], sourcePages: number): string | undefined {
+  if (targets.length === 0) return `content/locales.json lists no translation besides the source locale "${sourceLocale}", so there is nothing to check. Add a locale with npm run i18n:add -- <code>.`;
+  if (sourcePages === 0) return `content/${sourceLocale}/ holds no page (no .mdx file), so no translation can be compared with it. Add the source pages, or run the command in the project folder (--root).`;
+  return undefined;
 }
 
 const ratio = (part: number, whole: number) => (whole === 0 ? 1 : Math.round((part / whole) * 1000) / 1000);

@@ -148,3 +148,41 @@ describe('built-site pass: where a broken link is reported', () => {
     expect(findings).toEqual([expect.objectContaining({ rule: 'broken-link', url: '/en/home/', file: 'dist/de/index.html', line: 2, pages: ['/de/', '/en/'], hint: expect.stringContaining('--no-trace') })]);
   });
 });
+
+describe('built-site pass: a dist/ it cannot check', () => {
+  const distError = async (files: Record<string, string | null>) => {
+    try {
+      await check(files);
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error('the check ran on a dist/ it cannot check');
+  };
+
+  it('refuses a missing dist/, saying to build first', async () => {
+    const error = await distError(Object.fromEntries(['index.html', '404.html', 'en/404.html', 'favicon.svg', 'images/my diagram.svg', 'files/guide.pdf', 'en/index.html', 'de/index.html', 'en/guides/a/index.html', 'de/guides/a/index.html'].map((file) => [`dist/${file}`, null])));
+    expect(error).toMatchObject({ name: 'UsageError', message: expect.stringMatching(/^dist does not exist: the link check reads the built site\. Run `npm run build` first/) });
+  });
+
+  it('refuses a dist/ with none of the pages (empty, or another project\'s)', async () => {
+    const error = await distError({ 'dist/en/index.html': null, 'dist/de/index.html': null, 'dist/en/guides/a/index.html': null, 'dist/de/guides/a/index.html': null });
+    expect(error.message).toMatch(/^dist holds none of the site's 4 pages \(no dist\/[a-z]+\/index\.html\): it is empty, or another project's build\. Run `npm run build` first/);
+  });
+
+  it('refuses a dist/ that lacks a locale\'s pages, naming them', async () => {
+    const error = await distError({ 'dist/de/index.html': null, 'dist/de/guides/a/index.html': null });
+    expect(error.message).toContain('dist lacks 2 of the site\'s 4 pages (/de/, /de/guides/a/; locale de): it is from an older build. Run `npm run build` first');
+  });
+
+  it('runs the source pass alone when asked, without dist/', async () => {
+    fixture = writeFixture(contentTree({ 'content/en/guides/a.mdx': en('[x](/en/nowhere/)') }));
+    const report = await checkLinks({ root: fixture.root, registry: loadRegistry(fixture.root), siteOrigin: SITE, sourceOnly: true });
+    expect(report.findings).toEqual([expect.objectContaining({ rule: 'broken-link', file: 'content/en/guides/a.mdx' })]);
+    expect(report.summary.builtPass).toMatchObject({ ran: false, reason: 'source only (--source-only)' });
+  });
+
+  it('refuses a project whose source locale has no page: nothing would be checked', async () => {
+    fixture = writeFixture(contentTree({ 'content/en/index.mdx': null, 'content/de/index.mdx': null }));
+    await expect(checkLinks({ root: fixture.root, registry: loadRegistry(fixture.root), siteOrigin: SITE, sourceOnly: true })).rejects.toThrow('content/en/ holds no page (no .mdx file), so there are no links to check.');
+  });
+});

@@ -37,6 +37,8 @@ export interface BuiltPassOptions {
   source: SourcePassResult;
   /** Run a checking build to locate broken links that templates compute (default true). */
   traceBuild?: boolean;
+  /** How findings name the build folder (default: `dist` relative to the root); `npm run build` checks its staging folder as `dist`. */
+  distLabel?: string;
   onProgress?: (pagesRead: number, pagesTotal: number) => void;
 }
 
@@ -72,7 +74,7 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
     for (const page of pages) affected.add(page);
   }
 
-  const distName = relative(options.root, options.dist).split('\\').join('/') || '.';
+  const distName = options.distLabel ?? (relative(options.root, options.dist).split('\\').join('/') || '.');
   const findings: Finding[] = sitemapFindings(options, index, distName);
   if (verdicts.size === 0) return { findings, checked, pages: htmlFiles.length };
 

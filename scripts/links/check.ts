@@ -7,14 +7,15 @@
  * never prints: the CLI (scripts/check-links.ts) hands the report to a
  * formatter.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { LocaleRegistry } from '../../src/i18n/locales.ts';
 import { loadSite, type Site } from '../../src/model/site.ts';
 import { collect } from '../i18n/collect.ts';
 import type { ParseCache } from '../../src/content/parseCache.ts';
 import { countByLocaleAndRule, sortFindings, type Finding, type Report } from '../lib/findings.ts';
 import { keepSelected } from '../lib/rules.ts';
+import { UsageError } from '../lib/cli.ts';
 import { builtPass } from './builtPass.ts';
 import { checkExternal, type ExternalOptions } from './external.ts';
 import { LINK_RULES, passesOf, type LinkRule } from './registry.ts';
@@ -27,8 +28,12 @@ export interface LinkCheckOptions {
   /** The content model (read from `root` when not given). */
   site?: Site;
   siteOrigin: string;
-  /** The built site; the built-site pass is skipped when it does not exist. */
+  /** The built site (default `<root>/dist`); it must hold every page of the content model unless `sourceOnly`. */
   dist?: string;
+  /** How findings name the build folder (see BuiltPassOptions). */
+  distLabel?: string;
+  /** Check the links in content/ only: no built-site pass, no dist/ needed (`--source-only`). */
+  sourceOnly?: boolean;
   external?: ExternalOptions;
   /** Crawl this deployed site with linkinator instead of reading dist/ (`--url`). */
   crawl?: { url: string; timeoutMs: number; concurrency: number };
@@ -61,20 +66,26 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
   const { pages } = collect(options.root, model, options.registry.codes, options.cache);
   const site = buildSiteModel(options.root, model, pages);
   const source = sourcePass(site, pages, options.siteOrigin, options.root);
+  // No page means nothing was checked, which is not the same as no problems.
+  if (source.files === 0) throw new UsageError(`content/${options.registry.source.code}/ holds no page (no .mdx file), so there are no links to check. Add the source locale's pages, or run the check in the project folder (--root).`);
   const sourceMs = performance.now() - started;
   if (options.crawl) return crawlReport(options, options.crawl, site, source, sourceMs, rules);
   const findings: Finding[] = [...source.findings];
 
   let builtMs = 0;
   const dist = options.dist ?? join(options.root, 'dist');
-  let built: LinkSummary['builtPass'] = { ran: false, pages: 0, linksChecked: 0, reason: `${dist} does not exist; run npm run build first` };
-  if (!passes.has('built')) built.reason = 'no selected rule reads the build';
-  else if (existsSync(dist)) {
+  let built: LinkSummary['builtPass'] = { ran: false, pages: 0, linksChecked: 0, reason: 'no selected rule reads the build' };
+  if (passes.has('built') && options.sourceOnly) built.reason = 'source only (--source-only)';
+  else if (passes.has('built')) {
+    // A check that could not read the site fails: an empty or stale dist/ would pass every link it lacks.
+    const unusable = distProblem(options.root, dist, site, options.distLabel);
+    if (unusable) throw new UsageError(unusable);
     options.onProgress?.('Reading the built site…');
     const start = performance.now();
     const result = await builtPass({
       root: options.root, dist, site, siteOrigin: options.siteOrigin, source,
       ...(options.traceBuild === false ? { traceBuild: false } : {}),
+      ...(options.distLabel ? { distLabel: options.distLabel } : {}),
       onProgress: (read, total) => options.onProgress?.(total ? `Reading the built site… ${read}/${total} pages` : 'Building with template lines to locate broken links…'),
     });
     builtMs = performance.now() - start;
@@ -109,8 +120,33 @@ async function crawlReport(options: LinkCheckOptions, crawl: NonNullable<LinkChe
   return summary;
 }
 
+/**
+ * Why the built-site pass cannot run on `dist`, or undefined when it can: the
+ * folder is missing or not a folder, holds no page, or lacks pages of the
+ * content model (an older build, or another project's). Each page is one
+ * `existsSync`, so this grows with the site, not with pages × anything.
+ */
+export function distProblem(root: string, dist: string, site: SiteModel, label?: string): string | undefined {
+  const shown = label ?? (relative(root, dist).startsWith('..') || relative(root, dist) === '' ? dist : relative(root, dist));
+  const todo = 'Run `npm run build` first (or `npm run build:site`), point --dist at the built site, or pass --source-only to check only the links in content/.';
+  if (!existsSync(dist)) return `${shown} does not exist: the link check reads the built site. ${todo}`;
+  if (!statSync(dist).isDirectory()) return `${shown} is not a folder. ${todo}`;
+  const urls = [...site.pages.keys()];
+  const missing = urls.filter((url) => !existsSync(join(dist, url, 'index.html')));
+  if (urls.length > 0 && missing.length === urls.length) return `${shown} holds none of the site's ${urls.length} pages (no ${join(shown, urls[0]!, 'index.html')}): it is empty, or another project's build. ${todo}`;
+  if (missing.length > 0) {
+    const locales = [...new Set(missing.map((url) => url.split('/')[1]))];
+    return `${shown} lacks ${missing.length} of the site's ${urls.length} pages (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; locale${locales.length === 1 ? '' : 's'} ${locales.join(', ')}): it is from an older build. ${todo}`;
+  }
+  return undefined;
+}
+
+/** Findings of this rule are reported whatever rules are selected: they say the check could not run. */
+const ALWAYS_REPORTED = new Set(['site-unreachable']);
+
 function report(findings: Finding[], rules: readonly LinkRule[], source: SourcePassResult, built: LinkSummary['builtPass'], external: LinkSummary['external'], timings: LinkSummary['timings']): Report<LinkSummary> {
   const selected = keepSelected(findings, rules);
+  for (const finding of findings) if (ALWAYS_REPORTED.has(finding.rule) && !selected.includes(finding)) selected.push(finding);
   sortFindings(selected);
   return {
     findings: selected,

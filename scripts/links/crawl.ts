@@ -32,6 +32,23 @@ export interface CrawlResult {
   findings: Finding[];
   checked: number;
   pages: number;
+  /** Why the crawl checked nothing (the start page did not answer 2xx, or no page was found); then `findings` holds a `site-unreachable` finding. */
+  unreachable?: string;
+}
+
+/** Retries of a request that failed without an answer, answered 5xx or 429 (linkinator's `retryErrorsCount`), and the jitter added to each backoff. */
+export const CRAWL_RETRIES = 2;
+const RETRY_JITTER_MS = 500;
+
+/**
+ * The longest the crawl of an unanswering start page can take: each attempt
+ * is a GET and, when that fails without an answer, a second GET, each cut off
+ * at `timeoutMs`; linkinator waits 2^n s (plus jitter) before retry n.
+ */
+export function crawlTimeBound(timeoutMs: number): number {
+  let backoff = 0;
+  for (let retry = 1; retry <= CRAWL_RETRIES; retry++) backoff += 2 ** retry * 1000 + RETRY_JITTER_MS;
+  return (CRAWL_RETRIES + 1) * 2 * timeoutMs + backoff;
 }
 
 export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
@@ -50,8 +67,8 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     concurrency: options.concurrency,
     timeout: options.timeoutMs,
     retryErrors: true,
-    retryErrorsCount: 2,
-    retryErrorsJitter: 500,
+    retryErrorsCount: CRAWL_RETRIES,
+    retryErrorsJitter: RETRY_JITTER_MS,
     // Canonical and hreflang links name the configured origin; on a staging host they mean this one.
     ...(configured !== origin ? { urlRewriteExpressions: [{ pattern: new RegExp(`^${escapeRegExp(configured)}`), replacement: origin }] } : {}),
     linksToSkip: async (link: string) => !options.external && !sameOrigin(link, origin) && !sameOrigin(link, configured),
@@ -115,7 +132,24 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     }
     if (finding.pages.length > 1) finding.message = `${finding.message} Linked from ${finding.pages.length} pages (${finding.pages.slice(0, 3).join(', ')}${finding.pages.length > 3 ? ', …' : ''}).`;
   }
-  return { findings, checked, pages: pages.size };
+  // A crawl that could not check the site must not pass it: say so as a finding, after the retries.
+  const unreachable = unreachableReason(crawl.links, start.href, pages.size);
+  if (!unreachable) return { findings, checked, pages: pages.size };
+  const finding: Finding = { rule: 'site-unreachable', severity: 'error', file: start.href, message: `${start.href}: ${unreachable}; no page of the site was checked.`, url: start.href, hint: 'Check that the site is deployed and answers at this URL (and that --url is right); for a slow host, raise --timeout.' };
+  return { findings: [finding, ...findings], checked, pages: pages.size, unreachable };
+}
+
+/** Why a crawl found nothing to check: the start page's own answer, else no page with links. */
+function unreachableReason(links: readonly LinkResult[], start: string, pages: number): string | undefined {
+  const first = links.find((link) => !link.parent && link.url === start) ?? links.find((link) => !link.parent);
+  if (!first) return 'the crawl did not reach the start page';
+  if (first.state === LinkState.BROKEN) {
+    const { message } = describe(first);
+    return `the start page did not answer with a page after ${CRAWL_RETRIES} retries (${message})`;
+  }
+  if (first.state === LinkState.SKIPPED) return 'the start page was skipped';
+  if (pages === 0) return 'the start page answered, but the crawl found no page with links (is it an HTML page of the site?)';
+  return undefined;
 }
 
 /** Why linkinator calls a link broken, and whether only its fragment is missing. */

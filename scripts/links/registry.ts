@@ -25,6 +25,7 @@ export const LINK_RULES: readonly LinkRule[] = [
   { id: 'external-error', severity: 'error', description: 'An external link fails (with `--external`).', example: '4xx/5xx, DNS failure, TLS error, refused connection, timeout, redirect loop', check: ['external'] },
   { id: 'external-redirect', severity: 'warning', description: 'An external link redirects permanently (with `--external`).', example: 'a permanent redirect (301/308); link to where it leads', check: ['external'] },
   { id: 'unsafe-url', severity: 'error', description: 'A URL that runs script or starts a program when followed (the content guard stops the build on it too).', example: '`[x](javascript:alert(1))`, a `data:text/html` link, `<a href="vbscript:…">`, a `[ref]: javascript:…` definition; links use http(s), mailto, tel or relative URLs, images also `data:image/png`', check: ['source'] },
+  { id: 'site-unreachable', severity: 'error', description: 'With `--url`, the site could not be checked: its start page did not answer 2xx after the retries, or no page was found. Reported whatever rules are selected.', example: 'nothing listening, HTTP 500, 404 or 429, an answer slower than `--timeout`, a start page without links', check: ['built'] },
   { id: 'parse-error', severity: 'error', description: 'A page cannot be parsed, so its links were not checked.', example: 'an MDX page that cannot be read (it still counts in the summary)', check: ['source'] },
 ];
 

@@ -26,9 +26,21 @@ export function resolveLink(href: string, from: { url: string; file: string; loc
   if (trimmed === '' ) return { kind: 'missing', path: '', fragment: '', reason: 'the link has no target' };
   if (/^(mailto|tel|javascript|data):/i.test(trimmed)) return { kind: 'skip' };
   if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) {
-    const url = new URL(trimmed, 'https://invalid.invalid');
+    // A URL no browser can open (a bad host, such as one with a stray character) is a broken link, not a crash.
+    let url: URL;
+    try {
+      url = new URL(trimmed, 'https://invalid.invalid');
+    } catch {
+      return { kind: 'missing', path: trimmed, fragment: '', reason: `${trimmed} is not a valid URL` };
+    }
     if (url.origin !== new URL(siteOrigin).origin) return /^https?:$/.test(url.protocol) ? { kind: 'external', url: url.href } : { kind: 'skip' };
-    return classify(decodeURI(url.pathname), url.hash.slice(1), site);
+    let path = url.pathname;
+    try {
+      path = decodeURI(path);
+    } catch {
+      // Malformed percent-encoding: resolved as written (the built pass reports it).
+    }
+    return classify(path, url.hash.slice(1), site);
   }
   const [pathPart = '', ...fragmentParts] = trimmed.split('#');
   const fragment = safeDecode(fragmentParts.join('#'));

@@ -19,7 +19,7 @@ async function check(files: Record<string, string | null>) {
     ...files,
   }));
   const root = fixture.root;
-  return checkLinks({ root, registry: loadRegistry(root), siteOrigin: SITE });
+  return checkLinks({ root, registry: loadRegistry(root), siteOrigin: SITE, sourceOnly: true });
 }
 
 const only = async (files: Record<string, string | null>, rule: string) => (await check(files)).findings.filter((f) => f.rule === rule);
@@ -119,3 +119,12 @@ describe('link check, source pass', () => {
   });
 });
 
+describe('link check, source pass: links no browser can open', () => {
+  it('reports an absolute URL with an invalid host or malformed encoding as a broken link at its line, without throwing', async () => {
+    const report = await check({ 'content/en/guides/a.mdx': en('[bad host](https://learn.microsoft.co\uFFFDm/x)\n\n[bad encoding](https://docs.example.test/%E0%A4%A/)') });
+    expect(report.findings.filter((f) => f.rule === 'broken-link')).toEqual([
+      expect.objectContaining({ file: 'content/en/guides/a.mdx', line: 7, message: expect.stringContaining('is not a valid URL') }),
+      expect.objectContaining({ file: 'content/en/guides/a.mdx', line: 9 }),
+    ]);
+  });
+});

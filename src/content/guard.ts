@@ -193,7 +193,7 @@ function checkNamespaces(root: string, locale: string, source: string, tables: T
       severity: 'error',
       ...(json.doc.nearestPositionOf(parent) ?? { line: 1, column: 1 }),
       message: `Table label "${key}" is missing or empty.`,
-      hint: `Add it with the translation of "${String(lookup(readSourceLabels(root, source), key) ?? key)}"; tables never fall back to another language.`,
+      hint: `Add it with the translation of "${sourceText(lookup(readSourceLabels(root, source), key), key)}"; tables never fall back to another language.`,
     });
   }
   return problems;
@@ -206,4 +206,9 @@ function readSourceLabels(root: string, source: string): unknown {
 
 function lookup(value: unknown, key: string): unknown {
   return key.split('.').reduce<unknown>((node, segment) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined), value);
+}
+
+/** A source label as the hint quotes it: the label when it is text, else its key (a malformed source file is reported on its own). */
+function sourceText(value: unknown, key: string): string {
+  return typeof value === 'string' ? value : key;
 }

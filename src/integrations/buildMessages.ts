@@ -9,6 +9,11 @@ export const CONTENT_GUARDED = 'content-guarded';
 /** Every page, the sitemap and the 404 pages are in dist/ (only the search index is still to come), so the link check can start. */
 export const PAGES_WRITTEN = 'pages-written';
 
+// Started by `npm run build` (the IPC channel is there): when that process is gone (killed), nothing will
+// put this build's staging folder in place, so stop rather than build on as an orphan into a folder the next
+// build removes.
+if (process.send) process.once('disconnect', () => process.exit(1));
+
 /** Sends a message to the parent process, if it opened an IPC channel (a plain `astro build` has none). */
 export function tellParent(message: string): void {
   process.send?.(message);

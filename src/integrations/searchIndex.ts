@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { PAGES_WRITTEN, tellParent } from './buildMessages.ts';
+import { pagefindProblems, settle } from './pagefindOutput.ts';
 import { recordStage } from './stageTimings.ts';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
@@ -19,6 +20,12 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/
 /** Pagefind reads only the locales' folders: the translation review pages and the root language chooser hold nothing to search, and skipping them saves reading a third of the pages. */
 function localeGlob(locales: readonly string[]): string {
   return `${locales.length === 1 ? locales[0] : `{${locales.join(',')}}`}/**/*.html`;
+}
+
+/** Ends the build with what is wrong with the index, one line each (exiting, as the content guard does, keeps Astro from adding a stack trace). */
+function fail(logger: { error(message: string): void }, problems: readonly string[]): never {
+  logger.error(`The search index is incomplete, so search would break:\n${problems.map((problem) => `  ${problem}`).join('\n')}\nRun the build again; if it repeats, report it with this output.`);
+  process.exit(1);
 }
 
 export function searchIndex(locales: readonly string[]): AstroIntegration {
@@ -38,10 +45,16 @@ export function searchIndex(locales: readonly string[]): AstroIntegration {
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: site, glob: localeGlob(locales) });
         if (added.errors.length > 0) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+        if (added.page_count === 0) fail(logger, [`Pagefind found no page to index in ${site} (${localeGlob(locales)}).`]);
+        const output = join(site, 'pagefind');
+        const written = await index.writeFiles({ outputPath: output });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        logger.info(`Indexed ${added.page_count} pages for search.`);
+        // Pagefind answers before its last writes land, and close() kills it: wait for a whole index first (pagefindOutput.ts).
+        const unsettled = await settle(output);
         await close();
+        const problems = unsettled.length > 0 ? unsettled : pagefindProblems(output);
+        if (problems.length > 0) fail(logger, problems);
+        logger.info(`Indexed ${added.page_count} pages for search.`);
         recordStage('Pagefind index', performance.now() - start);
       },
       'astro:server:setup': ({ server, logger }) => {
