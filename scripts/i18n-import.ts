@@ -9,8 +9,8 @@
  * every problem listed with its unit); a file that is not well-formed XLIFF
  * is exit 2 with its line. The work is in scripts/i18n/xliff/import.ts.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { loadSite } from '../src/model/site.ts';
 import { loadGlossary } from '../src/translation/glossary.ts';
@@ -56,7 +56,10 @@ await runCommand(USAGE, () => {
     process.stderr.write(formatPretty({ findings: result.findings, summary: undefined }, { color, totals: false }));
     return EXIT.problems;
   }
-  for (const write of result.writes) writeFileSync(join(root, write.file), write.text);
+  for (const write of result.writes) {
+    mkdirSync(dirname(join(root, write.file)), { recursive: true });
+    writeFileSync(join(root, write.file), write.text);
+  }
   for (const write of result.writes) process.stdout.write(`${write.file}  ${paint('green', write.stamped ? 'written and stamped' : 'written')}\n`);
   for (const note of result.skipped) process.stdout.write(`${note.file}  ${paint('yellow', note.message)}\n`);
   process.stdout.write(`${result.writes.length} files written, ${result.unchanged.length} unchanged, ${result.skipped.length} pages not complete (${result.locale.code}).\n`);
