@@ -1,0 +1,280 @@
+/**
+ * `i18n:import` as a library: reads a translated XLIFF 1.2 file and works
+ * out every file to write, or refuses the whole file.
+ *
+ * A page is written from the current source page: its text with each unit's
+ * content replaced by the unit's translation, so headings keep their ids,
+ * components, code blocks, list markers and blank lines stay as the source
+ * writes them, and links to the site point into the target locale. The
+ * frontmatter is the translation's own when it has one (title, navTitle and
+ * description replaced, `translation:` and every other key kept), else the
+ * source's. A page is written only when every one of its units has a target
+ * in a done state (`translated`, `final`, `signed-off`, or none); it is then
+ * stamped by scripts/i18n/stamp.ts, the logic `npm run i18n:stamp` runs.
+ * Pages still in progress are left alone and listed. A string is written when
+ * its target is done and differs from the file's value.
+ *
+ * Any placeholder changed, dropped, duplicated or invented, a unit the source
+ * does not have, or a source text that changed since the export refuses the
+ * import: all such problems are returned, each with the unit's id and line,
+ * and nothing is written.
+ */
+import { applyEdits, modify } from 'jsonc-parser';
+import { isMap, isScalar, parseDocument, stringify } from 'yaml';
+import type { Finding } from '../../../src/content/finding.ts';
+import { sourceHash } from '../../../src/content/sourceHash.ts';
+import type { Locale, LocaleRegistry } from '../../../src/i18n/locales.ts';
+import { splitFrontmatter, type PageFile } from '../../../src/model/pageFile.ts';
+import type { Site } from '../../../src/model/site.ts';
+import type { Glossary } from '../../../src/translation/glossary.ts';
+import { sectionFingerprints } from '../../../src/translation/sections.ts';
+import { readNamespaces } from '../collect.ts';
+import { stampTranslation } from '../stamp.ts';
+import { localeOfTag, protectedTerms, unitsOfPage, unitsOfStrings } from './project.ts';
+import { renderTarget, type RenderContext } from './render.ts';
+import type { Segment } from './segments.ts';
+import { META_FIELDS, type Unit } from './units.ts';
+import { DONE_STATES, readXliff, type At, type ReadFile, type ReadSegment, type ReadUnit } from './xml.ts';
+
+export interface ImportOptions {
+  registry: LocaleRegistry;
+  site: Site;
+  glossary: Glossary;
+  root: string;
+  /** The XLIFF file as findings name it (relative to the current folder). */
+  file: string;
+  xml: string;
+  /** Passed to the stamp: `translation.method` for pages it records (default: keep, or human). */
+  method?: 'human' | 'machine' | undefined;
+}
+
+export interface Write {
+  /** From the project root. */
+  file: string;
+  text: string;
+  stamped: boolean;
+}
+
+export interface PageNote {
+  file: string;
+  message: string;
+}
+
+export type ImportResult =
+  | { kind: 'malformed'; finding: Finding }
+  | { kind: 'refused'; findings: Finding[] }
+  | { kind: 'ok'; locale: Locale; writes: Write[]; unchanged: string[]; skipped: PageNote[] };
+
+export function importXliff(options: ImportOptions): ImportResult {
+  const { registry, site } = options;
+  const at = (where: At) => ({ file: options.file, line: where.line, column: where.column });
+  const read = readXliff(options.xml);
+  if (!read.ok) return { kind: 'malformed', finding: { rule: 'xliff-malformed', severity: 'error', message: `The XLIFF file cannot be read: ${read.message}.`, ...at(read.at), hint: 'Export the file again from your CAT tool, or fix the XML at this place.' } };
+  if (read.files.length === 0) return { kind: 'malformed', finding: { rule: 'xliff-malformed', severity: 'error', message: 'The XLIFF file has no <file> elements.', file: options.file, line: 1, column: 1, hint: 'Import the file npm run i18n:export wrote, translated.' } };
+  const source = registry.source;
+  const locale = localeOfTag(registry, read.files[0]!.targetLanguage);
+  for (const file of read.files) {
+    const fileLocale = localeOfTag(registry, file.targetLanguage);
+    const problem = !fileLocale
+      ? `target-language "${file.targetLanguage ?? ''}" is not a locale in content/locales.json (${registry.translations.map((entry) => entry.hreflang).join(', ')})`
+      : fileLocale !== locale ? `target-language "${file.targetLanguage}" differs from the first file's "${read.files[0]!.targetLanguage}"; import one locale at a time`
+      : fileLocale.code === source.code ? `target-language "${file.targetLanguage}" is the source language`
+      : localeOfTag(registry, file.sourceLanguage) !== source ? `source-language "${file.sourceLanguage ?? ''}" is not the source locale "${source.hreflang}"` : undefined;
+    if (problem) return { kind: 'malformed', finding: { rule: 'xliff-malformed', severity: 'error', message: `The XLIFF file does not fit this project: ${problem}.`, ...at(file.at), hint: 'Import a file that npm run i18n:export wrote for a locale of this project.' } };
+  }
+  const target = locale!;
+  const terms = protectedTerms(options.glossary, target.code);
+  const termSet = new Set(terms);
+  const findings: Finding[] = [];
+  const refuse = (where: At, message: string, hint?: string) => findings.push({ rule: 'xliff-import', severity: 'error', message, locale: target.code, ...at(where), ...(hint ? { hint } : {}) });
+
+  const sourceFiles = new Map<string, PageFile>((site.files.get(source.code) ?? []).map((file) => [file.file, file]));
+  const ownFiles = new Map<string, PageFile>((site.files.get(target.code) ?? []).map((file) => [file.file, file]));
+  const sourceNamespaces = new Map(readNamespaces(options.root, source.code).map((namespace) => [namespace.file, namespace]));
+  const targetNamespaces = new Map(readNamespaces(options.root, target.code).map((namespace) => [namespace.name, namespace]));
+  const writes: Write[] = [];
+  const unchanged: string[] = [];
+  const skipped: PageNote[] = [];
+  const seenOriginals = new Set<string>();
+
+  for (const file of read.files) {
+    const original = file.original ?? '';
+    if (seenOriginals.has(original)) {
+      refuse(file.at, `<file original="${original}"> is in the XLIFF file twice.`, 'Import the file as npm run i18n:export wrote it: one <file> per page or string file.');
+      continue;
+    }
+    seenOriginals.add(original);
+    const page = sourceFiles.get(original);
+    if (page) {
+      importPage(page, file);
+      continue;
+    }
+    const namespace = sourceNamespaces.get(original);
+    if (namespace?.doc) {
+      importStrings(namespace.name, namespace.doc.value, file);
+      continue;
+    }
+    refuse(file.at, `<file original="${original}"> is not a page or string file of the source (${source.code}); it may have been renamed or removed since the export.`, 'Export again and translate the new file; the translation memory of your CAT tool fills in what was translated.');
+  }
+  if (findings.length > 0) return { kind: 'refused', findings };
+  return { kind: 'ok', locale: target, writes, unchanged, skipped };
+
+  /** Checks one file's units against the source's and renders each done target. */
+  function renderUnits<U extends { id: string; segments: Segment[] }>(file: ReadFile, units: readonly U[], contextOf: (unit: U) => RenderContext): { rendered: Map<U, string>; notDone: string[] } {
+    const byId = new Map(units.map((unit) => [unit.id, unit]));
+    const rendered = new Map<U, string>();
+    const seen = new Set<string>();
+    const notDone: string[] = [];
+    for (const read of file.units) {
+      const unit = read.id === undefined ? undefined : byId.get(read.id);
+      if (!unit) {
+        refuse(read.at, `Unit "${read.id ?? '(no id)'}" is not in ${file.original} (the source may have changed since the export).`, 'Export again and translate the new file; the translation memory of your CAT tool fills in what was translated.');
+        continue;
+      }
+      if (seen.has(unit.id)) {
+        refuse(read.at, `Unit "${unit.id}" is in ${file.original} twice.`);
+        continue;
+      }
+      seen.add(unit.id);
+      if (!read.source || !sameSource(read.source, unit.segments)) {
+        refuse(read.at, `Unit "${unit.id}": its source text differs from ${file.original} now (the source changed since the export, or the source was edited in the CAT tool).`, 'Export again: the new file carries the current source, and your translation memory fills in the rest.');
+        continue;
+      }
+      if (!hasText(read.target)) {
+        notDone.push(unit.id);
+        continue;
+      }
+      const result = renderTarget(read.target!, unit.segments, contextOf(unit));
+      if ('problems' in result) {
+        for (const problem of result.problems) refuse(problem.at ?? read.at, `Unit "${unit.id}": ${problem.message}`, 'Keep every tag of the source exactly once, unchanged (in a CAT tool: copy the tags from the source); translate only the text around and inside them.');
+        continue;
+      }
+      if (!isDone(read)) notDone.push(unit.id);
+      else rendered.set(unit, result.text);
+    }
+    for (const unit of units) if (!seen.has(unit.id)) notDone.push(unit.id);
+    return { rendered, notDone };
+  }
+
+  function importPage(sourcePage: PageFile, file: ReadFile): void {
+    const parsed = unitsOfPage(sourcePage.file, sourcePage.text, { terms, sourceLocale: source.code, locale: target.code, localize: true });
+    if (!parsed.ok) {
+      refuse(file.at, `${sourcePage.file} does not parse (${parsed.problems[0]?.message ?? 'unknown problem'}); fix the source page first.`);
+      return;
+    }
+    const { units, text, tree, frontmatter } = parsed.page;
+    const { rendered, notDone } = renderUnits(file, units, (unit) => ({
+      escape: unit.section === '_meta' ? 'plain' : 'mdx',
+      continuation: unit.continuation,
+      tableCell: unit.kind === 'table cell',
+      terms: termSet,
+    }));
+    const ownPath = `content/${target.code}/${sourcePage.path}`;
+    if (notDone.length > 0) {
+      if (rendered.size > 0 || notDone.length < units.length) skipped.push({ file: ownPath, message: `not written: ${notDone.length} of ${units.length} units are not translated or not marked done yet (${notDone.slice(0, 5).join(', ')}${notDone.length > 5 ? ', …' : ''}).` });
+      return;
+    }
+    const own = ownFiles.get(ownPath);
+    const written = spliceSource(text, tree.children.find((node) => node.type === 'yaml')?.position?.end.offset ?? 0, own, units, rendered);
+    const stamp = stampTranslation(written, { source: sourceHash(sourcePage.text), sections: sectionFingerprints(tree, frontmatter), method: options.method });
+    if ('error' in stamp) {
+      refuse(file.at, `${ownPath} cannot be stamped: ${stamp.error}`);
+      return;
+    }
+    const finalText = stamp.text ?? written;
+    if (own && own.text === finalText) unchanged.push(ownPath);
+    else writes.push({ file: ownPath, text: finalText, stamped: true });
+  }
+
+  function importStrings(name: string, sourceValue: unknown, file: ReadFile): void {
+    const units = unitsOfStrings(sourceValue, terms);
+    const { rendered } = renderUnits(file, units, () => ({ escape: 'plain', continuation: '', tableCell: false, terms: termSet }));
+    const ownFile = `content/${target.code}/${name}.json`;
+    const own = targetNamespaces.get(name);
+    if (own && !own.doc) {
+      refuse(file.at, `${ownFile} does not parse (${own.problems[0]?.message ?? 'unknown problem'}); fix it before importing its strings.`);
+      return;
+    }
+    let text = own?.doc?.text ?? '{}\n';
+    const current = new Map(own?.doc ? unitsOfStrings(own.doc.value, []).map((unit) => [unit.id, unit.value]) : []);
+    const tabSize = /\n( +)"/.exec(text)?.[1]?.length ?? 2;
+    let changed = false;
+    for (const [unit, value] of rendered) {
+      if (current.get(unit.id) === value) continue;
+      text = applyEdits(text, modify(text, unit.path, value, { formattingOptions: { insertSpaces: true, tabSize, eol: '\n' } }));
+      changed = true;
+    }
+    if (changed) writes.push({ file: ownFile, text, stamped: false });
+    else unchanged.push(ownFile);
+  }
+}
+
+/** A target with something in it: text or tags. */
+function hasText(target: readonly ReadSegment[] | undefined): boolean {
+  return target !== undefined && target.some((segment) => typeof segment !== 'string' || segment.trim() !== '');
+}
+
+function isDone(unit: ReadUnit): boolean {
+  return unit.state === undefined || DONE_STATES.has(unit.state);
+}
+
+/** Whether the file's source is the current source: same text (spaces folded) and the same tags with the same ids and contents. */
+function sameSource(read: readonly ReadSegment[], current: readonly Segment[]): boolean {
+  const fold = (value: string) => value.replace(/\s+/g, ' ');
+  const plain = (segments: readonly (ReadSegment | Segment)[]): string => segments.map((segment) => {
+    if (typeof segment === 'string') return fold(segment);
+    if (segment.kind === 'other') return `<${segment.name}>`;
+    if (segment.kind === 'ph') return `<ph ${segment.id} ${JSON.stringify(segment.native)}>`;
+    return `<g ${segment.id}>${plain(segment.children)}</g>`;
+  }).join('');
+  return plain(read) === plain(current);
+}
+
+/**
+ * The page as written: the source text from the end of its frontmatter on,
+ * each unit's content replaced by its translation (offsets from the tree,
+ * applied from the end so earlier ones stay valid), after the frontmatter of
+ * the translation (or of the source) with its title, navTitle and
+ * description replaced. Line endings and a byte order mark follow the
+ * translation's file when it has one.
+ */
+function spliceSource(sourceText: string, frontmatterEnd: number, own: PageFile | undefined, units: readonly Unit[], rendered: ReadonlyMap<Unit, string>): string {
+  let body = sourceText.slice(frontmatterEnd);
+  const bodyUnits = units.filter((unit) => unit.start !== undefined).sort((a, b) => b.start! - a.start!);
+  for (const unit of bodyUnits) {
+    const value = rendered.get(unit);
+    if (value === undefined) continue;
+    body = body.slice(0, unit.start! - frontmatterEnd) + value + body.slice(unit.end! - frontmatterEnd);
+  }
+  const values = new Map<string, string>();
+  for (const unit of units) if (unit.section === '_meta' && rendered.has(unit)) values.set(unit.kind, rendered.get(unit)!);
+  const ownYaml = own ? splitFrontmatter(own.text).yaml : undefined;
+  const yaml = ownYaml ?? (splitFrontmatter(sourceText).yaml ?? '');
+  const text = `---\n${replaceValues(yaml, values)}\n---${body}`;
+  if (!own) return text;
+  const bom = own.text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  return bom + (own.text.includes('\r\n') ? text.replace(/\n/g, '\r\n') : text);
+}
+
+/** The YAML with `title`, `navTitle` and `description` set, touching only those values' characters; a key the YAML lacks is added at its end. */
+function replaceValues(yaml: string, values: ReadonlyMap<string, string>): string {
+  const doc = parseDocument(yaml);
+  const edits: { from: number; to: number; text: string }[] = [];
+  const added: string[] = [];
+  for (const field of META_FIELDS) {
+    const value = values.get(field);
+    if (value === undefined) continue;
+    const node = isMap(doc.contents) ? doc.contents.get(field, true) : undefined;
+    if (isScalar(node) && node.range) {
+      if (String(node.value) !== value) edits.push({ from: node.range[0], to: node.range[1], text: yamlScalar(value) });
+    } else if (node === undefined) added.push(`${field}: ${yamlScalar(value)}`);
+  }
+  let result = yaml;
+  for (const edit of edits.sort((a, b) => b.from - a.from)) result = result.slice(0, edit.from) + edit.text + result.slice(edit.to);
+  return added.length > 0 ? `${result.replace(/\n*$/, '')}\n${added.join('\n')}` : result;
+}
+
+/** A YAML scalar on one line: plain where YAML allows it, quoted otherwise. */
+function yamlScalar(value: string): string {
+  return stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+}
