@@ -95,6 +95,41 @@ describe('German: export, fill, import', () => {
     const rows = (JSON.parse(status.stdout) as { locales: { pages: { slug: string; status: string }[] }[] }).locales[0]!.pages;
     expect(rows.find((row) => row.slug === 'lead-management/enable-lead-sharing')?.status).toBe('translated');
   });
+
+  it('marks the sections the model names as changed for review, and stamps the page only once they are done', () => {
+    const dir = project.dir;
+    const english = join(dir, 'content/en', GUIDE);
+    writeFileSync(english, readFileSync(english, 'utf8').replace('Have a follow-up process in place before the first lead arrives.', 'Have a follow-up process, and an owner for it, in place before the first lead arrives.'));
+    const german = readFileSync(join(dir, 'content/de', GUIDE), 'utf8');
+    expect(node(dir, 'scripts/i18n-export.ts', 'de').code).toBe(0);
+    const file = join(dir, 'xliff/de.xlf');
+    const tree = xliffOf(file);
+    const units = unitsOf(tree, `content/en/${GUIDE}`);
+    const stateOf = (id: string) => units.find(({ unit }) => unit.attributes['id'] === id)!.target.attributes['state'];
+    expect(stateOf('follow-up.2')).toBe('needs-review-translation');
+    expect(stateOf('follow-up.1')).toBe('needs-review-translation');
+    expect(stateOf('who-you-reach.2')).toBe('translated');
+    const note = elements(units.find(({ unit }) => unit.attributes['id'] === 'follow-up.2')!.unit, 'note').map((element) => toXml(element.children));
+    expect(note).toContain('Changed in the source since the translation: #follow-up (text).');
+
+    // Imported as exported: the review is not done, so the page is left alone.
+    const untouched = node(dir, 'scripts/i18n-import.ts', file);
+    expect(untouched.code, untouched.output).toBe(0);
+    expect(untouched.stdout).toMatch(new RegExp(`content/de/${GUIDE}  not written: 3 of \\d+ units are not translated or not marked done yet \\(follow-up\\.1, follow-up\\.2, follow-up\\.3\\)`));
+    expect(readFileSync(join(dir, 'content/de', GUIDE), 'utf8')).toBe(german);
+
+    // The translator reviews the section and marks it done: the page is written and stamped, and translated again.
+    for (const { target } of units) target.attributes['state'] = 'translated';
+    const paragraph = units.find(({ unit }) => unit.attributes['id'] === 'follow-up.2')!.target;
+    paragraph.children = paragraph.children.map((child) => (child.type === 'text' ? { ...child, value: child.value.replace('Richten Sie', 'Richten Sie – mit einer verantwortlichen Person –') } : child));
+    writeFileSync(file, toXml(tree));
+    const reviewed = node(dir, 'scripts/i18n-import.ts', file);
+    expect(reviewed.code, reviewed.output).toBe(0);
+    expect(reviewed.stdout).toContain(`content/de/${GUIDE}  written and stamped`);
+    const status = node(dir, 'scripts/i18n-status.ts', '--locale', 'de', '--format', 'json');
+    const rows = (JSON.parse(status.stdout) as { locales: { pages: { slug: string; status: string }[] }[] }).locales[0]!.pages;
+    expect(rows.find((row) => row.slug === 'lead-management/enable-lead-sharing')?.status).toBe('translated');
+  });
 });
 
 describe('French: a new locale', () => {
