@@ -251,6 +251,15 @@ describe('refusals', () => {
     expectNothingWritten();
   });
 
+  it('refuses a translation that would split a block, naming the unit', () => {
+    const result = tampered('split', (units) => {
+      target(units, 'who-you-reach.2').children = [{ type: 'text', value: 'Erster Absatz.\n\nZweiter Absatz.' }];
+    });
+    expect(result.code, result.output).toBe(1);
+    expect(result.stderr).toContain('Unit "who-you-reach.2" or "what-leads-are-for.1": the translation changes the page\'s blocks (a paragraph where the source has a heading)');
+    expectNothingWritten();
+  });
+
   it('refuses malformed XML with exit 2 and its line', () => {
     const path = join(project.dir, 'xliff/broken.xlf');
     const lines = readFileSync(file, 'utf8').split('\n');

@@ -169,6 +169,8 @@ export function importXliff(options: ImportOptions): ImportResult {
       tableCell: unit.kind === 'table cell',
       terms: termSet,
     }));
+    // A heading whose id English takes from its words keeps that id in the translation through an explicit marker.
+    for (const unit of units) if (unit.impliedId !== undefined && rendered.has(unit)) rendered.set(unit, `${rendered.get(unit)!} {/* #${unit.impliedId} */}`);
     const ownPath = `content/${target.code}/${sourcePage.path}`;
     if (notDone.length > 0) {
       if (rendered.size > 0 || notDone.length < units.length) skipped.push({ file: ownPath, message: `not written: ${notDone.length} of ${units.length} units are not translated or not marked done yet (${notDone.slice(0, 5).join(', ')}${notDone.length > 5 ? ', …' : ''}).` });
@@ -176,6 +178,7 @@ export function importXliff(options: ImportOptions): ImportResult {
     }
     const own = ownFiles.get(ownPath);
     const written = spliceSource(text, tree.children.find((node) => node.type === 'yaml')?.position?.end.offset ?? 0, own, units, rendered);
+    if (own?.text !== written && !keepsStructure(ownPath, written, units, file)) return;
     const stamp = stampTranslation(written, { source: sourceHash(sourcePage.text), sections: sectionFingerprints(tree, frontmatter), method: options.method });
     if ('error' in stamp) {
       refuse(file.at, `${ownPath} cannot be stamped: ${stamp.error}`);
@@ -184,6 +187,27 @@ export function importXliff(options: ImportOptions): ImportResult {
     const finalText = stamp.text ?? written;
     if (own && own.text === finalText) unchanged.push(ownPath);
     else writes.push({ file: ownPath, text: finalText, stamped: true });
+  }
+
+  /**
+   * Whether the page as written parses and has the source's blocks: text
+   * that MDX would read as a new block (an empty line in a heading, say)
+   * refuses the import, naming the unit where the blocks part.
+   */
+  function keepsStructure(ownPath: string, written: string, units: readonly Unit[], file: ReadFile): boolean {
+    const reparsed = unitsOfPage(ownPath, written, { terms, sourceLocale: source.code, locale: target.code, localize: false });
+    if (!reparsed.ok) {
+      const problem = reparsed.problems[0];
+      refuse(file.at, `${ownPath} would not parse after the import (${problem?.message ?? 'unknown problem'}, at line ${problem?.line ?? '?'} of the written page).`, 'Look at the unit translated at that line: its text must stay one block, without empty lines.');
+      return false;
+    }
+    const after = reparsed.page.units;
+    const index = units.findIndex((unit, at) => after[at]?.key !== unit.key);
+    if (index === -1 && after.length === units.length) return true;
+    const at = index === -1 ? units.length : index;
+    const near = [units[at - 1], units[at]].filter((unit): unit is Unit => unit !== undefined).map((unit) => `"${unit.id}"`).join(' or ');
+    refuse(file.at, `Unit ${near}: the translation changes the page's blocks (${after[at] ? `a ${after[at].kind}` : 'nothing'} where the source has ${units[at] ? `a ${units[at].kind}` : 'nothing'}); a unit's text must stay one block.`, 'Remove empty lines the CAT tool may have added to the unit.');
+    return false;
   }
 
   function importStrings(name: string, sourceValue: unknown, file: ReadFile): void {
@@ -232,20 +256,24 @@ function sameSource(read: readonly ReadSegment[], current: readonly Segment[]): 
 
 /**
  * The page as written: the source text from the end of its frontmatter on,
- * each unit's content replaced by its translation (offsets from the tree,
- * applied from the end so earlier ones stay valid), after the frontmatter of
+ * each unit's content replaced by its translation (offsets from the tree),
+ * after the frontmatter of
  * the translation (or of the source) with its title, navTitle and
  * description replaced. Line endings and a byte order mark follow the
  * translation's file when it has one.
  */
 function spliceSource(sourceText: string, frontmatterEnd: number, own: PageFile | undefined, units: readonly Unit[], rendered: ReadonlyMap<Unit, string>): string {
-  let body = sourceText.slice(frontmatterEnd);
-  const bodyUnits = units.filter((unit) => unit.start !== undefined).sort((a, b) => b.start! - a.start!);
-  for (const unit of bodyUnits) {
+  // The units do not overlap and come in document order: copy the text between them, and each translation.
+  const parts: string[] = [];
+  let from = frontmatterEnd;
+  for (const unit of units) {
     const value = rendered.get(unit);
-    if (value === undefined) continue;
-    body = body.slice(0, unit.start! - frontmatterEnd) + value + body.slice(unit.end! - frontmatterEnd);
+    if (unit.start === undefined || value === undefined) continue;
+    parts.push(sourceText.slice(from, unit.start), value);
+    from = unit.end!;
   }
+  parts.push(sourceText.slice(from));
+  const body = parts.join('');
   const values = new Map<string, string>();
   for (const unit of units) if (unit.section === '_meta' && rendered.has(unit)) values.set(unit.kind, rendered.get(unit)!);
   const ownYaml = own ? splitFrontmatter(own.text).yaml : undefined;

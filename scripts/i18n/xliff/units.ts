@@ -34,6 +34,8 @@ export interface Unit {
   /** What lines up a translation's unit with the source's: section, kind and nesting. */
   key: string;
   segments: Segment[];
+  /** A heading whose id comes from its text (no `{/* #id *\/}` marker): the id its translation must name explicitly. */
+  impliedId?: string;
 }
 
 export interface PageUnitsOptions {
@@ -51,7 +53,9 @@ export function pageUnits(text: string, tree: Root, frontmatter: Record<string, 
     const next = counter();
     units.push({ id: `_meta.${field}`, section: '_meta', kind: field, line: 1, continuation: '', key: `_meta:${field}`, segments: splitTerms(value, { terms: options.terms, next }) });
   }
-  const ids = new Map<RootContent, string>(collectHeadings(tree).map((heading) => [heading.node as RootContent, heading.id]));
+  const headings = collectHeadings(tree);
+  const ids = new Map<RootContent, string>(headings.map((heading) => [heading.node as RootContent, heading.id]));
+  const implied = new Set<RootContent>(headings.filter((heading) => !heading.explicit).map((heading) => heading.node as RootContent));
   const state = { section: '_intro', count: 0 };
   const add = (kind: UnitKind, container: { position?: RootContent['position'] }, children: readonly PhrasingContent[], depth: number, headingMarker?: unknown) => {
     const first = children[0];
@@ -81,6 +85,7 @@ export function pageUnits(text: string, tree: Root, frontmatter: Record<string, 
           if (id !== undefined) state.section = id;
           state.count = 0;
           add('heading', node, (node as Heading).children, depth, idMarker(node as Heading)?.node);
+          if (implied.has(node) && units[units.length - 1]?.section === state.section) units[units.length - 1]!.impliedId = state.section;
           break;
         }
         case 'paragraph': {

@@ -91,6 +91,12 @@ describe('units of a page', () => {
     expect(units.find((unit) => unit.id === '_meta.title')!.segments).toEqual(['Connect a ', { kind: 'ph', id: '1', ctype: 'x-term', native: 'CRM' }, ' to ', { kind: 'ph', id: '2', ctype: 'x-term', native: 'AppSource' }]);
   });
 
+  it('names the id a heading without a marker takes from its words, for the translation to keep', () => {
+    const { units } = unitsOf(PAGE.replace('## Steps to take {/* #steps */}', '## Steps to take'));
+    expect(units.find((unit) => unit.kind === 'heading')).toMatchObject({ id: 'steps-to-take.1', impliedId: 'steps-to-take', segments: ['Steps to take'] });
+    expect(units.find((unit) => unit.id === 'steps.1')).toBeUndefined();
+  });
+
   it('gives the page back unchanged when every target is its source (the splice keeps all formatting)', () => {
     const { units, text } = unitsOf();
     let rebuilt = text;
