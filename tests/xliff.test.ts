@@ -18,7 +18,7 @@ import { copyProject, run, type ProjectCopy } from './helpers/project.ts';
 const GUIDE = 'lead-management/enable-lead-sharing.mdx';
 const node = (cwd: string, ...args: string[]) => run(cwd, process.execPath, args);
 
-const elements = (node: Root | Element, name?: string): Element[] => node.children.filter((child): child is Element => child.type === 'element' && (name === undefined || child.name === name));
+const elements = (node: Root | Element, name?: string): Element[] => (node.children as (Root['children'][number] | ElementContent)[]).filter((child): child is Element => child.type === 'element' && (name === undefined || child.name === name));
 const xliffOf = (file: string) => fromXml(readFileSync(file, 'utf8'));
 /** Every trans-unit of a `<file original>`, with its source and target elements. */
 function unitsOf(tree: Root, original: string): { unit: Element; source: Element; target: Element }[] {
@@ -56,8 +56,8 @@ describe('German: export, fill, import', () => {
     const guide = unitsOf(tree, `content/en/${GUIDE}`);
     expect(guide.length).toBeGreaterThan(20);
     for (const { unit, target } of guide) {
-      expect(target.attributes['state'], unit.attributes['id']).toBe('translated');
-      expect(target.children.length, unit.attributes['id']).toBeGreaterThan(0);
+      expect(target.attributes['state'], String(unit.attributes['id'])).toBe('translated');
+      expect(target.children.length, String(unit.attributes['id'])).toBeGreaterThan(0);
     }
     const heading = guide.find(({ unit }) => unit.attributes['id'] === 'follow-up.1')!;
     expect(toXml(heading.target)).toBe('<target state="translated">Jeden Lead nachverfolgen <ph id="1" ctype="x-heading-id">{/* #follow-up */}</ph></target>');

@@ -60,8 +60,8 @@ export function counter(): () => string {
   return () => String(++id);
 }
 
-const startOf = (node: { position?: { start: { offset?: number } } | undefined }) => node.position?.start.offset;
-const endOf = (node: { position?: { end: { offset?: number } } | undefined }) => node.position?.end.offset;
+const startOf = (node: { position?: { start: { offset?: number | undefined } } | undefined }) => node.position?.start.offset;
+const endOf = (node: { position?: { end: { offset?: number | undefined } } | undefined }) => node.position?.end.offset;
 
 /** The source characters of a node, by its offsets. */
 export function sliceOf(node: RootContent | PhrasingContent, text: string): string {

@@ -126,6 +126,8 @@ export interface ReadFile {
 export type ReadResult = { ok: true; files: ReadFile[]; version: string | undefined } | { ok: false; message: string; at: At };
 
 const atOf = (node: { position?: { start: { line: number; column: number } } | undefined }): At => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+/** An attribute's value; xast writes a missing one as null or undefined. */
+const attribute = (node: Element, name: string): string | undefined => node.attributes[name] ?? undefined;
 const childElements = (node: Element, name?: string) => node.children.filter((child): child is Element => child.type === 'element' && (name === undefined || child.name === name));
 
 /** Parses an XLIFF 1.2 file; malformed XML or a document that is not XLIFF is `ok: false` with its place. */
@@ -139,7 +141,7 @@ export function readXliff(xml: string): ReadResult {
   }
   const root = tree.children.find((child): child is Element => child.type === 'element');
   if (!root || root.name !== 'xliff') return { ok: false, message: `not an XLIFF file: the root element is <${root?.name ?? 'nothing'}>, not <xliff>`, at: root ? atOf(root) : { line: 1, column: 1 } };
-  const version = root.attributes['version'];
+  const version = attribute(root, 'version');
   if (version !== '1.2') return { ok: false, message: `XLIFF ${version ?? 'without a version'} is not read here; export and import XLIFF 1.2 (version="1.2")`, at: atOf(root) };
   const files = childElements(root, 'file').map((file): ReadFile => {
     const units: ReadUnit[] = [];
@@ -149,12 +151,12 @@ export function readXliff(xml: string): ReadResult {
         else if (child.name === 'trans-unit') {
           const source = childElements(child, 'source')[0];
           const target = childElements(child, 'target')[0];
-          units.push({ id: child.attributes['id'], at: atOf(child), source: source && readInline(source.children), target: target && readInline(target.children), state: target?.attributes['state'] });
+          units.push({ id: attribute(child, 'id'), at: atOf(child), source: source && readInline(source.children), target: target && readInline(target.children), state: target ? attribute(target, 'state') : undefined });
         }
       }
     };
     for (const body of childElements(file, 'body')) collect(body);
-    return { original: file.attributes['original'], sourceLanguage: file.attributes['source-language'], targetLanguage: file.attributes['target-language'], at: atOf(file), units };
+    return { original: attribute(file, 'original'), sourceLanguage: attribute(file, 'source-language'), targetLanguage: attribute(file, 'target-language'), at: atOf(file), units };
   });
   return { ok: true, files, version };
 }
@@ -169,7 +171,7 @@ function readInline(children: readonly ElementContent[]): ReadSegment[] {
   for (const child of children) {
     if (child.type === 'text' || child.type === 'cdata') push(child.value);
     else if (child.type === 'element') {
-      const id = child.attributes['id'];
+      const id = attribute(child, 'id');
       if (child.name === 'ph') push({ kind: 'ph', id, native: textOf(child), at: atOf(child) });
       else if (child.name === 'g') push({ kind: 'g', id, children: readInline(child.children), at: atOf(child) });
       // <mrk> marks text (a term, a segment boundary a tool added); its content is the text itself.
