@@ -12,7 +12,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadRegistry } from '../src/i18n/locales.ts';
-import { loadSite } from '../src/model/site.ts';
 import { loadGlossary } from '../src/translation/glossary.ts';
 import { projectRoot } from './lib/checkerCli.ts';
 import { describeError, EXIT, paint, parseCli, runCommand, UsageError } from './lib/cli.ts';
@@ -45,7 +44,7 @@ await runCommand(USAGE, () => {
     throw new UsageError(describeError(error));
   }
   const registry = loadRegistry(root);
-  const result = importXliff({ root, registry, site: loadSite(root, registry), glossary: loadGlossary(root), file: shown, xml, method: values.method as 'human' | 'machine' | undefined });
+  const result = importXliff({ root, registry, glossary: loadGlossary(root), file: shown, xml, method: values.method as 'human' | 'machine' | undefined });
   const color = wantsColor(process.stderr);
   if (result.kind === 'malformed') {
     process.stderr.write(formatPretty({ findings: [result.finding], summary: undefined }, { color, totals: false }));

@@ -154,6 +154,16 @@ describe('French: a new locale', () => {
       target.children = [{ type: 'text', value: 'Traduit : ' }, ...structuredClone(source.children) as ElementContent[]];
       target.attributes['state'] = 'translated';
     }
+    // And two UI strings, one with an i18next variable kept as its locked tag.
+    const strings = unitsOf(tree, 'content/en/ui.json');
+    const skip = strings.find(({ unit }) => unit.attributes['id'] === 'skipLink')!;
+    skip.target.children = [{ type: 'text', value: 'Aller au contenu' }];
+    skip.target.attributes['state'] = 'translated';
+    const switchTo = strings.find(({ unit }) => unit.attributes['id'] === 'languagePicker.switchTo')!;
+    expect(toXml(switchTo.source.children)).toBe('Read this page in <ph id="1" ctype="x-i18next">{{language}}</ph>');
+    switchTo.target.children = [{ type: 'text', value: 'Lire cette page en ' }, structuredClone(elements(switchTo.source, 'ph')[0]!)];
+    switchTo.target.attributes['state'] = 'translated';
+    const uiBefore = readFileSync(join(dir, 'content/fr/ui.json'), 'utf8');
     writeFileSync(file, toXml(tree));
     const imported = node(dir, 'scripts/i18n-import.ts', 'translations/fr.xlf');
     expect(imported.code, imported.output).toBe(0);
@@ -169,6 +179,11 @@ describe('French: a new locale', () => {
     expect(page).toMatch(/\ntranslation:\n {2}source: sha256:[0-9a-f]+\n {2}method: human\n {2}sections:\n/);
     // Everything but the text is the source's: the same lines, the same code and components.
     expect(page.split('\n').filter((line) => line.startsWith('<')).join('\n')).toBe(source.split('\n').filter((line) => line.startsWith('<')).join('\n'));
+
+    // The string file changes in exactly those two values; its formatting stays.
+    const uiAfter = readFileSync(join(dir, 'content/fr/ui.json'), 'utf8');
+    expect(uiAfter).toBe(uiBefore.replace('"skipLink": "Skip to content"', '"skipLink": "Aller au contenu"').replace('"switchTo": "Read this page in {{language}}"', '"switchTo": "Lire cette page en {{language}}"'));
+    expect(uiAfter).not.toBe(uiBefore);
 
     const guard = await guardContent(dir);
     expect(guard.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
@@ -258,6 +273,13 @@ describe('refusals', () => {
     expect(result.code, result.output).toBe(1);
     expect(result.stderr).toContain('Unit "who-you-reach.2" or "what-leads-are-for.1": the translation changes the page\'s blocks (a paragraph where the source has a heading)');
     expectNothingWritten();
+  });
+
+  it('refuses to export an unknown locale or the source, with exit 2', () => {
+    const unknown = node(project.dir, 'scripts/i18n-export.ts', 'xx');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('"xx" is not a locale in content/locales.json (de, nl); add it first with npm run i18n:add -- xx.');
+    expect(node(project.dir, 'scripts/i18n-export.ts', 'en').stderr).toContain('"en" is the source locale');
   });
 
   it('refuses malformed XML with exit 2 and its line', () => {

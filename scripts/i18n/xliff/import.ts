@@ -24,8 +24,7 @@ import { isMap, isScalar, parseDocument, stringify } from 'yaml';
 import type { Finding } from '../../../src/content/finding.ts';
 import { sourceHash } from '../../../src/content/sourceHash.ts';
 import type { Locale, LocaleRegistry } from '../../../src/i18n/locales.ts';
-import { splitFrontmatter, type PageFile } from '../../../src/model/pageFile.ts';
-import type { Site } from '../../../src/model/site.ts';
+import { readLocalePages, splitFrontmatter, type PageFile } from '../../../src/model/pageFile.ts';
 import type { Glossary } from '../../../src/translation/glossary.ts';
 import { sectionFingerprints } from '../../../src/translation/sections.ts';
 import { readNamespaces } from '../collect.ts';
@@ -38,7 +37,6 @@ import { DONE_STATES, readXliff, type At, type ReadFile, type ReadSegment, type 
 
 export interface ImportOptions {
   registry: LocaleRegistry;
-  site: Site;
   glossary: Glossary;
   root: string;
   /** The XLIFF file as findings name it (relative to the current folder). */
@@ -66,7 +64,7 @@ export type ImportResult =
   | { kind: 'ok'; locale: Locale; writes: Write[]; unchanged: string[]; skipped: PageNote[] };
 
 export function importXliff(options: ImportOptions): ImportResult {
-  const { registry, site } = options;
+  const { registry } = options;
   const at = (where: At) => ({ file: options.file, line: where.line, column: where.column });
   const read = readXliff(options.xml);
   if (!read.ok) return { kind: 'malformed', finding: { rule: 'xliff-malformed', severity: 'error', message: `The XLIFF file cannot be read: ${read.message}.`, ...at(read.at), hint: 'Export the file again from your CAT tool, or fix the XML at this place.' } };
@@ -88,8 +86,9 @@ export function importXliff(options: ImportOptions): ImportResult {
   const findings: Finding[] = [];
   const refuse = (where: At, message: string, hint?: string) => findings.push({ rule: 'xliff-import', severity: 'error', message, locale: target.code, ...at(where), ...(hint ? { hint } : {}) });
 
-  const sourceFiles = new Map<string, PageFile>((site.files.get(source.code) ?? []).map((file) => [file.file, file]));
-  const ownFiles = new Map<string, PageFile>((site.files.get(target.code) ?? []).map((file) => [file.file, file]));
+  // The import needs the two locales' page files, not their statuses: it reads them without building the model.
+  const sourceFiles = new Map<string, PageFile>(readLocalePages(options.root, source.code).map((file) => [file.file, file]));
+  const ownFiles = new Map<string, PageFile>(readLocalePages(options.root, target.code).map((file) => [file.file, file]));
   const sourceNamespaces = new Map(readNamespaces(options.root, source.code).map((namespace) => [namespace.file, namespace]));
   const targetNamespaces = new Map(readNamespaces(options.root, target.code).map((namespace) => [namespace.name, namespace]));
   const writes: Write[] = [];
