@@ -176,14 +176,16 @@ export function importXliff(options: ImportOptions): ImportResult {
       return;
     }
     const own = ownFiles.get(ownPath);
-    const written = spliceSource(text, tree.children.find((node) => node.type === 'yaml')?.position?.end.offset ?? 0, own, units, rendered);
-    if (own?.text !== written && !keepsStructure(ownPath, written, units, file)) return;
-    const stamp = stampTranslation(written, { source: sourceHash(sourcePage.text), sections: sectionFingerprints(tree, frontmatter), method: options.method });
+    const { frontmatter: head, body } = spliceSource(text, tree.children.find((node) => node.type === 'yaml')?.position?.end.offset ?? 0, own, units, rendered);
+    // The stamp edits the frontmatter only, so it is given the frontmatter alone (its parse then costs nothing per body line).
+    const stamp = stampTranslation(`${head}\n`, { source: sourceHash(sourcePage.text), sections: sectionFingerprints(tree, frontmatter), method: options.method });
     if ('error' in stamp) {
       refuse(file.at, `${ownPath} cannot be stamped: ${stamp.error}`);
       return;
     }
-    const finalText = stamp.text ?? written;
+    const normalized = `${(stamp.text ?? `${head}\n`).slice(0, -1)}${body}`;
+    const finalText = own ? inStyleOf(own.text, normalized) : normalized;
+    if (own?.text !== finalText && !keepsStructure(ownPath, normalized, units, file)) return;
     if (own && own.text === finalText) unchanged.push(ownPath);
     else writes.push({ file: ownPath, text: finalText, stamped: true });
   }
@@ -261,7 +263,7 @@ function sameSource(read: readonly ReadSegment[], current: readonly Segment[]): 
  * description replaced. Line endings and a byte order mark follow the
  * translation's file when it has one.
  */
-function spliceSource(sourceText: string, frontmatterEnd: number, own: PageFile | undefined, units: readonly Unit[], rendered: ReadonlyMap<Unit, string>): string {
+function spliceSource(sourceText: string, frontmatterEnd: number, own: PageFile | undefined, units: readonly Unit[], rendered: ReadonlyMap<Unit, string>): { frontmatter: string; body: string } {
   // The units do not overlap and come in document order: copy the text between them, and each translation.
   const parts: string[] = [];
   let from = frontmatterEnd;
@@ -272,15 +274,17 @@ function spliceSource(sourceText: string, frontmatterEnd: number, own: PageFile 
     from = unit.end!;
   }
   parts.push(sourceText.slice(from));
-  const body = parts.join('');
   const values = new Map<string, string>();
   for (const unit of units) if (unit.section === '_meta' && rendered.has(unit)) values.set(unit.kind, rendered.get(unit)!);
   const ownYaml = own ? splitFrontmatter(own.text).yaml : undefined;
   const yaml = ownYaml ?? (splitFrontmatter(sourceText).yaml ?? '');
-  const text = `---\n${replaceValues(yaml, values)}\n---${body}`;
-  if (!own) return text;
-  const bom = own.text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  return bom + (own.text.includes('\r\n') ? text.replace(/\n/g, '\r\n') : text);
+  return { frontmatter: `---\n${replaceValues(yaml, values)}\n---`, body: parts.join('') };
+}
+
+/** Normalized text in the line endings and byte order mark of the file it replaces. */
+function inStyleOf(existing: string, text: string): string {
+  const bom = existing.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  return bom + (existing.includes('\r\n') ? text.replace(/\n/g, '\r\n') : text);
 }
 
 /** The YAML with `title`, `navTitle` and `description` set, touching only those values' characters; a key the YAML lacks is added at its end. */
