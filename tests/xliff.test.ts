@@ -210,11 +210,11 @@ describe('refusals', () => {
   afterAll(() => project?.remove());
 
   /** Edits a copy of the export: a new title (so an accepted import would write), plus the tampering. */
-  const tampered = (name: string, tamper: (units: ReturnType<typeof unitsOf>) => void) => {
+  const tampered = (name: string, tamper: (units: ReturnType<typeof unitsOf>, tree: Root) => void) => {
     const tree = xliffOf(file);
     const units = unitsOf(tree, `content/en/${GUIDE}`);
     units.find(({ unit }) => unit.attributes['id'] === '_meta.title')!.target.children = [{ type: 'text', value: 'Ein neuer Titel' }];
-    tamper(units);
+    tamper(units, tree);
     const path = join(project.dir, `xliff/${name}.xlf`);
     writeFileSync(path, toXml(tree));
     return node(project.dir, 'scripts/i18n-import.ts', path);
@@ -254,15 +254,18 @@ describe('refusals', () => {
   });
 
   it('refuses a duplicated placeholder and an invented one', () => {
-    const result = tampered('duplicated', (units) => {
+    const result = tampered('duplicated', (units, tree) => {
       const unit = target(units, 'follow-up.1');
       const ph = elements(unit, 'ph')[0]!;
       unit.children.push({ type: 'text', value: ' ' }, structuredClone(ph));
       target(units, 'next-steps.1').children.push({ type: 'element', name: 'ph', attributes: { id: '9' }, children: [{ type: 'text', value: '{alert(1)}' }] });
+      const skip = unitsOf(tree, 'content/en/ui.json').find(({ unit }) => unit.attributes['id'] === 'skipLink')!.target;
+      skip.children = [{ type: 'text', value: 'Zum Inhalt {{evil}}' }];
     });
     expect(result.code, result.output).toBe(1);
     expect(result.stderr).toContain('Unit "follow-up.1": placeholder 1 (“{/* #follow-up */}”) is there 2 times; the source has it once.');
     expect(result.stderr).toContain('Unit "next-steps.1": placeholder 9 is not in the source (it holds “{alert(1)}”).');
+    expect(result.stderr).toContain('Unit "skipLink": the translation writes i18next markup as text (“Zum Inhalt {{evil}}”)');
     expectNothingWritten();
   });
 

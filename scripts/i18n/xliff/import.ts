@@ -28,6 +28,7 @@ import { readLocalePages, splitFrontmatter, type PageFile } from '../../../src/m
 import type { Glossary } from '../../../src/translation/glossary.ts';
 import { sectionFingerprints } from '../../../src/translation/sections.ts';
 import { readNamespaces } from '../collect.ts';
+import { markupPieces } from '../rules/ui.ts';
 import { stampTranslation } from '../stamp.ts';
 import { localeOfTag, protectedTerms, unitsOfPage, unitsOfStrings } from './project.ts';
 import { renderTarget, type RenderContext } from './render.ts';
@@ -225,6 +226,12 @@ export function importXliff(options: ImportOptions): ImportResult {
     const tabSize = /\n( +)"/.exec(text)?.[1]?.length ?? 2;
     let changed = false;
     for (const [unit, value] of rendered) {
+      // Text may not add i18next markup ({{var}}, $t(), <tag>, [TOKEN]) of its own: only the source's, through its tags.
+      const markup = (text: string) => markupPieces(text).map((piece) => text.slice(piece.start, piece.end)).sort().join('\n');
+      if (markup(value) !== markup(unit.value)) {
+        refuse(file.at, `Unit "${unit.id}": the translation writes i18next markup as text (“${value}”); the source's markup comes only from its tags.`, 'Remove {{…}}, $t(…), <…> and [TOKENS] typed as text; keep the source\'s tags instead.');
+        continue;
+      }
       if (current.get(unit.id) === value) continue;
       text = applyEdits(text, modify(text, unit.path, value, { formattingOptions: { insertSpaces: true, tabSize, eol: '\n' } }));
       changed = true;
