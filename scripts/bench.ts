@@ -14,13 +14,13 @@ import { parseCli, runCommand, UsageError } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run bench -- [options]
 
-  --only <part>     i18n, links, build or reader (default: all)
+  --only <part>     i18n, xliff, links, build or reader (default: all)
   --pages <n>       pages per locale of the large corpus (default 1000)
   --small <n>       pages per locale of the small corpus (default 250; 100 for build)
   --locales <m>     locales, the source included (default 2)
   --keep            keep the generated corpora and print where they are`;
 const ROOT = join(import.meta.dirname, '..');
-const PARTS = ['i18n', 'links', 'build', 'reader'];
+const PARTS = ['i18n', 'xliff', 'links', 'build', 'reader'];
 
 await runCommand(USAGE, async () => {
   const { values } = parseCli(process.argv.slice(2), { pages: { type: 'string', default: '1000' }, small: { type: 'string' }, locales: { type: 'string', default: '2' }, only: { type: 'string' }, keep: { type: 'boolean', default: false } });
@@ -57,6 +57,24 @@ await runCommand(USAGE, async () => {
       perPage.push(run('cold (no parse cache)', ['--no-cache']) / files);
       run('first run, writing the parse cache', []);
       run('warm (nothing changed)', []);
+      done(corpus.root, values.keep);
+    }
+    growth(perPage);
+  }
+
+  if (wants('xliff')) {
+    console.log('i18n:export and i18n:import of one locale (wall time of the command, Node start-up included)');
+    const perPage: number[] = [];
+    for (const size of sizes(250)) {
+      const corpus = generateCorpus(ROOT, size, locales);
+      const locale = corpus.locales[1]!;
+      const file = join(corpus.root, `${locale}.xlf`);
+      const row = (label: string, result: { ms: number; peakBytes?: number | undefined }) => console.log(`  ${size} pages, ${label}`.padEnd(48), ms(result.ms).padStart(9), `${(result.ms / size).toFixed(2)} ms/page`.padStart(14), megabytes(result.peakBytes).padStart(8));
+      const exported = expectExit('i18n:export', measure(process.execPath, ['scripts/i18n-export.ts', locale, '--out', file, '--root', corpus.root], { cwd: ROOT }), 0);
+      row(`i18n:export ${locale}`, exported);
+      const imported = expectExit('i18n:import', measure(process.execPath, ['scripts/i18n-import.ts', file, '--root', corpus.root], { cwd: ROOT }), 0);
+      row(`i18n:import ${locale}`, imported);
+      perPage.push((exported.ms + imported.ms) / size);
       done(corpus.root, values.keep);
     }
     growth(perPage);

@@ -175,11 +175,25 @@ function pluralRule(base: string, sourceForms: readonly Leaf[], target: readonly
  * and Trans tags `<0>`, `<strong>`, and the `[SEARCH_TERM]`-style placeholders of Pagefind's strings.
  */
 export function markup(value: string): { variables: string[]; nesting: string[]; tags: string[]; tokens: string[] } {
-  const variables = [...value.matchAll(/\{\{-?\s*([^,}]+?)\s*(?:,[^}]*)?\}\}/g)].map((match) => match[1]!);
-  const nesting = [...value.matchAll(/\$t\(\s*([^,)]+?)\s*(?:,[^)]*)?\)/g)].map((match) => match[1]!);
-  const tags = [...value.matchAll(/<(\/?)([a-zA-Z0-9]+)\s*(\/?)>/g)].map((match) => `${match[1]}${match[2]}${match[3]}`);
-  const tokens = [...value.matchAll(/\[([A-Z][A-Z0-9_]*)\]/g)].map((match) => match[1]!);
+  const variables = [...value.matchAll(new RegExp(MARKUP.variable, 'g'))].map((match) => match[1]!);
+  const nesting = [...value.matchAll(new RegExp(MARKUP.nesting, 'g'))].map((match) => match[1]!);
+  const tags = [...value.matchAll(new RegExp(MARKUP.tag, 'g'))].map((match) => `${match[1]}${match[2]}${match[3]}`);
+  const tokens = [...value.matchAll(new RegExp(MARKUP.token, 'g'))].map((match) => match[1]!);
   return { variables, nesting, tags, tokens };
+}
+
+/** The four kinds of markup `markup` lists, defined once. */
+const MARKUP = {
+  variable: /\{\{-?\s*([^,}]+?)\s*(?:,[^}]*)?\}\}/,
+  nesting: /\$t\(\s*([^,)]+?)\s*(?:,[^)]*)?\)/,
+  tag: /<(\/?)([a-zA-Z0-9]+)\s*(\/?)>/,
+  token: /\[([A-Z][A-Z0-9_]*)\]/,
+};
+
+/** The same markup in reading order with its offsets: where a tool cuts a string into text and protected pieces (the XLIFF export). */
+export function markupPieces(value: string): { start: number; end: number }[] {
+  const any = new RegExp(Object.values(MARKUP).map((pattern) => pattern.source).join('|'), 'g');
+  return [...value.matchAll(any)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
 
 function stripMarkup(value: string): string {
