@@ -197,6 +197,14 @@ function listShape(list: Extract<RootContent, { type: 'list' }>): string {
   return nested.some((shape) => shape !== '') ? `${count}(${nested.map((shape) => shape || '0').join(',')})` : count;
 }
 
+/**
+ * A block's visible text without any whitespace: how the site's compiler (src/markdown/sourceLanguagePlugin.ts)
+ * finds a block the content model says is still in the source language, whatever the line breaks.
+ */
+export function blockTextKey(node: Node): string {
+  return textual(node).text.replace(/\s+/g, '');
+}
+
 /** Visible text and the placeholders inside it. */
 function textual(node: Node): { text: string; placeholders: string[] } {
   const placeholders: string[] = [];

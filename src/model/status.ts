@@ -7,7 +7,11 @@
  * - `missing`: the locale has no file for the page; readers get the source page (a fallback).
  * - `untranslated`: the locale has a file but its body is still the source text; readers get a fallback too.
  * - `outdated`: the source changed since the revision the translation records (or it records none).
- * - `translated`: current.
+ * - `partial`: current, but some blocks are still in the source language (src/translation/untranslated.ts,
+ *   `blockCoverage`): readers get the translation with a notice naming those sections, whose blocks
+ *   carry the source's `lang`. An outdated page that is also partial is `outdated` (what changed
+ *   comes first); its coverage is kept on the page either way.
+ * - `translated`: current, every block translated.
  *
  * It also holds the one rule for whose fault a mismatch is (`sourceMoved`,
  * `blame`): a translation that differs from its source inside a section the
@@ -18,7 +22,7 @@ import { sourceHash } from '../content/sourceHash.ts';
 import { isBodyInSourceLanguage } from '../translation/language.ts';
 import { changedSections, sectionFingerprints, type SectionChange } from '../translation/sections.ts';
 
-export type PageStatus = 'source' | 'translated' | 'outdated' | 'untranslated' | 'missing';
+export type PageStatus = 'source' | 'translated' | 'partial' | 'outdated' | 'untranslated' | 'missing';
 
 /** The statuses in which readers are shown the source page instead of the locale's own. */
 export function isFallbackStatus(status: PageStatus): boolean {
@@ -117,6 +121,19 @@ export interface StatusInput {
   languages?: { source: string; target: string } | undefined;
 }
 
+/** A current translation with blocks still in the source language (its coverage says which). */
+export function isPartial(coverage: { total: number; translated: number } | undefined): boolean {
+  return coverage !== undefined && coverage.translated < coverage.total;
+}
+
+/** The share of a page readers get in their language: 0 for a fallback, the translated blocks' share otherwise. */
+export function translatedShare(page: { status: PageStatus; coverage?: { total: number; translated: number } | undefined }): number {
+  if (page.status === 'missing' || page.status === 'untranslated') return 0;
+  const coverage = page.coverage;
+  return coverage && coverage.total > 0 ? coverage.translated / coverage.total : 1;
+}
+
+/** The status without `partial` (which needs the parsed page; the content model adds it). */
 export function pageStatus(input: StatusInput): PageStatus {
   if (input.isSourceLocale) return 'source';
   if (!input.translation) return 'missing';

@@ -42,7 +42,7 @@ export function formatPretty(report: Report, options: FormatOptions = {}): strin
   if (view.coverage) {
     lines.push('', `Translation coverage against "${view.coverage.sourceLocale}":`);
     for (const row of view.coverage.rows) {
-      lines.push(`  ${row.locale} (${row.status}): pages ${row.pages.translated}/${row.pages.source} (${percent(row.pages.coverage)}), ${row.pages.outdated} outdated${row.pages.untranslated ? `, ${row.pages.untranslated} still in the source language` : ''}; UI strings ${row.ui.translated}/${row.ui.strings} (${percent(row.ui.coverage)}); ${row.errors} errors, ${row.warnings} warnings`);
+      lines.push(`  ${row.locale} (${row.status}): pages ${row.pages.translated} translated, ${row.pages.partial ?? 0} partial, ${row.pages.outdated} outdated, ${row.pages.untranslated ?? 0} untranslated, ${row.pages.missing ?? 0} missing of ${row.pages.source} (${percent(row.pages.coverage)} in ${row.locale}); UI strings ${row.ui.translated}/${row.ui.strings} (${percent(row.ui.coverage)}); ${row.errors} errors, ${row.warnings} warnings`);
     }
   }
   if (view.lines.length > 0) lines.push('', ...view.lines);
