@@ -90,7 +90,7 @@ describe('section tracking', () => {
     expect(pretty.stdout).toContain('outdated: #follow-up (text), #next-steps (link target)');
     expect(pretty.stdout).not.toContain('nl (');
     const markdown = node(shallow, 'scripts/i18n-status.ts', '--format', 'markdown');
-    expect(markdown.stdout).toMatch(new RegExp(`\\| de \\(Deutsch, complete\\) \\| ${de.totals.pages - 1}/${de.totals.pages} \\| 1 \\| 0 \\| 0 \\| 0 \\| \\d+/\\d+ \\|`));
+    expect(markdown.stdout).toMatch(new RegExp(`\\| de \\(Deutsch, complete\\) \\| ${de.totals.pages - 1}/${de.totals.pages} \\| 0 \\| 1 \\| 0 \\| 0 \\| \\d+% \\| 0 \\| \\d+/\\d+ \\|`));
     expect(node(shallow, 'scripts/i18n-status.ts', '--locale', 'xx').code).toBe(2);
     expect(node(shallow, 'scripts/i18n-status.ts', '--format', 'xml').code).toBe(2);
   });

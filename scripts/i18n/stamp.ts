@@ -13,7 +13,7 @@ import type { Yaml } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import { normalizeText } from '../../src/content/mdx.ts';
 
 const frontmatterParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -60,7 +60,7 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
     // No record yet: append one at the end of the frontmatter.
     const lines = [`translation:`, `  source: ${values.source}`, `  method: ${method ?? 'human'}`];
     if (reviewed !== undefined) lines.push(`  reviewed: ${reviewed}`);
-    if (values.machineSections?.length) lines.push(`  machineSections: [${values.machineSections.join(', ')}]`);
+    if (values.machineSections?.length) lines.push(`  machineSections: [${values.machineSections.map(yamlString).join(', ')}]`);
     if (values.sections) lines.push(...sectionLines(values.sections, '  '));
     edits.push({ from: yamlEnd, to: yamlEnd, text: `\n${lines.join('\n')}` });
   } else {
@@ -107,9 +107,9 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
         const lineBreak = yaml.lastIndexOf('\n', keyRange[0] - 1);
         edits.push({ from: yamlStart + lineBreak, to: end, text: '' });
       } else if (wantedList.join(',') !== recorded.join(',') || !isSeq(listPair.value) || !listPair.value.flow) {
-        edits.push({ from: at(keyRange[0]), to: end, text: `machineSections: [${wantedList.join(', ')}]` });
+        edits.push({ from: at(keyRange[0]), to: end, text: `machineSections: [${wantedList.map(yamlString).join(', ')}]` });
       }
-    } else if (wantedList.length > 0) additions.push(`${indent}machineSections: [${wantedList.join(', ')}]`);
+    } else if (wantedList.length > 0) additions.push(`${indent}machineSections: [${wantedList.map(yamlString).join(', ')}]`);
     if (additions.length > 0) {
       // After the record's last line, so the new keys join the block they belong to.
       const end = map.range?.[2] ?? yaml.length;
@@ -125,7 +125,21 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
 function sectionLines(sections: Record<string, string>, indent: string): string[] {
   const entries = Object.entries(sections);
   if (entries.length === 0) return [`${indent}sections: {}`];
-  return [`${indent}sections:`, ...entries.map(([id, value]) => `${indent}  ${id}: ${value}`)];
+  return [`${indent}sections:`, ...entries.map(([id, value]) => `${indent}  ${yamlString(id)}: ${value}`)];
+}
+
+/**
+ * A section id as YAML reads it back unchanged: plain where it is a plain string (`step-1--prepare`,
+ * `übersicht`, `日本語`), double-quoted where YAML would read something else (`true`, `1e3`, `-1`, `null`).
+ */
+export function yamlString(id: string): string {
+  let value: unknown;
+  try {
+    value = parseYaml(id);
+  } catch {
+    value = undefined;
+  }
+  return value === id && /^[\p{L}\p{N}_][\p{L}\p{N}\p{M}_-]*$/u.test(id) ? id : JSON.stringify(id);
 }
 
 /**
