@@ -29,19 +29,20 @@ const fingerprints = (text: string) => {
 const stamp = (de: string, en: string) => (stampTranslation(de, { source: sourceHash(en), sections: withTranslationPrints(fingerprints(en), fingerprints(de)) }) as { text: string }).text;
 
 describe('heading ids round-trip through the stamp and the frontmatter schema', () => {
-  const headings: [string, string][] = [
-    ['Step 1 – prepare your CRM', 'step-1--prepare-your-crm'],
-    ['What’s new? (2026 edition)', 'whats-new-2026-edition'],
-    ['Use `LeadSource` here', 'use-leadsource-here'],
-    ['Press <kbd>Ctrl</kbd> to copy', 'press-ctrl-to-copy'],
-    ['Übersicht für Größen', 'übersicht-für-größen'],
-    ['日本語の見出し', '日本語の見出し'],
-    ['True', 'true'],
-    ['1e3 leads', '1e3-leads'],
-    ['365', '365'],
+  // English heading, the id the slug rule gives it, the German heading (which keeps the id with a marker).
+  const headings: [string, string, string][] = [
+    ['Step 1 – prepare your CRM', 'step-1--prepare-your-crm', 'Schritt 1 – CRM vorbereiten'],
+    ['What’s new? (2026 edition)', 'whats-new-2026-edition', 'Was ist neu? (Ausgabe 2026)'],
+    ['Use `LeadSource` here', 'use-leadsource-here', '`LeadSource` hier verwenden'],
+    ['Press <kbd>Ctrl</kbd> to copy', 'press-ctrl-to-copy', 'Zum Kopieren <kbd>Strg</kbd> drücken'],
+    ['Übersicht für Größen', 'übersicht-für-größen', 'Übersicht der Größen'],
+    ['日本語の見出し', '日本語の見出し', '日本語の見出し'],
+    ['True', 'true', 'Wahr'],
+    ['1e3 leads', '1e3-leads', '1e3 Leads'],
+    ['365', '365', '365'],
   ];
   const en = page({ title: 'Guide', description: 'A guide page for the fixture site.', order: 1 }, headings.map(([text], index) => `## ${text}\n\nParagraph number ${index} of the guide.`).join('\n\n'));
-  const de = page({ title: 'Leitfaden', description: 'Eine Leitfadenseite für die Testwebsite.', order: 1 }, headings.map(([, id], index) => `## Überschrift ${index} {/* #${id} */}\n\nAbsatz Nummer ${index} des Leitfadens.`).join('\n\n'));
+  const de = page({ title: 'Leitfaden', description: 'Eine Leitfadenseite für die Testwebsite.', order: 1 }, headings.map(([, id, german], index) => `## ${german} {/* #${id} */}\n\nAbsatz Nummer ${index} des Leitfadens.`).join('\n\n'));
 
   it('the slug rule gives the ids expected', () => {
     const parsed = parseMdx('en.mdx', en);
@@ -60,7 +61,8 @@ describe('heading ids round-trip through the stamp and the frontmatter schema', 
     const root = fixture.root;
     const report = checkTranslations({ root, registry: loadRegistry(root), site: loadSite(root), glossary: EMPTY_GLOSSARY, history: false });
     expect(report.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
-    expect(loadSite(root).page('de', 'guide')!.status).toBe('translated');
+    // Current (the headings left as they are, such as 日本語の見出し, make it partial, not outdated).
+    expect(loadSite(root).page('de', 'guide')!.status).toBe('partial');
   });
 });
 
