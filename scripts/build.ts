@@ -24,13 +24,14 @@ import { CONTENT_GUARDED, PAGES_WRITTEN } from '../src/integrations/buildMessage
 import { recordStage } from '../src/integrations/stageTimings.ts';
 import { EXIT, parseCli, runCommand } from './lib/cli.ts';
 
-const USAGE = `Usage: npm run build [-- --help]
+const USAGE = `Usage: npm run build [-- --details] [-- --help]
 
 Builds the site into dist/ (content guard, Astro, 404 pages, Pagefind) with
 the translation check running beside the build and the link check beside
-Pagefind; both reports follow Astro's output. Exit 0 clean, 1 problems found,
-2 usage or configuration error. CI runs the three steps one by one instead
-(see the README).`;
+Pagefind; both reports follow Astro's output: errors in full, warnings as one
+line per locale with the command that lists them (--details lists every
+warning here). Exit 0 clean, 1 problems found, 2 usage or configuration
+error. CI runs the three steps one by one instead (see the README).`;
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -66,7 +67,7 @@ function timed(stage: string, finished: Promise<Finished>): Promise<Finished> {
 }
 
 await runCommand(USAGE, async () => {
-  const { values } = parseCli(process.argv.slice(2), { help: { type: 'boolean', default: false } });
+  const { values } = parseCli(process.argv.slice(2), { help: { type: 'boolean', default: false }, details: { type: 'boolean', default: false } });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
@@ -74,8 +75,10 @@ await runCommand(USAGE, async () => {
   const astro = start([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { ipc: true });
   let translations: Promise<Finished> | undefined;
   let links: Promise<Finished> | undefined;
-  const checkTranslations = () => (translations ??= timed('check:i18n', start(['scripts/check-i18n.ts'], { hold: true }).done));
-  const checkLinks = () => (links ??= timed('check:links', start(['scripts/check-links.ts'], { hold: true }).done));
+  // A person reads this output: errors in full, warnings one line per locale (unless --details).
+  const warnings = ['--warnings', values.details ? 'full' : 'summary'];
+  const checkTranslations = () => (translations ??= timed('check:i18n', start(['scripts/check-i18n.ts', ...warnings], { hold: true }).done));
+  const checkLinks = () => (links ??= timed('check:links', start(['scripts/check-links.ts', ...warnings], { hold: true }).done));
   astro.child.on('message', (message) => {
     if (message === CONTENT_GUARDED) checkTranslations();
     if (message === PAGES_WRITTEN) checkLinks();

@@ -38,6 +38,19 @@ const summary = {
 const report: Report = { findings: [outdated, headingId], summary };
 
 describe('pretty', () => {
+  it('with warnings: summary (npm run build), lists errors in full and one line of warnings per locale with the command that lists them', () => {
+    const many: Finding[] = Array.from({ length: 150 }, (_, index) => ({ ...outdated, locale: 'fr', file: `content/fr/p${index}.mdx`, rule: index % 3 ? 'untranslated' : 'outdated' }));
+    const text = formatPretty({ findings: [...many, headingId, outdated], summary }, { tool, warnings: 'summary' });
+    expect(text).toContain('⚠ fr: 150 warnings (100 untranslated, 50 outdated); list them with npm run check:i18n -- --locale fr');
+    expect(text).toContain('⚠ de: 1 warning (1 outdated); list them with npm run check:i18n -- --locale de');
+    expect(text).toContain('content/de/guides/a b.mdx:12:1  error    heading-id');
+    expect(text).not.toContain('content/fr/p1.mdx');
+    expect(text).toContain('✖ 1 error, 151 warnings');
+    expect(text.split('\n').length).toBeLessThan(20);
+    // The machine formats still carry every finding.
+    expect(formatGithub({ findings: [...many, headingId], summary })).toContain('content/fr/p149.mdx');
+  });
+
   it('groups by file with file:line:col, source, hint and details, then totals and coverage', () => {
     const text = formatPretty(report, { tool });
     expect(text).toContain('content/de/guides/a b.mdx\n  content/de/guides/a b.mdx:12:1  error    heading-id  Heading id');
