@@ -72,8 +72,10 @@ describe('section tracking', () => {
 
   it('adds the source diff when the translated revision is in git history', () => {
     const [finding] = outdatedOf(project.dir);
-    expect(finding).toMatchObject({ sections: ['#follow-up', '#next-steps'], message: expect.stringMatching(/^The source page changed since this translation was made \(commit [0-9a-f]{7}\); changed: #follow-up \(text\), #next-steps \(link target\)\.$/) });
+    expect(finding).toMatchObject({ sections: ['#follow-up', '#next-steps'], message: expect.stringMatching(/^The source page changed since this translation was made \(since source commit [0-9a-f]{7} of \d{4}-\d{2}-\d{2}\); changed: #follow-up \(text\), #next-steps \(link target\)\.$/) });
     expect((finding!.details as string[]).join('\n')).toContain('+Have a follow-up process, and an owner for it');
+    // It names the English change the translation is behind (the newest commit), not the older revision it was made from.
+    expect(finding!.message).toContain(`since source commit ${git(project.dir, 'rev-parse', '--short=7', 'HEAD').trim()} `);
   });
 
   it('i18n:status says the same, per page, in every format', () => {
@@ -95,7 +97,19 @@ describe('section tracking', () => {
     expect(node(shallow, 'scripts/i18n-status.ts', '--format', 'xml').code).toBe(2);
   });
 
-  it('stamping the updated translation makes it current again', () => {
+  it('refuses to stamp the translation before it follows English, then stamping the updated translation makes it current again', () => {
+    const file = join(shallow, `content/de/${GUIDE}.mdx`);
+    const before = readFileSync(file, 'utf8');
+    const refused = node(shallow, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
+    expect(refused.code, refused.output).toBe(1);
+    expect(refused.stderr).toContain('not stamped');
+    expect(refused.stderr).toContain('#follow-up (text)');
+    expect(refused.stderr).toContain('link-mismatch');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    // The translator follows English: the new sentence, the new link target.
+    writeFileSync(file, before
+      .replace('Richten Sie einen Prozess für die Nachverfolgung ein, bevor der erste Lead eintrifft.', 'Richten Sie einen Prozess für die Nachverfolgung ein, mit einer verantwortlichen Person, bevor der erste Lead eintrifft.')
+      .replace('https://learn.microsoft.com/partner-center/marketplace-offers/publisher-guide-by-offer-type', 'https://learn.microsoft.com/partner-center/marketplace-offers/overview'));
     const stamp = node(shallow, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
     expect(stamp.code, stamp.output).toBe(0);
     expect(outdatedOf(shallow)).toEqual([]);

@@ -91,7 +91,11 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
         const keyRange = (pair.key as { range: [number, number, number] }).range;
         const valueEnd = (pair.value as { range?: [number, number, number] } | null)?.range?.[2] ?? keyRange[2];
         const current = yaml.slice(keyRange[0], valueEnd).replace(/\n$/, '');
-        if (current !== wanted.slice(indent.length)) edits.push({ from: at(keyRange[0]), to: yamlStart + valueEnd - (yaml[valueEnd - 1] === '\n' ? 1 : 0), text: wanted.slice(indent.length) });
+        // The same source fingerprints, recorded with or without the translation's own hashes (after `@`), are kept
+        // as written: stamping a current page again changes nothing.
+        const recorded = isMap(pair.value) ? Object.fromEntries(pair.value.items.map((item) => [String(isScalar(item.key) ? item.key.value : item.key), String(isScalar(item.value) ? item.value.value : item.value)])) : undefined;
+        const same = recorded !== undefined && sameSourcePrints(recorded, values.sections);
+        if (!same && current !== wanted.slice(indent.length)) edits.push({ from: at(keyRange[0]), to: yamlStart + valueEnd - (yaml[valueEnd - 1] === '\n' ? 1 : 0), text: wanted.slice(indent.length) });
       } else additions.push(wanted);
     }
     // machineSections: a flow list on one line, the union of what is recorded and what is added; a review clears it.
@@ -119,6 +123,12 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
   }
   if (edits.length === 0) return { text: null };
   return { text: applyToRaw(raw, edits) };
+}
+
+/** Whether two section records hold the same source fingerprints (each value up to its `@`). */
+function sameSourcePrints(a: Record<string, string>, b: Record<string, string>): boolean {
+  const strip = (record: Record<string, string>) => JSON.stringify(Object.entries(record).map(([id, value]) => [id, value.split('@')[0]]).sort());
+  return strip(a) === strip(b);
 }
 
 /** `sections:` and one `id: fingerprint` line per section, quoted only where YAML needs it. */
