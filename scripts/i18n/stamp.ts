@@ -91,10 +91,10 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
         const keyRange = (pair.key as { range: [number, number, number] }).range;
         const valueEnd = (pair.value as { range?: [number, number, number] } | null)?.range?.[2] ?? keyRange[2];
         const current = yaml.slice(keyRange[0], valueEnd).replace(/\n$/, '');
-        // The same source fingerprints, recorded with or without the translation's own hashes (after `@`), are kept
-        // as written: stamping a current page again changes nothing.
+        // The same source fingerprints with the translation's own hashes (after `@`) are kept as written: stamping a
+        // current page again changes nothing. A record without own hashes (from before they existed) gets them.
         const recorded = isMap(pair.value) ? Object.fromEntries(pair.value.items.map((item) => [String(isScalar(item.key) ? item.key.value : item.key), String(isScalar(item.value) ? item.value.value : item.value)])) : undefined;
-        const same = recorded !== undefined && sameSourcePrints(recorded, values.sections);
+        const same = recorded !== undefined && sameSourcePrints(recorded, values.sections) && Object.entries(values.sections).every(([id, value]) => !value.includes('@') || recorded[id]!.includes('@'));
         if (!same && current !== wanted.slice(indent.length)) edits.push({ from: at(keyRange[0]), to: yamlStart + valueEnd - (yaml[valueEnd - 1] === '\n' ? 1 : 0), text: wanted.slice(indent.length) });
       } else additions.push(wanted);
     }
