@@ -11,12 +11,14 @@
  * again.
  *
  * Cost: one copied project. check:i18n, the status and the notice's inputs
- * are read as library calls on the copy (the commands print exactly these);
- * the stamp is the real command. The real `npm run build` runs for three of
- * the seven kinds (link target, new section, table row: the three that failed
- * the build in every locale before), and its pages (notice, section markers,
- * `lang` of blocks still in English, the dashboard) are read from dist/.
+ * are read as library calls on the copy (the commands print exactly these;
+ * the notice and the dashboard render these same model fields); the stamp is
+ * the real command. The real `npm run build` runs for two of the seven kinds
+ * (a link target, which failed every locale's build before, and a table row,
+ * which the guard stopped), and its pages (the notice, `lang` of blocks and
+ * labels still in English, the dashboard) are read from dist/.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -181,7 +183,7 @@ const CHANGES: Change[] = [
     follow: Object.fromEntries(LOCALES.map((locale) => [locale, swap('<StorefrontTable table="audience" />', '<StorefrontTable table="campaign" />')])) as Record<Locale, Edit>,
   },
   {
-    kind: 'new section', section: 'troubleshoot', build: true,
+    kind: 'new section', section: 'troubleshoot',
     en: swap('## Next steps {/* #next-steps */}', troubleshootEn),
     follow: {
       de: swap('## Nächste Schritte {/* #next-steps */}', '## Fehler beheben {/* #troubleshoot */}\n\nWenn kein Lead ankommt, öffnen Sie die Verbindungseinstellungen und prüfen Sie jedes Feld erneut.\n\n## Nächste Schritte {/* #next-steps */}'),
@@ -221,6 +223,11 @@ let dir: string;
 const file = (locale: string) => `content/${locale}/${PAGE}`;
 const edit = (path: string, change: Edit) => writeFileSync(join(dir, path), change(readFileSync(join(dir, path), 'utf8')));
 const node = (...args: string[]) => run(dir, process.execPath, args);
+/** The real `npm run build`, as long as it takes on a busy machine (no time limit on the build itself). */
+function npmBuild() {
+  const result = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  return { code: result.status, stdout: result.stdout, output: `${result.stdout}\n${result.stderr}` };
+}
 
 /** The real `npm run i18n:stamp` as each translator runs it. */
 function stamp(locale: Locale) {
@@ -304,7 +311,7 @@ describe('translations that survive a living source', () => {
       }
 
       if (change.build) {
-        const build = node('scripts/build.ts');
+        const build = npmBuild();
         expect(build.code, build.output).toBe(0);
         expect(build.stdout).not.toContain('✖');
         const dist = join(dir, 'dist');
@@ -340,6 +347,6 @@ describe('translations that survive a living source', () => {
         const row = state.overview.find((entry) => entry.code === locale)!.pages.find((entry) => entry.slug === SLUG)!;
         expect(row.status).toBe(locale === 'fr' ? 'partial' : 'translated');
       }
-    }, 600_000);
+    }, 1_800_000);
   }
 });
