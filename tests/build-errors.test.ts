@@ -29,7 +29,7 @@ describe('a build with bad content', () => {
     ['an MDX syntax error', (dir: string) => edit(dir, 'content/de/lead-management/enable-lead-sharing.mdx', (t) => t.replace('<StorefrontTable table="campaign" />', '<StorefrontTable table="campaign">')), 'content/de/lead-management/enable-lead-sharing.mdx:', 'MDX syntax error'],
     ['a locale folder not in the registry', (dir: string) => mkdirSync(join(dir, 'content/fr')), 'content/fr/', 'is not a locale in content/locales.json'],
     ['a registry entry without a folder', (dir: string) => edit(dir, 'content/locales.json', (t) => t.replace('"locales": [', '"locales": [\n    { "code": "ja", "name": "日本語", "dir": "ltr", "status": "partial" },')), 'content/locales.json', 'content/ja/ does not exist'],
-    ['a table label missing in a locale', (dir: string) => edit(dir, 'content/de/tables.json', (t) => t.replace(/\s*"technology": "Technologie",/, '')), 'content/de/tables.json:', 'Table label "item.technology" is missing'],
+    ['a table label missing in the source locale', (dir: string) => edit(dir, 'content/en/tables.json', (t) => t.replace(/\s*"technology": "Technology",/, '')), 'content/en/tables.json:', 'Table label "item.technology" is missing'],
     ['an import line in a page', (dir: string) => edit(dir, 'content/de/index.mdx', (t) => t.replace(/\n---\n/, '\n---\n\nimport Chart from "../../src/components/Chart.astro";\n')), 'content/de/index.mdx:', 'Pages do not import anything'],
     ['an invalid JSON namespace', (dir: string) => edit(dir, 'content/de/ui.json', (t) => t.replace('"Sprache",', '"Sprache"')), 'content/de/ui.json:', 'Invalid JSON'],
   ])('stops on %s, naming the place and no stack trace', (_name, change, place, message) => {
