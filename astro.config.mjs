@@ -13,6 +13,7 @@ import { notFoundPages } from './src/integrations/notFoundPages.ts';
 import { searchIndex } from './src/integrations/searchIndex.ts';
 import { headingAnchorsPlugin } from './src/markdown/headingAnchorsPlugin.ts';
 import { headingIdsPlugin } from './src/markdown/headingIdsPlugin.ts';
+import { sourceLanguagePlugin } from './src/markdown/sourceLanguagePlugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // Node keeps the compiled code of what loads from here on (the built pages' modules, the language
@@ -51,7 +52,7 @@ export default defineConfig({
     // heading-id rule the checkers apply with remark (src/markdown/headingIds.ts) runs here as a
     // Sätteri plugin, so the site and the checkers give every heading the same id.
     // No typographic quotes: the checkers compare the text as written.
-    processor: satteri({ mdastPlugins: [headingIdsPlugin], hastPlugins: [headingAnchorsPlugin], features: { smartPunctuation: false } }),
+    processor: satteri({ mdastPlugins: [headingIdsPlugin, sourceLanguagePlugin], hastPlugins: [headingAnchorsPlugin], features: { smartPunctuation: false } }),
   },
   vite: {
     build: {

@@ -10,6 +10,7 @@ import { generateCorpus } from './bench/corpus.ts';
 import { expectExit, measure, megabytes, ms } from './bench/measure.ts';
 import { measureReader, printReader, READER_DIST } from './bench/reader.ts';
 import { rmSync } from 'node:fs';
+import type { I18nSummary } from './i18n/check.ts';
 import { parseCli, runCommand, UsageError } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run bench -- [options]
@@ -52,11 +53,17 @@ await runCommand(USAGE, async () => {
       const run = (label: string, args: string[]) => {
         const result = expectExit(label, measure(process.execPath, ['scripts/check-i18n.ts', '--format', 'json', '--root', corpus.root, ...args], { cwd: ROOT }), 0);
         console.log(`  ${size} x ${locales}, ${label}`.padEnd(48), ms(result.ms).padStart(9), `${(result.ms / files).toFixed(2)} ms/page`.padStart(14), megabytes(result.peakBytes).padStart(8));
+        last = result.stdout;
         return result.ms;
       };
+      let last = '';
       perPage.push(run('cold (no parse cache)', ['--no-cache']) / files);
       run('first run, writing the parse cache', []);
       run('warm (nothing changed)', []);
+      // The pages the figures are for, counted as every view counts them (the content model's localeCounts, via check:i18n's summary).
+      for (const [code, entry] of Object.entries((JSON.parse(last) as { summary: I18nSummary }).summary.locales)) {
+        console.log(`    ${code}: ${entry.pages.translated} translated, ${entry.pages.partial} partial, ${entry.pages.outdated} outdated, ${entry.pages.untranslated} untranslated, ${entry.pages.missing} missing of ${entry.pages.source}`);
+      }
       done(corpus.root, values.keep);
     }
     growth(perPage);

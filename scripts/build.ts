@@ -33,14 +33,15 @@ import { acquireBuildLock } from './lib/buildLock.ts';
 import { EXIT, paint, parseCli, runCommand } from './lib/cli.ts';
 import { promote, removeLeftovers, stagingFolder } from './lib/stagedDist.ts';
 
-const USAGE = `Usage: npm run build [-- --help]
+const USAGE = `Usage: npm run build [-- --details] [-- --help]
 
 Builds the site into dist/ (content guard, Astro, 404 pages, Pagefind) with
 the translation check running beside the build and the link check beside
-Pagefind; both reports follow Astro's output. dist/ is replaced only by a
-complete build; one build at a time runs in a folder (a second exits 2). Exit
-0 clean, 1 problems found, 2 usage or configuration error or another build
-running. CI runs the three steps one by one instead (see the README).`;
+Pagefind; both reports follow Astro's output: errors in full, warnings as one
+line per locale with the command that lists them (--details lists every
+warning here). Exit 0 clean, 1 problems found, 2 usage or configuration
+error or another build running. dist/ is replaced only by a complete
+build, and one build at a time runs in a folder (a second exits 2). CI runs the three steps one by one instead (see the README).`;
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -76,7 +77,7 @@ function timed(stage: string, finished: Promise<Finished>): Promise<Finished> {
 }
 
 await runCommand(USAGE, async () => {
-  const { values } = parseCli(process.argv.slice(2), { help: { type: 'boolean', default: false } });
+  const { values } = parseCli(process.argv.slice(2), { help: { type: 'boolean', default: false }, details: { type: 'boolean', default: false } });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
@@ -100,7 +101,7 @@ await runCommand(USAGE, async () => {
   try {
     for (const name of removeLeftovers(ROOT)) process.stdout.write(`Removed ${name}, left by a build that was stopped.\n`);
     if (lock.tookOver) process.stdout.write(`Took over the build lock of pid ${lock.tookOver.pid}, which no longer runs.\n`);
-    const { code, built } = await buildInto(staging, children);
+    const { code, built } = await buildInto(staging, children, values.details);
     // A complete site replaces dist/ even when a check found problems (as before: the checks judge it, they do not unmake it).
     if (built) promote(staging, join(ROOT, 'dist'));
     return code;
@@ -111,7 +112,7 @@ await runCommand(USAGE, async () => {
 });
 
 /** Astro into `staging`, with both checks beside it: the exit code, and whether Astro built the whole site. */
-async function buildInto(staging: string, children: ChildProcess[]): Promise<{ code: number; built: boolean }> {
+async function buildInto(staging: string, children: ChildProcess[], details: boolean): Promise<{ code: number; built: boolean }> {
   const launch = (args: string[], options: { hold?: boolean; ipc?: boolean } = {}) => {
     const started = start(args, options);
     children.push(started.child);
@@ -120,9 +121,11 @@ async function buildInto(staging: string, children: ChildProcess[]): Promise<{ c
   const astro = launch([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], { ipc: true });
   let translations: Promise<Finished> | undefined;
   let links: Promise<Finished> | undefined;
-  const checkTranslations = () => (translations ??= timed('check:i18n', launch(['scripts/check-i18n.ts'], { hold: true }).done));
+  // A person reads this output: errors in full, warnings one line per locale (unless --details).
+  const warnings = ['--warnings', details ? 'full' : 'summary'];
+  const checkTranslations = () => (translations ??= timed('check:i18n', launch(['scripts/check-i18n.ts', ...warnings], { hold: true }).done));
   // The link check reads the staging folder; its findings name it dist/, where it will be.
-  const checkLinks = () => (links ??= timed('check:links', launch(['scripts/check-links.ts', '--dist', staging, '--dist-label', 'dist'], { hold: true }).done));
+  const checkLinks = () => (links ??= timed('check:links', launch(['scripts/check-links.ts', '--dist', staging, '--dist-label', 'dist', ...warnings], { hold: true }).done));
   astro.child.on('message', (message) => {
     if (message === CONTENT_GUARDED) checkTranslations();
     if (message === PAGES_WRITTEN) checkLinks();

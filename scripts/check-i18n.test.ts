@@ -55,7 +55,7 @@ describe('npm run check:i18n', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('content/de/index.mdx:6:3  warning  outdated');
     expect(result.stdout).not.toContain('\u001b[');
-    expect(result.stdout).toMatch(/de \(complete\): pages 1\/1 \(100%\), 1 outdated/);
+    expect(result.stdout).toMatch(/de \(complete\): pages 0 translated, 0 partial, 1 outdated, 0 untranslated, 0 missing of 1 \(100% in de\)/);
   });
 
   it('fails on warnings with --strict', () => {

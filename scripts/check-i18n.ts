@@ -13,6 +13,7 @@ import { checkTranslations } from './i18n/check.ts';
 import { loadGlossary } from '../src/translation/glossary.ts';
 import { openParseCache } from '../src/content/parseCache.ts';
 import { parseInParallel } from '../src/content/parallelParse.ts';
+import { parsePage } from '../src/content/parsedPage.ts';
 import { I18N_RULES } from './i18n/registry.ts';
 import { emitReport, REPORT_OPTIONS, REPORT_USAGE, reportSettings } from './lib/checkerCli.ts';
 import { EXIT, parseCli, runCommand, UsageError } from './lib/cli.ts';
@@ -58,7 +59,7 @@ await runCommand(USAGE, async () => {
   // Parse first, then build the content model: its language detector is loaded after the parse workers are gone.
   const files = readPageFiles(root, registry.codes);
   await parseInParallel(files, [registry.source.code, ...(values.locale ?? registry.translations.map((locale) => locale.code))], cache);
-  const site = loadSite(root, registry, files);
+  const site = loadSite(root, registry, files, (file) => cache.get(file.file, file.text, () => parsePage(file.file, file.path, file.locale, file.text)));
   // Progress goes to stderr and only to a terminal, so pipes and CI logs stay clean.
   const progress = process.stderr.isTTY ? (read: number) => process.stderr.write(`\r\u001b[2KChecking translations… ${read} pages read`) : undefined;
   const report = checkTranslations({ root, registry, site, glossary, rules: settings.rules, ...(values.locale ? { locales: values.locale } : {}), cache, ...(progress ? { onProgress: progress } : {}) });

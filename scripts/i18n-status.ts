@@ -73,10 +73,17 @@ function stateOf(row: PageRow): string {
     case 'untranslated':
       return 'untranslated (still in the source language)';
     case 'outdated':
-      return row.changes === undefined ? 'outdated' : `outdated: ${row.changes.map(describeChange).join(', ')}`;
+      return `${row.changes === undefined ? 'outdated' : `outdated: ${row.changes.map(describeChange).join(', ')}`}${row.sourceLanguageSections.length ? `; ${partOf(row)}` : ''}`;
+    case 'partial':
+      return partOf(row);
     default:
       return 'translated';
   }
+}
+
+/** `partial (60% translated): still in the source language: #follow-up, introduction`. */
+function partOf(row: PageRow): string {
+  return `partial (${Math.round(row.share * 100)}% translated); still in the source language: ${row.sourceLanguageSections.map((id) => (id === '_intro' ? 'introduction' : `#${id}`)).join(', ')}`;
 }
 
 function review(row: PageRow): string {
@@ -86,7 +93,7 @@ function review(row: PageRow): string {
 }
 
 function pretty(locales: readonly LocaleStatus[]): string {
-  const color = { missing: 'red', untranslated: 'red', outdated: 'yellow', translated: 'green', source: 'green' } as const;
+  const color = { missing: 'red', untranslated: 'red', outdated: 'yellow', partial: 'yellow', translated: 'green', source: 'green' } as const;
 
   const lines: string[] = [];
   for (const locale of locales) {
@@ -95,11 +102,11 @@ function pretty(locales: readonly LocaleStatus[]): string {
     for (const row of locale.pages) {
       const extra = review(row);
       lines.push(`  ${paint(color[row.status], row.status.padEnd(12))} ${row.file}${row.exists ? '' : ' (to create)'}  ${row.url}`);
-      const detail = [row.status === 'outdated' || row.status === 'untranslated' ? stateOf(row) : '', extra].filter(Boolean).join('; ');
+      const detail = [row.status === 'outdated' || row.status === 'untranslated' || row.status === 'partial' ? stateOf(row) : '', extra].filter(Boolean).join('; ');
       if (detail) lines.push(`               ${detail}`);
     }
     lines.push(`  UI strings: ${locale.ui.translated}/${locale.ui.strings} translated${locale.ui.todo.length ? `; to do: ${locale.ui.todo.slice(0, 5).map((item) => `${item.file}:${item.line ?? 1} ${item.key}`).join(', ')}${locale.ui.todo.length > 5 ? ` and ${locale.ui.todo.length - 5} more` : ''}` : ''}`);
-    lines.push(`  Pages: ${totals.translated} translated, ${totals.outdated} outdated, ${totals.untranslated} untranslated, ${totals.missing} missing of ${totals.pages}; ${totals.machine} machine-translated (${totals.unreviewed} not reviewed)`, '');
+    lines.push(`  Pages: ${totals.translated} translated, ${totals.partial} partial, ${totals.outdated} outdated, ${totals.untranslated} untranslated, ${totals.missing} missing of ${totals.pages} (${Math.round(totals.coverage * 100)}% in ${locale.code}); ${totals.machine} machine-translated (${totals.unreviewed} not reviewed)`, '');
   }
   return `${lines.join('\n')}`;
 }
@@ -107,10 +114,10 @@ function pretty(locales: readonly LocaleStatus[]): string {
 function markdown(locales: readonly LocaleStatus[], sourceName: string): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   const parts: string[] = [`# Translation status (source: ${sourceName})`, ''];
-  parts.push('| locale | translated | outdated | untranslated | missing | machine, not reviewed | UI strings |', '| --- | --- | --- | --- | --- | --- | --- |');
+  parts.push('| locale | translated | partial | outdated | untranslated | missing | coverage | machine, not reviewed | UI strings |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const locale of locales) {
     const { totals } = locale;
-    parts.push(`| ${locale.code} (${cell(locale.name)}, ${locale.status}) | ${totals.translated}/${totals.pages} | ${totals.outdated} | ${totals.untranslated} | ${totals.missing} | ${totals.unreviewed} | ${locale.ui.translated}/${locale.ui.strings} |`);
+    parts.push(`| ${locale.code} (${cell(locale.name)}, ${locale.status}) | ${totals.translated}/${totals.pages} | ${totals.partial} | ${totals.outdated} | ${totals.untranslated} | ${totals.missing} | ${Math.round(totals.coverage * 100)}% | ${totals.unreviewed} | ${locale.ui.translated}/${locale.ui.strings} |`);
   }
   for (const locale of locales) {
     parts.push('', `## ${locale.code} (${cell(locale.name)})`, '', '| page | file | state | review |', '| --- | --- | --- | --- |');

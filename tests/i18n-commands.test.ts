@@ -72,8 +72,10 @@ describe('section tracking', () => {
 
   it('adds the source diff when the translated revision is in git history', () => {
     const [finding] = outdatedOf(project.dir);
-    expect(finding).toMatchObject({ sections: ['#follow-up', '#next-steps'], message: expect.stringMatching(/^The source page changed since this translation was made \(commit [0-9a-f]{7}\); changed: #follow-up \(text\), #next-steps \(link target\)\.$/) });
+    expect(finding).toMatchObject({ sections: ['#follow-up', '#next-steps'], message: expect.stringMatching(/^The source page changed since this translation was made \(since source commit [0-9a-f]{7} of \d{4}-\d{2}-\d{2}\); changed: #follow-up \(text\), #next-steps \(link target\)\.$/) });
     expect((finding!.details as string[]).join('\n')).toContain('+Have a follow-up process, and an owner for it');
+    // It names the English change the translation is behind (the newest commit), not the older revision it was made from.
+    expect(finding!.message).toContain(`since source commit ${git(project.dir, 'rev-parse', '--short=7', 'HEAD').trim()} `);
   });
 
   it('i18n:status says the same, per page, in every format', () => {
@@ -90,12 +92,24 @@ describe('section tracking', () => {
     expect(pretty.stdout).toContain('outdated: #follow-up (text), #next-steps (link target)');
     expect(pretty.stdout).not.toContain('nl (');
     const markdown = node(shallow, 'scripts/i18n-status.ts', '--format', 'markdown');
-    expect(markdown.stdout).toMatch(new RegExp(`\\| de \\(Deutsch, complete\\) \\| ${de.totals.pages - 1}/${de.totals.pages} \\| 1 \\| 0 \\| 0 \\| 0 \\| \\d+/\\d+ \\|`));
+    expect(markdown.stdout).toMatch(new RegExp(`\\| de \\(Deutsch, complete\\) \\| ${de.totals.pages - 1}/${de.totals.pages} \\| 0 \\| 1 \\| 0 \\| 0 \\| \\d+% \\| 0 \\| \\d+/\\d+ \\|`));
     expect(node(shallow, 'scripts/i18n-status.ts', '--locale', 'xx').code).toBe(2);
     expect(node(shallow, 'scripts/i18n-status.ts', '--format', 'xml').code).toBe(2);
   });
 
-  it('stamping the updated translation makes it current again', () => {
+  it('refuses to stamp the translation before it follows English, then stamping the updated translation makes it current again', () => {
+    const file = join(shallow, `content/de/${GUIDE}.mdx`);
+    const before = readFileSync(file, 'utf8');
+    const refused = node(shallow, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
+    expect(refused.code, refused.output).toBe(1);
+    expect(refused.stderr).toContain('not stamped');
+    expect(refused.stderr).toContain('#follow-up (text)');
+    expect(refused.stderr).toContain('link-mismatch');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    // The translator follows English: the new sentence, the new link target.
+    writeFileSync(file, before
+      .replace('Richten Sie einen Prozess für die Nachverfolgung ein, bevor der erste Lead eintrifft.', 'Richten Sie einen Prozess für die Nachverfolgung ein, mit einer verantwortlichen Person, bevor der erste Lead eintrifft.')
+      .replace('https://learn.microsoft.com/partner-center/marketplace-offers/publisher-guide-by-offer-type', 'https://learn.microsoft.com/partner-center/marketplace-offers/overview'));
     const stamp = node(shallow, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
     expect(stamp.code, stamp.output).toBe(0);
     expect(outdatedOf(shallow)).toEqual([]);
@@ -107,11 +121,19 @@ describe('npm run i18n:stamp', () => {
     const file = join(shallow, 'content/nl/index.mdx');
     const crlf = `\uFEFF${readFileSync(file, 'utf8').replace(/\n/g, '\r\n')}`;
     writeFileSync(file, crlf);
+    // The first stamp adds the translation's own section hashes to a record from before they existed (only those
+    // characters change: the BOM and every CRLF stay); the second changes nothing.
+    const first = node(shallow, 'scripts/i18n-stamp.ts', 'content/nl/index.mdx');
+    expect(first.code, first.output).toBe(0);
+    const upgraded = readFileSync(file, 'utf8');
+    expect(upgraded.startsWith('\uFEFF')).toBe(true);
+    expect(upgraded.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(upgraded.replace(/@[0-9a-f]{6}/g, '')).toBe(crlf);
     expect(node(shallow, 'scripts/i18n-stamp.ts', 'content/nl/index.mdx').stdout).toContain('already up to date');
-    expect(readFileSync(file, 'utf8')).toBe(crlf);
+    expect(readFileSync(file, 'utf8')).toBe(upgraded);
     const reviewed = node(shallow, 'scripts/i18n-stamp.ts', '--reviewed', 'content/nl/index.mdx');
     expect(reviewed.code, reviewed.output).toBe(0);
-    expect(readFileSync(file, 'utf8')).toBe(crlf.replace('reviewed: false', 'reviewed: true'));
+    expect(readFileSync(file, 'utf8')).toBe(upgraded.replace('reviewed: false', 'reviewed: true'));
   });
 
   it('records machine-translated sections of a human translation, and refuses a section the source lacks', () => {

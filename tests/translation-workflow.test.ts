@@ -32,7 +32,10 @@ beforeAll(() => {
   const english = readFileSync(at(`content/en/${GUIDE}.mdx`), 'utf8');
   mkdirSync(at('content/fr/lead-management'), { recursive: true });
   writeFileSync(at(`content/fr/${GUIDE}.mdx`), english.replace('This guide explains', 'The guide below explains').replace('Have a follow-up process in place', 'Put a follow-up process in place'));
-  const stampFr = node('scripts/i18n-stamp.ts', `content/fr/${GUIDE}.mdx`);
+  // i18n:stamp refuses it (the page is still in English); --force records it anyway, as a careless workflow would.
+  const refused = node('scripts/i18n-stamp.ts', `content/fr/${GUIDE}.mdx`);
+  if (refused.code !== 1 || !refused.stderr.includes('still in the source language')) throw new Error(refused.output);
+  const stampFr = node('scripts/i18n-stamp.ts', '--force', `content/fr/${GUIDE}.mdx`);
   if (stampFr.code !== 0) throw new Error(stampFr.output);
   // The German guide records its source sections; then English changes one section.
   const stamped = node('scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);

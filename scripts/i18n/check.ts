@@ -16,6 +16,7 @@ import type { ParseCache } from '../../src/content/parseCache.ts';
 import { I18N_RULES, type I18nRule } from './registry.ts';
 import { uiRules } from './rules/ui.ts';
 import { UsageError } from '../lib/cli.ts';
+import { localeCounts } from '../../src/translation/overview.ts';
 
 export interface CheckOptions {
   root: string;
@@ -60,8 +61,8 @@ export interface TargetLocale {
 
 export interface LocaleSummary {
   status: 'complete' | 'partial';
-  /** Page counts by the content model's status; `translated` counts outdated pages too (they exist, but lag). */
-  pages: { source: number; translated: number; missing: number; outdated: number; untranslated: number; coverage: number };
+  /** Page counts by the content model's status, exactly as `i18n:status` and the dashboard count them (src/translation/overview.ts). */
+  pages: { source: number; translated: number; partial: number; missing: number; outdated: number; untranslated: number; coverage: number };
   ui: { strings: number; translated: number; coverage: number };
   errors: number;
   warnings: number;
@@ -125,11 +126,10 @@ export function checkTranslations(options: CheckOptions): Report<I18nSummary> {
   for (const target of run.targets) {
     const own = findings.filter((finding) => finding.locale === target.locale.code);
     const ui = target.ui();
-    const count = (status: string) => site.pagesOf(target.locale.code).filter((page) => page.status === status).length;
-    const translated = count('translated') + count('outdated');
+    const counts = localeCounts(site, target.locale.code);
     summaries[target.locale.code] = {
       status: target.locale.status,
-      pages: { source: sourcePages.length, translated, missing: count('missing'), outdated: count('outdated'), untranslated: count('untranslated'), coverage: ratio(translated, sourcePages.length) },
+      pages: { source: counts.pages, translated: counts.translated, partial: counts.partial, missing: counts.missing, outdated: counts.outdated, untranslated: counts.untranslated, coverage: counts.coverage },
       ui: { strings: ui.total, translated: ui.translated, coverage: ratio(ui.translated, ui.total) },
       errors: own.filter((finding) => finding.severity === 'error').length,
       warnings: own.filter((finding) => finding.severity === 'warning').length,

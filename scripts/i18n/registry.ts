@@ -20,6 +20,10 @@ import { frontmatterRule, parseFindings } from './rules/parse.ts';
 import { componentRule, imageRule, linkRule } from './rules/references.ts';
 import { structureRules } from './rules/structure.ts';
 import { glossaryRule, placeholderRule, untranslatedRule } from './rules/text.ts';
+import { judgeMismatches } from './blame.ts';
+import { ContentError } from '../../src/content/finding.ts';
+import { loadTables } from '../../src/content/tables.ts';
+import { tableLabelFindings } from '../../src/content/tableLabels.ts';
 
 /** A check over the whole run: every checked locale, the source included where it matters. */
 export type RunCheck = (run: TranslationRun) => Finding[];
@@ -32,11 +36,13 @@ export type I18nRule = Rule<RunCheck>;
  * Runs a page check on every translated page whose source and translation both parse. A page still in the
  * source language (the content model's `untranslated`) is not a translation: readers get the fallback, and only
  * the checks that say so (`alsoUntranslated`) look at it, rather than every rule reporting its English links and text.
+ * An error inside a section the source changed since the stamp is the source's move, not the translator's
+ * (`judgeMismatches`, the content model's `blame`): it is reported as outdated, a warning.
  */
 export function eachPair(check: PageCheck, options: { alsoUntranslated?: boolean } = {}): RunCheck {
   return (run) => run.targets.flatMap((target) => target.pairs
     .filter((pair) => pair.source.outline && pair.translation.outline && (options.alsoUntranslated || pair.page.status !== 'untranslated'))
-    .flatMap((pair) => check(pair, run)));
+    .flatMap((pair) => judgeMismatches(pair, check(pair, run), (masked) => check(masked, run))));
 }
 
 // Checks shared by several rules are defined once, so the runner calls each once.
@@ -65,6 +71,17 @@ const symlinks: RunCheck = (run) => {
     return !run.registry.get(locale) ? [finding] : checked.has(locale) ? [{ ...finding, locale }] : [];
   });
 };
+/** The source locale must hold every table label; a translation falls back to it (the content model's `missingLabel`). */
+const tableLabels: RunCheck = (run) => {
+  let tables;
+  try {
+    tables = loadTables(run.root);
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems.map((problem) => ({ ...problem, rule: 'table-label', severity: 'error' as const, message: `The tables cannot be checked: ${problem.message}` }));
+    throw error;
+  }
+  return tableLabelFindings(run.root, run.sourceLocale, run.sourceLocale, tables);
+};
 
 export const I18N_RULES: readonly I18nRule[] = [
   { id: 'missing-page', severity: 'error', severityNote: 'warning for a partial locale', description: 'A source page has no translation.', example: '`content/en/guides/x.mdx` has no `content/de/guides/x.mdx`', check: pageSets },
@@ -85,7 +102,8 @@ export const I18N_RULES: readonly I18nRule[] = [
   { id: 'untranslated', severity: 'warning', description: 'Text is still in the source language.', example: 'a paragraph identical to English; an English sentence, list item, table cell or heading in a translated block; an English title or description; a whole page still in English (the seed\'s nl-NL case, served as a fallback)', check: eachPair(untranslatedRule, { alsoUntranslated: true }) },
   { id: 'glossary', severity: 'warning', description: 'A do-not-translate term is altered or missing.', example: '`App Source` or a dropped `Azure Marketplace` (terms in `content/glossary.json`), in the text or in `title`, `navTitle` or `description`', check: eachPair(glossaryRule) },
   { id: 'placeholder-mismatch', severity: 'error', description: 'Numbers, code, URLs or expressions differ from the source.', example: '`43 Dingen` where English has `42 items`; changed `` `code` ``, URLs or `{expressions}`', check: eachPair(placeholderRule) },
-  { id: 'ui-missing-key', severity: 'error', severityNote: 'warning for a partial locale', description: 'A UI string of the source is missing.', example: '`nav.label` in `en/ui.json` but not in `de/ui.json`', check: ui },
+  { id: 'table-label', severity: 'error', description: 'A label the shared tables use (a caption, column or item of `content/tables.json`) is missing in the source locale.', example: 'a new row `"salesforce-org-id"` in `content/tables.json` without `item.salesforce-org-id` in `en/tables.json` (a translation without it shows the English label: `ui-missing-key`)', check: tableLabels },
+  { id: 'ui-missing-key', severity: 'warning', description: 'A UI string or table label of the source is missing; the page shows the source\'s text.', example: '`nav.label` in `en/ui.json` but not in `de/ui.json`', check: ui },
   { id: 'ui-extra-key', severity: 'warning', description: 'A UI string key the source does not have.', example: '`nav.lable` in `de/ui.json` only', check: ui },
   { id: 'ui-empty', severity: 'error', description: 'A UI string is empty.', example: '`"skipLink": ""`', check: ui },
   { id: 'ui-untranslated', severity: 'warning', description: 'A UI string is identical to the source, or still in the source language.', example: '`"Read more"` in both, or edited but still English (glossary terms and `sameInTranslation` words are fine)', check: ui },

@@ -13,7 +13,7 @@ import type { Yaml } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import { normalizeText } from '../../src/content/mdx.ts';
 
 const frontmatterParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -60,7 +60,7 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
     // No record yet: append one at the end of the frontmatter.
     const lines = [`translation:`, `  source: ${values.source}`, `  method: ${method ?? 'human'}`];
     if (reviewed !== undefined) lines.push(`  reviewed: ${reviewed}`);
-    if (values.machineSections?.length) lines.push(`  machineSections: [${values.machineSections.join(', ')}]`);
+    if (values.machineSections?.length) lines.push(`  machineSections: [${values.machineSections.map(yamlString).join(', ')}]`);
     if (values.sections) lines.push(...sectionLines(values.sections, '  '));
     edits.push({ from: yamlEnd, to: yamlEnd, text: `\n${lines.join('\n')}` });
   } else {
@@ -91,7 +91,11 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
         const keyRange = (pair.key as { range: [number, number, number] }).range;
         const valueEnd = (pair.value as { range?: [number, number, number] } | null)?.range?.[2] ?? keyRange[2];
         const current = yaml.slice(keyRange[0], valueEnd).replace(/\n$/, '');
-        if (current !== wanted.slice(indent.length)) edits.push({ from: at(keyRange[0]), to: yamlStart + valueEnd - (yaml[valueEnd - 1] === '\n' ? 1 : 0), text: wanted.slice(indent.length) });
+        // The same source fingerprints with the translation's own hashes (after `@`) are kept as written: stamping a
+        // current page again changes nothing. A record without own hashes (from before they existed) gets them.
+        const recorded = isMap(pair.value) ? Object.fromEntries(pair.value.items.map((item) => [String(isScalar(item.key) ? item.key.value : item.key), String(isScalar(item.value) ? item.value.value : item.value)])) : undefined;
+        const same = recorded !== undefined && sameSourcePrints(recorded, values.sections) && Object.entries(values.sections).every(([id, value]) => !value.includes('@') || recorded[id]!.includes('@'));
+        if (!same && current !== wanted.slice(indent.length)) edits.push({ from: at(keyRange[0]), to: yamlStart + valueEnd - (yaml[valueEnd - 1] === '\n' ? 1 : 0), text: wanted.slice(indent.length) });
       } else additions.push(wanted);
     }
     // machineSections: a flow list on one line, the union of what is recorded and what is added; a review clears it.
@@ -107,9 +111,9 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
         const lineBreak = yaml.lastIndexOf('\n', keyRange[0] - 1);
         edits.push({ from: yamlStart + lineBreak, to: end, text: '' });
       } else if (wantedList.join(',') !== recorded.join(',') || !isSeq(listPair.value) || !listPair.value.flow) {
-        edits.push({ from: at(keyRange[0]), to: end, text: `machineSections: [${wantedList.join(', ')}]` });
+        edits.push({ from: at(keyRange[0]), to: end, text: `machineSections: [${wantedList.map(yamlString).join(', ')}]` });
       }
-    } else if (wantedList.length > 0) additions.push(`${indent}machineSections: [${wantedList.join(', ')}]`);
+    } else if (wantedList.length > 0) additions.push(`${indent}machineSections: [${wantedList.map(yamlString).join(', ')}]`);
     if (additions.length > 0) {
       // After the record's last line, so the new keys join the block they belong to.
       const end = map.range?.[2] ?? yaml.length;
@@ -121,11 +125,31 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
   return { text: applyToRaw(raw, edits) };
 }
 
+/** Whether two section records hold the same source fingerprints (each value up to its `@`). */
+function sameSourcePrints(a: Record<string, string>, b: Record<string, string>): boolean {
+  const strip = (record: Record<string, string>) => JSON.stringify(Object.entries(record).map(([id, value]) => [id, value.split('@')[0]]).sort());
+  return strip(a) === strip(b);
+}
+
 /** `sections:` and one `id: fingerprint` line per section, quoted only where YAML needs it. */
 function sectionLines(sections: Record<string, string>, indent: string): string[] {
   const entries = Object.entries(sections);
   if (entries.length === 0) return [`${indent}sections: {}`];
-  return [`${indent}sections:`, ...entries.map(([id, value]) => `${indent}  ${id}: ${value}`)];
+  return [`${indent}sections:`, ...entries.map(([id, value]) => `${indent}  ${yamlString(id)}: ${value}`)];
+}
+
+/**
+ * A section id as YAML reads it back unchanged: plain where it is a plain string (`step-1--prepare`,
+ * `übersicht`, `日本語`), double-quoted where YAML would read something else (`true`, `1e3`, `-1`, `null`).
+ */
+export function yamlString(id: string): string {
+  let value: unknown;
+  try {
+    value = parseYaml(id);
+  } catch {
+    value = undefined;
+  }
+  return value === id && /^[\p{L}\p{N}_][\p{L}\p{N}\p{M}_-]*$/u.test(id) ? id : JSON.stringify(id);
 }
 
 /**

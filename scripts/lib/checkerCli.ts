@@ -17,6 +17,7 @@ export const REPORT_OPTIONS = {
   rule: { type: 'string', multiple: true },
   'ignore-rule': { type: 'string', multiple: true },
   strict: { type: 'boolean', default: false },
+  warnings: { type: 'string' },
   root: { type: 'string' },
 } as const;
 
@@ -25,6 +26,7 @@ export const REPORT_USAGE = `  --format <name>         output on stdout: ${FORMA
   --rule <id>             run only this rule (repeatable)
   --ignore-rule <id>      skip this rule (repeatable)
   --strict                fail on warnings too
+  --warnings summary      readable output: errors in full, warnings as one line per locale (npm run build uses it)
   --root <dir>            the project to check (default: the current folder)`;
 
 export interface ReportValues {
@@ -33,6 +35,7 @@ export interface ReportValues {
   rule?: string[] | undefined;
   'ignore-rule'?: string[] | undefined;
   strict?: boolean | undefined;
+  warnings?: string | undefined;
   root?: string | undefined;
 }
 
@@ -41,6 +44,7 @@ export interface ReportSettings<R extends RuleInfo> {
   outputs: Output[];
   rules: R[];
   strict: boolean;
+  warnings: 'full' | 'summary';
   root: string;
 }
 
@@ -51,8 +55,14 @@ export function reportSettings<R extends Rule<unknown>>(values: ReportValues, re
     outputs: (values.output ?? []).map(parseOutput),
     rules: selectRules(registry, { ...(values.rule ? { only: values.rule } : {}), ...(values['ignore-rule'] ? { ignore: values['ignore-rule'] } : {}) }),
     strict: values.strict ?? false,
+    warnings: parseWarnings(values.warnings),
     root: projectRoot(values.root),
   };
+}
+
+function parseWarnings(value: string | undefined): 'full' | 'summary' {
+  if (value === undefined || value === 'full' || value === 'summary') return value ?? 'full';
+  throw new UsageError(`--warnings must be "full" or "summary" (got "${value}").`);
 }
 
 /** The project folder: it must exist and hold content/locales.json, or the command cannot start. */
@@ -70,6 +80,6 @@ export function emitReport(report: Report, settings: ReportSettings<RuleInfo>, t
   const linkBase = githubLinkBase();
   const options = { tool: { name: toolName, rules: registry }, root: settings.root, ...(linkBase ? { linkBase } : {}) };
   writeOutputs(report, settings.outputs, options);
-  process.stdout.write(formatReport(report, settings.format, { ...options, color: settings.format === 'pretty' && wantsColor(process.stdout) }));
+  process.stdout.write(formatReport(report, settings.format, { ...options, warnings: settings.warnings, color: settings.format === 'pretty' && wantsColor(process.stdout) }));
   return exitCodeFor(report.findings, settings.strict);
 }

@@ -7,6 +7,10 @@
  * when the source moved on) and whether a person or a machine translated it.
  */
 import { z } from 'astro/zod';
+import { isHeadingId } from '../markdown/headingIds.ts';
+
+/** A section key of a translation record: a heading id the slug rule can produce, `_intro` or `_meta`. */
+const sectionId = z.string().refine((id) => id === '_intro' || id === '_meta' || isHeadingId(id), 'a heading id (as the page\'s heading gives it), _intro or _meta');
 
 export const translationSchema = z
   .object({
@@ -17,9 +21,9 @@ export const translationSchema = z
     /** Whether a person has reviewed a machine translation (`npm run i18n:stamp -- --reviewed`); human translations count as reviewed. */
     reviewed: z.boolean().optional(),
     /** Sections (heading ids, `_intro`, `_meta`) machine-translated in a page a person otherwise translated; none are reviewed yet (`i18n:stamp --machine-section`, cleared by `--reviewed`). */
-    machineSections: z.array(z.string().regex(/^(_intro|_meta|[a-z0-9]+(?:[-_][a-z0-9]+)*)$/, 'a heading id, _intro or _meta')).optional(),
+    machineSections: z.array(sectionId).optional(),
     /** A fingerprint of each source section when this was translated (see src/translation/sections.ts); written by `npm run i18n:stamp`. */
-    sections: z.record(z.string().regex(/^(_intro|_meta|[a-z0-9]+(?:[-_][a-z0-9]+)*)$/, 'a heading id, _intro or _meta'), z.string().regex(/^([0-9a-f]{6}|-)(\.([0-9a-f]{6}|-)){3}$/, 'write what `npm run i18n:stamp` writes')).optional(),
+    sections: z.record(sectionId, z.string().regex(/^([0-9a-f]{6}|-)(\.([0-9a-f]{6}|-)){3}(@[0-9a-f]{6})?$/, 'write what `npm run i18n:stamp` writes')).optional(),
   })
   .strict();
 

@@ -5,8 +5,8 @@
  *
  * It checks the locale registry against the folders, every page's MDX and
  * frontmatter (with no import or export lines: see mdx.ts), the components
- * pages use, and that every locale whose pages show tables has every table
- * label. Translation quality (missing pages,
+ * pages use, and that the source locale has every table label (a
+ * translation without one shows the source's label: src/model/status.ts). Translation quality (missing pages,
  * outdated text, mismatched structure) is the translation checker's job.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -21,7 +21,9 @@ import { parsePage, type ParsedPage } from './parsedPage.ts';
 import { componentPropProblems, expressionProblems } from './mdxPolicy.ts';
 import { slugOf } from '../model/slug.ts';
 import { ContentError, type Finding } from './finding.ts';
-import { TABLES_NAMESPACE, labelKeys, loadTables, tableIds, type TableData } from './tables.ts';
+import { loadTables, tableIds, type TableData } from './tables.ts';
+import { tableLabelFindings } from './tableLabels.ts';
+import { missingLabel } from '../model/status.ts';
 import { loadRegistry, REGISTRY_FILE, type LocaleRegistry } from '../i18n/locales.ts';
 
 export interface GuardResult {
@@ -164,7 +166,7 @@ function checkComponents(file: string, components: readonly ComponentRef[], tabl
   return { problems, usesTables };
 }
 
-/** JSON namespaces must parse; a locale that shows tables needs every table label. */
+/** JSON namespaces must parse; the source locale needs every table label when pages show tables. */
 function checkNamespaces(root: string, locale: string, source: string, tables: TableData | undefined): Finding[] {
   const problems: Finding[] = [];
   const folder = join(root, 'content', locale);
@@ -176,39 +178,7 @@ function checkNamespaces(root: string, locale: string, source: string, tables: T
   if (locale === source && !existsSync(join(folder, 'ui.json'))) {
     problems.push({ file: `content/${locale}/ui.json`, rule: 'missing-file', severity: 'error', message: 'The source locale has no ui.json.', hint: 'Every UI string falls back to the source locale, so it must define them all.' });
   }
-  if (!tables) return problems;
-  const file = `content/${locale}/${TABLES_NAMESPACE}.json`;
-  const json = readJson(file, join(folder, `${TABLES_NAMESPACE}.json`));
-  if (!json.ok) {
-    // A missing file is reported once, with what to do; a syntax error was reported above.
-    if (!existsSync(join(folder, `${TABLES_NAMESPACE}.json`))) problems.push({ file, rule: 'table-label', severity: 'error', message: 'Pages in this locale show tables, but there is no tables.json.', hint: `Copy content/${source}/${TABLES_NAMESPACE}.json here and translate its values (not its keys).` });
-    return problems;
-  }
-  const missing = labelKeys(tables).filter((key) => typeof lookup(json.doc.value, key) !== 'string' || (lookup(json.doc.value, key) as string).trim() === '');
-  for (const key of missing) {
-    const parent = key.split('.').slice(0, -1);
-    problems.push({
-      file,
-      rule: 'table-label',
-      severity: 'error',
-      ...(json.doc.nearestPositionOf(parent) ?? { line: 1, column: 1 }),
-      message: `Table label "${key}" is missing or empty.`,
-      hint: `Add it with the translation of "${sourceText(lookup(readSourceLabels(root, source), key), key)}"; tables never fall back to another language.`,
-    });
-  }
-  return problems;
-}
-
-function readSourceLabels(root: string, source: string): unknown {
-  const json = readJson(`content/${source}/${TABLES_NAMESPACE}.json`, join(root, 'content', source, `${TABLES_NAMESPACE}.json`));
-  return json.ok ? json.doc.value : {};
-}
-
-function lookup(value: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, segment) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined), value);
-}
-
-/** A source label as the hint quotes it: the label when it is text, else its key (a malformed source file is reported on its own). */
-function sourceText(value: unknown, key: string): string {
-  return typeof value === 'string' ? value : key;
+  // A translation without a label shows the source's (a warning of check:i18n); only the source locale must have them all.
+  if (!tables || missingLabel(locale, source).fallsBack) return problems;
+  return [...problems, ...tableLabelFindings(root, locale, source, tables)];
 }

@@ -215,6 +215,14 @@ function listShape(list: Extract<RootContent, { type: 'list' }>): string {
   return nested.some((shape) => shape !== '') ? `${count}(${nested.map((shape) => shape || '0').join(',')})` : count;
 }
 
+/**
+ * A block's visible text without any whitespace: how the site's compiler (src/markdown/sourceLanguagePlugin.ts)
+ * finds a block the content model says is still in the source language, whatever the line breaks.
+ */
+export function blockTextKey(node: Node): string {
+  return textual(node).text.replace(/\s+/g, '');
+}
+
 /** Visible text and the placeholders inside it. */
 function textual(node: Node): { text: string; placeholders: string[] } {
   const placeholders: string[] = [];
@@ -258,16 +266,26 @@ function textual(node: Node): { text: string; placeholders: string[] } {
   return { text: parts.join('').replace(/\s+/g, ' ').trim(), placeholders };
 }
 
-/** Numbers (digits only, so 1,000 and 1.000 match) and bare URLs in running text. */
+/**
+ * A number as a translation must keep it: digits not glued to a letter or digit before them, so the
+ * 2 of "B2B", the 365 of "M365" and the 64 of "x64" belong to a name (the glossary's business), while
+ * "Dynamics 365", "SHA-256", "Windows 11" and "1st" hold numbers. Group separators of every locale's
+ * style are part of the number: 1,000 · 1.000 · 1 000 (space, no-break or narrow no-break) · 1'000.
+ */
+const NUMBER = /(?<![\p{L}\p{N}_])(?:\d{1,3}(?:[.,'\u2019 \u00a0\u202f\u2009]\d{3}(?!\d))+|\d+)(?:[.,]\d+)?/gu;
+
+/**
+ * Numbers and bare URLs in running text. A number is reduced to its digits, so the same number
+ * written in English, German or French style compares equal (1,000.5 · 1.000,5 · 1 000,5).
+ */
 export function numbersAndUrls(text: string): string[] {
   const found: string[] = [];
-  for (const word of text.split(/\s+/)) {
-    if (/^https?:\/\//.test(word)) {
-      found.push(word.replace(/[.,;:!?)]+$/, ''));
-      continue;
-    }
-    for (const number of word.match(/\d+(?:[.,]\d+)*/g) ?? []) found.push(number.replace(/[.,]/g, ''));
+  const words: string[] = [];
+  for (const word of text.split(/[ \t\n\r\f\v]+/)) {
+    if (/^https?:\/\//.test(word)) found.push(word.replace(/[.,;:!?)]+$/, ''));
+    else words.push(word);
   }
+  for (const match of words.join(' ').matchAll(NUMBER)) found.push(match[0].replace(/\D/g, ''));
   return found;
 }
 

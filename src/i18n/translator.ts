@@ -66,3 +66,13 @@ export function useTranslations(locale: string, namespace: Namespace = 'ui'): TF
   }
   return t;
 }
+
+/**
+ * Whether a locale has its own string for a key (not i18next's fallback to the source): a label shown
+ * from the source carries the source's `lang` (src/model/status.ts, `missingLabel`, decides that a
+ * missing label falls back).
+ */
+export function hasOwnString(locale: string, key: string, namespace: Namespace = 'ui'): boolean {
+  const value: unknown = instance.getResource(locale, namespace, key);
+  return typeof value === 'string' && value.trim() !== '';
+}

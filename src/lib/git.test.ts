@@ -27,6 +27,20 @@ describe('lastCommitDates', () => {
     });
   });
 
+  it('in a shallow clone, dates no file by the clone\'s edge commit (only changes inside the clone\'s history)', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'git-dates-'));
+    execFileSync('git', ['init', '-q'], { cwd: repo });
+    commit(repo, { 'content/en/a.mdx': 'a', 'content/en/b.mdx': 'b' }, '2026-01-01T00:00:00Z');
+    commit(repo, { 'content/en/c.mdx': 'c' }, '2026-02-01T00:00:00Z');
+    commit(repo, { 'content/en/a.mdx': 'a2' }, '2026-03-01T00:00:00Z');
+    const clone = join(mkdtempSync(join(tmpdir(), 'git-shallow-')), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth', '2', `file://${repo}`, clone]);
+    const dates = lastCommitDates(clone, 'content');
+    // a.mdx changed inside the clone's history; c.mdx only in the edge commit, b.mdx before it: not known.
+    expect(Object.fromEntries([...dates].map(([file, date]) => [file, date.toISOString().slice(0, 10)]))).toEqual({ 'content/en/a.mdx': '2026-03-01' });
+    expect(lastCommitDates(repo, 'content').size).toBe(3);
+  });
+
   it('is empty outside a git checkout', () => {
     expect(lastCommitDates(mkdtempSync(join(tmpdir(), 'no-git-'))).size).toBe(0);
   });

@@ -18,6 +18,17 @@ import { visit } from 'unist-util-visit';
 /** What a heading id may look like: the same alphabet as the slugs we generate. */
 export const HEADING_ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 
+/**
+ * Whether `id` is an id the slug rule can give a heading: exactly what GitHub's slugger makes of it
+ * (lowercase letters of any script, digits, marks, `-` and `_`; `--` where a dash stood between
+ * spaces, as in "Step 1 – prepare" → `step-1--prepare`). A slug is its own slug, so this accepts
+ * every id `collectHeadings` produces and nothing a heading could never have. The frontmatter
+ * schema and `i18n:stamp` both ask this, so what the stamp writes, the schema accepts.
+ */
+export function isHeadingId(id: string): boolean {
+  return id !== '' && new GithubSlugger().slug(id) === id;
+}
+
 export interface HeadingInfo {
   node: Heading;
   depth: number;

@@ -18,7 +18,11 @@ import type { Finding } from '../content/finding.ts';
 import { entryIdOf, pageUrl, slugOf } from './slug.ts';
 import { sourceHash } from '../content/sourceHash.ts';
 import type { SectionChange } from '../translation/sections.ts';
-import { changesSince, fingerprintsOf, isFallbackStatus, isUnreviewedMachine, pageStatus, unreviewedMachineSections, translationRecordOf, type PageStatus, type TranslationRecord } from './status.ts';
+import { parsePage, type ParsedPage } from '../content/parsedPage.ts';
+import { openParseCache } from '../content/parseCache.ts';
+import { EMPTY_GLOSSARY, loadGlossary, type Glossary } from '../translation/glossary.ts';
+import { blockCoverage, type BlockCoverage } from '../translation/untranslated.ts';
+import { changesSince, fingerprintsOf, isFallbackStatus, isPartial, isUnreviewedMachine, pageStatus, unreviewedMachineSections, translationRecordOf, type PageStatus, type TranslationRecord } from './status.ts';
 
 export interface SitePage {
   locale: string;
@@ -39,6 +43,8 @@ export interface SitePage {
   ownFile: string | undefined;
   /** The own file's translation record (`translation:` in its frontmatter). */
   translation: TranslationRecord | undefined;
+  /** For a translation readers get (not a fallback): how many of its blocks are translated and where the rest are (computed on first use). */
+  coverage: BlockCoverage | undefined;
   /** For an `outdated` page: the source sections changed since the recorded revision, from the recorded fingerprints; undefined when the record cannot tell. `[]` otherwise. */
   changes: SectionChange[] | undefined;
   /** A machine translation no person has reviewed yet (`translation.method: machine` without `reviewed: true`). */
@@ -76,8 +82,19 @@ export function byNavigationOrder(a: { order: number; slug: string }, b: { order
   return a.order - b.order || a.slug.localeCompare(b.slug);
 }
 
-export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, readonly PageFile[]>, refused: readonly Finding[] = []): Site {
+export interface BuildOptions {
+  /** Parses a page file (the checkers pass their parse cache); for each translation's block coverage. */
+  parse?: (file: PageFile) => ParsedPage;
+  /** Glossary terms and same-in-translation words are not untranslated text. */
+  glossary?: Glossary;
+  /** Symbolic links the listing refused to follow (reported by the guard and check:i18n). */
+  refused?: readonly Finding[];
+}
+
+export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, readonly PageFile[]>, options: BuildOptions = {}): Site {
   const sourceLocale = registry.source.code;
+  const parse = options.parse ?? ((file: PageFile) => parsePage(file.file, file.path, file.locale, file.text));
+  const glossary = options.glossary ?? EMPTY_GLOSSARY;
   // Fingerprints are computed once per source page, and only if some translation needs them.
   const sources = (files.get(sourceLocale) ?? []).map((file) => ({ file, slug: slugOf(file.path), sections: memo(() => fingerprintsOf(file.text)) }));
   const sourceSlugs = new Set(sources.map((source) => source.slug));
@@ -102,11 +119,24 @@ export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, r
       });
       const isFallback = isFallbackStatus(status);
       const shown = isFallback || !ownFile ? source : ownFile;
+      // Block coverage needs both pages parsed: worked out when first asked (a status view, a notice), not
+      // when the model is read for routes and fallbacks.
+      const coverage = memo((): BlockCoverage | undefined => {
+        if (isFallback || !ownFile || (status !== 'translated' && status !== 'outdated')) return undefined;
+        const [from, to] = [parse(source), parse(ownFile)];
+        if (!from.outline || !to.outline) return undefined;
+        return blockCoverage(from.outline.blocks, to.outline.blocks, glossary, locale.code, { source: registry.source.hreflang, target: locale.hreflang });
+      });
       return {
         locale: locale.code,
         slug,
         url: pageUrl(locale.code, slug),
-        status,
+        get status(): PageStatus {
+          return status === 'translated' && isPartial(coverage()) ? 'partial' : status;
+        },
+        get coverage() {
+          return coverage();
+        },
         isFallback,
         contentLocale: isFallback ? sourceLocale : locale.code,
         entryId: entryIdOf(shown.locale, slug),
@@ -125,7 +155,7 @@ export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, r
     });
     pages.push(...localePages.sort(byNavigationOrder));
   }
-  return indexSite(registry, pages, orphans, files, refused);
+  return indexSite(registry, pages, orphans, files, options.refused ?? []);
 }
 
 function indexSite(registry: LocaleRegistry, pages: SitePage[], orphans: PageFile[], files: ReadonlyMap<string, readonly PageFile[]>, refused: readonly Finding[]): Site {
@@ -165,14 +195,43 @@ const loaded = new Map<string, { stamp: string; site: Site }>();
  * read once and reused while no page file changed (`astro dev` sees edits).
  * A checker that has already read the pages (`readPageFiles`) passes them.
  */
-export function loadSite(root: string, registry: LocaleRegistry = loadRegistry(root), files?: ReadonlyMap<string, readonly PageFile[]>): Site {
+export function loadSite(root: string, registry: LocaleRegistry = loadRegistry(root), files?: ReadonlyMap<string, readonly PageFile[]>, parse?: (file: PageFile) => ParsedPage): Site {
   const listing = listContent(root, registry.codes);
   const stamp = `${JSON.stringify(registry.locales)}\n${pagesStamp(root, registry.codes, listing)}`;
   const previous = loaded.get(root);
   if (previous?.stamp === stamp) return previous.site;
-  const site = buildSite(registry, files ?? readPageFiles(root, registry.codes, listing), listing.refused);
+  const site = buildSite(registry, files ?? readPageFiles(root, registry.codes, listing), { parse: parse ?? cachedParser(root), glossary: glossaryOr(root), refused: listing.refused });
   loaded.set(root, { stamp, site });
   return site;
+}
+
+/** The glossary, or none when it is broken (the checkers report why; the model still serves the site). */
+function glossaryOr(root: string): Glossary {
+  try {
+    return loadGlossary(root);
+  } catch {
+    return EMPTY_GLOSSARY;
+  }
+}
+
+/**
+ * Parses through the parse cache the content guard and the checkers fill (on disk, by content hash), so
+ * the model's coverage parses nothing the build has parsed already; opened on first use. Where the
+ * parsing code is not beside the content (a test's fixture folder), pages are parsed directly.
+ */
+function cachedParser(root: string): (file: PageFile) => ParsedPage {
+  let cache: ReturnType<typeof openParseCache> | null | undefined;
+  return (file) => {
+    if (cache === undefined) {
+      try {
+        cache = openParseCache(root, undefined, root);
+      } catch {
+        cache = null;
+      }
+    }
+    const parse = () => parsePage(file.file, file.path, file.locale, file.text);
+    return cache ? cache.get(file.file, file.text, parse) : parse();
+  };
 }
 
 /** Computes a value on first use only: a source page is parsed for its fingerprints only when a translation's hash moved on. */

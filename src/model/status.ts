@@ -7,14 +7,22 @@
  * - `missing`: the locale has no file for the page; readers get the source page (a fallback).
  * - `untranslated`: the locale has a file but its body is still the source text; readers get a fallback too.
  * - `outdated`: the source changed since the revision the translation records (or it records none).
- * - `translated`: current.
+ * - `partial`: current, but some blocks are still in the source language (src/translation/untranslated.ts,
+ *   `blockCoverage`): readers get the translation with a notice naming those sections, whose blocks
+ *   carry the source's `lang`. An outdated page that is also partial is `outdated` (what changed
+ *   comes first); its coverage is kept on the page either way.
+ * - `translated`: current, every block translated.
+ *
+ * It also holds the one rule for whose fault a mismatch is (`sourceMoved`,
+ * `blame`): a translation that differs from its source inside a section the
+ * source changed since the stamp is behind, not wrong.
  */
 import { parseMdx } from '../content/mdx.ts';
 import { sourceHash } from '../content/sourceHash.ts';
 import { isBodyInSourceLanguage } from '../translation/language.ts';
 import { changedSections, sectionFingerprints, type SectionChange } from '../translation/sections.ts';
 
-export type PageStatus = 'source' | 'translated' | 'outdated' | 'untranslated' | 'missing';
+export type PageStatus = 'source' | 'translated' | 'partial' | 'outdated' | 'untranslated' | 'missing';
 
 /** The statuses in which readers are shown the source page instead of the locale's own. */
 export function isFallbackStatus(status: PageStatus): boolean {
@@ -113,9 +121,64 @@ export interface StatusInput {
   languages?: { source: string; target: string } | undefined;
 }
 
+/** A current translation with blocks still in the source language (its coverage says which). */
+export function isPartial(coverage: { total: number; translated: number } | undefined): boolean {
+  return coverage !== undefined && coverage.translated < coverage.total;
+}
+
+/** The share of a page readers get in their language: 0 for a fallback, the translated blocks' share otherwise. */
+export function translatedShare(page: { status: PageStatus; coverage?: { total: number; translated: number } | undefined }): number {
+  if (page.status === 'missing' || page.status === 'untranslated') return 0;
+  const coverage = page.coverage;
+  return coverage && coverage.total > 0 ? coverage.translated / coverage.total : 1;
+}
+
+/** The status without `partial` (which needs the parsed page; the content model adds it). */
 export function pageStatus(input: StatusInput): PageStatus {
   if (input.isSourceLocale) return 'source';
   if (!input.translation) return 'missing';
   if (isStillSource(input.source.body, input.translation.body, input.languages)) return 'untranslated';
   return isOutdated(input.translation.record, input.source.text, input.sourceSections) ? 'outdated' : 'translated';
+}
+
+/**
+ * The sections in which the source moved since the translation's stamp, by id: changed (any kind:
+ * text, link target, table or component prop, code), added or removed. Empty for a page that is not
+ * outdated, and for one whose record cannot tell which sections changed (no stamp, or a stamp without
+ * fingerprints): such a page is judged as a whole, as before.
+ */
+export function sourceMoved(page: { status: PageStatus; changes: readonly SectionChange[] | undefined }): Map<string, SectionChange> {
+  if (page.status !== 'outdated' || !page.changes) return new Map();
+  return new Map(page.changes.map((change) => [change.id, change]));
+}
+
+export type Blame =
+  /** The source changed there since the stamp: the translation is outdated there (a warning; the build passes). */
+  | { fault: 'source'; changes: SectionChange[] }
+  /** Nothing changed there since the stamp: the translation is wrong (as the rule says). */
+  | { fault: 'translation' };
+
+/**
+ * Whose fault is a difference between a translation and its source, found in the given sections
+ * (heading ids, `_intro`; the source's and the translation's side of it). The one rule every part
+ * reads: `check:i18n` and the build, the review view, the status views and the reader notices.
+ *
+ * A difference inside a section the source changed since the translation's stamp is the source's
+ * move: the translation is outdated there. Anywhere else it is the translator's error. A page
+ * without a stamp (or without section fingerprints) has no "since", so every difference is an error.
+ */
+export function blame(page: { status: PageStatus; changes: readonly SectionChange[] | undefined }, sections: readonly string[]): Blame {
+  const moved = sourceMoved(page);
+  const changes = [...new Set(sections)].flatMap((id) => (moved.has(id) ? [moved.get(id)!] : []));
+  return changes.length > 0 ? { fault: 'source', changes } : { fault: 'translation' };
+}
+
+/**
+ * What a missing UI string or table label means, decided once for `check:i18n`, the build's content
+ * guard and the site: in the source locale it is an error (there is nothing to fall back to); in a
+ * translation the page shows the source's label (i18next's fallback) and it is a warning, so a new
+ * English label or table row never stops the build in another language.
+ */
+export function missingLabel(locale: string, sourceLocale: string): { severity: 'error' | 'warning'; fallsBack: boolean } {
+  return locale === sourceLocale ? { severity: 'error', fallsBack: false } : { severity: 'warning', fallsBack: true };
 }

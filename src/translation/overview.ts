@@ -5,7 +5,7 @@
  * state), so they always say the same as the site and the checkers.
  */
 import type { Site, SitePage } from '../model/site.ts';
-import type { PageStatus } from '../model/status.ts';
+import { translatedShare, type PageStatus } from '../model/status.ts';
 import type { SectionChange } from './sections.ts';
 
 export interface PageRow {
@@ -26,6 +26,29 @@ export interface PageRow {
   machineSections: string[];
   /** For an outdated page: the changed source sections, when the translation records fingerprints. */
   changes: SectionChange[] | undefined;
+  /** The share of the page readers get in their language (0 to 1): translated blocks, 0 for a fallback. */
+  share: number;
+  /** For a partial (or outdated and partial) page: the sections with blocks still in the source language. */
+  sourceLanguageSections: string[];
+}
+
+/**
+ * A locale's counts, defined once: `check:i18n`'s summary, `i18n:status`, the dashboard and the bench
+ * all read these, so they never disagree. Each page counts once, under its status; `coverage` is the
+ * share of the source's pages readers get in their language (a partial page counts by its share of
+ * translated blocks, an outdated page fully, a fallback not at all).
+ */
+export interface LocaleCounts {
+  pages: number;
+  translated: number;
+  partial: number;
+  outdated: number;
+  untranslated: number;
+  missing: number;
+  /** Machine translations (readers get them), and of those, not reviewed. */
+  machine: number;
+  unreviewed: number;
+  coverage: number;
 }
 
 export interface LocaleOverview {
@@ -33,11 +56,11 @@ export interface LocaleOverview {
   name: string;
   status: 'complete' | 'partial';
   pages: PageRow[];
-  totals: Record<Exclude<PageStatus, 'source'>, number> & { pages: number; machine: number; unreviewed: number };
+  totals: LocaleCounts;
 }
 
 /** The statuses in the order people work through them. */
-export const STATUS_ORDER: Exclude<PageStatus, 'source'>[] = ['missing', 'untranslated', 'outdated', 'translated'];
+export const STATUS_ORDER: Exclude<PageStatus, 'source'>[] = ['missing', 'untranslated', 'outdated', 'partial', 'translated'];
 
 export function rowOf(site: Site, page: SitePage): PageRow {
   const source = site.registry.source.code;
@@ -56,19 +79,30 @@ export function rowOf(site: Site, page: SitePage): PageRow {
     unreviewed: page.unreviewed,
     machineSections: page.machineSections,
     changes: page.status === 'outdated' ? page.changes : undefined,
+    share: translatedShare(page),
+    sourceLanguageSections: page.coverage?.sections ?? [],
   };
+}
+
+/** The counts of one locale's pages (see LocaleCounts). */
+export function localeCounts(site: Site, code: string): LocaleCounts {
+  const totals: LocaleCounts = { pages: 0, translated: 0, partial: 0, outdated: 0, untranslated: 0, missing: 0, machine: 0, unreviewed: 0, coverage: 1 };
+  let share = 0;
+  for (const page of site.pagesOf(code)) {
+    totals.pages++;
+    if (page.status !== 'source') totals[page.status]++;
+    if (!page.isFallback && page.translation?.method === 'machine') totals.machine++;
+    if (page.unreviewed) totals.unreviewed++;
+    share += translatedShare(page);
+  }
+  totals.coverage = totals.pages === 0 ? 1 : Math.round((share / totals.pages) * 1000) / 1000;
+  return totals;
 }
 
 export function translationOverview(site: Site, locales: readonly string[] = site.registry.translations.map((locale) => locale.code)): LocaleOverview[] {
   return locales.map((code) => {
     const locale = site.registry.get(code)!;
     const pages = site.pagesOf(code).map((page) => rowOf(site, page));
-    const totals = { pages: pages.length, missing: 0, untranslated: 0, outdated: 0, translated: 0, machine: 0, unreviewed: 0 };
-    for (const row of pages) {
-      if (row.status !== 'source') totals[row.status]++;
-      if (row.method === 'machine' && row.status !== 'untranslated') totals.machine++;
-      if (row.unreviewed) totals.unreviewed++;
-    }
-    return { code, name: locale.name, status: locale.status, pages, totals };
+    return { code, name: locale.name, status: locale.status, pages, totals: localeCounts(site, code) };
   });
 }

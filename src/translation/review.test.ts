@@ -77,4 +77,13 @@ describe('reviewRows', () => {
       [13, 11, []],
     ]);
   });
+
+  it('calls a difference in a section the source changed since the stamp outdated, not a mismatch (the content model\'s blame)', () => {
+    const result = rows([{ id: 'first', kinds: ['text'] }]);
+    expect(result[2]!.findings).toEqual([
+      { kind: 'changed', message: 'Outdated, not wrong (the source changed this section since the translation): This paragraph is not in the source.' },
+    ]);
+    // Untranslated text stays untranslated, wherever it is.
+    expect(result[3]!.findings[0]).toMatchObject({ kind: 'untranslated' });
+  });
 });

@@ -9,6 +9,7 @@
  */
 import type { Block, Outline } from '../content/outline.ts';
 import { alignBlocks } from './align.ts';
+import { blame } from '../model/status.ts';
 import type { Glossary } from './glossary.ts';
 import type { ChangeKind, SectionChange } from './sections.ts';
 import { ignoredWords, isIdenticalBlock, sourceLanguageParts } from './untranslated.ts';
@@ -96,6 +97,13 @@ export function reviewRows(input: ReviewInput): ReviewRow[] {
       i++;
       j++;
     }
+  }
+  // A difference inside a section the source moved in since the stamp is the source's move, not the
+  // translator's: the content model's one rule (blame) says so, as check:i18n does.
+  const page = { status: 'outdated' as const, changes: input.changes };
+  for (const row of rows) {
+    if (blame(page, [row.section]).fault !== 'source') continue;
+    row.findings = row.findings.map((finding) => (finding.kind === 'mismatch' ? { kind: 'changed', message: `Outdated, not wrong (the source changed this section since the translation): ${finding.message}` } : finding));
   }
   // A changed section marks each of its source blocks; the heading row also says how it changed.
   for (const row of rows) {

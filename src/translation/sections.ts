@@ -133,7 +133,7 @@ const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
 export function changedSections(recorded: Readonly<Record<string, string>>, current: Readonly<Record<string, string>>): SectionChange[] {
   const changes: SectionChange[] = [];
   for (const [id, now] of Object.entries(current)) {
-    const before = recorded[id];
+    const before = recorded[id]?.split('@')[0];
     if (before === undefined) {
       changes.push({ id, kinds: ['added'] });
       continue;
@@ -146,6 +146,26 @@ export function changedSections(recorded: Readonly<Record<string, string>>, curr
   }
   for (const id of Object.keys(recorded)) if (!(id in current)) changes.push({ id, kinds: ['removed'] });
   return changes;
+}
+
+/**
+ * The stamp's record of a section: the source's fingerprint and, after `@`, a short hash of the
+ * translation's own section as it was stamped (`7aa80c.806b5e.4ea5eb.-@91c2d0`). With it, a later
+ * stamp can tell a section the translator updated after the source changed from one left as it was.
+ */
+export function withTranslationPrints(source: Readonly<Record<string, string>>, translation: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).map(([id, value]) => [id, translation[id] ? `${value}@${short([translation[id]])}` : value]));
+}
+
+/**
+ * Of the given sections, those the translation has not touched since its last stamp: the hash
+ * recorded after `@` is still the translation's own. Sections recorded without one cannot tell.
+ */
+export function untouchedSections(recorded: Readonly<Record<string, string>>, translation: Readonly<Record<string, string>>, ids: readonly string[]): string[] {
+  return ids.filter((id) => {
+    const own = recorded[id]?.split('@')[1];
+    return own !== undefined && translation[id] !== undefined && short([translation[id]]) === own;
+  });
 }
 
 /** `#follow-up (text, link target)`, `the title and description (text)`, for messages. */

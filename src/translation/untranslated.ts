@@ -4,11 +4,13 @@
  * of a block (a sentence of a paragraph, a list item, a table cell, a
  * heading) that the language identifier places in the source language. The
  * checker's `untranslated` rule and the dashboard's review view both ask
- * this module, so they flag the same text.
+ * this module, so they flag the same text; the content model asks it how
+ * much of a page is translated (`partial`).
  */
 import { withoutTerms, type Glossary } from './glossary.ts';
 import { isSourceLanguage, sentencesOf } from './language.ts';
 import type { Block } from '../content/outline.ts';
+import { alignBlocks } from './align.ts';
 
 /** Blocks whose words a translator translates. */
 export const TEXT_KINDS = new Set(['heading', 'paragraph', 'list', 'table', 'blockquote']);
@@ -48,4 +50,42 @@ export function sourceLanguageParts(block: Block, languages: { source: string; t
   const left = parts.filter((part) => isSourceLanguage(part, languages.source, languages.target, ignore));
   if (left.length === 0) return undefined;
   return { what: block.kind === 'list' ? 'list item' : block.kind === 'table' ? 'table cell' : block.kind === 'heading' ? 'heading' : 'sentence', parts: left };
+}
+
+/** A translated page's blocks, counted: the content model's `partial` status and its share come from here. */
+export interface BlockCoverage {
+  /** Text blocks of the translation (headings, paragraphs, lists, tables, quotes). */
+  total: number;
+  /** Of those, how many are translated. */
+  translated: number;
+  /** The sections (heading ids, `_intro`) holding blocks still in the source language, in page order. */
+  sections: string[];
+  /** Each such block's 1-based line in the translation file. */
+  lines: number[];
+  /** Each such block's visible text without whitespace (see `blockTextKey`), so the site can mark it `lang` of the source. */
+  texts: string[];
+}
+
+/**
+ * Which blocks of a translation are still wholly in the source language: a block identical to its
+ * aligned source block (glossary terms, URLs and numbers aside), or one whose every part (sentence,
+ * list item, table cell, the heading) the language identifier places in the source language. A block
+ * with only some English parts counts as translated here (the `untranslated` rule still lists its
+ * parts). Asked once per page by the content model; the checker and the review view ask the same
+ * functions block by block.
+ */
+export function blockCoverage(source: readonly Block[], translation: readonly Block[], glossary: Glossary, locale: string, languages: { source: string; target: string }): BlockCoverage {
+  const ignore = ignoredWords(glossary, locale);
+  const identical = new Set<Block>();
+  for (const [i, j] of alignBlocks(source, translation).pairs) {
+    if (isIdenticalBlock(source[i]!, translation[j]!, glossary, locale)) identical.add(translation[j]!);
+  }
+  const text = translation.filter((block) => TEXT_KINDS.has(block.kind));
+  const left = text.filter((block) => {
+    if (identical.has(block)) return true;
+    const parts = block.kind === 'heading' ? [block.text] : block.parts ?? sentencesOf(block.text, languages.target);
+    const found = sourceLanguageParts(block, languages, ignore);
+    return found !== undefined && parts.length > 0 && found.parts.length === parts.length;
+  });
+  return { total: text.length, translated: text.length - left.length, sections: [...new Set(left.map((block) => block.section))], lines: left.map((block) => block.line), texts: left.map((block) => block.text.replace(/\s+/g, '')) };
 }

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Finding } from '../../lib/findings.ts';
-import { commitsOf, fileAt } from '../../../src/lib/git.ts';
+import { commitDay, commitsOf, fileAt } from '../../../src/lib/git.ts';
 import { sourceHash } from '../../../src/content/sourceHash.ts';
 import { changedSections, describeChange, type SectionChange } from '../../../src/translation/sections.ts';
 import { translationRecordOf } from '../../../src/model/status.ts';
@@ -47,7 +47,7 @@ export function outdatedRule(context: PageContext, options: OutdatedOptions): Fi
     return [pageFinding(context, 'outdated', 'warning', `The source page changed since this translation was made (recorded ${recorded}, the source is now ${context.source.hash}); it records no section fingerprints and that revision is not in git history, so compare the pages by hand.`, at, undefined, `Update the translation, then run \`npm run i18n:stamp -- ${context.translation.file}\`; from then on this check names the changed sections.`)];
   }
   const summary = changes && changes.length > 0 ? `changed: ${changes.map(describeChange).join(', ')}` : 'only frontmatter or formatting changed';
-  const message = `The source page changed since this translation was made${old ? ` (commit ${old.commit.slice(0, 7)})` : ''}; ${summary}.`;
+  const message = `The source page changed since this translation was made${old ? ` (${behind(options.root, old)})` : ''}; ${summary}.`;
   const finding = { ...pageFinding(context, 'outdated', 'warning', message, at, undefined, hint), ...extra };
   if (!old) return [finding];
   const diff = createTwoFilesPatch(`${context.source.file} (${old.commit.slice(0, 7)})`, `${context.source.file} (now)`, old.text, currentText(options.root, context.source.file) ?? '', '', '', { context: 1 })
@@ -58,13 +58,34 @@ export function outdatedRule(context: PageContext, options: OutdatedOptions): Fi
   return [{ ...finding, details: shown }];
 }
 
-/** The newest commit whose version of `path` has the recorded hash. */
-function findRevision(root: string, path: string, recorded: string): { commit: string; text: string } | undefined {
-  for (const commit of commitsOf(root, path)) {
+interface Revision {
+  /** The commit whose source text the translation records. */
+  commit: string;
+  text: string;
+  /** The source's commits after it, oldest first: the changes the translation is behind (none: not committed yet). */
+  after: string[];
+}
+
+/** The newest commit whose version of `path` has the recorded hash, and the source's commits since. */
+function findRevision(root: string, path: string, recorded: string): Revision | undefined {
+  const commits = commitsOf(root, path);
+  for (const [index, commit] of commits.entries()) {
     const text = fileAt(root, commit, path);
-    if (text !== undefined && sourceHash(text) === recorded) return { commit, text };
+    if (text !== undefined && sourceHash(text) === recorded) return { commit, text, after: commits.slice(0, index).reverse() };
   }
   return undefined;
+}
+
+/**
+ * The source change the translation is behind, in words: the first commit of the source after the
+ * recorded revision (not the recorded revision itself, which may be older than the translation).
+ */
+function behind(root: string, revision: Revision): string {
+  const first = revision.after[0];
+  if (!first) return 'in changes to the source not committed yet';
+  const day = commitDay(root, first);
+  const later = revision.after.length - 1;
+  return `since source commit ${first.slice(0, 7)}${day ? ` of ${day}` : ''}${later > 0 ? ` and ${later} later commit${later === 1 ? '' : 's'}` : ''}`;
 }
 
 function currentText(root: string, file: string): string | undefined {

@@ -13,6 +13,7 @@ import { withoutTerms, type Glossary } from '../../../src/translation/glossary.t
 import { isSourceLanguage } from '../../../src/translation/language.ts';
 
 import { ignoredWords } from '../../../src/translation/untranslated.ts';
+import { missingLabel } from '../../../src/model/status.ts';
 
 export interface UiContext {
   locale: Locale;
@@ -42,7 +43,8 @@ export function uiRules(context: UiContext): { findings: Finding[]; total: numbe
   const findings: Finding[] = [];
   let total = 0;
   let translated = 0;
-  const missingSeverity: Severity = context.locale.status === 'complete' ? 'error' : 'warning';
+  // A missing string shows the source's text: the content model decides what that means (a warning in a translation).
+  const missingSeverity: Severity = missingLabel(context.locale.code, context.sourceLocale).severity;
   const resources = new Map(context.translation.map((namespace) => [namespace.name, namespace]));
   const sourceResources = new Map(context.source.map((namespace) => [namespace.name, namespace]));
 

@@ -33,11 +33,24 @@ const folder: Finding = { rule: 'locale-folder', severity: 'error', file: 'conte
 
 const summary = {
   sourceLocale: 'en', checkedLocales: ['de'], errors: 1, warnings: 1, byLocaleAndRule: {},
-  locales: { de: { status: 'complete', pages: { source: 4, translated: 3, missing: 1, outdated: 1, coverage: 0.75 }, ui: { strings: 10, translated: 9, coverage: 0.9 }, errors: 1, warnings: 1 } },
+  locales: { de: { status: 'complete', pages: { source: 4, translated: 2, partial: 0, missing: 1, outdated: 1, untranslated: 0, coverage: 0.75 }, ui: { strings: 10, translated: 9, coverage: 0.9 }, errors: 1, warnings: 1 } },
 };
 const report: Report = { findings: [outdated, headingId], summary };
 
 describe('pretty', () => {
+  it('with warnings: summary (npm run build), lists errors in full and one line of warnings per locale with the command that lists them', () => {
+    const many: Finding[] = Array.from({ length: 150 }, (_, index) => ({ ...outdated, locale: 'fr', file: `content/fr/p${index}.mdx`, rule: index % 3 ? 'untranslated' : 'outdated' }));
+    const text = formatPretty({ findings: [...many, headingId, outdated], summary }, { tool, warnings: 'summary' });
+    expect(text).toContain('⚠ fr: 150 warnings (100 untranslated, 50 outdated); list them with npm run check:i18n -- --locale fr');
+    expect(text).toContain('⚠ de: 1 warning (1 outdated); list them with npm run check:i18n -- --locale de');
+    expect(text).toContain('content/de/guides/a b.mdx:12:1  error    heading-id');
+    expect(text).not.toContain('content/fr/p1.mdx');
+    expect(text).toContain('✖ 1 error, 151 warnings');
+    expect(text.split('\n').length).toBeLessThan(20);
+    // The machine formats still carry every finding.
+    expect(formatGithub({ findings: [...many, headingId], summary })).toContain('content/fr/p149.mdx');
+  });
+
   it('groups by file with file:line:col, source, hint and details, then totals and coverage', () => {
     const text = formatPretty(report, { tool });
     expect(text).toContain('content/de/guides/a b.mdx\n  content/de/guides/a b.mdx:12:1  error    heading-id  Heading id');
@@ -45,7 +58,7 @@ describe('pretty', () => {
     expect(text).toContain('      → Keep the source\'s id');
     expect(text).toContain('      +new');
     expect(text).toContain('✖ 1 error, 1 warning');
-    expect(text).toContain('de (complete): pages 3/4 (75%), 1 outdated; UI strings 9/10 (90%); 1 errors, 1 warnings');
+    expect(text).toContain('de (complete): pages 2 translated, 0 partial, 1 outdated, 0 untranslated, 1 missing of 4 (75% in de); UI strings 9/10 (90%); 1 errors, 1 warnings');
     expect(text).not.toContain('\u001b[');
   });
 
@@ -132,7 +145,7 @@ describe('markdown', () => {
   it('has the totals, the coverage table and the findings grouped by file, errors first', () => {
     const text = formatMarkdown(report, { tool, linkBase: 'https://github.com/o/r/blob/abc/' });
     expect(text).toMatch(/^### ❌ `check:i18n`: 1 error, 1 warning/);
-    expect(text).toContain('| `de` | complete | 3/4 (75%) | 1 | 9/10 (90%) | 1 | 1 |');
+    expect(text).toContain('| `de` | complete | 2/4 | 0 | 1 | 0 | 1 | 75% | 9/10 (90%) | 1 | 1 |');
     const rows = text.split('\n').filter((line) => line.startsWith('| `content/'));
     expect(rows[0]).toBe('| `content/de/guides/a b.mdx` | [12:1](https://github.com/o/r/blob/abc/content/de/guides/a%20b.mdx#L12) | error | `heading-id` | Heading id "anfang" does not exist in the source \\| really. → Keep the source\'s id: end the heading with {/* #start */}. (source: content/en/guides/a b.mdx:9:1) |');
     expect(rows[1]).toContain('| `content/de/index.mdx` | [6:3]');

@@ -23,9 +23,9 @@ export function formatMarkdown(report: Report, options: FormatOptions = {}): str
   const view = summaryView(options.tool, report.summary);
   if (view.coverage && view.coverage.rows.length > 0) {
     lines.push(`Translation coverage against \`${view.coverage.sourceLocale}\`:`, '');
-    lines.push('| locale | status | pages | outdated | UI strings | errors | warnings |', '| --- | --- | --: | --: | --: | --: | --: |');
+    lines.push('| locale | status | translated | partial | outdated | untranslated | missing | coverage | UI strings | errors | warnings |', '| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
     for (const row of view.coverage.rows) {
-      lines.push(`| \`${row.locale}\` | ${row.status} | ${row.pages.translated}/${row.pages.source} (${percent(row.pages.coverage)}) | ${row.pages.outdated} | ${row.ui.translated}/${row.ui.strings} (${percent(row.ui.coverage)}) | ${row.errors} | ${row.warnings} |`);
+      lines.push(`| \`${row.locale}\` | ${row.status} | ${row.pages.translated}/${row.pages.source} | ${row.pages.partial ?? 0} | ${row.pages.outdated} | ${row.pages.untranslated ?? 0} | ${row.pages.missing ?? 0} | ${percent(row.pages.coverage)} | ${row.ui.translated}/${row.ui.strings} (${percent(row.ui.coverage)}) | ${row.errors} | ${row.warnings} |`);
     }
     lines.push('');
   }

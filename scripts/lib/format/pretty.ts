@@ -12,9 +12,11 @@ import type { FormatOptions } from './types.ts';
 
 export function formatPretty(report: Report, options: FormatOptions = {}): string {
   const paint = painter(options.color ?? false);
-  const { findings } = report;
+  const brief = options.warnings === 'summary';
+  const findings = brief ? report.findings.filter((finding) => finding.severity === 'error') : report.findings;
   const lines: string[] = [];
-  if (findings.length === 0) lines.push(`${paint('green', '✓')} No problems found.`);
+  if (brief) lines.push(...warningLines(report.findings, options, paint));
+  if (report.findings.length === 0) lines.push(`${paint('green', '✓')} No problems found.`);
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
     const group = byFile.get(finding.file);
@@ -32,9 +34,9 @@ export function formatPretty(report: Report, options: FormatOptions = {}): strin
     }
     lines.push('');
   }
-  if (findings.length > 0 && options.totals !== false) {
-    const errors = findings.filter((finding) => finding.severity === 'error').length;
-    const warnings = findings.length - errors;
+  if (report.findings.length > 0 && options.totals !== false) {
+    const errors = report.findings.filter((finding) => finding.severity === 'error').length;
+    const warnings = report.findings.length - errors;
     const total = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
     lines.push(errors > 0 ? paint('red', `✖ ${total}`) : paint('yellow', `⚠ ${total}`));
   }
@@ -42,9 +44,27 @@ export function formatPretty(report: Report, options: FormatOptions = {}): strin
   if (view.coverage) {
     lines.push('', `Translation coverage against "${view.coverage.sourceLocale}":`);
     for (const row of view.coverage.rows) {
-      lines.push(`  ${row.locale} (${row.status}): pages ${row.pages.translated}/${row.pages.source} (${percent(row.pages.coverage)}), ${row.pages.outdated} outdated${row.pages.untranslated ? `, ${row.pages.untranslated} still in the source language` : ''}; UI strings ${row.ui.translated}/${row.ui.strings} (${percent(row.ui.coverage)}); ${row.errors} errors, ${row.warnings} warnings`);
+      lines.push(`  ${row.locale} (${row.status}): pages ${row.pages.translated} translated, ${row.pages.partial ?? 0} partial, ${row.pages.outdated} outdated, ${row.pages.untranslated ?? 0} untranslated, ${row.pages.missing ?? 0} missing of ${row.pages.source} (${percent(row.pages.coverage)} in ${row.locale}); UI strings ${row.ui.translated}/${row.ui.strings} (${percent(row.ui.coverage)}); ${row.errors} errors, ${row.warnings} warnings`);
     }
   }
   if (view.lines.length > 0) lines.push('', ...view.lines);
   return `${lines.join('\n')}\n`;
+}
+
+/** One line per locale: how many warnings, by rule, and the command that lists them. */
+function warningLines(findings: readonly Finding[], options: FormatOptions, paint: ReturnType<typeof painter>): string[] {
+  const byLocale = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (finding.severity !== 'warning') continue;
+    const key = finding.locale ?? '';
+    byLocale.set(key, [...(byLocale.get(key) ?? []), finding]);
+  }
+  const tool = options.tool?.name;
+  return [...byLocale].map(([locale, group]) => {
+    const rules = new Map<string, number>();
+    for (const finding of group) rules.set(finding.rule, (rules.get(finding.rule) ?? 0) + 1);
+    const command = tool ? `npm run ${tool}${locale && tool === 'check:i18n' ? ` -- --locale ${locale}` : ''}` : '';
+    const counts = [...rules].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${count} ${rule}`).join(', ');
+    return `${paint('yellow', '⚠')} ${locale ? `${locale}: ` : ''}${group.length} warning${group.length === 1 ? '' : 's'} (${counts})${command ? `; list them with ${paint('bold', command)}` : ''}`;
+  }).concat(byLocale.size > 0 ? [''] : []);
 }

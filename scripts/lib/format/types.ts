@@ -12,4 +12,10 @@ export interface FormatOptions {
   linkBase?: string;
   /** End readable output with the error and warning counts (default true). */
   totals?: boolean;
+  /**
+   * `summary`: readable output lists errors in full and, per locale, one line counting the warnings
+   * with the command that lists them (what `npm run build` prints, so errors are not buried). The
+   * machine formats (json, github, sarif, markdown) always carry every finding. Default `full`.
+   */
+  warnings?: 'full' | 'summary';
 }
