@@ -15,7 +15,6 @@ import { loadSite } from '../model/site.ts';
 import { CALLOUT_TYPES, MDX_COMPONENTS, isMdxComponent } from './components.ts';
 import { readJson } from './json.ts';
 import type { ComponentRef } from './outline.ts';
-import { parseInParallel } from './parallelParse.ts';
 import { openParseCache, type ParseCache } from './parseCache.ts';
 import { parsePage } from './parsedPage.ts';
 import { ContentError, type Finding } from './finding.ts';
@@ -29,8 +28,8 @@ export interface GuardResult {
 
 /**
  * Runs every check and returns all problems at once (empty when the content can be built).
- * Pages are parsed through the shared parse cache (on every core when many
- * changed), so the checkers that run after the build find them parsed.
+ * Pages are parsed through the shared parse cache, so the checkers that run
+ * after the build find them parsed.
  */
 export async function guardContent(root: string, cache: ParseCache = openParseCache(root)): Promise<GuardResult> {
   const problems: Finding[] = [];
@@ -52,7 +51,6 @@ export async function guardContent(root: string, cache: ParseCache = openParseCa
 
   problems.push(...checkLocaleFolders(root, registry));
   const site = loadSite(root, registry);
-  await parseInParallel(site.files, registry.codes, cache);
   let pages = 0;
   for (const locale of registry.locales) {
     if (!existsSync(join(root, 'content', locale.code))) continue;

@@ -7,9 +7,8 @@
  * Outlines are plain JSON, so they can be cached by the file's hash.
  */
 import type { Node, Parent, Root, RootContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { toString } from 'mdast-util-to-string';
 import { collectHeadings } from '../markdown/headingIds.ts';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from './mdx.ts';
 
 export interface Place {
   line: number;
@@ -251,6 +250,13 @@ export function numbersAndUrls(text: string): string[] {
     for (const number of word.match(/\d+(?:[.,]\d+)*/g) ?? []) found.push(number.replace(/[.,]/g, ''));
   }
   return found;
+}
+
+/** Every text value under a node (code and expressions included, image alt too), as mdast-util-to-string reads it. */
+function toString(node: Node): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('alt' in node && typeof node.alt === 'string' && node.alt) return node.alt;
+  return 'children' in node ? (node as Parent).children.map(toString).join('') : '';
 }
 
 function isComment(value: string): boolean {
