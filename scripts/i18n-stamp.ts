@@ -13,6 +13,7 @@ import { parseMdx } from '../src/content/mdx.ts';
 import { sourceHash } from '../src/content/sourceHash.ts';
 import { sectionFingerprints } from '../src/translation/sections.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
+import { loadSite } from '../src/model/site.ts';
 import { stampTranslation } from './i18n/stamp.ts';
 import { EXIT, paint, parseCli, runCommand, UsageError } from './lib/cli.ts';
 
@@ -32,6 +33,8 @@ await runCommand(USAGE, () => {
   if (values.method !== undefined && values.method !== 'human' && values.method !== 'machine') throw new UsageError('--method must be "human" or "machine".');
   const root = process.cwd();
   const registry = loadRegistry(root);
+  // The content model pairs each translation with its source page (by slug, as the site does).
+  const site = loadSite(root, registry);
   let failures = 0;
   for (const argument of positionals) {
     const file = relative(root, resolve(argument)).split('\\').join('/');
@@ -44,8 +47,8 @@ await runCommand(USAGE, () => {
     if (!registry.get(locale)) { fail(`"${locale}" is not a locale in content/locales.json (${registry.codes.join(', ')}).`); continue; }
     if (locale === registry.source.code) { fail('this is a source page; stamp its translations instead.'); continue; }
     if (!existsSync(file)) { fail('file not found.'); continue; }
-    const sourceFile = ['content', registry.source.code, ...rest].join('/');
-    if (!existsSync(sourceFile)) { fail(`it has no source page (${sourceFile} does not exist).`); continue; }
+    const sourceFile = site.byFile(file)?.sourceFile;
+    if (!sourceFile) { fail(`it has no source page (content/${registry.source.code}/${rest.join('/')} does not exist).`); continue; }
     const sourceText = readFileSync(sourceFile, 'utf8');
     const parsed = parseMdx(sourceFile, sourceText);
     if (!parsed.ok) { fail(`its source page does not parse (${parsed.problems[0]?.message ?? 'unknown problem'}); fix ${sourceFile} first.`); continue; }

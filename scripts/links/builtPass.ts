@@ -25,14 +25,14 @@ import { indexDist, judgeInternal, LinkResolver, pageUrlOfFile, servedFile, type
 import { baseOf, scanDist } from './scanDist.ts';
 import { collectLinks, lineStarts, positionAt, scanHtml, type HtmlLink } from './html.ts';
 import type { LinkOccurrence, SourcePassResult } from './sourcePass.ts';
-import type { SiteModel } from './site.ts';
+import type { LinkSite } from './site.ts';
 import { literalKey, literalSites, parseStamp, type TemplateSite } from './templates.ts';
 import { traceBuild as runTraceBuild } from './traceBuild.ts';
 
 export interface BuiltPassOptions {
   root: string;
   dist: string;
-  site: SiteModel;
+  site: LinkSite;
   siteOrigin: string;
   source: SourcePassResult;
   /** Run a checking build to locate broken links that templates compute (default true). */
@@ -141,7 +141,7 @@ class SourceMapper {
     const rest: Occurrence[] = [];
     for (const [file, onPage] of groupBy(occurrences, (occurrence) => occurrence.file)) {
       const pageUrl = pageUrlOfFile(file);
-      const source = this.options.site.pages.get(pageUrl);
+      const source = this.options.site.model.byUrl(pageUrl);
       const mdxLinks = source ? (this.linksByFile.get(source.file) ?? []) : [];
       for (const [key, sameTarget] of groupBy(onPage, (occurrence) => occurrence.key)) {
         // The MDX wrote as many of these as it has links to this target; the others come from templates.
@@ -242,8 +242,7 @@ class SourceMapper {
   }
 
   private localeOf(pageUrl: string): string {
-    const registry = this.options.site.registry;
-    return registry.get(pageUrl.split('/')[1] ?? '')?.code ?? registry.source.code;
+    return this.options.site.model.localeOf(pageUrl);
   }
 
   private literalSites(): Map<string, TemplateSite[]> {
@@ -279,7 +278,7 @@ function sitemapFindings(options: BuiltPassOptions, index: DistIndex, distName: 
     try {
       tree = fromXml(readFileSync(join(options.dist, file), 'utf8'));
     } catch (error) {
-      findings.push({ rule: 'broken-link', severity: 'error', message: `${file} is not valid XML: ${(error as Error).message}`, locale: options.site.registry.source.code, file: `${distName}/${file}`, line: 1, column: 1, url: `/${file}`, page: `/${file}` });
+      findings.push({ rule: 'broken-link', severity: 'error', message: `${file} is not valid XML: ${(error as Error).message}`, locale: options.site.model.registry.source.code, file: `${distName}/${file}`, line: 1, column: 1, url: `/${file}`, page: `/${file}` });
       continue;
     }
     visitParents(tree, 'element', (node: XastElement) => {
@@ -294,7 +293,7 @@ function sitemapFindings(options: BuiltPassOptions, index: DistIndex, distName: 
         path = url;
       }
       if (servedFile(index, path)) return;
-      findings.push({ rule: 'broken-link', severity: 'error', message: `The sitemap lists ${path}, which the build does not have.`, locale: options.site.registry.get(path.split('/')[1] ?? '')?.code ?? options.site.registry.source.code, file: `${distName}/${file}`, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, url, page: `/${file}` });
+      findings.push({ rule: 'broken-link', severity: 'error', message: `The sitemap lists ${path}, which the build does not have.`, locale: options.site.model.localeOf(path), file: `${distName}/${file}`, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, url, page: `/${file}` });
     });
   }
   return findings;

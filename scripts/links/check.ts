@@ -18,7 +18,7 @@ import { keepSelected } from '../lib/rules.ts';
 import { builtPass } from './builtPass.ts';
 import { checkExternal, type ExternalOptions } from './external.ts';
 import { LINK_RULES, passesOf, type LinkRule } from './registry.ts';
-import { buildSiteModel, type SiteModel } from './site.ts';
+import { linkSite, type LinkSite } from './site.ts';
 import { sourcePass, type SourcePassResult } from './sourcePass.ts';
 
 export interface LinkCheckOptions {
@@ -59,7 +59,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
   const passes = passesOf(rules);
   const model = options.site ?? loadSite(options.root, options.registry);
   const { pages } = collect(options.root, model, options.registry.codes, options.cache);
-  const site = buildSiteModel(options.root, model, pages);
+  const site = linkSite(options.root, model, pages);
   const source = sourcePass(site, pages, options.siteOrigin);
   const sourceMs = performance.now() - started;
   if (options.crawl) return crawlReport(options, options.crawl, site, source, sourceMs, rules);
@@ -96,7 +96,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
 }
 
 /** `--url`: the deployed site's findings only; the source pass runs to map them back to lines. */
-async function crawlReport(options: LinkCheckOptions, crawl: NonNullable<LinkCheckOptions['crawl']>, site: SiteModel, source: SourcePassResult, sourceMs: number, rules: readonly LinkRule[]): Promise<Report<LinkSummary>> {
+async function crawlReport(options: LinkCheckOptions, crawl: NonNullable<LinkCheckOptions['crawl']>, site: LinkSite, source: SourcePassResult, sourceMs: number, rules: readonly LinkRule[]): Promise<Report<LinkSummary>> {
   options.onProgress?.(`Crawling ${crawl.url}…`);
   const start = performance.now();
   const { crawlSite } = await import('./crawl.ts');

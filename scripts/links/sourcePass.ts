@@ -7,9 +7,10 @@
 import { pageUrl, slugOf } from '../../src/model/slug.ts';
 import type { ParsedPage } from '../i18n/collect.ts';
 import type { Finding } from '../lib/findings.ts';
+import { LinkResolver } from './distIndex.ts';
 import { editDistance } from './nearest.ts';
 import { resolveLink, type Target } from './resolve.ts';
-import type { SiteModel } from './site.ts';
+import type { LinkSite } from './site.ts';
 
 export interface LinkOccurrence {
   href: string;
@@ -33,7 +34,8 @@ export interface SourcePassResult {
 /** Element ids the layout gives every page, besides heading ids. */
 const LAYOUT_IDS = new Set(['content']);
 
-export function sourcePass(site: SiteModel, pagesByLocale: Map<string, ParsedPage[]>, siteOrigin: string): SourcePassResult {
+export function sourcePass(site: LinkSite, pagesByLocale: Map<string, ParsedPage[]>, siteOrigin: string): SourcePassResult {
+  const resolver = new LinkResolver(siteOrigin);
   const findings: Finding[] = [];
   const linksByPage = new Map<string, LinkOccurrence[]>();
   const external: LinkOccurrence[] = [];
@@ -51,7 +53,7 @@ export function sourcePass(site: SiteModel, pagesByLocale: Map<string, ParsedPag
         .sort((a, b) => a.line - b.line || a.column - b.column);
       const occurrences: LinkOccurrence[] = [];
       for (const ref of refs) {
-        const occurrence: LinkOccurrence = { ...ref, file: page.file, locale, page: url, target: resolveLink(ref.href, { url, file: page.file, locale }, site, siteOrigin) };
+        const occurrence: LinkOccurrence = { ...ref, file: page.file, locale, page: url, target: resolveLink(ref.href, { url, file: page.file, locale }, site, resolver) };
         occurrences.push(occurrence);
         if (occurrence.target.kind === 'external') external.push(occurrence);
         findings.push(...judge(occurrence, site));
@@ -62,7 +64,7 @@ export function sourcePass(site: SiteModel, pagesByLocale: Map<string, ParsedPag
   return { findings, linksByPage, external, files };
 }
 
-function judge(link: LinkOccurrence, site: SiteModel): Finding[] {
+function judge(link: LinkOccurrence, site: LinkSite): Finding[] {
   const base = { locale: link.locale, file: link.file, line: link.line, column: link.column, url: link.href, page: link.page };
   const { target } = link;
   if (target.kind === 'missing') {
@@ -71,28 +73,28 @@ function judge(link: LinkOccurrence, site: SiteModel): Finding[] {
   }
   if (target.kind !== 'page') return [];
   const findings: Finding[] = [];
-  if (target.fragment && !target.page.headingIds.has(target.fragment) && !LAYOUT_IDS.has(target.fragment)) {
-    const ids = [...target.page.headingIds];
+  const headingIds = site.headingIds.get(target.page.url) ?? new Set<string>();
+  if (target.fragment && !headingIds.has(target.fragment) && !LAYOUT_IDS.has(target.fragment)) {
+    const ids = [...headingIds];
     findings.push({ ...base, rule: 'broken-anchor', severity: 'error', message: `${target.page.url} has no #${target.fragment}.`, hint: ids.length ? `Its sections are ${ids.map((id) => `#${id}`).join(', ')}.` : 'That page has no sections to link to.' });
   }
   if (target.page.locale !== link.locale) {
-    const own = site.pages.get(target.page.url.replace(`/${target.page.locale}/`, `/${link.locale}/`));
-    if (own && !own.fallback) {
+    const own = site.model.page(link.locale, target.page.slug);
+    if (own && !own.isFallback) {
       findings.push({ ...base, rule: 'locale-mismatch', severity: 'warning', message: `The link goes to the ${target.page.locale} page ${target.page.url}, but this ${link.locale} page has its own: ${own.url}.`, hint: `Link to ${own.url}${target.fragment ? `#${target.fragment}` : ''}.` });
     }
-  } else if (target.page.fallback && site.registry.get(link.locale)?.status === 'complete') {
+  } else if (target.page.isFallback && site.model.registry.get(link.locale)?.status === 'complete') {
     // A partial locale links to its own URLs on purpose: they serve the source page with a notice
     // today and the translation as soon as it exists, so only a complete locale is told.
-    findings.push({ ...base, rule: 'fallback-link', severity: 'warning', message: `${target.page.url} is not translated yet; readers following this link get the ${site.registry.source.name} page.`, hint: `Translate ${target.page.file.replace(`/${site.registry.source.code}/`, `/${link.locale}/`)}, or say in the link text that the page is in ${site.registry.source.name}.` });
+    findings.push({ ...base, rule: 'fallback-link', severity: 'warning', message: `${target.page.url} is not translated yet; readers following this link get the ${site.model.registry.source.name} page.`, hint: `Translate ${target.page.localeFile}, or say in the link text that the page is in ${site.model.registry.source.name}.` });
   }
   return findings;
 }
 
 /** The page URL in the same locale nearest to a broken path, if one is close. */
-function closestPage(path: string, locale: string, site: SiteModel): string | undefined {
+function closestPage(path: string, locale: string, site: LinkSite): string | undefined {
   let best: { url: string; distance: number } | undefined;
-  for (const page of site.pages.values()) {
-    if (page.locale !== locale) continue;
+  for (const page of site.model.pagesOf(locale)) {
     const distance = editDistance(path.replace(/\/?$/, '/'), page.url);
     if (!best || distance < best.distance) best = { url: page.url, distance };
   }
