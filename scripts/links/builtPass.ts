@@ -17,9 +17,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Element as XastElement } from 'xast';
+import type { Element as XastElement, Nodes as XastNodes } from 'xast';
 import { fromXml } from 'xast-util-from-xml';
-import { visitParents } from 'unist-util-visit-parents';
 import type { Finding } from '../lib/findings.ts';
 import { indexDist, judgeInternal, LinkResolver, pageUrlOfFile, servedFile, type DistIndex, type Resolved, type Verdict } from './distIndex.ts';
 import { baseOf, scanDist } from './scanDist.ts';
@@ -281,7 +280,11 @@ function sitemapFindings(options: BuiltPassOptions, index: DistIndex, distName: 
       findings.push({ rule: 'broken-link', severity: 'error', message: `${file} is not valid XML: ${(error as Error).message}`, locale: options.site.model.registry.source.code, file: `${distName}/${file}`, line: 1, column: 1, url: `/${file}`, page: `/${file}` });
       continue;
     }
-    visitParents(tree, 'element', (node: XastElement) => {
+    const visit = (node: XastNodes) => {
+      if (node.type === 'element') check(node);
+      if ('children' in node) node.children.forEach(visit);
+    };
+    const check = (node: XastElement) => {
       const url = node.name === 'loc' ? node.children.map((child) => ('value' in child ? child.value : '')).join('').trim() : node.name === 'xhtml:link' ? node.attributes.href : undefined;
       if (!url) return;
       let path: string;
@@ -294,7 +297,8 @@ function sitemapFindings(options: BuiltPassOptions, index: DistIndex, distName: 
       }
       if (servedFile(index, path)) return;
       findings.push({ rule: 'broken-link', severity: 'error', message: `The sitemap lists ${path}, which the build does not have.`, locale: options.site.model.localeOf(path), file: `${distName}/${file}`, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, url, page: `/${file}` });
-    });
+    };
+    visit(tree);
   }
   return findings;
 }
