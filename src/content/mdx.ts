@@ -60,8 +60,10 @@ export function parseMdx(file: string, rawText: string): MdxResult {
     tree = mdxToMdast(text, { position: true }) as Root;
   } catch (error) {
     const { place, reason } = syntaxError(error, text);
-    // Plain Markdown never fails to parse: it still reads the frontmatter of a page whose MDX is broken.
-    const yamlNode = frontmatterOf((markdownToMdast(text, { position: true }) as Root).children);
+    // Plain Markdown never fails to parse: it still reads the frontmatter of a page whose MDX is broken
+    // (only the head of the page up to the first closing `---` line, so a huge page is not parsed twice).
+    const close = text.indexOf('\n---\n', 3);
+    const yamlNode = frontmatterOf((markdownToMdast(close === -1 ? text : text.slice(0, close + 5), { position: true }) as Root).children);
     return { ok: false, problems: [...(yamlNode ? readFrontmatter(file, yamlNode).problems : []), problem(place, 'parse-error', `MDX syntax error: ${reason.replace(/\.$/, '')}.`, mdxHint(reason))] };
   }
   if (tree.children[0]?.type === ('toml' as string)) {
