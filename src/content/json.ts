@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parseTree, printParseErrorCode, getNodeValue, type Node, type ParseError } from 'jsonc-parser';
 import type { Finding } from './finding.ts';
+import { lineStarts, positionAt } from './position.ts';
 
 export interface JsonDocument {
   file: string;
@@ -29,26 +30,10 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Line and column (1-based, in UTF-16 units like editors) of an offset in `text`: line starts found once, then a binary search. */
-function locator(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return (offset) => {
-    if (!(offset >= 0 && offset <= text.length)) return { line: 1, column: 1 };
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
-  };
-}
-
 export function parseJson(file: string, rawText: string): JsonResult {
   const text = stripBom(rawText);
-  const position = locator(text);
+  const starts = lineStarts(text);
+  const position = (offset: number) => (offset >= 0 && offset <= text.length ? positionAt(starts, offset) : { line: 1, column: 1 });
   if (text.trim() === '') {
     return { ok: false, problems: [{ file, line: 1, column: 1, rule: 'parse-error', severity: 'error', message: 'The file is empty.', hint: 'Write a JSON object, at least `{}`.' }] };
   }
