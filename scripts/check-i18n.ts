@@ -8,11 +8,9 @@ import { checkLocaleFolders } from '../src/content/guard.ts';
 import { ContentError } from '../src/content/finding.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { loadSite } from '../src/model/site.ts';
-import { readPageFiles } from '../src/model/pageFile.ts';
 import { checkTranslations } from './i18n/check.ts';
 import { loadGlossary } from '../src/translation/glossary.ts';
 import { openParseCache } from '../src/content/parseCache.ts';
-import { parseInParallel } from '../src/content/parallelParse.ts';
 import { parsePage } from '../src/content/parsedPage.ts';
 import { I18N_RULES } from './i18n/registry.ts';
 import { emitReport, REPORT_OPTIONS, REPORT_USAGE, reportSettings } from './lib/checkerCli.ts';
@@ -54,12 +52,8 @@ await runCommand(USAGE, async () => {
     if (!registry.get(code)) throw new UsageError(`unknown locale "${code}"; content/locales.json has ${registry.codes.join(', ')}.`);
     if (code === registry.source.code) throw new UsageError(`"${code}" is the source locale; name a translation (${registry.translations.map((l) => l.code).join(', ')}).`);
   }
-  // With --no-cache the cache lives in memory only: nothing is reused, but worker threads can hand pages over.
   const cache = openParseCache(root, values['no-cache'] ? null : undefined);
-  // Parse first, then build the content model: its language detector is loaded after the parse workers are gone.
-  const files = readPageFiles(root, registry.codes);
-  await parseInParallel(files, [registry.source.code, ...(values.locale ?? registry.translations.map((locale) => locale.code))], cache);
-  const site = loadSite(root, registry, files, (file) => cache.get(file.file, file.text, () => parsePage(file.file, file.path, file.locale, file.text)));
+  const site = loadSite(root, registry, undefined, (file) => cache.get(file.file, file.text, () => parsePage(file.file, file.path, file.locale, file.text)));
   // Progress goes to stderr and only to a terminal, so pipes and CI logs stay clean.
   const progress = process.stderr.isTTY ? (read: number) => process.stderr.write(`\r\u001b[2KChecking translations… ${read} pages read`) : undefined;
   const report = checkTranslations({ root, registry, site, glossary, rules: settings.rules, ...(values.locale ? { locales: values.locale } : {}), cache, ...(progress ? { onProgress: progress } : {}) });

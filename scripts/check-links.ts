@@ -11,8 +11,6 @@ import { readJson } from '../src/content/json.ts';
 import { ContentError } from '../src/content/finding.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { loadSite } from '../src/model/site.ts';
-import { readPageFiles } from '../src/model/pageFile.ts';
-import { parseInParallel } from '../src/content/parallelParse.ts';
 import { openParseCache } from '../src/content/parseCache.ts';
 import { emitReport, REPORT_OPTIONS, REPORT_USAGE, reportSettings } from './lib/checkerCli.ts';
 import { EXIT, parseCli, runCommand, UsageError } from './lib/cli.ts';
@@ -90,10 +88,7 @@ await runCommand(USAGE, async () => {
   if (dist !== undefined && !statSync(dist).isDirectory()) throw new UsageError(`--dist ${values.dist}: ${dist} is a file; point --dist at the built site's folder.`);
   const progress = settings.format === 'pretty' && process.stderr.isTTY ? (message: string) => process.stderr.write(`\r\u001b[2K${message}`) : undefined;
   const cache = openParseCache(root);
-  // Parse first, then build the content model: its language detector is loaded after the parse workers are gone.
-  const files = readPageFiles(root, registry.codes);
-  await parseInParallel(files, registry.codes, cache);
-  const site = loadSite(root, registry, files);
+  const site = loadSite(root, registry);
   const report = await checkLinks({
     root,
     registry,

@@ -18,6 +18,7 @@ import { toPageFile } from '../src/model/pageFile.ts';
 import { stampProblems } from './i18n/stampCheck.ts';
 import { formatPretty } from './lib/format/pretty.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
+import { loadSite } from '../src/model/site.ts';
 import { stampTranslation } from './i18n/stamp.ts';
 import { EXIT, paint, parseCli, runCommand, UsageError } from './lib/cli.ts';
 
@@ -43,6 +44,8 @@ await runCommand(USAGE, () => {
   const root = process.cwd();
   const registry = loadRegistry(root);
   const glossary = loadGlossary(root);
+  // The content model pairs each translation with its source page (by slug, as the site does).
+  const site = loadSite(root, registry);
   let failures = 0;
   for (const argument of positionals) {
     const file = relative(root, resolve(argument)).split('\\').join('/');
@@ -55,8 +58,8 @@ await runCommand(USAGE, () => {
     if (!registry.get(locale)) { fail(`"${locale}" is not a locale in content/locales.json (${registry.codes.join(', ')}).`); continue; }
     if (locale === registry.source.code) { fail('this is a source page; stamp its translations instead.'); continue; }
     if (!existsSync(file)) { fail('file not found.'); continue; }
-    const sourceFile = ['content', registry.source.code, ...rest].join('/');
-    if (!existsSync(sourceFile)) { fail(`it has no source page (${sourceFile} does not exist).`); continue; }
+    const sourceFile = site.byFile(file)?.sourceFile;
+    if (!sourceFile) { fail(`it has no source page (content/${registry.source.code}/${rest.join('/')} does not exist).`); continue; }
     const sourceText = readFileSync(sourceFile, 'utf8');
     const parsed = parseMdx(sourceFile, sourceText);
     if (!parsed.ok) { fail(`its source page does not parse (${parsed.problems[0]?.message ?? 'unknown problem'}); fix ${sourceFile} first.`); continue; }

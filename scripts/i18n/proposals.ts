@@ -11,23 +11,24 @@ import type { Fix } from '../lib/findings.ts';
 import { targetRange } from '../lib/fixes.ts';
 import { checked } from '../links/proposal.ts';
 import { resolveLink } from '../links/resolve.ts';
-import { buildSiteModel, type SiteModel } from '../links/site.ts';
+import { LinkResolver } from '../links/distIndex.ts';
+import { linkSite, type LinkSite } from '../links/site.ts';
 import type { Place } from '../../src/content/outline.ts';
 import type { ParsedPage } from './collect.ts';
 import type { TranslationRun } from './check.ts';
 import type { PageContext } from './context.ts';
 
 /** Links to this origin are the site's own; the translation check does not know the deployed origin, and needs none. */
-const NO_ORIGIN = 'https://site.invalid';
+const NO_ORIGIN = new LinkResolver('https://site.invalid');
 
-const models = new WeakMap<TranslationRun, SiteModel>();
+const models = new WeakMap<TranslationRun, LinkSite>();
 const texts = new WeakMap<TranslationRun, Map<string, string | undefined>>();
 
-function siteModel(run: TranslationRun): SiteModel {
+function siteModel(run: TranslationRun): LinkSite {
   let model = models.get(run);
   if (!model) {
     const pages = new Map<string, ParsedPage[]>([[run.sourceLocale, run.sourcePages], ...run.targets.map((target) => [target.locale.code, target.pages] as [string, ParsedPage[]])]);
-    model = buildSiteModel(run.root, run.site, pages);
+    model = linkSite(run.root, run.site, pages);
     models.set(run, model);
   }
   return model;

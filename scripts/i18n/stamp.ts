@@ -6,17 +6,13 @@
  *
  * Only those values' characters change: comments, key order, the page body,
  * a byte order mark and CRLF line endings stay byte for byte. The frontmatter
- * is found by remark-frontmatter and its keys by the yaml library's Document
+ * is found by Sätteri (the site's parser) and its keys by the yaml library's Document
  * API (node ranges), never by searching the text.
  */
-import type { Yaml } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { Root, Yaml } from 'mdast';
+import { markdownToMdast } from 'satteri';
 import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import { normalizeText } from '../../src/content/mdx.ts';
-
-const frontmatterParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 export interface StampValues {
   /** `sha256:…` of the source page. */
@@ -41,7 +37,8 @@ interface Edit {
 /** Returns the new file text (null when unchanged), or why it cannot be stamped. */
 export function stampTranslation(raw: string, values: StampValues): { text: string | null } | { error: string } {
   const text = normalizeText(raw);
-  const yamlNode = frontmatterParser.parse(text).children.find((node): node is Yaml => node.type === 'yaml');
+  // Plain Markdown: it finds the frontmatter of any page, even one whose MDX does not parse.
+  const yamlNode = (markdownToMdast(text, { position: true }) as Root).children.find((node): node is Yaml => node.type === 'yaml');
   if (!yamlNode?.position || yamlNode.position.start.offset !== 0) return { error: 'it has no frontmatter; add title, description and order between --- lines first.' };
   // The YAML starts on the line after the opening fence.
   const yamlStart = text.indexOf('\n', yamlNode.position.start.offset) + 1;

@@ -17,22 +17,21 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Element as XastElement } from 'xast';
+import type { Element as XastElement, Nodes as XastNodes } from 'xast';
 import { fromXml } from 'xast-util-from-xml';
-import { visitParents } from 'unist-util-visit-parents';
 import type { Finding } from '../lib/findings.ts';
 import { indexDist, judgeInternal, LinkResolver, pageUrlOfFile, servedFile, type DistIndex, type Resolved, type Verdict } from './distIndex.ts';
 import { baseOf, scanDist } from './scanDist.ts';
 import { collectLinks, lineStarts, positionAt, scanHtml, type HtmlLink } from './html.ts';
 import type { LinkOccurrence, SourcePassResult } from './sourcePass.ts';
-import type { SiteModel } from './site.ts';
+import type { LinkSite } from './site.ts';
 import { literalKey, literalSites, parseStamp, type TemplateSite } from './templates.ts';
 import { traceBuild as runTraceBuild } from './traceBuild.ts';
 
 export interface BuiltPassOptions {
   root: string;
   dist: string;
-  site: SiteModel;
+  site: LinkSite;
   siteOrigin: string;
   source: SourcePassResult;
   /** Run a checking build to locate broken links that templates compute (default true). */
@@ -143,7 +142,7 @@ class SourceMapper {
     const rest: Occurrence[] = [];
     for (const [file, onPage] of groupBy(occurrences, (occurrence) => occurrence.file)) {
       const pageUrl = pageUrlOfFile(file);
-      const source = this.options.site.pages.get(pageUrl);
+      const source = this.options.site.model.byUrl(pageUrl);
       const mdxLinks = source ? (this.linksByFile.get(source.file) ?? []) : [];
       for (const [key, sameTarget] of groupBy(onPage, (occurrence) => occurrence.key)) {
         // The MDX wrote as many of these as it has links to this target; the others come from templates.
@@ -244,8 +243,7 @@ class SourceMapper {
   }
 
   private localeOf(pageUrl: string): string {
-    const registry = this.options.site.registry;
-    return registry.get(pageUrl.split('/')[1] ?? '')?.code ?? registry.source.code;
+    return this.options.site.model.localeOf(pageUrl);
   }
 
   private literalSites(): Map<string, TemplateSite[]> {
@@ -281,10 +279,14 @@ function sitemapFindings(options: BuiltPassOptions, index: DistIndex, distName: 
     try {
       tree = fromXml(readFileSync(join(options.dist, file), 'utf8'));
     } catch (error) {
-      findings.push({ rule: 'broken-link', severity: 'error', message: `${file} is not valid XML: ${(error as Error).message}`, locale: options.site.registry.source.code, file: `${distName}/${file}`, line: 1, column: 1, url: `/${file}`, page: `/${file}` });
+      findings.push({ rule: 'broken-link', severity: 'error', message: `${file} is not valid XML: ${(error as Error).message}`, locale: options.site.model.registry.source.code, file: `${distName}/${file}`, line: 1, column: 1, url: `/${file}`, page: `/${file}` });
       continue;
     }
-    visitParents(tree, 'element', (node: XastElement) => {
+    const visit = (node: XastNodes) => {
+      if (node.type === 'element') check(node);
+      if ('children' in node) node.children.forEach(visit);
+    };
+    const check = (node: XastElement) => {
       const url = node.name === 'loc' ? node.children.map((child) => ('value' in child ? child.value : '')).join('').trim() : node.name === 'xhtml:link' ? node.attributes.href : undefined;
       if (!url) return;
       let path: string;
@@ -296,8 +298,9 @@ function sitemapFindings(options: BuiltPassOptions, index: DistIndex, distName: 
         path = url;
       }
       if (servedFile(index, path)) return;
-      findings.push({ rule: 'broken-link', severity: 'error', message: `The sitemap lists ${path}, which the build does not have.`, locale: options.site.registry.get(path.split('/')[1] ?? '')?.code ?? options.site.registry.source.code, file: `${distName}/${file}`, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, url, page: `/${file}` });
-    });
+      findings.push({ rule: 'broken-link', severity: 'error', message: `The sitemap lists ${path}, which the build does not have.`, locale: options.site.model.localeOf(path), file: `${distName}/${file}`, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, url, page: `/${file}` });
+    };
+    visit(tree);
   }
   return findings;
 }

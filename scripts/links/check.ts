@@ -19,7 +19,7 @@ import { UsageError } from '../lib/cli.ts';
 import { builtPass } from './builtPass.ts';
 import { checkExternal, type ExternalOptions } from './external.ts';
 import { LINK_RULES, passesOf, type LinkRule } from './registry.ts';
-import { buildSiteModel, type SiteModel } from './site.ts';
+import { linkSite, type LinkSite } from './site.ts';
 import { sourcePass, type SourcePassResult } from './sourcePass.ts';
 
 export interface LinkCheckOptions {
@@ -64,7 +64,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
   const passes = passesOf(rules);
   const model = options.site ?? loadSite(options.root, options.registry);
   const { pages } = collect(options.root, model, options.registry.codes, options.cache);
-  const site = buildSiteModel(options.root, model, pages);
+  const site = linkSite(options.root, model, pages);
   const source = sourcePass(site, pages, options.siteOrigin, options.root);
   // No page means nothing was checked, which is not the same as no problems.
   if (source.files === 0) throw new UsageError(`content/${options.registry.source.code}/ holds no page (no .mdx file), so there are no links to check. Add the source locale's pages, or run the check in the project folder (--root).`);
@@ -107,7 +107,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
 }
 
 /** `--url`: the deployed site's findings only; the source pass runs to map them back to lines. */
-async function crawlReport(options: LinkCheckOptions, crawl: NonNullable<LinkCheckOptions['crawl']>, site: SiteModel, source: SourcePassResult, sourceMs: number, rules: readonly LinkRule[]): Promise<Report<LinkSummary>> {
+async function crawlReport(options: LinkCheckOptions, crawl: NonNullable<LinkCheckOptions['crawl']>, site: LinkSite, source: SourcePassResult, sourceMs: number, rules: readonly LinkRule[]): Promise<Report<LinkSummary>> {
   options.onProgress?.(`Crawling ${crawl.url}…`);
   const start = performance.now();
   const { crawlSite } = await import('./crawl.ts');
@@ -126,16 +126,16 @@ async function crawlReport(options: LinkCheckOptions, crawl: NonNullable<LinkChe
  * content model (an older build, or another project's). Each page is one
  * `existsSync`, so this grows with the site, not with pages × anything.
  */
-export function distProblem(root: string, dist: string, site: SiteModel, label?: string): string | undefined {
+export function distProblem(root: string, dist: string, site: LinkSite, label?: string): string | undefined {
   const shown = label ?? (relative(root, dist).startsWith('..') || relative(root, dist) === '' ? dist : relative(root, dist));
   const todo = 'Run `npm run build` first (or `npm run build:site`), point --dist at the built site, or pass --source-only to check only the links in content/.';
   if (!existsSync(dist)) return `${shown} does not exist: the link check reads the built site. ${todo}`;
   if (!statSync(dist).isDirectory()) return `${shown} is not a folder. ${todo}`;
-  const urls = [...site.pages.keys()];
+  const urls = site.model.pages.map((page) => page.url);
   const missing = urls.filter((url) => !existsSync(join(dist, url, 'index.html')));
   if (urls.length > 0 && missing.length === urls.length) return `${shown} holds none of the site's ${urls.length} pages (no ${join(shown, urls[0]!, 'index.html')}): it is empty, or another project's build. ${todo}`;
   if (missing.length > 0) {
-    const locales = [...new Set(missing.map((url) => url.split('/')[1]))];
+    const locales = [...new Set(missing.map((url) => site.model.byUrl(url)!.locale))];
     return `${shown} lacks ${missing.length} of the site's ${urls.length} pages (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; locale${locales.length === 1 ? '' : 's'} ${locales.join(', ')}): it is from an older build. ${todo}`;
   }
   return undefined;

@@ -10,14 +10,14 @@ import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
 import type { Finding } from '../lib/findings.ts';
 import { LinkResolver } from './distIndex.ts';
 import type { LinkOccurrence, SourcePassResult } from './sourcePass.ts';
-import type { SiteModel } from './site.ts';
+import type { LinkSite } from './site.ts';
 import { literalKey, literalSites, type TemplateSite } from './templates.ts';
 
 export interface CrawlOptions {
   root: string;
   /** Where the crawl starts; its origin is the site's. */
   url: string;
-  site: SiteModel;
+  site: LinkSite;
   /** The configured public origin: absolute links to it are read as links to the crawled site. */
   siteOrigin: string;
   source: SourcePassResult;
@@ -96,9 +96,9 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     const pageUrl = decodeURIComponent(parent.pathname);
     const target = resolver.resolve(link.url, pageUrl);
     const key = target.kind === 'internal' || target.kind === 'invalid' ? target.key : link.url;
-    const page = options.site.pages.get(pageUrl.endsWith('/') ? pageUrl : `${pageUrl}/`);
+    const page = options.site.model.byUrl(pageUrl);
     const { message, fragmentOnly } = describe(link);
-    const locale = page?.locale ?? options.site.registry.get(pageUrl.split('/')[1] ?? '')?.code ?? options.site.registry.source.code;
+    const locale = options.site.model.localeOf(pageUrl);
     const rule = fragmentOnly ? 'broken-anchor' : target.kind === 'external' ? 'external-error' : 'broken-link';
     const written = page ? (linksByFile.get(page.file) ?? []).find((occurrence) => {
       const resolved = resolver.resolve(occurrence.href, pageUrl);

@@ -16,7 +16,7 @@
  *   served, except the empty fragment and `#top`, which every page has.
  */
 import { readdirSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join, posix, sep } from 'node:path';
 import { nearest } from './nearest.ts';
 
 export interface DistIndex {
@@ -58,7 +58,10 @@ export function pageUrlOfFile(file: string): string {
 }
 
 /**
- * Resolves links as written against the page they are on. Results for
+ * Resolves links as written against the page they are on: the one URL
+ * resolver of the link check (the source pass, the built-site pass and the
+ * crawl all ask it), so every pass skips, follows and decodes the same URLs.
+ * Results for
  * root-relative and absolute links do not depend on the page, so they are
  * cached: a sidebar link repeated on every page is parsed once.
  */
@@ -88,7 +91,7 @@ export class LinkResolver {
    */
   resolveOn(raw: string, base: string, file: string): Resolved {
     if (file.endsWith('/404.html') && isPathRelative(raw)) {
-      return { kind: 'invalid', reason: `"${raw.trim()}" is relative, but a 404 page is served at any URL that was not found, so it leads somewhere different each time; write it from the root, such as "/${file.split('/')[1] === '404.html' ? '' : `${file.split('/')[1]}/`}"`, key: `relative-on-404:${raw}` };
+      return { kind: 'invalid', reason: `"${raw.trim()}" is relative, but a 404 page is served at any URL that was not found, so it leads somewhere different each time; write it from the root, such as "${posix.join(posix.dirname(file), '/')}"`, key: `relative-on-404:${raw}` };
     }
     return this.resolve(raw, base);
   }

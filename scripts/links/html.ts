@@ -150,20 +150,5 @@ export function srcsetUrls(value: string): string[] {
   return value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '').filter((url) => url !== '');
 }
 
-/** 1-based line and column of an offset, from the page's line starts. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-export function positionAt(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - starts[low]! + 1 };
-}
+/** 1-based line and column of an offset, from the page's line starts (defined once, in src/content/position.ts). */
+export { lineStarts, positionAt } from '../../src/content/position.ts';

@@ -7,8 +7,10 @@
  * the checker would report.
  */
 import { nearest } from './nearest.ts';
+import type { SitePage } from '../../src/model/site.ts';
+import type { LinkResolver } from './distIndex.ts';
 import { resolveLink } from './resolve.ts';
-import { hasId, type SiteModel, type SitePage } from './site.ts';
+import { hasId, headingIdsOf, type LinkSite } from './site.ts';
 
 export interface Proposal {
   href: string;
@@ -16,19 +18,19 @@ export interface Proposal {
   note: string;
 }
 
-export function anchored(page: SitePage, fragment: string): Proposal {
-  if (!fragment || hasId(page, fragment)) return { href: fragment ? `${page.url}#${fragment}` : page.url, note: '' };
-  const closest = nearest(fragment, page.headingIds);
+export function anchored(site: LinkSite, page: SitePage, fragment: string): Proposal {
+  if (!fragment || hasId(site, page, fragment)) return { href: fragment ? `${page.url}#${fragment}` : page.url, note: '' };
+  const closest = nearest(fragment, [...headingIdsOf(site, page)]);
   return closest
     ? { href: `${page.url}#${closest}`, note: ` (${page.url} has no #${fragment}; #${closest} is the closest section)` }
     : { href: page.url, note: ` (${page.url} has no #${fragment} nor a section close to it, so the link goes to the top of the page)` };
 }
 
 /** The proposal when the check would accept it from this page: a page (of the link's own locale) with that id, or a file; else undefined. */
-export function checked(proposal: Proposal | undefined, from: { url: string; file: string; locale: string }, site: SiteModel, siteOrigin: string): Proposal | undefined {
+export function checked(proposal: Proposal | undefined, from: { url: string; file: string; locale: string }, site: LinkSite, resolver: LinkResolver): Proposal | undefined {
   if (!proposal) return undefined;
-  const target = resolveLink(proposal.href, from, site, siteOrigin);
+  const target = resolveLink(proposal.href, from, site, resolver);
   if (target.kind === 'asset') return proposal;
   if (target.kind !== 'page' || target.page.locale !== from.locale) return undefined;
-  return !target.fragment || hasId(target.page, target.fragment) ? proposal : undefined;
+  return !target.fragment || hasId(site, target.page, target.fragment) ? proposal : undefined;
 }

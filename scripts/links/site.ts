@@ -1,28 +1,19 @@
 /**
- * What exists on the site, derived from the source (no build needed): every
- * page of every locale with its heading ids, which ones are fallbacks, and the
- * files in `public/`. Both passes of the link check resolve targets against it.
+ * What the link check resolves targets against, derived from the source (no
+ * build needed): the content model's pages (src/model/site.ts: their URLs,
+ * locales, fallbacks and files) with the heading ids of the file rendered at
+ * each, and the files served besides pages (`public/`, what the build writes).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LocaleRegistry } from '../../src/i18n/locales.ts';
-import { normalizePagePath, type Site } from '../../src/model/site.ts';
+import type { Site, SitePage } from '../../src/model/site.ts';
 import type { ParsedPage } from '../i18n/collect.ts';
 
-export interface SitePage {
-  locale: string;
-  slug: string;
-  url: string;
-  /** The MDX file rendered at this URL: the translation, or the source page for a fallback. */
-  file: string;
-  fallback: boolean;
-  headingIds: Set<string>;
-}
-
-export interface SiteModel {
-  registry: LocaleRegistry;
-  /** By URL path, such as `/de/lead-management/enable-lead-sharing/`. */
-  pages: Map<string, SitePage>;
+export interface LinkSite {
+  /** The content model: pages by URL, locale and slug, fallbacks, files. */
+  model: Site;
+  /** The heading ids of each page, by page URL (`/de/lead-management/x/`). */
+  headingIds: ReadonlyMap<string, ReadonlySet<string>>;
   /** Paths served from `public/`, such as `/favicon.svg`. */
   assets: Set<string>;
   /** Paths the build writes besides pages. */
@@ -30,15 +21,11 @@ export interface SiteModel {
 }
 
 /** The content model's pages, each with the heading ids of the file rendered there. */
-export function buildSiteModel(root: string, model: Site, pagesByLocale: Map<string, ParsedPage[]>): SiteModel {
+export function linkSite(root: string, model: Site, pagesByLocale: Map<string, ParsedPage[]>): LinkSite {
   const parsedByFile = new Map<string, ParsedPage>();
   for (const pages of pagesByLocale.values()) for (const page of pages) parsedByFile.set(page.file, page);
-  const pages = new Map<string, SitePage>();
-  for (const page of model.pages) {
-    const parsed = parsedByFile.get(page.file);
-    pages.set(page.url, { locale: page.locale, slug: page.slug, url: page.url, file: page.file, fallback: page.isFallback, headingIds: new Set((parsed?.outline?.headings ?? []).map((heading) => heading.id)) });
-  }
-  return { registry: model.registry, pages, assets: listAssets(join(root, 'public')), generated: new Set(['/', '/sitemap-index.xml', '/sitemap-0.xml', '/robots.txt', '/404.html', '/pagefind/pagefind.js', '/pagefind/pagefind-component-ui.js', '/pagefind/pagefind-component-ui.css']) };
+  const headingIds = new Map(model.pages.map((page) => [page.url, new Set((parsedByFile.get(page.file)?.outline?.headings ?? []).map((heading) => heading.id))]));
+  return { model, headingIds, assets: listAssets(join(root, 'public')), generated: new Set(['/', '/sitemap-index.xml', '/sitemap-0.xml', '/robots.txt', '/404.html', '/pagefind/pagefind.js', '/pagefind/pagefind-component-ui.js', '/pagefind/pagefind-component-ui.css']) };
 }
 
 function listAssets(folder: string): Set<string> {
@@ -46,13 +33,11 @@ function listAssets(folder: string): Set<string> {
   return new Set(readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${join(entry.parentPath, entry.name).slice(folder.length + 1).split('\\').join('/')}`));
 }
 
-/** The page at a URL path, accepting the forms a static host serves (`/x`, `/x/`, `/x/index.html`). */
-export function pageAt(site: SiteModel, path: string): SitePage | undefined {
-  return site.pages.get(normalizePagePath(path));
-}
-
 /** Element ids the layout gives every page, besides heading ids. */
 export const LAYOUT_IDS: ReadonlySet<string> = new Set(['content']);
 
+/** The heading ids of the file rendered at a page. */
+export const headingIdsOf = (site: LinkSite, page: SitePage): ReadonlySet<string> => site.headingIds.get(page.url) ?? new Set();
+
 /** Whether `#fragment` is an id on the page (a heading's, or the layout's). */
-export const hasId = (page: SitePage, fragment: string) => page.headingIds.has(fragment) || LAYOUT_IDS.has(fragment);
+export const hasId = (site: LinkSite, page: SitePage, fragment: string) => headingIdsOf(site, page).has(fragment) || LAYOUT_IDS.has(fragment);

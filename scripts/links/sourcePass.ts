@@ -17,7 +17,9 @@ import { targetRange } from '../lib/fixes.ts';
 import { editDistance, nearest } from './nearest.ts';
 import { anchored, checked, type Proposal } from './proposal.ts';
 import { resolveLink, type Target } from './resolve.ts';
-import { hasId, pageAt, type SiteModel, type SitePage } from './site.ts';
+import type { SitePage } from '../../src/model/site.ts';
+import { LinkResolver } from './distIndex.ts';
+import { hasId, headingIdsOf, type LinkSite } from './site.ts';
 
 export interface LinkOccurrence {
   href: string;
@@ -44,7 +46,8 @@ export interface SourcePassResult {
  * @param root the project, to read a page's text when a finding proposes a fix (only then); without it,
  *   hints still propose links but carry no `fix`.
  */
-export function sourcePass(site: SiteModel, pagesByLocale: Map<string, ParsedPage[]>, siteOrigin: string, root?: string): SourcePassResult {
+export function sourcePass(site: LinkSite, pagesByLocale: Map<string, ParsedPage[]>, siteOrigin: string, root?: string): SourcePassResult {
+  const resolver = new LinkResolver(siteOrigin);
   const texts = new Map<string, string | undefined>();
   const textOf = (file: string) => {
     if (!root) return undefined;
@@ -78,10 +81,10 @@ export function sourcePass(site: SiteModel, pagesByLocale: Map<string, ParsedPag
         .sort((a, b) => a.line - b.line || a.column - b.column);
       const occurrences: LinkOccurrence[] = [];
       for (const ref of refs) {
-        const occurrence: LinkOccurrence = { ...ref, file: page.file, locale, page: url, target: resolveLink(ref.href, { url, file: page.file, locale }, site, siteOrigin) };
+        const occurrence: LinkOccurrence = { ...ref, file: page.file, locale, page: url, target: resolveLink(ref.href, { url, file: page.file, locale }, site, resolver) };
         occurrences.push(occurrence);
         if (occurrence.target.kind === 'external') external.push(occurrence);
-        findings.push(...judge(occurrence, site, siteOrigin, textOf));
+        findings.push(...judge(occurrence, site, resolver, textOf));
       }
       linksByPage.set(url, occurrences);
     }
@@ -89,12 +92,12 @@ export function sourcePass(site: SiteModel, pagesByLocale: Map<string, ParsedPag
   return { findings, linksByPage, external, files };
 }
 
-function judge(link: LinkOccurrence, site: SiteModel, siteOrigin: string, textOf: (file: string) => string | undefined): Finding[] {
+function judge(link: LinkOccurrence, site: LinkSite, resolver: LinkResolver, textOf: (file: string) => string | undefined): Finding[] {
   const base = { locale: link.locale, file: link.file, line: link.line, column: link.column, url: link.href, page: link.page };
   const from = { url: link.page, file: link.file, locale: link.locale };
   /** The proposal, checked, as hint and fix; or the fallback hint when there is no proposal the check accepts. */
   const propose = (proposal: Proposal | undefined, hint: (href: string) => string, otherwise?: string) => {
-    const valid = checked(proposal, from, site, siteOrigin);
+    const valid = checked(proposal, from, site, resolver);
     if (!valid) return otherwise ? { hint: otherwise } : {};
     const fix = fixOf(link, valid.href, hint(valid.href), textOf);
     return { hint: hint(valid.href), ...(fix ? { fix } : {}) };
@@ -102,32 +105,32 @@ function judge(link: LinkOccurrence, site: SiteModel, siteOrigin: string, textOf
   const { target } = link;
   if (target.kind === 'missing') {
     // A source file (`./other.mdx`) names a page that exists: link to it. Otherwise, the closest page to what was written.
-    const named = target.path ? pageAt(site, target.path) : undefined;
+    const named = target.path ? site.model.byUrl(target.path) : undefined;
     // A source file of another locale (`../../en/x.mdx` on a German page) stands for the same page in this one.
-    const page = named && named.locale !== link.locale ? site.pages.get(named.url.replace(`/${named.locale}/`, `/${link.locale}/`)) ?? named : named;
+    const page = named && named.locale !== link.locale ? site.model.page(link.locale, named.slug) ?? named : named;
     const suggestion = page ?? closestPage(target.path, link.locale, site);
-    const proposal = suggestion ? anchored(suggestion, target.fragment) : undefined;
+    const proposal = suggestion ? anchored(site, suggestion, target.fragment) : undefined;
     return [{ ...base, rule: 'broken-link', severity: 'error', message: `"${link.href}" leads nowhere: ${target.reason}.`, ...propose(proposal, (href) => page ? `Link to ${href}${proposal!.note}.` : `Did you mean ${href}?${proposal!.note}`) }];
   }
   if (target.kind !== 'page') return [];
   const findings: Finding[] = [];
-  if (target.fragment && !hasId(target.page, target.fragment)) {
-    const ids = [...target.page.headingIds];
+  if (target.fragment && !hasId(site, target.page, target.fragment)) {
+    const ids = [...headingIdsOf(site, target.page)];
     const sections = ids.length ? `Its sections are ${ids.map((id) => `#${id}`).join(', ')}.` : 'That page has no sections to link to.';
     const closest = nearest(target.fragment, ids);
     const proposal = closest ? { href: `${link.href.slice(0, link.href.indexOf('#'))}#${closest}`, note: '' } : undefined;
     findings.push({ ...base, rule: 'broken-anchor', severity: 'error', message: `${target.page.url} has no #${target.fragment}.`, ...propose(proposal, () => `Did you mean #${closest}? ${sections}`, sections) });
   }
   if (target.page.locale !== link.locale) {
-    const own = site.pages.get(target.page.url.replace(`/${target.page.locale}/`, `/${link.locale}/`));
-    if (own && !own.fallback) {
-      const proposal = anchored(own, target.fragment);
+    const own = site.model.page(link.locale, target.page.slug);
+    if (own && !own.isFallback) {
+      const proposal = anchored(site, own, target.fragment);
       findings.push({ ...base, rule: 'locale-mismatch', severity: 'warning', message: `The link goes to the ${target.page.locale} page ${target.page.url}, but this ${link.locale} page has its own: ${own.url}.`, ...propose(proposal, (href) => `Link to ${href}${proposal.note}.`, `Link to ${own.url}.`) });
     }
-  } else if (target.page.fallback && site.registry.get(link.locale)?.status === 'complete') {
+  } else if (target.page.isFallback && site.model.registry.get(link.locale)?.status === 'complete') {
     // A partial locale links to its own URLs on purpose: they serve the source page with a notice
     // today and the translation as soon as it exists, so only a complete locale is told.
-    findings.push({ ...base, rule: 'fallback-link', severity: 'warning', message: `${target.page.url} is not translated yet; readers following this link get the ${site.registry.source.name} page.`, hint: `Translate ${target.page.file.replace(`/${site.registry.source.code}/`, `/${link.locale}/`)}, or say in the link text that the page is in ${site.registry.source.name}.` });
+    findings.push({ ...base, rule: 'fallback-link', severity: 'warning', message: `${target.page.url} is not translated yet; readers following this link get the ${site.model.registry.source.name} page.`, hint: `Translate ${target.page.localeFile}, or say in the link text that the page is in ${site.model.registry.source.name}.` });
   }
   return findings;
 }
@@ -140,10 +143,9 @@ function fixOf(link: LinkOccurrence, href: string, description: string, textOf: 
 }
 
 /** The page URL in the same locale nearest to a broken path, if one is close. */
-function closestPage(path: string, locale: string, site: SiteModel): SitePage | undefined {
+function closestPage(path: string, locale: string, site: LinkSite): SitePage | undefined {
   let best: { page: SitePage; distance: number } | undefined;
-  for (const page of site.pages.values()) {
-    if (page.locale !== locale) continue;
+  for (const page of site.model.pagesOf(locale)) {
     const distance = editDistance(path.replace(/\/?$/, '/'), page.url);
     if (!best || distance < best.distance) best = { page, distance };
   }

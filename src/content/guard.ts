@@ -15,7 +15,6 @@ import { loadSite } from '../model/site.ts';
 import { CALLOUT_TYPES, MDX_COMPONENTS, isMdxComponent } from './components.ts';
 import { readJson } from './json.ts';
 import type { ComponentRef } from './outline.ts';
-import { parseInParallel } from './parallelParse.ts';
 import { openParseCache, type ParseCache } from './parseCache.ts';
 import { parsePage, type ParsedPage } from './parsedPage.ts';
 import { componentPropProblems, expressionProblems } from './mdxPolicy.ts';
@@ -33,8 +32,8 @@ export interface GuardResult {
 
 /**
  * Runs every check and returns all problems at once (empty when the content can be built).
- * Pages are parsed through the shared parse cache (on every core when many
- * changed), so the checkers that run after the build find them parsed.
+ * Pages are parsed through the shared parse cache, so the checkers that run
+ * after the build find them parsed.
  */
 export async function guardContent(root: string, cache: ParseCache = openParseCache(root)): Promise<GuardResult> {
   const problems: Finding[] = [];
@@ -57,7 +56,6 @@ export async function guardContent(root: string, cache: ParseCache = openParseCa
   problems.push(...checkLocaleFolders(root, registry));
   const site = loadSite(root, registry);
   problems.push(...site.refused);
-  await parseInParallel(site.files, registry.codes, cache);
   const parsed = new Map(registry.locales.map((locale) => [locale.code, (site.files.get(locale.code) ?? []).map(({ file, path, text }) => cache.get(file, text, () => parsePage(file, path, locale.code, text)))]));
   const sources = new Map((parsed.get(registry.source.code) ?? []).map((page) => [slugOf(page.path), page]));
   let pages = 0;

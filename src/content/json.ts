@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseTree, printParseErrorCode, getNodeValue, type Node, type ParseError } from 'jsonc-parser';
-import { location } from 'vfile-location';
 import type { Finding } from './finding.ts';
+import { lineStarts, positionAt } from './position.ts';
 
 export interface JsonDocument {
   file: string;
@@ -32,11 +32,8 @@ export function stripBom(text: string): string {
 
 export function parseJson(file: string, rawText: string): JsonResult {
   const text = stripBom(rawText);
-  const place = location(text);
-  const position = (offset: number) => {
-    const point = place.toPoint(offset);
-    return { line: point?.line ?? 1, column: point?.column ?? 1 };
-  };
+  const starts = lineStarts(text);
+  const position = (offset: number) => (offset >= 0 && offset <= text.length ? positionAt(starts, offset) : { line: 1, column: 1 });
   if (text.trim() === '') {
     return { ok: false, problems: [{ file, line: 1, column: 1, rule: 'parse-error', severity: 'error', message: 'The file is empty.', hint: 'Write a JSON object, at least `{}`.' }] };
   }

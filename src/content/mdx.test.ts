@@ -63,5 +63,47 @@ describe('parseMdx', () => {
     const latin1 = Buffer.concat([Buffer.from(page(valid, 'Gr').replace(/\n$/, '')), Buffer.from([0xfc, 0xdf, 0x65, 0x0a])]).toString('utf8');
     expect(parseMdx('a.mdx', latin1).problems).toEqual([expect.objectContaining({ rule: 'parse-error', line: 7, column: 3, message: expect.stringContaining('not valid UTF-8') })]);
   });
+
+  it('places MDX syntax errors where Sätteri stops: an unclosed component, a bad expression, a stray `<`', () => {
+    const at = (body: string) => {
+      const result = parseMdx('content/en/a.mdx', page(valid, body));
+      return result.problems.map(({ line, column, rule, message }) => ({ line, column, rule, message }));
+    };
+    expect(at('Text.\n\n<Callout type="note">\n\nInside.')).toEqual([{ line: 9, column: 1, rule: 'parse-error', message: 'MDX syntax error: Expected a closing tag for `<Callout>` (9:1).' }]);
+    expect(at('Some {1 +} text.')).toEqual([{ line: 7, column: 10, rule: 'parse-error', message: expect.stringMatching(/^MDX syntax error: Could not parse expression/) }]);
+    expect(at('Ein {Hinweistext\n\nmore')).toEqual([{ line: 7, column: 5, rule: 'parse-error', message: expect.stringContaining('closing brace') }]);
+    expect(at('äöü 😀 <b>x')).toEqual([expect.objectContaining({ line: 7, column: 8 })]); // UTF-16 columns, as editors count them
+    expect(at('x\n\n<!-- a note -->')).toEqual([expect.objectContaining({ line: 9, column: 1, message: expect.stringContaining('{/* text */}') })]);
+  });
+
+  it('reports brackets nested too deep for the native parser at their place, instead of crashing', () => {
+    const result = parseMdx('content/en/a.mdx', page(valid, `Fine.\n\n{${'('.repeat(20_000)}}`));
+    expect(result.problems).toEqual([expect.objectContaining({ rule: 'parse-error', line: 9, column: 1001, message: expect.stringContaining('nested more than 1000 levels') })]);
+  });
+
+  it('says TOML frontmatter is not YAML', () => {
+    expect(parseMdx('a.mdx', '+++\ntitle = "A"\n+++\n\nText.\n').problems).toEqual([expect.objectContaining({ rule: 'frontmatter', line: 1, column: 1, message: expect.stringContaining('TOML') })]);
+  });
+
+  it('locates an error at the end of a 10 MB page', () => {
+    const paragraph = `${'Some text with [a link](/en/x/) and `code`. '.repeat(20)}\n\n`;
+    const body = `${paragraph.repeat(Math.ceil(10_000_000 / paragraph.length))}<Callout>\n\nnever closed`;
+    const result = parseMdx('content/en/big.mdx', page(valid, body));
+    const line = page(valid, body).split('\n').length - 3;
+    expect(result.problems).toEqual([expect.objectContaining({ rule: 'parse-error', line, column: 1 })]);
+  });
+
+  it('reads the same tree as the site: frontmatter, GFM tables, components with props, expressions and comments, positions included', () => {
+    const result = parseMdx('content/en/a.mdx', page(valid, '| a | b |\n| --- | --- |\n| 1 | [x](/y/) |\n\n<Callout type="note" count={3}>\n  Inside.\n</Callout>\n\n{/* a note */}'));
+    expect(result.ok).toBe(true);
+    const tree = result.ok ? result.doc.tree : undefined;
+    expect(tree?.children.map((node) => [node.type, node.position?.start.line, node.position?.start.column])).toEqual([['yaml', 1, 1], ['table', 7, 1], ['mdxJsxFlowElement', 11, 1], ['mdxFlowExpression', 15, 1]]);
+    const callout = tree?.children[2];
+    expect(callout?.type === 'mdxJsxFlowElement' && callout.attributes).toEqual([
+      expect.objectContaining({ type: 'mdxJsxAttribute', name: 'type', value: 'note' }),
+      expect.objectContaining({ type: 'mdxJsxAttribute', name: 'count', value: expect.objectContaining({ type: 'mdxJsxAttributeValueExpression', value: '3' }) }),
+    ]);
+    expect(tree?.children[3]).toMatchObject({ value: '/* a note */' });
+  });
 });
 

@@ -1,26 +1,34 @@
 /**
- * Parses an MDX page the way the checkers see it: a unified/remark syntax tree
- * with positions, plus its frontmatter parsed and validated.
+ * Parses an MDX page the way the site compiles it: with Sätteri, the Rust
+ * processor Astro builds the pages with (`mdxToMdast`), into an mdast syntax
+ * tree with positions, plus its frontmatter parsed and validated.
+ *
+ * Sätteri's tree is remark's (remark-parse + mdx + gfm + frontmatter) node for
+ * node, positions included (UTF-16 columns), with these differences the
+ * readers of the tree do not depend on: MDX JSX attributes carry no position,
+ * an ESM node ends after its line break, nodes may carry Sätteri's own `data`,
+ * and `+++` TOML frontmatter is a `toml` node (reported below: pages use YAML).
  *
  * Every failure becomes a Finding with the file, line and column to edit,
  * never an exception, so one bad page cannot hide the problems of the others.
  */
-import type { Root, Yaml } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { VFileMessage } from 'vfile-message';
+import type { Root, RootContent, Yaml } from 'mdast';
+import { markdownToMdast, mdxToMdast } from 'satteri';
 import { isMap, parseDocument, type Node as YamlNode } from 'yaml';
 import { MDX_COMPONENTS } from './components.ts';
 import { frontmatterSchema, type Frontmatter } from './frontmatter.ts';
 import { stripBom } from './json.ts';
 import type { Finding } from './finding.ts';
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-/** Plain Markdown never fails to parse: used to still read the frontmatter of a page whose MDX is broken. */
-const frontmatterParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+/** The MDX node types of the tree, under the names mdast-util-mdx-jsx gave them (Sätteri's types; importing them also teaches `mdast` its MDX nodes). */
+export type { MdxJsxAttributeNode as MdxJsxAttribute, MdxJsxExpressionAttributeNode as MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
+
+/**
+ * Brackets nested deeper than this are in no real page; Sätteri's expression
+ * parser (oxc) overflows the native stack and kills the process at about
+ * 10,000 levels (`{((((…}`), which no try/catch can turn into a message.
+ */
+const MAX_NESTING = 1_000;
 
 export interface MdxDocument {
   file: string;
@@ -43,39 +51,71 @@ export function normalizeText(text: string): string {
 
 export function parseMdx(file: string, rawText: string): MdxResult {
   const text = normalizeText(rawText);
-  if (text.trim() === '') {
-    return { ok: false, problems: [{ file, line: 1, column: 1, rule: 'parse-error', severity: 'error' as const, message: 'The page is empty.', hint: 'Start it with frontmatter (title, description, order) between --- lines.' }] };
-  }
+  const problem = (place: { line: number; column: number }, rule: string, message: string, hint: string): Finding => ({ file, ...place, rule, severity: 'error' as const, message, hint });
+  if (text.trim() === '') return { ok: false, problems: [problem({ line: 1, column: 1 }, 'parse-error', 'The page is empty.', 'Start it with frontmatter (title, description, order) between --- lines.')] };
   const unreadable = encodingProblem(file, text);
   if (unreadable) return { ok: false, problems: [unreadable] };
+  const deep = tooDeep(text);
+  if (deep) return { ok: false, problems: [problem(deep, 'parse-error', `MDX syntax error: brackets nested more than ${MAX_NESTING} levels deep.`, 'Close the brackets that were opened, or write \\{ for a literal brace.')] };
   let tree: Root;
   try {
-    tree = parser.parse(text);
+    tree = mdxToMdast(text, { position: true }) as Root;
   } catch (error) {
-    if (!(error instanceof VFileMessage)) throw error;
-    const yamlNode = frontmatterParser.parse(text).children.find((node): node is Yaml => node.type === 'yaml');
-    return {
-      ok: false,
-      problems: [...(yamlNode ? readFrontmatter(file, yamlNode).problems : []), {
-        file,
-        rule: 'parse-error',
-        severity: 'error' as const,
-        ...errorPlace(error),
-        message: `MDX syntax error: ${error.reason.replace(/\.$/, '')}.`,
-        hint: mdxHint(error.reason),
-      }],
-    };
+    const { place, reason } = syntaxError(error, text);
+    // Plain Markdown never fails to parse: it still reads the frontmatter of a page whose MDX is broken
+    // (only the head of the page up to the first closing `---` line, so a huge page is not parsed twice).
+    const close = text.indexOf('\n---\n', 3);
+    const yamlNode = frontmatterOf((markdownToMdast(close === -1 ? text : text.slice(0, close + 5), { position: true }) as Root).children);
+    return { ok: false, problems: [...(yamlNode ? readFrontmatter(file, yamlNode).problems : []), problem(place, 'parse-error', `MDX syntax error: ${reason.replace(/\.$/, '')}.`, mdxHint(reason))] };
   }
-  const yamlNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
-  if (!yamlNode) {
-    return { ok: false, problems: [{ file, line: 1, column: 1, rule: 'frontmatter', severity: 'error' as const, message: 'The page has no frontmatter.', hint: 'Start it with title, description and order between two --- lines.' }] };
+  if (tree.children[0]?.type === ('toml' as string)) {
+    return { ok: false, problems: [problem({ line: 1, column: 1 }, 'frontmatter', 'The frontmatter is TOML (between +++ lines); pages use YAML.', 'Write title, description and order as `key: value` lines between two --- lines.')] };
   }
+  const yamlNode = frontmatterOf(tree.children);
+  if (!yamlNode) return { ok: false, problems: [problem({ line: 1, column: 1 }, 'frontmatter', 'The page has no frontmatter.', 'Start it with title, description and order between two --- lines.')] };
   const frontmatter = readFrontmatter(file, yamlNode);
   return {
     ok: true,
     problems: [...frontmatter.problems, ...esmProblems(file, tree)],
     doc: { file, text, tree, frontmatter: frontmatter.value, rawFrontmatter: frontmatter.raw, frontmatterPosition: frontmatter.positionOf },
   };
+}
+
+const frontmatterOf = (nodes: readonly RootContent[]) => nodes.find((node): node is Yaml => node.type === 'yaml');
+
+/**
+ * Where and why Sätteri stopped: its message starts with `line:column: `
+ * (UTF-16 columns, like the tree's) and ends with a rule code in parentheses.
+ * A message without a place (none is known today) is placed at the first
+ * `(line:column)` it names, else at the end of the page, where an unclosed
+ * construct shows, never at line 1 by default.
+ */
+function syntaxError(error: unknown, text: string): { place: { line: number; column: number }; reason: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  const match = /^(\d+):(\d+):\s*([\s\S]*?)(?:\s*\([a-z-]+:[a-z-]+\))?$/.exec(message);
+  if (match) return { place: { line: Number(match[1]), column: Number(match[2]) }, reason: match[3]! };
+  const named = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(message);
+  if (named) return { place: { line: Number(named[1]), column: Number(named[2]) }, reason: message };
+  const lines = text.split('\n');
+  return { place: { line: lines.length, column: lines.at(-1)!.length + 1 }, reason: message };
+}
+
+/** The first place where `(`, `[` or `{` are nested deeper than MAX_NESTING (one pass, no parsing). */
+function tooDeep(text: string): { line: number; column: number } | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 40 || code === 91 || code === 123) {
+      if (++depth > MAX_NESTING) return { line, column: index - lineStart + 1 };
+    } else if (code === 41 || code === 93 || code === 125) depth = Math.max(0, depth - 1);
+    else if (code === 10) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -102,18 +142,6 @@ function encodingProblem(file: string, text: string): Finding | undefined {
     message: binary ? 'The page holds binary data (a NUL byte), not text.' : 'The page is not valid UTF-8 here (a byte that is not UTF-8, read as �, or a � left by an earlier failed conversion).',
     hint: binary ? 'Pages are UTF-8 text: restore the file from git, or save it again as text.' : 'Save the file as UTF-8 (not Latin-1, Windows-1252 or UTF-16), and retype the character at this place.',
   };
-}
-
-/**
- * Where a syntax error is: the parser's place, except for a tag that is never
- * closed, which the MDX parser places at the end of the enclosing block (or
- * nowhere) and names only in its message, `(7:11-7:38)`: the opening tag is
- * where the fix goes.
- */
-function errorPlace(error: VFileMessage): { line: number; column: number } {
-  const named = /\((\d+):(\d+)-\d+:\d+\)/.exec(error.reason);
-  if (named && (error.line == null || error.reason.startsWith('Expected a closing tag'))) return { line: Number(named[1]), column: Number(named[2]) };
-  return { line: error.line ?? 1, column: error.column ?? 1 };
 }
 
 /**
@@ -201,7 +229,7 @@ function readFrontmatter(file: string, node: Yaml) {
 }
 
 function mdxHint(reason: string): string {
-  if (/expression|acorn/i.test(reason)) return 'Curly braces start a JavaScript expression in MDX; write \\{ for a literal brace, or fix the expression.';
+  if (/expression|oxc/i.test(reason)) return 'Curly braces start a JavaScript expression in MDX; write \\{ for a literal brace, or fix the expression.';
   if (/closing tag|end tag|JSX/i.test(reason)) return 'Every component or HTML tag must be closed (`<Tag />` or `<Tag>…</Tag>`).';
   if (/</.test(reason)) return 'A literal `<` starts a tag in MDX; write `&lt;` for the character.';
   return 'Fix the syntax at this place; MDX is stricter than Markdown about `<` and `{`.';

@@ -7,10 +7,9 @@
  * Outlines are plain JSON, so they can be cached by the file's hash.
  */
 import type { Node, Parent, Root, RootContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { toString } from 'mdast-util-to-string';
 import { collectHeadings } from '../markdown/headingIds.ts';
 import { isMdxComment } from './mdxPolicy.ts';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from './mdx.ts';
 
 export interface Place {
   line: number;
@@ -287,6 +286,13 @@ export function numbersAndUrls(text: string): string[] {
   }
   for (const match of words.join(' ').matchAll(NUMBER)) found.push(match[0].replace(/\D/g, ''));
   return found;
+}
+
+/** Every text value under a node (code and expressions included, image alt too), as mdast-util-to-string reads it. */
+function toString(node: Node): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('alt' in node && typeof node.alt === 'string' && node.alt) return node.alt;
+  return 'children' in node ? (node as Parent).children.map(toString).join('') : '';
 }
 
 /** `{/* notes *\/}` render nothing (the one definition of a comment is in mdxPolicy.ts). */

@@ -2,8 +2,8 @@
  * A page reduced to what the build's content guard and both checkers read:
  * its parse problems, outline (blocks, headings, links, components) and
  * frontmatter with the places keys are written. Plain JSON, so it can be
- * cached by content hash (parseCache.ts) and parsed in worker threads
- * (parallelParse.ts): each page is parsed once, whoever asks first.
+ * cached by content hash (parseCache.ts): each page is parsed once, whoever
+ * asks first.
  */
 import { parseMdx } from './mdx.ts';
 import { buildOutline, type Outline, type Place } from './outline.ts';

@@ -1,14 +1,11 @@
 import type { Root } from 'mdast';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { defineHastPlugin, mdxToJs } from 'satteri';
+import { defineHastPlugin, mdxToJs, mdxToMdast } from 'satteri';
 import { collectHeadings } from './headingIds.ts';
 import { headingAnchorsPlugin } from './headingAnchorsPlugin.ts';
 import { headingIdsPlugin } from './headingIdsPlugin.ts';
 
-const parse = (text: string) => unified().use(remarkParse).use(remarkMdx).parse(text) as Root;
+const parse = (text: string) => mdxToMdast(text) as Root;
 
 describe('heading ids', () => {
   it('takes the id from a trailing {/* #id */} marker', () => {

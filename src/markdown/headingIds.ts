@@ -8,12 +8,12 @@
  * MDX rejects the `{#id}` syntax other Markdown dialects use, but a comment is
  * valid MDX, renders nothing, and is easy for a translator to copy unchanged
  * from the English heading. Headings without a marker get a GitHub-style slug
- * of their text. The checkers (through `collectHeadings`) and the site's
- * Sätteri plugin (headingIdsPlugin.ts) apply this one rule, so they always agree.
+ * of their text. `headingIdRule` is that rule, once: the checkers (through
+ * `collectHeadings`, on Sätteri's mdast) and the site's Sätteri plugin
+ * (headingIdsPlugin.ts) both apply it, so they always agree.
  */
 import GithubSlugger from 'github-slugger';
-import type { Heading, Root, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
 
 /** What a heading id may look like: the same alphabet as the slugs we generate. */
 export const HEADING_ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
@@ -54,17 +54,34 @@ export function idMarker(heading: Heading): { id: string; node: ExpressionNode }
   return { id: body.slice(1).trim(), node: last as unknown as ExpressionNode };
 }
 
+/**
+ * The rule itself, one per document: gives each heading, in document order,
+ * its id. Repeats of a slug are numbered (`-1`, `-2`), and a marker's id is
+ * reserved so a later heading with the same text never takes it.
+ */
+export function headingIdRule(): (heading: Heading) => { id: string; text: string; marker: ReturnType<typeof idMarker> } {
+  const slugger = new GithubSlugger();
+  return (heading) => {
+    const marker = idMarker(heading);
+    const text = visibleText(heading);
+    const id = marker ? marker.id : slugger.slug(text);
+    if (marker) slugger.slug(marker.id);
+    return { id, text, marker };
+  };
+}
+
 /** Lists the headings of a document with the ids the site gives them. */
 export function collectHeadings(tree: Root): HeadingInfo[] {
-  const slugger = new GithubSlugger();
+  const idOf = headingIdRule();
   const headings: HeadingInfo[] = [];
-  visit(tree, 'heading', (node) => {
-    const marker = idMarker(node);
-    const text = visibleText(node);
-    const id = marker ? marker.id : slugger.slug(text);
-    if (marker) slugger.slug(marker.id); // reserve it, so a later heading with the same text gets "-1"
-    headings.push({ node, depth: node.depth, id, text, explicit: Boolean(marker) });
-  });
+  // Document order, headings inside components included; a heading holds no heading.
+  const walk = (node: Nodes) => {
+    if (node.type === 'heading') {
+      const { id, text, marker } = idOf(node);
+      headings.push({ node, depth: node.depth, id, text, explicit: Boolean(marker) });
+    } else if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
   return headings;
 }
 

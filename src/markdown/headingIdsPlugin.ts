@@ -1,25 +1,21 @@
 /**
- * The site's heading ids, for Astro's Sätteri Markdown processor: the same
- * rule the checkers use (`collectHeadings` in headingIds.ts), applied while
- * the page compiles. A heading's `{/* #id *\/}` marker becomes its id and is
- * removed; a heading without one gets the GitHub-style slug of its text,
- * numbered after repeats, with marker ids reserved so they never collide.
+ * The site's heading ids, for Astro's Sätteri Markdown processor: the rule
+ * the checkers use (`headingIdRule` in headingIds.ts), applied while the page
+ * compiles. A heading's `{/* #id *\/}` marker becomes its id and is removed
+ * from the rendered heading.
  */
-import GithubSlugger from 'github-slugger';
 import type { Heading, RootContent } from 'mdast';
 import { defineMdastPlugin, type MdastPluginDefinition } from 'satteri';
-import { idMarker, visibleText } from './headingIds.ts';
+import { headingIdRule } from './headingIds.ts';
 
 /** A plugin factory: Sätteri calls it once per document, so each page numbers its own repeats. */
 export function headingIdsPlugin(): MdastPluginDefinition {
-  const slugger = new GithubSlugger();
+  const idOf = headingIdRule();
   return defineMdastPlugin({
     name: 'publisher-docs:heading-ids',
     heading(node: Readonly<Heading>, ctx) {
-      const marker = idMarker(node as Heading);
-      const id = marker ? marker.id : slugger.slug(visibleText(node as Heading));
+      const { id, marker } = idOf(node as Heading);
       if (marker) {
-        slugger.slug(marker.id);
         ctx.removeNode(marker.node as unknown as RootContent);
         // The space before the marker would end up in the heading's text.
         const before = node.children.at(-2);

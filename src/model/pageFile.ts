@@ -45,8 +45,13 @@ export function readFrontmatter(text: string): { frontmatter: Record<string, unk
   }
 }
 
+/** Where a locale keeps the page at `path` (inside the locale folder): `content/de/lead-management/x.mdx`. */
+export function pageFilePath(locale: string, path: string): string {
+  return `content/${locale}/${path}`;
+}
+
 export function toPageFile(locale: string, path: string, text: string): PageFile {
-  return { locale, path, file: `content/${locale}/${path}`, text, ...readFrontmatter(text) };
+  return { locale, path, file: pageFilePath(locale, path), text, ...readFrontmatter(text) };
 }
 
 /** Every `.mdx` page of a locale, sorted by path; none when the folder does not exist. */

@@ -73,6 +73,30 @@ describe('buildSite', () => {
     expect(model.pagesOf('nl')).toHaveLength(4);
   });
 
+  it('says which file a locale has, or should have, for each page, and which page a file is', () => {
+    expect(model.page('de', 'lead-management/b')!.localeFile).toBe('content/de/lead-management/b.mdx');
+    expect(model.page('de', 'lead-management')!.localeFile).toBe('content/de/lead-management/index.mdx');
+    expect(model.page('nl', 'lead-management/enable_leadsharing')!.localeFile).toBe('content/nl/lead-management/Enable_Lead.Sharing.mdx');
+    expect(model.byFile('content/de/lead-management/b.mdx')).toMatchObject({ locale: 'de', slug: 'lead-management/b', sourceFile: 'content/en/lead-management/b.mdx' });
+    expect(model.byFile('content/en/index.mdx')).toMatchObject({ locale: 'en', slug: '' });
+    expect(model.byFile('content/de/old.mdx')).toBeUndefined();
+    expect(model.byFile('content/de/lead-management/index.mdx')).toBeUndefined();
+  });
+
+  it('pairs a translation with its source by slug, as the site does, whatever the file is called', () => {
+    const renamed = site({ en, de: { 'Lead-Management/B.mdx': page('B', 20, 'Zweitens.') } });
+    expect(renamed.byFile('content/de/Lead-Management/B.mdx')).toMatchObject({ slug: 'lead-management/b', sourceFile: 'content/en/lead-management/b.mdx' });
+    expect(renamed.page('de', 'lead-management/b')!.localeFile).toBe('content/de/Lead-Management/B.mdx');
+  });
+
+  it('tells the locale of a URL from the registry, not from its first segment', () => {
+    expect(model.localeOf('/de/lead-management/b/')).toBe('de');
+    expect(model.localeOf('/nl/404.html')).toBe('nl');
+    expect(model.localeOf('/nl')).toBe('nl');
+    expect(model.localeOf('/nlx/page/')).toBe('en');
+    expect(model.localeOf('/sitemap-index.xml')).toBe('en');
+  });
+
   it('lists translations without a source as orphans', () => {
     expect(model.orphans.map((file) => file.file)).toEqual(['content/de/old.mdx']);
   });

@@ -13,7 +13,7 @@
  */
 import type { LocaleRegistry } from '../i18n/locales.ts';
 import { loadRegistry } from '../i18n/locales.ts';
-import { listContent, pagesStamp, readPageFiles, type PageFile } from './pageFile.ts';
+import { listContent, pageFilePath, pagesStamp, readPageFiles, type PageFile } from './pageFile.ts';
 import type { Finding } from '../content/finding.ts';
 import { entryIdOf, pageUrl, slugOf } from './slug.ts';
 import { sourceHash } from '../content/sourceHash.ts';
@@ -41,6 +41,8 @@ export interface SitePage {
   sourceFile: string;
   /** The locale's own file, when it has one (also for an `untranslated` page). */
   ownFile: string | undefined;
+  /** The file this locale has, or should have, for this page: its own file, else the source's path in the locale's folder. */
+  localeFile: string;
   /** The own file's translation record (`translation:` in its frontmatter). */
   translation: TranslationRecord | undefined;
   /** For a translation readers get (not a fallback): how many of its blocks are translated and where the rest are (computed on first use). */
@@ -69,6 +71,10 @@ export interface Site {
   variants(slug: string): readonly SitePage[];
   /** The page at a URL path; accepts `/x`, `/x/` and `/x/index.html`. */
   byUrl(path: string): SitePage | undefined;
+  /** The page a file of `content/` is rendered as in its own locale (`content/de/x.mdx` → the German page); undefined for an orphan. */
+  byFile(file: string): SitePage | undefined;
+  /** The locale a URL path belongs to (a page's, or the locale whose prefix it is under, such as `/de/404.html`); the source locale for any other path. */
+  localeOf(path: string): string;
   /** Translation files whose source page does not exist. */
   orphans: readonly PageFile[];
   /** Every page file that was read, by locale (the checkers reuse the text). */
@@ -96,7 +102,7 @@ export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, r
   const parse = options.parse ?? ((file: PageFile) => parsePage(file.file, file.path, file.locale, file.text));
   const glossary = options.glossary ?? EMPTY_GLOSSARY;
   // Fingerprints are computed once per source page, and only if some translation needs them.
-  const sources = (files.get(sourceLocale) ?? []).map((file) => ({ file, slug: slugOf(file.path), sections: memo(() => fingerprintsOf(file.text)) }));
+  const sources = (files.get(sourceLocale) ?? []).map((file) => ({ file, slug: slugOf(file.path), path: file.path, sections: memo(() => fingerprintsOf(file.text)) }));
   const sourceSlugs = new Set(sources.map((source) => source.slug));
   const pages: SitePage[] = [];
   const orphans: PageFile[] = [];
@@ -107,7 +113,7 @@ export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, r
       if (sourceSlugs.has(slug)) own.set(slug, file);
       else orphans.push(file);
     }
-    const localePages = sources.map(({ file: source, slug, sections }): SitePage => {
+    const localePages = sources.map(({ file: source, slug, path, sections }): SitePage => {
       const ownFile = own.get(slug);
       const record = ownFile ? translationRecordOf(ownFile.frontmatter) : undefined;
       const status = pageStatus({
@@ -143,6 +149,7 @@ export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, r
         file: shown.file,
         sourceFile: source.file,
         ownFile: ownFile?.file,
+        localeFile: ownFile?.file ?? pageFilePath(locale.code, path),
         translation: record,
         changes: status === 'outdated' ? changesSince(record, sourceHash(source.text), sections) : [],
         unreviewed: !isFallback && isUnreviewedMachine(record),
@@ -162,11 +169,14 @@ function indexSite(registry: LocaleRegistry, pages: SitePage[], orphans: PageFil
   const byLocale = new Map<string, SitePage[]>();
   const bySlug = new Map<string, SitePage[]>();
   const byUrl = new Map<string, SitePage>();
+  const byFile = new Map<string, SitePage>();
   for (const page of pages) {
     push(byLocale, page.locale, page);
     push(bySlug, page.slug, page);
     byUrl.set(page.url, page);
+    if (page.ownFile) byFile.set(page.ownFile, page);
   }
+  const prefixes = registry.codes.map((code) => [code, pageUrl(code, '')] as const);
   return {
     registry,
     pages,
@@ -174,6 +184,8 @@ function indexSite(registry: LocaleRegistry, pages: SitePage[], orphans: PageFil
     pagesOf: (locale) => byLocale.get(locale) ?? [],
     variants: (slug) => bySlug.get(slug) ?? [],
     byUrl: (path) => byUrl.get(normalizePagePath(path)),
+    byFile: (file) => byFile.get(file),
+    localeOf: (path) => byUrl.get(normalizePagePath(path))?.locale ?? prefixes.find(([, prefix]) => `${path}/`.startsWith(prefix))?.[0] ?? registry.source.code,
     orphans,
     files,
     refused,

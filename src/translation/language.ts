@@ -15,15 +15,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire, findPackageJSON } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { eld as Eld } from 'eld/medium';
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-
-/** A page body without its frontmatter, parsed as the site parses it. */
-const bodyParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+import type { Nodes, Root } from 'mdast';
+import { mdxToMdast } from 'satteri';
 
 type Detector = typeof Eld;
 
@@ -31,8 +24,7 @@ let loaded: Detector | undefined;
 /**
  * ELD's 'medium' database, loaded on first use. It is one large object literal
  * that costs a process about 185 MB, so it is not loaded by merely importing
- * this module: a checker parses its pages first (in worker threads, with
- * memory of their own) and loads the detector after. The package's exports
+ * this module, only when a text is long enough to ask about. The package's exports
  * map names the file; `require` loads an ES module synchronously, so every
  * caller stays synchronous.
  */
@@ -117,7 +109,8 @@ export function isBodyInSourceLanguage(body: string, sourceTag: string, targetTa
   if (!isSourceLanguage(body, sourceTag, targetTag)) return false;
   let tree: Root;
   try {
-    tree = bodyParser.parse(body);
+    // A page body without its frontmatter, parsed as the site parses it (a leading `---` is a rule here, not frontmatter).
+    tree = mdxToMdast(body, { position: false, features: { frontmatter: false } }) as Root;
   } catch {
     return false; // A page that does not parse is the content guard's to report.
   }
@@ -129,8 +122,10 @@ export function isBodyInSourceLanguage(body: string, sourceTag: string, targetTa
 /** The words a reader reads: text nodes only (code, expressions and component props left out). */
 export function proseOf(tree: Root): string {
   const parts: string[] = [];
-  visit(tree, 'text', (node) => {
-    parts.push(node.value);
-  });
+  const walk = (node: Nodes) => {
+    if (node.type === 'text') parts.push(node.value);
+    else if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }

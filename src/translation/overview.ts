@@ -62,9 +62,7 @@ export interface LocaleOverview {
 /** The statuses in the order people work through them. */
 export const STATUS_ORDER: Exclude<PageStatus, 'source'>[] = ['missing', 'untranslated', 'outdated', 'partial', 'translated'];
 
-export function rowOf(site: Site, page: SitePage): PageRow {
-  const source = site.registry.source.code;
-  const file = page.ownFile ?? `content/${page.locale}/${page.sourceFile.slice(`content/${source}/`.length)}`;
+export function rowOf(page: SitePage): PageRow {
   const method = page.translation?.method === 'machine' || page.translation?.method === 'human' ? page.translation.method : undefined;
   return {
     locale: page.locale,
@@ -72,7 +70,7 @@ export function rowOf(site: Site, page: SitePage): PageRow {
     url: page.url,
     title: page.title,
     status: page.status,
-    file,
+    file: page.localeFile,
     exists: page.ownFile !== undefined,
     sourceFile: page.sourceFile,
     method: page.ownFile ? method : undefined,
@@ -102,7 +100,7 @@ export function localeCounts(site: Site, code: string): LocaleCounts {
 export function translationOverview(site: Site, locales: readonly string[] = site.registry.translations.map((locale) => locale.code)): LocaleOverview[] {
   return locales.map((code) => {
     const locale = site.registry.get(code)!;
-    const pages = site.pagesOf(code).map((page) => rowOf(site, page));
+    const pages = site.pagesOf(code).map(rowOf);
     return { code, name: locale.name, status: locale.status, pages, totals: localeCounts(site, code) };
   });
 }

@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Nodes, Root, RootContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from '../content/mdx.ts';
 import { collectHeadings } from '../markdown/headingIds.ts';
 
 export const INTRO = '_intro';

@@ -13,7 +13,7 @@ export function pageSetRules(locale: Locale, site: Site): Finding[] {
   const sourceLocale = site.registry.source.code;
   for (const page of site.pagesOf(locale.code)) {
     if (page.status !== 'missing') continue;
-    const file = `content/${locale.code}/${page.sourceFile.slice(`content/${sourceLocale}/`.length)}`;
+    const file = page.localeFile;
     findings.push({
       rule: 'missing-page',
       severity: locale.status === 'complete' ? 'error' : 'warning',
