@@ -118,16 +118,18 @@ describe('whose fault is a mismatch', () => {
 });
 
 describe('labels: a new English label', () => {
+  // One aligned page pair: a check with no page to compare refuses to run (nothing checked is not "no problems").
+  const GUIDE = { 'content/en/guide.mdx': EN, 'content/de/guide.mdx': stampedDe() };
   const tables = JSON.stringify({ brands: { a: 'Alpha', b: 'Beta' }, storefronts: ['a', 'b'], tables: { audience: { column: 'audience', rows: { a: ['x', 'y'], b: [{ brand: 'a' }] } } } });
   const labels = (caption: string, x: string, y?: string) => JSON.stringify({ caption: { audience: caption }, column: { storefront: 'Storefront', audience: 'Audience' }, item: { x, ...(y ? { y } : {}) } }, null, 2);
 
   it('is an error in English while English lacks it, and a fallback warning in each translation', () => {
-    fixture = writeFixture(contentTree({ ...QUIET, 'content/tables.json': tables, 'content/en/tables.json': labels('Who', 'Everyone'), 'content/de/tables.json': labels('Wer', 'Alle') }));
+    fixture = writeFixture(contentTree({ ...QUIET, ...GUIDE, 'content/tables.json': tables, 'content/en/tables.json': labels('Who', 'Everyone'), 'content/de/tables.json': labels('Wer', 'Alle') }));
     const root = fixture.root;
     let report = checkTranslations({ root, registry: loadRegistry(root), site: loadSite(root), glossary: loadGlossary(root), history: false });
     expect(report.findings.map((f) => [f.rule, f.severity, f.file])).toEqual([['table-label', 'error', 'content/en/tables.json']]);
     fixture.remove();
-    fixture = writeFixture(contentTree({ ...QUIET, 'content/tables.json': tables, 'content/en/tables.json': labels('Who', 'Everyone', 'Partners'), 'content/de/tables.json': labels('Wer', 'Alle') }));
+    fixture = writeFixture(contentTree({ ...QUIET, ...GUIDE, 'content/tables.json': tables, 'content/en/tables.json': labels('Who', 'Everyone', 'Partners'), 'content/de/tables.json': labels('Wer', 'Alle') }));
     report = checkTranslations({ root: fixture.root, registry: loadRegistry(fixture.root), site: loadSite(fixture.root), glossary: loadGlossary(fixture.root), history: false });
     expect(report.findings.map((f) => [f.rule, f.severity, f.file, f.message])).toEqual([['ui-missing-key', 'warning', 'content/de/tables.json', '"item.y" is missing; the page shows the source text “Partners”.']]);
   });

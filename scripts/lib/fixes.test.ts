@@ -80,7 +80,7 @@ describe('proposed fixes pass the check that proposed them', () => {
       ].join('\n')),
     }));
     const root = fixture.root;
-    const run = () => checkLinks({ root, registry: loadRegistry(root), siteOrigin: SITE });
+    const run = () => checkLinks({ root, registry: loadRegistry(root), siteOrigin: SITE, sourceOnly: true });
     const first = await run();
     const fixable = first.findings.filter((finding) => finding.fix);
     expect(first.findings.map((f) => [`${f.file}:${f.line}:${f.column}`, f.rule, f.fix?.replacements[0]?.text ?? null])).toEqual([

@@ -14,6 +14,7 @@
  */
 import type { Root, RootContent, Yaml } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
+import { placeJsxAttributes } from './jsxAttributes.ts';
 import { isMap, parseDocument, type Node as YamlNode } from 'yaml';
 import { MDX_COMPONENTS } from './components.ts';
 import { frontmatterSchema, type Frontmatter } from './frontmatter.ts';
@@ -68,6 +69,7 @@ export function parseMdx(file: string, rawText: string): MdxResult {
     const yamlNode = frontmatterOf((markdownToMdast(close === -1 ? text : text.slice(0, close + 5), { position: true }) as Root).children);
     return { ok: false, problems: [...(yamlNode ? readFrontmatter(file, yamlNode).problems : []), problem(place, 'parse-error', `MDX syntax error: ${reason.replace(/\.$/, '')}.`, mdxHint(reason))] };
   }
+  placeJsxAttributes(text, tree);
   if (tree.children[0]?.type === ('toml' as string)) {
     return { ok: false, problems: [problem({ line: 1, column: 1 }, 'frontmatter', 'The frontmatter is TOML (between +++ lines); pages use YAML.', 'Write title, description and order as `key: value` lines between two --- lines.')] };
   }
