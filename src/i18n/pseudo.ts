@@ -98,3 +98,12 @@ export function pseudoString(text: string, options: { terms?: readonly string[];
 export function isPseudoLocale(code: string): boolean {
   return PSEUDO_LOCALES.some((locale) => locale.code === code);
 }
+
+/**
+ * What Intl says in a pseudo-locale (a date, a language's name), accented:
+ * Intl has no data for a private-use tag and answers in its default language,
+ * which would read as a hard-coded string. Other locales' text is returned as it is.
+ */
+export function pseudoLocaleData(locale: string, text: string): string {
+  return isPseudoLocale(locale) ? accent(text) : text;
+}
