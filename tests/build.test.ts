@@ -175,7 +175,7 @@ describe('the built site', () => {
   it('indexes main content per language for search, not fallbacks or navigation', () => {
     expect(existsSync(join(dist, 'pagefind/pagefind-component-ui.js'))).toBe(true);
     const indexes = readdirSync(join(dist, 'pagefind')).filter((file) => file.endsWith('.pf_meta')).map((file) => file.split('_')[0]);
-    expect(indexes.sort()).toEqual(['pagefind.de', 'pagefind.en', 'pagefind.nl']);
+    expect(indexes.sort()).toEqual(['pagefind.ar', 'pagefind.de', 'pagefind.en', 'pagefind.nl']);
     expect(readPage(dist, `de/${GUIDE}`).attr('main', 'dataPagefindBody')).toBe('');
     expect(readPage(dist, `de/${GUIDE}`).one('nav [data-pagefind-body]')).toBeUndefined();
   });
