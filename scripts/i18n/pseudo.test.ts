@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseMdx } from '../../src/content/mdx.ts';
@@ -147,8 +147,15 @@ describe('makePseudoLocales and removePseudoLocales', () => {
       'content/qps-ploc/tables.json': '{}',
     }));
     const refused = makePseudoLocales(fixture.root);
-    expect(refused.kind).toBe('refused');
+    expect(refused).toMatchObject({ kind: 'refused', problems: [{ file: 'content/locales.json', message: expect.stringContaining('without "pseudo": true') }] });
     expect(readFileSync(join(fixture.root, 'content/qps-ploc/ui.json'), 'utf8')).toBe('{"skipLink": "Mine"}');
+    expect(existsSync(join(fixture.root, 'content/qps-plocm'))).toBe(false);
+    fixture.remove();
+    // A folder of that name nobody registered is not overwritten either.
+    fixture = writeFixture(contentTree({ 'content/qps-plocm/notes.md': 'mine' }));
+    expect(makePseudoLocales(fixture.root)).toMatchObject({ kind: 'refused', problems: [{ file: 'content/qps-plocm/' }] });
+    expect(readFileSync(join(fixture.root, 'content/qps-plocm/notes.md'), 'utf8')).toBe('mine');
+    expect(loadRegistry(fixture.root).codes).toEqual(['en', 'de']);
     fixture.remove();
     fixture = writeFixture(contentTree({ 'content/en/broken.mdx': page({ title: 'B', description: 'A page that does not parse at all.', order: 3 }, 'Text {broken') }));
     const broken = makePseudoLocales(fixture.root);

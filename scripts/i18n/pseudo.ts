@@ -67,7 +67,7 @@ function accentSource(span: string, terms: readonly string[]): string {
 const offsets = (node: Node) => ({ from: node.position!.start.offset!, to: node.position!.end.offset! });
 
 /** A link whose visible text is its address (an autolink): the text is the URL, which stays. */
-const isAutolink = (node: Node) => node.type === 'link' && toString(node) !== '' && [(node as Node & { url: string }).url, `mailto:${toString(node)}`].includes(toString(node)) ;
+const isAutolink = (node: Node) => node.type === 'link' && toString(node) !== '' && [(node as Node & { url: string }).url, `mailto:${toString(node)}`].includes(toString(node));
 
 /**
  * One source page as the pseudo-locale's page: the text of `text` (a page of
@@ -177,6 +177,16 @@ export type PseudoResult =
 export function makePseudoLocales(root: string): PseudoResult {
   const registry = loadRegistry(root);
   const source = registry.source.code;
+  // A tag taken by a real locale, or a folder nobody registered as a pseudo-locale, is someone's work: refuse before writing.
+  for (const locale of PSEUDO_LOCALES) {
+    const entry = registry.get(locale.code);
+    if (entry ? !entry.pseudo : existsSync(join(root, 'content', locale.code))) {
+      return {
+        kind: 'refused',
+        problems: [{ rule: 'config', severity: 'error', file: entry ? REGISTRY_FILE : `content/${locale.code}/`, message: entry ? `"${locale.code}" is a locale without "pseudo": true; its folder is not generated, so it is not overwritten.` : `content/${locale.code}/ exists but is not a registered pseudo-locale; it is not overwritten.`, hint: 'Rename or remove it, then run npm run i18n:pseudo again.' }],
+      };
+    }
+  }
   const glossary = loadGlossary(root);
   const terms = [...glossary.terms.map((term) => term.term)].sort((a, b) => b.length - a.length);
   const planned = new Map<string, Map<string, string>>();
