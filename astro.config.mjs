@@ -6,7 +6,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { ContentError } from './src/content/finding.ts';
-import { loadRegistry } from './src/i18n/locales.ts';
+import { isIndexed, loadRegistry } from './src/i18n/locales.ts';
 import { loadSite } from './src/model/site.ts';
 import { contentGuard } from './src/integrations/contentGuard.ts';
 import { notFoundPages } from './src/integrations/notFoundPages.ts';
@@ -24,10 +24,18 @@ enableCompileCache();
 function readLocales() {
   try {
     const registry = loadRegistry(root);
-    return { source: registry.source.code, codes: [...registry.codes], hreflang: Object.fromEntries(registry.locales.map((l) => [l.code, l.hreflang])), fallbacks: new Set(loadSite(root, registry).pages.filter((page) => page.isFallback).map((page) => page.url)) };
+    const indexed = registry.locales.filter(isIndexed);
+    return {
+      source: registry.source.code,
+      codes: [...registry.codes],
+      // The sitemap's alternates: pseudo-locales (npm run i18n:pseudo) are for testing, never for search engines.
+      hreflang: Object.fromEntries(indexed.map((l) => [l.code, l.hreflang])),
+      unindexed: registry.locales.filter((l) => !isIndexed(l)).map((l) => `/${l.code}/`),
+      fallbacks: new Set(loadSite(root, registry).pages.filter((page) => page.isFallback).map((page) => page.url)),
+    };
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
-    return { source: 'en', codes: ['en'], hreflang: { en: 'en' }, fallbacks: new Set() };
+    return { source: 'en', codes: ['en'], hreflang: { en: 'en' }, unindexed: [], fallbacks: new Set() };
   }
 }
 const locales = readLocales();
@@ -73,12 +81,12 @@ export default defineConfig({
     mdx(),
     sitemap({
       i18n: { defaultLocale: locales.source, locales: locales.hreflang },
-      // Fallback pages are noindex copies of the source, 404 pages are not content, and the root
+      // Fallback pages are noindex copies of the source, 404 pages are not content, pseudo-locales are tests, and the root
       // language chooser is every page's x-default (listing it would make it an alternate of /en/).
       filter: (page) => {
         const path = new URL(page).pathname;
         // The translation dashboard is for translators, not readers.
-        return path !== '/' && !locales.fallbacks.has(path) && !/\/404(\/|\.html)?$/.test(path) && !path.startsWith('/translations/');
+        return path !== '/' && !locales.fallbacks.has(path) && !locales.unindexed.some((prefix) => path.startsWith(prefix)) && !/\/404(\/|\.html)?$/.test(path) && !path.startsWith('/translations/');
       },
     }),
     notFoundPages(locales.codes),

@@ -101,6 +101,7 @@ describe('the built site', () => {
       ['en', 'https://publishers.example.com/en/lead-management/enable-lead-sharing/'],
       ['de', 'https://publishers.example.com/de/lead-management/enable-lead-sharing/'],
       ['nl', 'https://publishers.example.com/nl/lead-management/enable-lead-sharing/'],
+      ['ar', 'https://publishers.example.com/ar/lead-management/enable-lead-sharing/'],
       ['x-default', 'https://publishers.example.com/en/lead-management/enable-lead-sharing/'],
     ]);
     expect(page.attr('link[rel="canonical"]', 'href')).toBe('https://publishers.example.com/de/lead-management/enable-lead-sharing/');
@@ -113,6 +114,7 @@ describe('the built site', () => {
       ['English', '/en/lead-management/enable-lead-sharing/', 'page'],
       ['Deutsch', '/de/lead-management/enable-lead-sharing/', null],
       ['Nederlands', '/nl/lead-management/enable-lead-sharing/', null],
+      ['العربية', '/ar/lead-management/enable-lead-sharing/', null],
     ]);
   });
 
@@ -168,7 +170,7 @@ describe('the built site', () => {
   it('indexes main content per language for search, not fallbacks or navigation', () => {
     expect(existsSync(join(dist, 'pagefind/pagefind-component-ui.js'))).toBe(true);
     const indexes = readdirSync(join(dist, 'pagefind')).filter((file) => file.endsWith('.pf_meta')).map((file) => file.split('_')[0]);
-    expect(indexes.sort()).toEqual(['pagefind.de', 'pagefind.en', 'pagefind.nl']);
+    expect(indexes.sort()).toEqual(['pagefind.ar', 'pagefind.de', 'pagefind.en', 'pagefind.nl']);
     expect(readPage(dist, `de/${GUIDE}`).attr('main', 'dataPagefindBody')).toBe('');
     expect(readPage(dist, `de/${GUIDE}`).one('nav [data-pagefind-body]')).toBeUndefined();
   });
@@ -194,7 +196,7 @@ describe('the built site', () => {
     const page = readPage(dist, `de/${GUIDE}`);
     expect(page.attr('meta[name="description"]', 'content')).toMatch(/^Was Ihnen Lead-Sharing in AppSource/);
     expect(page.attr('meta[property="og:locale"]', 'content')).toBe('de_DE');
-    expect(page.all('meta[property="og:locale:alternate"]').map((meta) => meta.properties.content)).toEqual(['en_US', 'nl_NL']);
+    expect(page.all('meta[property="og:locale:alternate"]').map((meta) => meta.properties.content)).toEqual(['en_US', 'nl_NL', 'ar_EG']);
     expect(page.attr('meta[property="og:type"]', 'content')).toBe('article');
     expect(readPage(dist, 'de/index.html').attr('meta[property="og:type"]', 'content')).toBe('website');
     expect(page.attr('meta[property="og:image"]', 'content')).toBe('https://publishers.example.com/social.png');
@@ -214,12 +216,12 @@ describe('the built site', () => {
   it('has a "page not found" page per locale and a multilingual one at the root', () => {
     expect(readPage(dist, 'de/404.html').text('h1')).toBe('Seite nicht gefunden');
     expect(readPage(dist, 'en/404.html').text('h1')).toBe('Page not found');
-    expect(readPage(dist, '404.html').all('main section[lang]').map((section) => section.properties.lang)).toEqual(['en', 'de', 'nl']);
+    expect(readPage(dist, '404.html').all('main section[lang]').map((section) => section.properties.lang)).toEqual(['en', 'de', 'nl', 'ar']);
   });
 
   it('offers every language on the root chooser without JavaScript', () => {
     const page = readPage(dist, 'index.html');
-    expect(page.all('main a').map((a) => a.properties.href)).toEqual(['/en/', '/de/', '/nl/']);
+    expect(page.all('main a').map((a) => a.properties.href)).toEqual(['/en/', '/de/', '/nl/', '/ar/']);
   });
 });
 

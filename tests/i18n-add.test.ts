@@ -55,13 +55,13 @@ describe('npm run i18n:add', () => {
     expect([...rules].sort()).toEqual(['missing-page:warning', 'ui-untranslated:warning']);
   });
 
-  it('derives direction and hreflang from the tag: Arabic is rtl, pt-BR keeps its region tag', () => {
+  it('derives direction and hreflang from the tag: Hebrew is rtl, pt-BR keeps its region tag', () => {
     project = copyProject();
-    expect(add(project.dir, 'ar').stdout).toContain('Added ar (العربية, rtl)');
+    expect(add(project.dir, 'he').stdout).toContain('Added he (עברית, rtl)');
     expect(add(project.dir, 'PT-br').code).toBe(0);
     const locales = JSON.parse(readFileSync(join(project.dir, 'content/locales.json'), 'utf8')).locales;
     expect(locales.slice(-2)).toEqual([
-      { code: 'ar', name: 'العربية', dir: 'rtl', status: 'partial' },
+      { code: 'he', name: 'עברית', dir: 'rtl', status: 'partial' },
       { code: 'pt-br', name: 'Português (Brasil)', dir: 'ltr', status: 'partial', hreflang: 'pt-BR' },
     ]);
     expect(existsSync(join(project.dir, 'content/pt-br/ui.json'))).toBe(true);

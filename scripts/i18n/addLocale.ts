@@ -21,6 +21,11 @@ export interface AddOptions {
   name?: string | undefined;
   dir?: 'ltr' | 'rtl' | undefined;
   hreflang?: string | undefined;
+  /**
+   * A pseudo-locale (`npm run i18n:pseudo`): a private-use tag such as `qps-ploc`, which Intl
+   * does not name, so `name` and `dir` must be given; the entry records `"pseudo": true`.
+   */
+  pseudo?: boolean | undefined;
 }
 
 /** What the locale will be, with where each value came from (for the message). */
@@ -30,6 +35,7 @@ export interface LocaleEntry {
   dir: 'ltr' | 'rtl';
   status: 'partial';
   hreflang?: string;
+  pseudo?: true;
 }
 
 export type AddResult =
@@ -62,6 +68,13 @@ export function resolveTag(input: string): { code: string; tag: string } | { err
   return { code, tag };
 }
 
+/** A pseudo-locale's tag: private use (`qps-…`, reserved by ISO 639 for local use), lowercase, never looked up in Intl. */
+export function resolvePseudoTag(input: string): { code: string; tag: string } | { error: string } {
+  const code = input.trim().toLowerCase();
+  if (!/^qps(-[a-z0-9]{2,8})+$/.test(code)) return { error: `"${input}" is not a pseudo-locale tag; use a private-use tag such as "qps-ploc".` };
+  return { code, tag: code };
+}
+
 /** The language's own name ("Nederlands", "Français"), capitalized as it starts a picker entry. */
 export function ownName(tag: string): string {
   const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
@@ -77,7 +90,7 @@ export function directionOf(tag: string): 'ltr' | 'rtl' {
 
 export function addLocale(root: string, options: AddOptions): AddResult {
   const refuse = (message: string, hint?: string, where: Partial<Finding> = {}): AddResult => ({ kind: 'refused', problems: [{ rule: 'config', severity: 'error', file: REGISTRY_FILE, ...where, message, ...(hint ? { hint } : {}) }] });
-  const resolved = resolveTag(options.code);
+  const resolved = options.pseudo ? resolvePseudoTag(options.code) : resolveTag(options.code);
   if ('error' in resolved) return { kind: 'refused', message: resolved.error, problems: [] };
   const { code, tag } = resolved;
   let hreflang = tag !== code ? tag : undefined;
@@ -88,7 +101,7 @@ export function addLocale(root: string, options: AddOptions): AddResult {
       return { kind: 'refused', message: `--hreflang "${options.hreflang}" is not a valid BCP 47 tag; use one such as "fr-CA" or "pt-BR".`, problems: [] };
     }
   }
-  const entry: LocaleEntry = { code, name: options.name?.trim() || ownName(tag), dir: options.dir ?? directionOf(tag), status: 'partial', ...(hreflang ? { hreflang } : {}) };
+  const entry: LocaleEntry = { code, name: options.name?.trim() || ownName(tag), dir: options.dir ?? directionOf(tag), status: 'partial', ...(hreflang ? { hreflang } : {}), ...(options.pseudo ? { pseudo: true as const } : {}) };
 
   // The registry: syntax first (with its line), then the schema, before anything is decided.
   const registryPath = join(root, REGISTRY_FILE);
@@ -116,6 +129,7 @@ export function addLocale(root: string, options: AddOptions): AddResult {
       existing.name !== entry.name ? `name "${existing.name}" (not "${entry.name}")` : '',
       existing.dir !== entry.dir ? `dir "${existing.dir}" (not "${entry.dir}")` : '',
       existing.hreflang !== (entry.hreflang ?? code) ? `hreflang "${existing.hreflang}" (not "${entry.hreflang ?? code}")` : '',
+      Boolean(existing.pseudo) !== Boolean(entry.pseudo) ? (existing.pseudo ? 'pseudo: true (a pseudo-locale)' : 'no pseudo flag (a real locale)') : '',
     ].filter(Boolean);
     if (differences.length > 0 || missingFiles.length > 0) {
       return refuse(
@@ -195,4 +209,24 @@ export function appendEntry(text: string, tree: Node, entry: LocaleEntry): strin
   }
   const at = last.offset + last.length;
   return `${text.slice(0, at)},${eol}${indent}${serialized}${text.slice(at)}`;
+}
+
+/**
+ * The registry text without the entry of `code` (and the comma that joined it
+ * to its neighbour), cut at the offsets of jsonc-parser's syntax tree so every
+ * other byte stays; undefined when there is no such entry.
+ */
+export function removeEntry(raw: string, code: string): string | undefined {
+  const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = raw.slice(bom.length);
+  const json = parseJson(REGISTRY_FILE, text);
+  if (!json.ok) return undefined;
+  const entries = findNodeAtLocation(json.doc.tree!, ['locales'])?.children ?? [];
+  const index = entries.findIndex((entry) => findNodeAtLocation(entry, ['code'])?.value === code);
+  if (index === -1) return undefined;
+  const entry = entries[index]!;
+  // Cut from the end of the previous entry (its comma and line break go), or up to the next one for the first.
+  const from = index > 0 ? entries[index - 1]!.offset + entries[index - 1]!.length : entry.offset;
+  const to = index > 0 ? entry.offset + entry.length : (entries[index + 1]?.offset ?? entry.offset + entry.length);
+  return bom + text.slice(0, from) + text.slice(to);
 }

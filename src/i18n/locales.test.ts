@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseJson } from '../content/json.ts';
-import { loadRegistry, parseRegistry, type LocaleRegistry } from './locales.ts';
+import { isIndexed, loadRegistry, parseRegistry, type LocaleRegistry } from './locales.ts';
 import { ROOT } from '../../tests/helpers/project.ts';
 
 const de = { code: 'de', name: 'Deutsch', dir: 'ltr', status: 'complete' };
@@ -64,5 +64,22 @@ describe('locale registry', () => {
     const registry = loadRegistry(ROOT);
     expect(registry.source.code).toBe('en');
     expect(registry.get('de')).toMatchObject({ name: 'Deutsch', dir: 'ltr', status: 'complete' });
+  });
+});
+
+describe('pseudo-locales in the registry', () => {
+  const pseudo = { code: 'qps-ploc', name: '[Ƥšéûðö]', dir: 'ltr', status: 'partial', pseudo: true };
+  it('reads the pseudo flag: a pseudo-locale is not indexed, every other locale is', () => {
+    const registry = ok({ source: 'en', locales: [en, de, pseudo] });
+    expect(isIndexed(registry.get('qps-ploc'))).toBe(false);
+    expect(isIndexed(registry.get('de'))).toBe(true);
+  });
+  it('refuses a flag that is not a boolean, and a pseudo source locale', () => {
+    expect(Array.isArray(parseRegistry({ source: 'en', locales: [en, { ...pseudo, pseudo: 'yes' }] }))).toBe(true);
+    const problems = parseRegistry({ source: 'qps-ploc', locales: [en, pseudo] });
+    expect(Array.isArray(problems) && problems.map((problem) => problem.message).join()).toContain('cannot be a pseudo-locale');
+  });
+  it('keeps pseudo-locales out of the committed registry: they are generated on demand (npm run i18n:pseudo)', () => {
+    expect(loadRegistry(ROOT).locales.filter((locale) => locale.pseudo).map((locale) => locale.code)).toEqual([]);
   });
 });

@@ -39,6 +39,12 @@ const localeSchema = z
       .string()
       .refine(isLanguageTag, 'use a BCP 47 tag such as "de-DE" or "pt-BR"')
       .optional(),
+    /**
+     * A pseudo-locale (`npm run i18n:pseudo`): generated from the source to test
+     * the site, never a language readers get. Its pages are `noindex`, out of
+     * the sitemap and never another page's hreflang alternate (`isIndexed`).
+     */
+    pseudo: z.boolean().optional(),
   })
   .strict();
 
@@ -55,6 +61,8 @@ const registrySchema = z
       if (seen.has(locale.code)) ctx.addIssue({ code: 'custom', path: ['locales', index, 'code'], message: `"${locale.code}" is listed twice` });
       seen.add(locale.code);
     });
+    const sourceIndex = registry.locales.findIndex((locale) => locale.code === registry.source);
+    if (registry.locales[sourceIndex]?.pseudo) ctx.addIssue({ code: 'custom', path: ['locales', sourceIndex, 'pseudo'], message: 'the source locale cannot be a pseudo-locale' });
     if (!seen.has(registry.source)) ctx.addIssue({ code: 'custom', path: ['source'], message: `the source locale "${registry.source}" is not in "locales"` });
   });
 
@@ -68,6 +76,11 @@ export interface LocaleRegistry {
   get(code: string): Locale | undefined;
   /** Every locale but the source: the ones translators work on. */
   translations: readonly Locale[];
+}
+
+/** Whether a locale's pages are for search engines: every locale but a pseudo-locale. The sitemap, hreflang and `noindex` ask this. */
+export function isIndexed(locale: Pick<Locale, 'pseudo'> | undefined): boolean {
+  return locale?.pseudo !== true;
 }
 
 /** Validates registry JSON; returns problems located in `content/locales.json` (by `positionOf`, the nearest place of a path). */

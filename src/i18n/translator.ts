@@ -41,6 +41,10 @@ await instance.init({
   // dialog's strings reach Pagefind as JSON, which sets them as text (tests/xss.test.ts holds both to it).
   interpolation: { escapeValue: false },
   returnEmptyString: false,
+  // Registry codes (and so resource keys) are lowercase; without this i18next canonicalizes `pt-br` to `pt-BR`
+  // and `qps-ploc` to `qps-Ploc` (a four-letter subtag reads as a script), misses the resources and shows
+  // every string in the fallback language. The pseudo-locale's browser test found it.
+  lowerCaseLng: true,
 });
 
 const fixedByLocale = new Map<string, TFunction>();

@@ -120,7 +120,9 @@ export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, r
         isSourceLocale: locale.code === sourceLocale,
         source: { text: source.text, body: source.body },
         translation: ownFile && locale.code !== sourceLocale ? { body: ownFile.body, record } : undefined,
-        languages: { source: registry.source.hreflang, target: locale.hreflang },
+        // A pseudo-locale has no language to identify (its tag is private use, its brand names stay English); its
+        // pages are generated from the source, and one left identical to the source is still caught.
+        languages: locale.pseudo ? undefined : { source: registry.source.hreflang, target: locale.hreflang },
         sourceSections: sections,
       });
       const isFallback = isFallbackStatus(status);
