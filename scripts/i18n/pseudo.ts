@@ -23,7 +23,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Node, Parent, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString } from '../../src/content/outline.ts';
 import { Document } from 'yaml';
 import { parseMdx } from '../../src/content/mdx.ts';
 import { parseJson } from '../../src/content/json.ts';

@@ -289,7 +289,7 @@ export function numbersAndUrls(text: string): string[] {
 }
 
 /** Every text value under a node (code and expressions included, image alt too), as mdast-util-to-string reads it. */
-function toString(node: Node): string {
+export function toString(node: Node): string {
   if ('value' in node && typeof node.value === 'string') return node.value;
   if ('alt' in node && typeof node.alt === 'string' && node.alt) return node.alt;
   return 'children' in node ? (node as Parent).children.map(toString).join('') : '';
