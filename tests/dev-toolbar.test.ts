@@ -19,6 +19,8 @@ import { copyProject, ROOT, type ProjectCopy } from './helpers/project.ts';
 const GUIDE = 'content/de/lead-management/enable-lead-sharing.mdx';
 const HEADING = { right: '{/* #follow-up */}', wrong: '{/* #nachverfolgen */}' };
 const LINK = { right: '[Übersicht aller Leitfäden](/de/)', wrong: '[Übersicht aller Leitfäden](/de/#ubersicht)' };
+/** A link target that is markup: findings quote it, and the app must show it as text. */
+const MARKUP = { right: '[Leads bearbeiten](/de/lead-management/work-your-leads/)', wrong: '[Leads bearbeiten](/de/x<img/src=x/onerror=window.__pwned=1>)' };
 
 let project: ProjectCopy;
 let server: ChildProcess;
@@ -37,7 +39,8 @@ beforeAll(async () => {
   original = readFileSync(guide, 'utf8');
   expect(original).toContain(HEADING.right);
   expect(original).toContain(LINK.right);
-  writeFileSync(guide, original.replace(HEADING.right, HEADING.wrong).replace(LINK.right, LINK.wrong));
+  expect(original).toContain(MARKUP.right);
+  writeFileSync(guide, original.replace(HEADING.right, HEADING.wrong).replace(LINK.right, LINK.wrong).replace(MARKUP.right, MARKUP.wrong));
   // The editor Vite's /__open-in-editor launches (LAUNCH_EDITOR gets file, line, column): it writes them down.
   const editor = join(project.dir, 'editor.sh');
   writeFileSync(editor, `#!/bin/sh\necho "$@" >> ${JSON.stringify(editorLog())}\n`);
@@ -103,6 +106,11 @@ describe('the findings app of the dev toolbar', () => {
     await expect(anchor.locator('.checker').textContent()).resolves.toBe('check:links');
     await expect(anchor.locator('button.place').first().textContent()).resolves.toMatch(new RegExp(`^${GUIDE}:${linkLine}:\\d+$`));
     await expect(anchor.locator('.message').textContent()).resolves.toContain('#ubersicht');
+    // Content quoted in a finding is text, never markup.
+    const markup = panel.locator('li[data-rule="broken-link"]');
+    await expect(markup.locator('.message').textContent()).resolves.toContain('"/de/x<img/src=x/onerror=window.__pwned=1>"');
+    await expect(panel.locator('img').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).resolves.toBeUndefined();
     mkdirSync(join(ROOT, 'test-results/screenshots'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'test-results/screenshots/dev-toolbar-findings.png') });
 

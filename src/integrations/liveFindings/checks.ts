@@ -51,7 +51,8 @@ export interface LiveChecks {
 export function liveChecks(root: string, siteOrigin: string, onRun: (state: CheckState) => void = () => {}): LiveChecks {
   const cache = rememberingCache(openParseCache(root));
   let state: CheckState | undefined;
-  let pending: Set<string> | undefined = new Set(['*']);
+  // Changes not yet checked; the first run checks everything.
+  let pending: Set<string> | undefined = new Set(['content/']);
   let running: Promise<CheckState> | undefined;
 
   const schedule = (): Promise<CheckState> => {
