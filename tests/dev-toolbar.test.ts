@@ -1,8 +1,9 @@
 /**
  * The findings app of the dev toolbar, as a translator uses it: `astro dev` on
- * a copy of the project whose German guide has a heading id of its own and a
- * link to a section that does not exist; in Chromium, open the guide and the
- * app: both findings are listed with their rule and file:line; a click on the
+ * a copy of the project whose German guide has a heading id of its own, a
+ * link to a section that does not exist and a link whose target is markup; in
+ * Chromium, open the guide and the app: the findings are listed with their rule
+ * and file:line (the markup as text); a click on the
  * place opens the file at that line in the editor (a stand-in editor records
  * what it was asked to open); fix the file and save: the list follows.
  */
