@@ -9,6 +9,7 @@ import { ContentError } from './src/content/finding.ts';
 import { isIndexed, loadRegistry } from './src/i18n/locales.ts';
 import { loadSite } from './src/model/site.ts';
 import { contentGuard } from './src/integrations/contentGuard.ts';
+import { liveFindings } from './src/integrations/liveFindings/index.ts';
 import { notFoundPages } from './src/integrations/notFoundPages.ts';
 import { searchIndex } from './src/integrations/searchIndex.ts';
 import { headingAnchorsPlugin } from './src/markdown/headingAnchorsPlugin.ts';
@@ -78,6 +79,8 @@ export default defineConfig({
   },
   integrations: [
     contentGuard(),
+    // npm run dev only: the dev toolbar lists the checks' findings for the page on screen.
+    liveFindings(),
     mdx(),
     sitemap({
       i18n: { defaultLocale: locales.source, locales: locales.hreflang },

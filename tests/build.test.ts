@@ -10,6 +10,7 @@ import { mdxToMdast } from 'satteri';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPage, textOf } from './helpers/html.ts';
 import { astroBuild, ROOT } from './helpers/project.ts';
+import { APP_ID } from '../src/integrations/liveFindings/protocol.ts';
 
 let dist: string;
 beforeAll(() => {
@@ -25,6 +26,15 @@ describe('the built site', () => {
   it('writes every page of both locales and the language chooser', () => {
     for (const path of ['index.html', 'en/index.html', 'de/index.html', `en/${GUIDE}`, `de/${GUIDE}`]) {
       expect(existsSync(join(dist, path)), path).toBe(true);
+    }
+  });
+
+  it('carries nothing of the dev toolbar findings app (npm run dev only)', () => {
+    const files = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /\.(html|js|css|json|xml)$/.test(entry.name));
+    expect(files.length).toBeGreaterThan(20);
+    for (const entry of files) {
+      const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+      for (const trace of [APP_ID, 'liveFindings', 'astro-dev-toolbar', '__open-in-editor']) expect(text.includes(trace), `${trace} in ${entry.name}`).toBe(false);
     }
   });
 
