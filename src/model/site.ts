@@ -36,6 +36,8 @@ export interface SitePage {
   sourceFile: string;
   /** The locale's own file, when it has one (also for an `untranslated` page). */
   ownFile: string | undefined;
+  /** Where this locale's file for the page is, or would be created: its own file, else the source's path in the locale's folder. */
+  localeFile: string;
   /** The own file's translation record (`translation:` in its frontmatter). */
   translation: TranslationRecord | undefined;
   /** For an `outdated` page: the source sections changed since the recorded revision, from the recorded fingerprints; undefined when the record cannot tell. `[]` otherwise. */
@@ -110,6 +112,7 @@ export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, r
         file: shown.file,
         sourceFile: source.file,
         ownFile: ownFile?.file,
+        localeFile: ownFile?.file ?? `content/${locale.code}/${source.path}`,
         translation: record,
         changes: status === 'outdated' ? changesSince(record, sourceHash(source.text), sections) : [],
         unreviewed: !isFallback && isUnreviewedMachine(record),

@@ -39,9 +39,8 @@ export interface LocaleOverview {
 /** The statuses in the order people work through them. */
 export const STATUS_ORDER: Exclude<PageStatus, 'source'>[] = ['missing', 'untranslated', 'outdated', 'translated'];
 
-export function rowOf(site: Site, page: SitePage): PageRow {
-  const source = site.registry.source.code;
-  const file = page.ownFile ?? `content/${page.locale}/${page.sourceFile.slice(`content/${source}/`.length)}`;
+export function rowOf(page: SitePage): PageRow {
+  const file = page.localeFile;
   const method = page.translation?.method === 'machine' || page.translation?.method === 'human' ? page.translation.method : undefined;
   return {
     locale: page.locale,
@@ -62,7 +61,7 @@ export function rowOf(site: Site, page: SitePage): PageRow {
 export function translationOverview(site: Site, locales: readonly string[] = site.registry.translations.map((locale) => locale.code)): LocaleOverview[] {
   return locales.map((code) => {
     const locale = site.registry.get(code)!;
-    const pages = site.pagesOf(code).map((page) => rowOf(site, page));
+    const pages = site.pagesOf(code).map(rowOf);
     const totals = { pages: pages.length, missing: 0, untranslated: 0, outdated: 0, translated: 0, machine: 0, unreviewed: 0 };
     for (const row of pages) {
       if (row.status !== 'source') totals[row.status]++;
