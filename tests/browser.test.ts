@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../scripts/lib/browser.ts';
 import { astroBuild, copyProject, ROOT, run, type ProjectCopy } from './helpers/project.ts';
 import { page as mdx } from './helpers/fixture.ts';
+import { BUILD_LIMIT_MS } from './helpers/work.ts';
 import { serveStatic, type StaticServer } from '../scripts/lib/staticServer.ts';
 import { loadSite } from '../src/model/site.ts';
 
@@ -60,7 +61,8 @@ beforeAll(async () => {
   nested = await serveStatic(join(nestedProject.dir, 'dist'));
   browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
-});
+  // Two builds of the site, one after the other.
+}, 2 * BUILD_LIMIT_MS + 60_000);
 
 afterAll(async () => {
   await browser?.close();
