@@ -15,6 +15,7 @@ import { launchChromium } from '../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../scripts/lib/staticServer.ts';
 import { readPage } from './helpers/html.ts';
 import { astroBuild, copyProject, run, type ProjectCopy } from './helpers/project.ts';
+import { BUILD_LIMIT_MS } from './helpers/work.ts';
 
 const GUIDE = 'lead-management/enable-lead-sharing';
 let project: ProjectCopy;
@@ -45,7 +46,8 @@ beforeAll(() => {
   if (build.code !== 0) throw new Error(build.output);
   dist = at('dist');
   checks = { i18n: node('scripts/check-i18n.ts', '--no-cache'), links: node('scripts/check-links.ts') };
-});
+  // A build and six commands, each a fraction of a build.
+}, 2 * BUILD_LIMIT_MS);
 afterAll(() => project?.remove());
 
 describe('a locale added with one command', () => {
