@@ -185,11 +185,12 @@ describe('the built site', () => {
     expect(readPage(dist, `de/${GUIDE}`).one('nav [data-pagefind-body]')).toBeUndefined();
   });
 
-  it('adds a link beside each section heading, named by the heading', () => {
+  it('adds a link beside each section heading, named "copy link to" and the heading', () => {
     const page = readPage(dist, `de/${GUIDE}`);
     const anchor = page.one('.heading-wrapper:has(#follow-up) a.heading-anchor');
     expect(anchor?.properties.href).toBe('#follow-up');
-    expect(anchor?.properties.ariaLabelledBy).toEqual(['follow-up']);
+    expect(anchor?.properties.ariaLabelledBy).toEqual(['copyLinkLabel', 'follow-up']);
+    expect(page.text('#copyLinkLabel')).toBe('Link kopieren:');
     expect(page.text('#follow-up')).toBe('Jeden Lead nachverfolgen');
   });
 

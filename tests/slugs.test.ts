@@ -51,7 +51,7 @@ Ihre Adresse entsteht nach der Slug-Regel von Astro.
     writeFileSync(home, `${readFileSync(home, 'utf8').trimEnd()}\n\n[Slug](/${locale}/lead-management/enable_leadsharing/#where)\n`);
   }
   build = astroBuild(project.dir);
-}, 180_000);
+});
 
 afterAll(() => project?.remove());
 

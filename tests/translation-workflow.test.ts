@@ -9,12 +9,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../scripts/lib/staticServer.ts';
 import { readPage } from './helpers/html.ts';
 import { astroBuild, copyProject, run, type ProjectCopy } from './helpers/project.ts';
+import { BUILD_LIMIT_MS } from './helpers/work.ts';
 
 const GUIDE = 'lead-management/enable-lead-sharing';
 let project: ProjectCopy;
@@ -48,7 +49,8 @@ beforeAll(() => {
   if (build.code !== 0) throw new Error(build.output);
   dist = at('dist');
   checks = { i18n: node('scripts/check-i18n.ts', '--no-cache'), links: node('scripts/check-links.ts') };
-}, 240_000);
+  // A build and six commands, each a fraction of a build.
+}, 2 * BUILD_LIMIT_MS);
 afterAll(() => project?.remove());
 
 describe('a locale added with one command', () => {
@@ -95,10 +97,10 @@ describe('an English edit after the German translation', () => {
   it('marks the changed section on the German page, with a localized marker linking to the original section', () => {
     const page = readPage(dist, `de/${GUIDE}/index.html`);
     expect(page.text('aside.notice-outdated .notice-sections')).toContain('Jeden Lead nachverfolgen');
-    const marker = page.one('h2#follow-up a.section-changed');
+    const marker = page.one('h2#follow-up + .section-markers a.section-changed');
     expect(marker).toBeDefined();
-    expect(page.attr('h2#follow-up a.section-changed', 'href')).toBe(`/en/${GUIDE}/#follow-up`);
-    expect(page.text('h2#follow-up a.section-changed')).toBe('Im Original auf Englisch geändert');
+    expect(page.attr('h2#follow-up + .section-markers a.section-changed', 'href')).toBe(`/en/${GUIDE}/#follow-up`);
+    expect(page.text('h2#follow-up + .section-markers a.section-changed')).toBe('Im Original auf Englisch geändert');
     expect(page.all('a.section-changed')).toHaveLength(1);
   });
 
@@ -126,8 +128,8 @@ describe('an English edit after the German translation', () => {
 describe('a machine-translated section in a human translation', () => {
   it('is marked for readers at its heading and listed in a notice, in their language', () => {
     const page = readPage(dist, 'de/index.html');
-    expect(page.text('h2#storefronts a.section-machine')).toBe('Maschinell übersetzt, nicht geprüft');
-    expect(page.attr('h2#storefronts a.section-machine', 'href')).toBe('/en/#storefronts');
+    expect(page.text('h2#storefronts + .section-markers a.section-machine')).toBe('Maschinell übersetzt, nicht geprüft');
+    expect(page.attr('h2#storefronts + .section-markers a.section-machine', 'href')).toBe('/en/#storefronts');
     expect(page.text('aside.notice-machine-sections')).toContain('Diese Abschnitte wurden maschinell übersetzt');
     expect(page.one('aside.notice-machine')).toBeUndefined();
   });
@@ -186,23 +188,104 @@ describe('the review view in Chromium', () => {
     await page.close();
   });
 
-  it('dashboard, review view and marked pages have no serious axe violations, light and dark; the dashboard fits 360 px', async () => {
-    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    for (const colorScheme of ['light', 'dark'] as const) {
-      for (const path of ['/translations/', `/translations/de/${GUIDE}/`, `/de/${GUIDE}/`, '/de/']) {
+  it('marks each option of the root language chooser with its own language, and a hint still in English as English', async () => {
+    // Without JavaScript: a visitor from outside would be sent on to their browser's language.
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/`);
+    const options = await page.locator('.chooser-list a').evaluateAll((links) => links.map((link) => ({
+      href: link.getAttribute('href'),
+      name: link.querySelector('.chooser-name')!.closest('[lang]')!.getAttribute('lang'),
+      hint: [...link.querySelectorAll('.chooser-hint > span')].map((part) => `${part.closest('[lang]')!.getAttribute('lang')}: ${part.textContent}`),
+    })));
+    expect(options).toContainEqual({ href: '/de/', name: 'de', hint: ['de: Sprache wählen', 'de: Leitfäden für Marketplace-Herausgeber'] });
+    expect(options).toContainEqual({ href: '/en/', name: 'en', hint: ['en: Choose your language', 'en: Marketplace Publisher Guides'] });
+    // French was added a minute ago: its ui.json is still the English copy, so its hint is English, and says so.
+    expect(options).toContainEqual({ href: '/fr/', name: 'fr', hint: ['en: Choose your language', 'en: Marketplace Publisher Guides'] });
+    await page.close();
+  });
+
+  /** The accessible names of every node of a role, from Chromium's accessibility tree (what a screen reader gets). */
+  async function accessibleNames(page: Page, role: string): Promise<string[]> {
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[] };
+    await cdp.detach();
+    return nodes.filter((node) => !node.ignored && node.role?.value === role).map((node) => node.name?.value ?? '');
+  }
+
+  it('keeps headings headings for screen readers: a marker is not part of the heading\'s name, the copy-link says what it does', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/de/${GUIDE}/`);
+    const headings = await accessibleNames(page, 'heading');
+    expect(headings).toContain('Jeden Lead nachverfolgen');
+    expect(headings.filter((name) => /Original|Maschinell/.test(name))).toEqual([]);
+    const links = await accessibleNames(page, 'link');
+    expect(links).toContain('Link kopieren: Jeden Lead nachverfolgen');
+    expect(links).toContain('Im Original auf Englisch geändert');
+    // Every copy-link is named for what it does, never as a bare repeat of its heading.
+    expect(links.filter((name) => name.startsWith('Link kopieren: '))).toHaveLength(await page.locator('a.heading-anchor').count());
+    // A machine-translated section's marker likewise stays out of its heading.
+    await page.goto(`${server.url}/de/`);
+    expect((await accessibleNames(page, 'heading')).filter((name) => /Maschinell/.test(name))).toEqual([]);
+    await expect(page.locator('h2#storefronts + .section-markers a.section-machine').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('fits the dashboard on a phone: totals and pages without sideways scrolling, no header cut mid-word, the site\'s header and menu on it and on the review view', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    await page.goto(`${server.url}/translations/`);
+    const tables = await page.locator('main table').evaluateAll((elements) => elements.map((table) => {
+      const box = (table.closest('.table-scroll') ?? table).getBoundingClientRect();
+      return { caption: table.querySelector('caption, th')?.textContent?.trim(), right: Math.max(box.right, table.getBoundingClientRect().right), scrolls: table.scrollWidth > table.clientWidth || (table.closest('.table-scroll')?.scrollWidth ?? 0) > (table.closest('.table-scroll')?.clientWidth ?? 0) };
+    }));
+    expect(tables.length).toBeGreaterThan(2);
+    for (const table of tables) {
+      expect(table.right, table.caption).toBeLessThanOrEqual(360);
+      expect(table.scrolls, table.caption).toBe(false);
+    }
+    // A word broken over two lines has two boxes (a compound may break at its hyphen).
+    const brokenWords = await page.locator('main th').evaluateAll((cells) => cells.flatMap((cell) => {
+      const broken: string[] = [];
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('code')) continue;
+        for (const match of (node.textContent ?? '').matchAll(/[^\s-]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) broken.push(match[0]);
+        }
+      }
+      return broken;
+    }));
+    expect(brokenWords).toEqual([]);
+    for (const path of ['/translations/', `/translations/de/${GUIDE}/`]) {
+      await page.goto(`${server.url}${path}`);
+      await expect(page.getByRole('button', { name: 'Search' }).isVisible(), path).resolves.toBe(true);
+      await page.locator('.menu-button').click();
+      await expect(page.getByRole('navigation', { name: 'Guides' }).getByRole('link').first().isVisible(), path).resolves.toBe(true);
+      await expect(page.locator('.language-menu summary').isVisible(), path).resolves.toBe(true);
+    }
+    await page.close();
+  });
+
+  // One test per page and scheme: each has the same small amount of work, so its time limit holds as pages are added.
+  const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const path of ['/translations/', `/translations/de/${GUIDE}/`, `/de/${GUIDE}/`, '/de/']) {
+      it(`has no serious axe violations on ${path} (${colorScheme}, 360 px); the dashboard pages never scroll sideways`, async () => {
         const context = await browser.newContext({ colorScheme, viewport: { width: 360, height: 800 } });
         const page = await context.newPage();
         await page.goto(`${server.url}${path}`);
-        await page.evaluate(`${axe}\nvoid 0`); // not a <script> tag: the page's Content-Security-Policy would block it
+        await page.evaluate(`${AXE}\nvoid 0`); // not a <script> tag: the page's Content-Security-Policy would block it
         const violations = await page.evaluate(async () => {
           const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
           return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
         });
         expect(violations, `${path} (${colorScheme})`).toEqual([]);
-        // The dashboard's wide tables scroll inside their own box; the page itself never scrolls sideways.
+        // The review view's side-by-side table scrolls inside its own box; the page itself never scrolls sideways.
         if (path.startsWith('/translations/')) expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
         await context.close();
-      }
+      });
     }
-  });
+  }
 });

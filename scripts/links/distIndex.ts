@@ -6,7 +6,7 @@
  * number of links.
  *
  * The rules are those of common static hosts (GitHub Pages, Netlify,
- * Cloudflare Pages, `astro preview`):
+ * Cloudflare Pages, and `npm start`/`npm run preview`, which serve by this rule):
  * - `/x/` serves `/x/index.html`; a folder without `index.html` is not found.
  * - `/x` serves the file `/x`, else `/x.html`, else redirects to `/x/` when
  *   `/x/index.html` exists. The redirect keeps `#fragment`, so such a link
@@ -141,8 +141,13 @@ function isPathRelative(raw: string): boolean {
   return href !== '' && !href.startsWith('/') && !href.startsWith('#') && !href.startsWith('?') && !/^[a-z][a-z0-9+.-]*:/i.test(href);
 }
 
-/** What the host serves at a path, or undefined when it answers 404. */
-export function servedFile(index: DistIndex, path: string): string | undefined {
+/**
+ * What the host serves at a path, or undefined when it answers 404. The one
+ * rule for both: the checker asks its index, the server the disk
+ * (scripts/lib/staticServer.ts); `${path}/index.html` for a path without its
+ * trailing slash means a redirect to `${path}/`.
+ */
+export function servedFile(index: { files: { has(path: string): boolean } }, path: string): string | undefined {
   if (path.endsWith('/')) return index.files.has(`${path}index.html`) ? `${path}index.html` : undefined;
   if (index.files.has(path)) return path;
   if (index.files.has(`${path}.html`)) return `${path}.html`;

@@ -14,7 +14,7 @@
  * comes from the build's environment, so it is part of the key too.
  */
 import { createHash } from 'node:crypto';
-import { editUrl } from './editUrl.ts';
+import { pageEditLink } from './editUrl.ts';
 import type { Site, SitePage } from './site.ts';
 
 /** One digest per locale, computed once per build. */
@@ -23,7 +23,7 @@ export function navigationDigests(site: Site): Map<string, string> {
 }
 
 export function renderKey(page: SitePage, site: Site, navigation: ReadonlyMap<string, string>, updated: Date | undefined): string {
-  return digest([page, updated?.toISOString() ?? '', site.variants(page.slug).map((variant) => variant.status), navigation.get(page.locale) ?? '', editUrl(page.file) ?? '']);
+  return digest([page, updated?.toISOString() ?? '', site.variants(page.slug).map((variant) => variant.status), navigation.get(page.locale) ?? '', JSON.stringify(pageEditLink(page) ?? null)]);
 }
 
 function digest(value: unknown): string {

@@ -65,6 +65,12 @@ describe('buildSite', () => {
     expect(translated.translation).toEqual({ source: sourceHash(en['index.mdx']), method: 'human' });
   });
 
+  it('names the file each locale has, or would create, for a page', () => {
+    expect(model.page('de', 'lead-management/b')!.localeFile).toBe('content/de/lead-management/b.mdx');
+    expect(model.page('de', 'lead-management')).toMatchObject({ status: 'missing', ownFile: undefined, localeFile: 'content/de/lead-management/index.mdx' });
+    expect(model.page('en', '')!.localeFile).toBe('content/en/index.mdx');
+  });
+
   it('finds pages by URL in the forms a static host serves, and every locale of a slug', () => {
     expect(model.byUrl('/de/lead-management')?.slug).toBe('lead-management');
     expect(model.byUrl('/de/lead-management/index.html')?.slug).toBe('lead-management');

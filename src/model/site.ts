@@ -41,7 +41,7 @@ export interface SitePage {
   sourceFile: string;
   /** The locale's own file, when it has one (also for an `untranslated` page). */
   ownFile: string | undefined;
-  /** The file this locale has, or should have, for this page: its own file, else the source's path in the locale's folder. */
+  /** Where this locale's file for the page is, or would be created: its own file, else the source's path in the locale's folder. */
   localeFile: string;
   /** The own file's translation record (`translation:` in its frontmatter). */
   translation: TranslationRecord | undefined;

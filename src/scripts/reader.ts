@@ -130,11 +130,28 @@ if (searchButton) {
     const settings = document.createElement('pagefind-config');
     settings.setAttribute('lang', searchButton.dataset.searchLang!);
     settings.setAttribute('bundle-path', '/pagefind/');
+    // An excerpt is the sentence around the hit (Pagefind's 30 words, centred on the match), shown whole
+    // (search-theme.css lets it wrap instead of cutting it to one line).
+    settings.setAttribute('excerpt-length', '30');
     document.body.append(settings);
     (window as unknown as { PagefindComponents: { getInstanceManager(): { getInstance(name: string): { setTranslations(strings: Record<string, string>): void } } } })
       .PagefindComponents.getInstanceManager().getInstance('default').setTranslations(strings);
     modal = document.createElement('pagefind-modal') as HTMLElement & { open(): void };
     modal.setAttribute('reset-on-close', '');
+    // Pagefind's own dialog, but one result per page: sub-results repeat the page's excerpt (a table's
+    // text under each heading that holds it), so a reader saw the same words several times.
+    const part = (tag: string, ...children: Element[]) => {
+      const element = document.createElement(tag);
+      element.append(...children);
+      return element;
+    };
+    const results = document.createElement('pagefind-results');
+    results.setAttribute('hide-sub-results', '');
+    modal.append(
+      part('pagefind-modal-header', document.createElement('pagefind-input')),
+      part('pagefind-modal-body', document.createElement('pagefind-summary'), results),
+      part('pagefind-modal-footer', document.createElement('pagefind-keyboard-hints')),
+    );
     document.body.append(modal);
     await customElements.whenDefined('pagefind-modal');
     requestAnimationFrame(() => modal!.open());

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { BUILD_LIMIT_MS } from './work.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const COPIED = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts'];
@@ -42,7 +43,7 @@ export function run(cwd: string, command: string, args: string[], env: Record<st
     cwd,
     encoding: 'utf8',
     env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-    timeout: 170_000,
+    timeout: BUILD_LIMIT_MS,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stdout}\n${result.stderr}` };
 }
