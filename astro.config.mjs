@@ -5,7 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { ContentError } from './src/content/finding.ts';
+import { ContentError } from './src/report/finding.ts';
 import { isIndexed, loadRegistry } from './src/i18n/locales.ts';
 import { loadSite } from './src/model/site.ts';
 import { contentGuard } from './src/integrations/contentGuard.ts';

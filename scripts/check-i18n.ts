@@ -5,7 +5,7 @@
  * hands the report to the formatters.
  */
 import { checkLocaleFolders } from '../src/content/guard.ts';
-import { ContentError } from '../src/content/finding.ts';
+import { ContentError } from '../src/report/finding.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { loadSite } from '../src/model/site.ts';
 import { checkTranslations } from './i18n/check.ts';
@@ -13,6 +13,7 @@ import { loadGlossary } from '../src/translation/glossary.ts';
 import { openParseCache } from '../src/content/parseCache.ts';
 import { parsePage } from '../src/content/parsedPage.ts';
 import { I18N_RULES } from './i18n/registry.ts';
+import { i18nSummaryView } from './i18n/summaryView.ts';
 import { emitReport, REPORT_OPTIONS, REPORT_USAGE, reportSettings } from './lib/checkerCli.ts';
 import { EXIT, parseCli, runCommand, UsageError } from './lib/cli.ts';
 
@@ -59,5 +60,5 @@ await runCommand(USAGE, async () => {
   const report = checkTranslations({ root, registry, site, glossary, rules: settings.rules, ...(values.locale ? { locales: values.locale } : {}), cache, ...(progress ? { onProgress: progress } : {}) });
   if (progress) process.stderr.write('\r\u001b[2K');
   cache.save();
-  return emitReport(report, settings, 'check:i18n', I18N_RULES);
+  return emitReport(report, settings, { name: 'check:i18n', rules: I18N_RULES, view: i18nSummaryView });
 });

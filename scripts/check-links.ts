@@ -8,10 +8,11 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { readJson } from '../src/content/json.ts';
-import { ContentError } from '../src/content/finding.ts';
+import { ContentError } from '../src/report/finding.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { loadSite } from '../src/model/site.ts';
 import { openParseCache } from '../src/content/parseCache.ts';
+import { linkSummaryView } from './links/summaryView.ts';
 import { emitReport, REPORT_OPTIONS, REPORT_USAGE, reportSettings } from './lib/checkerCli.ts';
 import { EXIT, parseCli, runCommand, UsageError } from './lib/cli.ts';
 import { checkLinks } from './links/check.ts';
@@ -118,7 +119,7 @@ await runCommand(USAGE, async () => {
   });
   cache.save();
   if (progress) process.stderr.write('\r\u001b[2K');
-  return emitReport(report, settings, 'check:links', LINK_RULES);
+  return emitReport(report, settings, { name: 'check:links', rules: LINK_RULES, view: linkSummaryView });
 });
 
 function httpUrl(option: string, value: string): string {

@@ -6,7 +6,7 @@
  */
 import { addLocale } from './i18n/addLocale.ts';
 import { EXIT, paint, parseCli, runCommand, UsageError } from './lib/cli.ts';
-import { placeOf, type Finding } from '../src/content/finding.ts';
+import { placeOf, type Finding } from '../src/report/finding.ts';
 
 const formatProblem = (problem: Finding) => `${placeOf(problem)}  ${problem.message}${problem.hint ? `\n    → ${problem.hint}` : ''}`;
 

@@ -14,8 +14,8 @@ import { loadSite } from '../src/model/site.ts';
 import { loadGlossary } from '../src/translation/glossary.ts';
 import { projectRoot } from './lib/checkerCli.ts';
 import { EXIT, paint, parseCli, runCommand, UsageError } from './lib/cli.ts';
-import { wantsColor } from './lib/format/color.ts';
-import { formatPretty } from './lib/format/pretty.ts';
+import { wantsColor } from '../src/report/format/color.ts';
+import { formatPretty } from '../src/report/format/pretty.ts';
 import { exportLocale } from './i18n/xliff/export.ts';
 import { writeXliff } from './i18n/xliff/xml.ts';
 

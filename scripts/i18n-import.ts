@@ -15,8 +15,8 @@ import { loadRegistry } from '../src/i18n/locales.ts';
 import { loadGlossary } from '../src/translation/glossary.ts';
 import { projectRoot } from './lib/checkerCli.ts';
 import { describeError, EXIT, paint, parseCli, runCommand, UsageError } from './lib/cli.ts';
-import { wantsColor } from './lib/format/color.ts';
-import { formatPretty } from './lib/format/pretty.ts';
+import { wantsColor } from '../src/report/format/color.ts';
+import { formatPretty } from '../src/report/format/pretty.ts';
 import { importXliff } from './i18n/xliff/import.ts';
 
 const USAGE = `Usage: npm run i18n:import -- <file.xlf> [--method human|machine] [--root <dir>]

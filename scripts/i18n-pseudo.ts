@@ -6,7 +6,7 @@
  * bracket is a layout too narrow for longer text. They are generated, not
  * committed (see scripts/i18n/pseudo.ts); `--remove` takes them out again.
  */
-import { placeOf, type Finding } from '../src/content/finding.ts';
+import { placeOf, type Finding } from '../src/report/finding.ts';
 import { makePseudoLocales, removePseudoLocales } from './i18n/pseudo.ts';
 import { EXIT, paint, parseCli, runCommand } from './lib/cli.ts';
 

@@ -16,7 +16,7 @@ import { sectionFingerprints, withTranslationPrints } from '../src/translation/s
 import { loadGlossary } from '../src/translation/glossary.ts';
 import { toPageFile } from '../src/model/pageFile.ts';
 import { stampProblems } from './i18n/stampCheck.ts';
-import { formatPretty } from './lib/format/pretty.ts';
+import { formatPretty } from '../src/report/format/pretty.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { loadSite } from '../src/model/site.ts';
 import { stampTranslation } from './i18n/stamp.ts';

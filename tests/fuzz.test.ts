@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Finding } from '../src/content/finding.ts';
+import type { Finding } from '../src/report/finding.ts';
 import { loadSite } from '../src/model/site.ts';
 import { ROOT } from './helpers/project.ts';
 import type { Outcome } from './fuzz/fuzzWorker.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { I18N_RULES } from '../scripts/i18n/registry.ts';
-import { FORMATS } from '../scripts/lib/format/index.ts';
+import { FORMATS } from '../src/report/format/index.ts';
 import { LINK_RULES } from '../scripts/links/registry.ts';
 import { ROOT } from './helpers/project.ts';
 

@@ -13,7 +13,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, wri
 import { join } from 'node:path';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import { parseJson } from '../../src/content/json.ts';
-import type { Finding } from '../../src/content/finding.ts';
+import type { Finding } from '../../src/report/finding.ts';
 import { parseRegistry, REGISTRY_FILE, type LocaleRegistry } from '../../src/i18n/locales.ts';
 
 export interface AddOptions {

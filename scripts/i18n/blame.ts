@@ -7,7 +7,7 @@
  * finding stands. The build passes when English moved on; a translator's own
  * mistake still fails it.
  */
-import type { Finding } from '../lib/findings.ts';
+import type { Finding } from '../../src/report/report.ts';
 import { blame, sourceMoved } from '../../src/model/status.ts';
 import { describeChange } from '../../src/translation/sections.ts';
 import { sectionOfLine, withoutSections } from '../../src/translation/moved.ts';

@@ -7,8 +7,8 @@
 import type { Locale, LocaleRegistry } from '../../src/i18n/locales.ts';
 import { slugOf } from '../../src/model/slug.ts';
 import type { Site } from '../../src/model/site.ts';
-import { countByLocaleAndRule, sortFindings, type Report } from '../lib/findings.ts';
-import { checksOf, ownFindings } from '../lib/rules.ts';
+import { countByLocaleAndRule, sortFindings, type Report } from '../../src/report/report.ts';
+import { checksOf, ownFindings } from '../../src/report/rules.ts';
 import { collect, type Namespace, type ParsedPage } from './collect.ts';
 import type { PageContext } from './context.ts';
 import type { Glossary } from '../../src/translation/glossary.ts';

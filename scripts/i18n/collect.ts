@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { readJson, type JsonDocument } from '../../src/content/json.ts';
 import type { ParseCache } from '../../src/content/parseCache.ts';
 import { parsePage, type ParsedPage } from '../../src/content/parsedPage.ts';
-import type { Finding } from '../../src/content/finding.ts';
+import type { Finding } from '../../src/report/finding.ts';
 import type { Site } from '../../src/model/site.ts';
 
 export { parsePage, type ParsedPage };

@@ -1,7 +1,7 @@
 /** What every translation rule receives, and the helper that makes its findings. */
 import type { Locale } from '../../src/i18n/locales.ts';
 import type { SitePage } from '../../src/model/site.ts';
-import type { Finding, Location, Severity } from '../lib/findings.ts';
+import type { Finding, Location, Severity } from '../../src/report/report.ts';
 import type { ParsedPage } from './collect.ts';
 import type { Glossary } from '../../src/translation/glossary.ts';
 import type { Place } from '../../src/content/outline.ts';

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Fix } from '../lib/findings.ts';
-import { targetRange } from '../lib/fixes.ts';
+import type { Fix } from '../../src/report/report.ts';
+import { targetRange } from '../../src/report/fixes.ts';
 import { checked } from '../links/proposal.ts';
 import { resolveLink } from '../links/resolve.ts';
 import { LinkResolver } from '../links/distIndex.ts';

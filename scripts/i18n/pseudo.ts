@@ -27,7 +27,7 @@ import { toString } from '../../src/content/outline.ts';
 import { Document } from 'yaml';
 import { parseMdx } from '../../src/content/mdx.ts';
 import { parseJson } from '../../src/content/json.ts';
-import type { Finding } from '../../src/content/finding.ts';
+import type { Finding } from '../../src/report/finding.ts';
 import { sourceHash } from '../../src/content/sourceHash.ts';
 import { loadRegistry, REGISTRY_FILE } from '../../src/i18n/locales.ts';
 import { accent, CLOSE, OPEN, padding, PSEUDO_LOCALES, pseudoString } from '../../src/i18n/pseudo.ts';

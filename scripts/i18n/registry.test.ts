@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/i18n/locales.ts';
 import { loadSite } from '../../src/model/site.ts';
 import { contentTree, writeFixture } from '../../tests/helpers/fixture.ts';
-import { selectRules } from '../lib/rules.ts';
+import { selectRules } from '../../src/report/rules.ts';
 import { checkTranslations } from './check.ts';
 import { loadGlossary } from '../../src/translation/glossary.ts';
 import { I18N_RULES } from './registry.ts';

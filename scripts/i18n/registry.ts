@@ -9,8 +9,8 @@
  * in `eachPair`), add an entry here, a test with fixtures beside the rule, and
  * run `npm run docs:rules` to update the README.
  */
-import type { Finding } from '../lib/findings.ts';
-import type { Rule } from '../lib/rules.ts';
+import type { Finding } from '../../src/report/report.ts';
+import type { Rule } from '../../src/report/rules.ts';
 import type { PageContext } from './context.ts';
 import type { TranslationRun } from './check.ts';
 import { headingRules } from './rules/headings.ts';
@@ -21,7 +21,7 @@ import { componentRule, imageRule, linkRule } from './rules/references.ts';
 import { structureRules } from './rules/structure.ts';
 import { glossaryRule, placeholderRule, untranslatedRule } from './rules/text.ts';
 import { judgeMismatches } from './blame.ts';
-import { ContentError } from '../../src/content/finding.ts';
+import { ContentError } from '../../src/report/finding.ts';
 import { loadTables } from '../../src/content/tables.ts';
 import { tableLabelFindings } from '../../src/content/tableLabels.ts';
 

@@ -13,7 +13,7 @@
  * site and `check:i18n` use, on just this page and its source.
  */
 import type { LocaleRegistry } from '../../src/i18n/locales.ts';
-import type { Finding } from '../../src/content/finding.ts';
+import type { Finding } from '../../src/report/finding.ts';
 import { buildSite, type Site } from '../../src/model/site.ts';
 import { toPageFile, type PageFile } from '../../src/model/pageFile.ts';
 import type { Glossary } from '../../src/translation/glossary.ts';

@@ -6,10 +6,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from './cli.ts';
-import { exitCodeFor, type Report } from './findings.ts';
-import { wantsColor } from './format/color.ts';
-import { FORMATS, formatReport, githubLinkBase, parseFormat, parseOutput, writeOutputs, type Format, type Output } from './format/index.ts';
-import { selectRules, type Rule, type RuleInfo } from './rules.ts';
+import { exitCodeFor, type Report } from '../../src/report/report.ts';
+import { wantsColor } from '../../src/report/format/color.ts';
+import { FORMATS, formatReport, githubLinkBase, parseFormat, parseOutput, writeOutputs, type Format, type Output } from '../../src/report/format/index.ts';
+import { selectRules, type Rule, type RuleInfo, type Tool } from '../../src/report/rules.ts';
 
 export const REPORT_OPTIONS = {
   format: { type: 'string' },
@@ -76,9 +76,9 @@ export function projectRoot(value: string | undefined): string {
 }
 
 /** Prints the report in `--format`, writes each `--output`, and returns the exit code. */
-export function emitReport(report: Report, settings: ReportSettings<RuleInfo>, toolName: string, registry: readonly RuleInfo[]): 0 | 1 {
+export function emitReport(report: Report, settings: ReportSettings<RuleInfo>, tool: Tool): 0 | 1 {
   const linkBase = githubLinkBase();
-  const options = { tool: { name: toolName, rules: registry }, root: settings.root, ...(linkBase ? { linkBase } : {}) };
+  const options = { tool, root: settings.root, ...(linkBase ? { linkBase } : {}) };
   writeOutputs(report, settings.outputs, options);
   process.stdout.write(formatReport(report, settings.format, { ...options, warnings: settings.warnings, color: settings.format === 'pretty' && wantsColor(process.stdout) }));
   return exitCodeFor(report.findings, settings.strict);

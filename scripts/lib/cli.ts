@@ -5,20 +5,19 @@
 import { enableCompileCache } from 'node:module';
 import { relative } from 'node:path';
 import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
-import { ContentError } from '../../src/content/finding.ts';
-import { wantsColor } from './format/color.ts';
-import { formatPretty } from './format/pretty.ts';
+import { ContentError } from '../../src/report/finding.ts';
+import { EXIT, UsageError } from '../../src/report/usage.ts';
 
-export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+export { EXIT, UsageError };
+import { wantsColor } from '../../src/report/format/color.ts';
+import { formatPretty } from '../../src/report/format/pretty.ts';
+
 
 /** Colors on a terminal, plain text in pipes, files and CI logs (and when NO_COLOR is set). */
 export function paint(format: Parameters<typeof styleText>[0], text: string, stream: NodeJS.WriteStream = process.stdout): string {
   return styleText(format, text, { stream, validateStream: true });
 }
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 /** parseArgs, with its errors turned into UsageErrors that name the option. */
 export function parseCli<T extends ParseArgsConfig['options']>(argv: string[], options: T) {

@@ -8,8 +8,8 @@ import { checkTranslations } from '../i18n/check.ts';
 import { sourceHash } from '../../src/content/sourceHash.ts';
 import { loadSite } from '../../src/model/site.ts';
 import { loadGlossary } from '../../src/translation/glossary.ts';
-import type { Finding } from './findings.ts';
-import { applyReplacements, targetRange } from './fixes.ts';
+import type { Finding } from '../../src/report/report.ts';
+import { applyReplacements, targetRange } from '../../src/report/fixes.ts';
 
 describe('targetRange', () => {
   const at = (text: string, written: string, line = 1, column = 1) => {

@@ -19,7 +19,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element as XastElement, Nodes as XastNodes } from 'xast';
 import { fromXml } from 'xast-util-from-xml';
-import type { Finding } from '../lib/findings.ts';
+import type { Finding } from '../../src/report/report.ts';
 import { indexDist, judgeInternal, LinkResolver, pageUrlOfFile, servedFile, type DistIndex, type Resolved, type Verdict } from './distIndex.ts';
 import { baseOf, scanDist } from './scanDist.ts';
 import { collectLinks, lineStarts, positionAt, scanHtml, type HtmlLink } from './html.ts';

@@ -7,7 +7,7 @@
  * otherwise it is reported at the page's URL.
  */
 import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
-import type { Finding } from '../lib/findings.ts';
+import type { Finding } from '../../src/report/report.ts';
 import { LinkResolver } from './distIndex.ts';
 import type { LinkOccurrence, SourcePassResult } from './sourcePass.ts';
 import type { LinkSite } from './site.ts';

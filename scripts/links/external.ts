@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { HttpResponse, LinkResult } from 'linkinator';
-import type { Finding } from '../lib/findings.ts';
+import type { Finding } from '../../src/report/report.ts';
 import type { LinkOccurrence } from './sourcePass.ts';
 
 export interface ExternalOptions {

@@ -12,7 +12,7 @@
  * `checkLinks`), add an entry here, a test with fixtures, and run
  * `npm run docs:rules`.
  */
-import type { Rule } from '../lib/rules.ts';
+import type { Rule } from '../../src/report/rules.ts';
 
 export type LinkPass = 'source' | 'built' | 'external';
 export type LinkRule = Rule<readonly LinkPass[]>;

@@ -41,10 +41,10 @@ describe('content guard', () => {
 
   it('rejects an import or export in a page, at its line, saying that components are provided', async () => {
     const problems = await guard({
-      'content/de/index.mdx': page({ title: 'Start', description: 'Die Startseite der Testwebsite.', order: 0 }, 'import Chart from "../../src/components/Chart.astro";\n\n## Anfang {/* #start */}\n\nexport const x = 1;\n\n<StorefrontTable table="audience" />'),
+      'content/de/index.mdx': page({ title: 'Start', description: 'Die Startseite der Testwebsite.', order: 0 }, 'import Chart from "../components/Chart.astro";\n\n## Anfang {/* #start */}\n\nexport const x = 1;\n\n<StorefrontTable table="audience" />'),
     });
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'content/de/index.mdx', line: 7, column: 1, rule: 'mdx-import', message: 'Pages do not import anything: `import Chart from "../../src/components/Chart.astro";`.', hint: expect.stringMatching(/^Remove the line\. <StorefrontTable>, .*<Callout>.* are available in every page without an import/) }),
+      expect.objectContaining({ file: 'content/de/index.mdx', line: 7, column: 1, rule: 'mdx-import', message: 'Pages do not import anything: `import Chart from "../components/Chart.astro";`.', hint: expect.stringMatching(/^Remove the line\. <StorefrontTable>, .*<Callout>.* are available in every page without an import/) }),
       expect.objectContaining({ file: 'content/de/index.mdx', line: 11, rule: 'mdx-import', message: 'Pages do not export anything: `export const x = 1;`.' }),
     ]);
   });

@@ -19,7 +19,7 @@ import { openParseCache, type ParseCache } from './parseCache.ts';
 import { parsePage, type ParsedPage } from './parsedPage.ts';
 import { componentPropProblems, expressionProblems } from './mdxPolicy.ts';
 import { slugOf } from '../model/slug.ts';
-import { ContentError, type Finding } from './finding.ts';
+import { ContentError, type Finding } from '../report/finding.ts';
 import { loadTables, tableIds, type TableData } from './tables.ts';
 import { tableLabelFindings } from './tableLabels.ts';
 import { missingLabel } from '../model/status.ts';

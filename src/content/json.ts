@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseTree, printParseErrorCode, getNodeValue, type Node, type ParseError } from 'jsonc-parser';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../report/finding.ts';
 import { lineStarts, positionAt } from './position.ts';
 
 export interface JsonDocument {

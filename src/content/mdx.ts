@@ -19,7 +19,7 @@ import { isMap, parseDocument, type Node as YamlNode } from 'yaml';
 import { MDX_COMPONENTS } from './components.ts';
 import { frontmatterSchema, type Frontmatter } from './frontmatter.ts';
 import { stripBom } from './json.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../report/finding.ts';
 
 /** The MDX node types of the tree, under the names mdast-util-mdx-jsx gave them (Sätteri's types; importing them also teaches `mdast` its MDX nodes). */
 export type { MdxJsxAttributeNode as MdxJsxAttribute, MdxJsxExpressionAttributeNode as MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';

@@ -27,7 +27,7 @@
  * Its result is plain JSON and is cached with the parsed page.
  */
 import type { Node, Parent, Root } from 'mdast';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../report/finding.ts';
 import type { Outline, Place } from './outline.ts';
 import { unsafeUrl, unsafeUrlHint, type UrlUse } from './urlPolicy.ts';
 

@@ -8,7 +8,7 @@
 import { parseMdx } from './mdx.ts';
 import { buildOutline, type Outline, type Place } from './outline.ts';
 import { pagePolicy, type PagePolicy } from './mdxPolicy.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../report/finding.ts';
 import { sourceHash } from './sourceHash.ts';
 import { sectionFingerprints } from '../translation/sections.ts';
 

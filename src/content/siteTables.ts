@@ -3,7 +3,7 @@
  * it) and validated by the schema the build guard already reported against.
  */
 import tablesJson from '../../content/tables.json';
-import { ContentError } from './finding.ts';
+import { ContentError } from '../report/finding.ts';
 import { parseTables } from './tables.ts';
 
 const parsed = parseTables(tablesJson);

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { missingLabel } from '../model/status.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../report/finding.ts';
 import { readJson } from './json.ts';
 import { labelKeys, TABLES_NAMESPACE, type TableData } from './tables.ts';
 

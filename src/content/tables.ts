@@ -15,7 +15,7 @@
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { readJson } from './json.ts';
-import { ContentError, type Finding } from './finding.ts';
+import { ContentError, type Finding } from '../report/finding.ts';
 
 export const TABLES_FILE = 'content/tables.json';
 /** The i18next namespace (and file name in each locale folder) holding table labels. */

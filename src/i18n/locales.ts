@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { readJson } from '../content/json.ts';
-import { ContentError, type Finding } from '../content/finding.ts';
+import { ContentError, type Finding } from '../report/finding.ts';
 
 export const REGISTRY_FILE = 'content/locales.json';
 

@@ -4,7 +4,7 @@
  * reported any problem with file and line, so here a failure is a plain error.
  */
 import registryJson from '../../content/locales.json';
-import { ContentError } from '../content/finding.ts';
+import { ContentError } from '../report/finding.ts';
 import { parseRegistry } from './locales.ts';
 
 const parsed = parseRegistry(registryJson);

@@ -9,8 +9,8 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { guardContent } from '../content/guard.ts';
-import { formatGithub } from '../../scripts/lib/format/github.ts';
-import { formatPretty } from '../../scripts/lib/format/pretty.ts';
+import { formatGithub } from '../report/format/github.ts';
+import { formatPretty } from '../report/format/pretty.ts';
 import { CONTENT_GUARDED, tellParent } from './buildMessages.ts';
 import { recordStage } from './stageTimings.ts';
 

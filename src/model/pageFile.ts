@@ -8,7 +8,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSyn
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { normalizeText } from '../content/mdx.ts';
-import type { Finding } from '../content/finding.ts';
+import type { Finding } from '../report/finding.ts';
 
 export interface PageFile {
   locale: string;

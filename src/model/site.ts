@@ -14,7 +14,7 @@
 import type { LocaleRegistry } from '../i18n/locales.ts';
 import { loadRegistry } from '../i18n/locales.ts';
 import { listContent, pageFilePath, pagesStamp, readPageFiles, type PageFile } from './pageFile.ts';
-import type { Finding } from '../content/finding.ts';
+import type { Finding } from '../report/finding.ts';
 import { entryIdOf, pageUrl, slugOf } from './slug.ts';
 import { sourceHash } from '../content/sourceHash.ts';
 import type { SectionChange } from '../translation/sections.ts';

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { readJson } from '../content/json.ts';
-import { ContentError } from '../content/finding.ts';
+import { ContentError } from '../report/finding.ts';
 
 export const GLOSSARY_FILE = 'content/glossary.json';
 

@@ -8,7 +8,7 @@
  * other error is a crash the fuzz test reports.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ContentError, type Finding } from '../../src/content/finding.ts';
+import { ContentError, type Finding } from '../../src/report/finding.ts';
 import { guardContent } from '../../src/content/guard.ts';
 import { openParseCache } from '../../src/content/parseCache.ts';
 import { loadRegistry } from '../../src/i18n/locales.ts';

@@ -5,7 +5,7 @@
  * A source heading the translator ran into its paragraph (a merged block, see
  * alignBlocks) is reported at that paragraph, not at the next heading.
  */
-import type { Finding } from '../../lib/findings.ts';
+import type { Finding } from '../../../src/report/report.ts';
 import { firstDifference } from '../../../src/translation/align.ts';
 import { blockAlignment, excerpt, pageFinding, type PageContext } from '../context.ts';
 import type { Block, HeadingRef } from '../../../src/content/outline.ts';

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import type { Finding } from '../../lib/findings.ts';
+import type { Finding } from '../../../src/report/report.ts';
 import { commitDay, commitsOf, fileAt } from '../../../src/lib/git.ts';
 import { sourceHash } from '../../../src/content/sourceHash.ts';
 import { changedSections, describeChange, type SectionChange } from '../../../src/translation/sections.ts';

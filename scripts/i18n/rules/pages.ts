@@ -6,7 +6,7 @@
  */
 import type { Locale } from '../../../src/i18n/locales.ts';
 import type { Site } from '../../../src/model/site.ts';
-import type { Finding } from '../../lib/findings.ts';
+import type { Finding } from '../../../src/report/report.ts';
 
 export function pageSetRules(locale: Locale, site: Site): Finding[] {
   const findings: Finding[] = [];

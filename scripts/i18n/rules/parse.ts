@@ -4,7 +4,7 @@
  * equal to the source's, and record which source revision it was made from.
  */
 import { LOCALE_INVARIANT_KEYS } from '../../../src/content/frontmatter.ts';
-import type { Finding } from '../../lib/findings.ts';
+import type { Finding } from '../../../src/report/report.ts';
 import type { ParsedPage } from '../collect.ts';
 import { pageFinding, type PageContext } from '../context.ts';
 

@@ -4,7 +4,7 @@
  * `link-mismatch`: the same link targets, a link to `/en/…` becoming `/<locale>/…`;
  * `image-mismatch`: the same image sources, each with alt text.
  */
-import type { Finding } from '../../lib/findings.ts';
+import type { Finding } from '../../../src/report/report.ts';
 import { align } from '../../../src/translation/align.ts';
 import { blockAlignment, pageFinding, type PageContext } from '../context.ts';
 import type { ComponentRef } from '../../../src/content/outline.ts';

@@ -10,7 +10,7 @@
  * must have the same shape (items, rows x columns) and identical code; merged
  * or split list items and table rows are reported at the item or row.
  */
-import type { Finding } from '../../lib/findings.ts';
+import type { Finding } from '../../../src/report/report.ts';
 import { alignBlocks, type BlockAlignment, type BlockGroup } from '../../../src/translation/align.ts';
 import { blockAlignment, pageFinding, type PageContext } from '../context.ts';
 import type { Block, BlockItem } from '../../../src/content/outline.ts';

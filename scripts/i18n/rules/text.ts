@@ -9,7 +9,7 @@
  * `glossary`: a do-not-translate term missing or altered;
  * `placeholder-mismatch`: numbers, inline code, URLs and `{expressions}` differ.
  */
-import type { Finding } from '../../lib/findings.ts';
+import type { Finding } from '../../../src/report/report.ts';
 import { blockAlignment, excerpt, pageFinding, type PageContext } from '../context.ts';
 import { alteredSpelling, countTerm } from '../../../src/translation/glossary.ts';
 import { ignoredWords, isIdenticalBlock, sourceLanguageParts, TEXT_KINDS } from '../../../src/translation/untranslated.ts';

@@ -7,7 +7,7 @@
  */
 import type { JsonDocument } from '../../../src/content/json.ts';
 import type { Locale } from '../../../src/i18n/locales.ts';
-import type { Finding, Severity } from '../../lib/findings.ts';
+import type { Finding, Severity } from '../../../src/report/report.ts';
 import type { Namespace } from '../collect.ts';
 import { withoutTerms, type Glossary } from '../../../src/translation/glossary.ts';
 import { isSourceLanguage } from '../../../src/translation/language.ts';

@@ -17,7 +17,7 @@
  * missing, empty or untranslated (`new`) or with broken markup
  * (`needs-review-translation`).
  */
-import type { Finding } from '../../../src/content/finding.ts';
+import type { Finding } from '../../../src/report/finding.ts';
 import type { LocaleRegistry } from '../../../src/i18n/locales.ts';
 import type { Site, SitePage } from '../../../src/model/site.ts';
 import type { PageFile } from '../../../src/model/pageFile.ts';

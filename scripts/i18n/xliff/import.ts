@@ -21,7 +21,7 @@
  */
 import { applyEdits, modify } from 'jsonc-parser';
 import { isMap, isScalar, parseDocument, stringify } from 'yaml';
-import type { Finding } from '../../../src/content/finding.ts';
+import type { Finding } from '../../../src/report/finding.ts';
 import { sourceHash } from '../../../src/content/sourceHash.ts';
 import type { Locale, LocaleRegistry } from '../../../src/i18n/locales.ts';
 import { readLocalePages, splitFrontmatter, type PageFile } from '../../../src/model/pageFile.ts';

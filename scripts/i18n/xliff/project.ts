@@ -6,7 +6,7 @@
  */
 import type { Root } from 'mdast';
 import { parseMdx } from '../../../src/content/mdx.ts';
-import type { Finding } from '../../../src/content/finding.ts';
+import type { Finding } from '../../../src/report/finding.ts';
 import type { Locale, LocaleRegistry } from '../../../src/i18n/locales.ts';
 import type { Glossary } from '../../../src/translation/glossary.ts';
 import { localizeTarget } from '../rules/references.ts';

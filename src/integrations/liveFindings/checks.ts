@@ -16,7 +16,7 @@
  * A check that cannot run (a broken registry, glossary or locale folder) is a
  * failure with its findings, never an empty list.
  */
-import { ContentError, type Finding } from '../../content/finding.ts';
+import { ContentError, type Finding } from '../../report/finding.ts';
 import { checkLocaleFolders } from '../../content/guard.ts';
 import { openParseCache, type ParseCache } from '../../content/parseCache.ts';
 import { loadRegistry, type LocaleRegistry } from '../../i18n/locales.ts';
@@ -24,7 +24,7 @@ import { loadSite, type Site } from '../../model/site.ts';
 import { loadGlossary } from '../../translation/glossary.ts';
 import { checkTranslations } from '../../../scripts/i18n/check.ts';
 import { collect } from '../../../scripts/i18n/collect.ts';
-import { keepSelected } from '../../../scripts/lib/rules.ts';
+import { keepSelected } from '../../report/rules.ts';
 import { LINK_RULES } from '../../../scripts/links/registry.ts';
 import { linkSite } from '../../../scripts/links/site.ts';
 import { sourcePass } from '../../../scripts/links/sourcePass.ts';

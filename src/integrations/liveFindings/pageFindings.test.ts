@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../content/finding.ts';
+import type { Finding } from '../../report/finding.ts';
 import { sourceHash } from '../../content/sourceHash.ts';
 import { parseRegistry, type LocaleRegistry } from '../../i18n/locales.ts';
 import { toPageFile, type PageFile } from '../../model/pageFile.ts';

@@ -10,8 +10,8 @@
  * still to be written, which exists nowhere else). The findings are indexed
  * once per run, so a lookup costs the page's findings, not the site's.
  */
-import type { Finding } from '../../content/finding.ts';
-import { sortFindings } from '../../../scripts/lib/findings.ts';
+import type { Finding } from '../../report/finding.ts';
+import { sortFindings } from '../../report/report.ts';
 import type { Site } from '../../model/site.ts';
 import type { Checker, PageFindings, ShownFinding } from './protocol.ts';
 

@@ -10,8 +10,9 @@
  * `heading-mismatch` and `heading-id`): the runner calls each check once and
  * keeps only the findings of the selected rules.
  */
-import type { Finding, Severity } from '../../src/content/finding.ts';
-import { UsageError } from './cli.ts';
+import type { Finding, Severity } from './finding.ts';
+import type { SummaryView } from './format/summary.ts';
+import { UsageError } from './usage.ts';
 
 export interface RuleInfo {
   /** Kebab-case, stable: CI configurations and `--rule` name it. */
@@ -32,9 +33,11 @@ export interface Rule<Check> extends RuleInfo {
 
 /** What formatters know about the command that produced a report. */
 export interface Tool {
-  /** The npm script: `check:i18n` or `check:links`. */
+  /** The npm script, such as `check:links`. */
   name: string;
   rules: readonly RuleInfo[];
+  /** What its summary says, for the readable and Markdown formats (see format/summary.ts). */
+  view?: (summary: object) => SummaryView;
 }
 
 export interface RuleSelection {

@@ -4,8 +4,8 @@
  * place into a link; then the totals and the checker's summary. Colors only
  * when asked (on a terminal).
  */
-import { placeOf, type Finding } from '../../../src/content/finding.ts';
-import type { Report } from '../findings.ts';
+import { placeOf, type Finding } from '../finding.ts';
+import type { Report } from '../report.ts';
 import { painter } from './color.ts';
 import { percent, summaryView } from './summary.ts';
 import type { FormatOptions } from './types.ts';

@@ -3,7 +3,7 @@
  * finding, which GitHub shows as an annotation on the file and line of the
  * pull request's diff.
  */
-import type { Report } from '../findings.ts';
+import type { Report } from '../report.ts';
 
 /** Workflow command data and properties need these characters escaped. */
 const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -1,8 +1,8 @@
 /** Rule selection and running: what --rule and --ignore-rule do. */
 import { describe, expect, it } from 'vitest';
-import { I18N_RULES } from '../i18n/registry.ts';
-import { LINK_RULES, passesOf } from '../links/registry.ts';
-import type { Finding } from './findings.ts';
+import { I18N_RULES } from '../../scripts/i18n/registry.ts';
+import { LINK_RULES, passesOf } from '../../scripts/links/registry.ts';
+import type { Finding } from './report.ts';
 import { checksOf, ownFindings, selectRules, type Rule } from './rules.ts';
 
 type Check = () => Finding[];

@@ -5,8 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UsageError } from '../cli.ts';
-import type { Report } from '../findings.ts';
+import { UsageError } from '../usage.ts';
+import type { Report } from '../report.ts';
 import { formatGithub } from './github.ts';
 import { formatJson } from './json.ts';
 import { formatMarkdown } from './markdown.ts';

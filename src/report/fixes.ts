@@ -4,8 +4,8 @@
  * that, and applying fixes to a file's text, which is what a test (or an
  * editor) does with them. Positions are 1-based, ends exclusive.
  */
-import type { Place } from '../../src/content/outline.ts';
-import type { Replacement } from './findings.ts';
+import type { Place } from '../content/outline.ts';
+import type { Replacement } from './report.ts';
 
 export interface Range extends Place {
   endLine: number;

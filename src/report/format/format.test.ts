@@ -5,7 +5,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../../tests/helpers/project.ts';
-import type { Finding, Report } from '../findings.ts';
+import type { Finding, Report } from '../report.ts';
 import type { Tool } from '../rules.ts';
 import { formatGithub } from './github.ts';
 import { FORMATS, parseFormat, parseOutput } from './index.ts';
@@ -13,9 +13,12 @@ import { formatJson } from './json.ts';
 import { formatMarkdown, MARKDOWN_MAX_ROWS } from './markdown.ts';
 import { formatPretty } from './pretty.ts';
 import { formatSarif, toSarif } from './sarif.ts';
+import { i18nSummaryView } from '../../../scripts/i18n/summaryView.ts';
 
+// The translation check's own summary view: the formatters render whatever view a tool gives.
 const tool: Tool = {
   name: 'check:i18n',
+  view: i18nSummaryView,
   rules: [
     { id: 'heading-id', severity: 'error', description: 'Heading ids differ from the source, so anchors break.', example: 'German heading without `{/* #next-steps */}`' },
     { id: 'outdated', severity: 'warning', description: 'The source page changed since the translation was made.', example: 'English changed' },

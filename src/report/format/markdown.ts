@@ -4,8 +4,8 @@
  * table grouped by file, capped so a broken build does not produce a page
  * nobody reads (the annotations and SARIF carry every finding).
  */
-import { placeOf, type Finding } from '../../../src/content/finding.ts';
-import type { Report } from '../findings.ts';
+import { placeOf, type Finding } from '../finding.ts';
+import type { Report } from '../report.ts';
 import { percent, summaryView } from './summary.ts';
 import type { FormatOptions } from './types.ts';
 

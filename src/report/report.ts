@@ -3,9 +3,9 @@
  * order, the exit code, counts. The `Finding` type itself is defined once in
  * src/content/finding.ts (the content guard speaks it too) and re-exported here.
  */
-import type { Finding } from '../../src/content/finding.ts';
+import type { Finding } from './finding.ts';
 
-export type { Finding, Fix, Location, Replacement, Severity } from '../../src/content/finding.ts';
+export type { Finding, Fix, Location, Replacement, Severity } from './finding.ts';
 
 export interface Report<Summary = unknown> {
   findings: Finding[];

@@ -9,8 +9,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Fix as SarifFix, Location as SarifLocation, Log, ReportingDescriptor, Result } from 'sarif';
-import type { Finding, Fix, Location, Replacement } from '../../../src/content/finding.ts';
-import type { Report } from '../findings.ts';
+import type { Finding, Fix, Location, Replacement } from '../finding.ts';
+import type { Report } from '../report.ts';
 import type { RuleInfo } from '../rules.ts';
 import type { FormatOptions } from './types.ts';
 

@@ -1,0 +1,31 @@
+/**
+ * Summaries are output too: each checker turns its summary into this shape
+ * (`Tool.view`: coverage per locale, sentences about what was checked), which
+ * the readable and Markdown formatters render without knowing the checker.
+ * The JSON and SARIF formatters carry the summary object itself.
+ */
+import type { Tool } from '../rules.ts';
+
+export interface CoverageRow {
+  locale: string;
+  status: string;
+  pages: { translated: number; source: number; coverage: number; outdated: number; partial?: number; untranslated?: number; missing?: number };
+  ui: { translated: number; strings: number; coverage: number };
+  errors: number;
+  warnings: number;
+}
+
+export interface SummaryView {
+  /** Per-locale translation coverage against the source locale. */
+  coverage?: { sourceLocale: string; rows: CoverageRow[] };
+  /** Plain sentences: what was checked. */
+  lines: string[];
+}
+
+export const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
+
+/** The checker's own view of its summary (`Tool.view`), or nothing to show. */
+export function summaryView(tool: Tool | undefined, summary: unknown): SummaryView {
+  if (!summary || typeof summary !== 'object' || !tool?.view) return { lines: [] };
+  return tool.view(summary);
+}
