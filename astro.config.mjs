@@ -9,7 +9,7 @@ import { ContentError } from './src/report/finding.ts';
 import { isIndexed, loadRegistry } from './src/i18n/locales.ts';
 import { loadSite } from './src/model/site.ts';
 import { contentGuard } from './src/integrations/contentGuard.ts';
-import { liveFindings } from './src/integrations/liveFindings/index.ts';
+import { liveFindings } from './scripts/liveFindings/index.ts';
 import { notFoundPages } from './src/integrations/notFoundPages.ts';
 import { searchIndex } from './src/integrations/searchIndex.ts';
 import { headingAnchorsPlugin } from './src/markdown/headingAnchorsPlugin.ts';

@@ -10,7 +10,7 @@ import { mdxToMdast } from 'satteri';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPage, textOf } from './helpers/html.ts';
 import { astroBuild, ROOT } from './helpers/project.ts';
-import { APP_ID } from '../src/integrations/liveFindings/protocol.ts';
+import { APP_ID } from '../scripts/liveFindings/protocol.ts';
 
 let dist: string;
 beforeAll(() => {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { launchChromium } from '../scripts/lib/browser.ts';
-import { APP_ID } from '../src/integrations/liveFindings/protocol.ts';
+import { APP_ID } from '../scripts/liveFindings/protocol.ts';
 import { copyProject, ROOT, type ProjectCopy } from './helpers/project.ts';
 
 const GUIDE = 'content/de/lead-management/enable-lead-sharing.mdx';

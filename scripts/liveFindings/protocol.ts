@@ -3,7 +3,7 @@
  * over Vite's websocket. Shared by the browser side (app.ts) and the server side
  * (index.ts), so it imports nothing that runs in Node: plain types and names.
  */
-import type { Severity } from '../../report/finding.ts';
+import type { Severity } from '../../src/report/finding.ts';
 
 /** The app's id in the toolbar; also the prefix of its events. */
 export const APP_ID = 'publisher-docs-findings';

@@ -10,9 +10,9 @@
  * still to be written, which exists nowhere else). The findings are indexed
  * once per run, so a lookup costs the page's findings, not the site's.
  */
-import type { Finding } from '../../report/finding.ts';
-import { sortFindings } from '../../report/report.ts';
-import type { Site } from '../../model/site.ts';
+import type { Finding } from '../../src/report/finding.ts';
+import { sortFindings } from '../../src/report/report.ts';
+import type { Site } from '../../src/model/site.ts';
 import type { Checker, PageFindings, ShownFinding } from './protocol.ts';
 
 export interface CheckResults {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentTree, page, writeFixture, type Fixture } from '../../../tests/helpers/fixture.ts';
+import { contentTree, page, writeFixture, type Fixture } from '../../tests/helpers/fixture.ts';
 import { liveChecks, type CheckState } from './checks.ts';
 
 const ORIGIN = 'https://publishers.example.com';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../report/finding.ts';
-import { sourceHash } from '../../content/sourceHash.ts';
-import { parseRegistry, type LocaleRegistry } from '../../i18n/locales.ts';
-import { toPageFile, type PageFile } from '../../model/pageFile.ts';
-import { buildSite } from '../../model/site.ts';
+import type { Finding } from '../../src/report/finding.ts';
+import { sourceHash } from '../../src/content/sourceHash.ts';
+import { parseRegistry, type LocaleRegistry } from '../../src/i18n/locales.ts';
+import { toPageFile, type PageFile } from '../../src/model/pageFile.ts';
+import { buildSite } from '../../src/model/site.ts';
 import { indexFindings, pageFindings } from './pageFindings.ts';
 
 const registry = parseRegistry({

@@ -16,18 +16,18 @@
  * A check that cannot run (a broken registry, glossary or locale folder) is a
  * failure with its findings, never an empty list.
  */
-import { ContentError, type Finding } from '../../report/finding.ts';
-import { checkLocaleFolders } from '../../content/guard.ts';
-import { openParseCache, type ParseCache } from '../../content/parseCache.ts';
-import { loadRegistry, type LocaleRegistry } from '../../i18n/locales.ts';
-import { loadSite, type Site } from '../../model/site.ts';
-import { loadGlossary } from '../../translation/glossary.ts';
-import { checkTranslations } from '../../../scripts/i18n/check.ts';
-import { collect } from '../../../scripts/i18n/collect.ts';
-import { keepSelected } from '../../report/rules.ts';
-import { LINK_RULES } from '../../../scripts/links/registry.ts';
-import { linkSite } from '../../../scripts/links/site.ts';
-import { sourcePass } from '../../../scripts/links/sourcePass.ts';
+import { ContentError, type Finding } from '../../src/report/finding.ts';
+import { checkLocaleFolders } from '../../src/content/guard.ts';
+import { openParseCache, type ParseCache } from '../../src/content/parseCache.ts';
+import { loadRegistry, type LocaleRegistry } from '../../src/i18n/locales.ts';
+import { loadSite, type Site } from '../../src/model/site.ts';
+import { loadGlossary } from '../../src/translation/glossary.ts';
+import { checkTranslations } from '../i18n/check.ts';
+import { collect } from '../i18n/collect.ts';
+import { keepSelected } from '../../src/report/rules.ts';
+import { LINK_RULES } from '../links/registry.ts';
+import { linkSite } from '../links/site.ts';
+import { sourcePass } from '../links/sourcePass.ts';
 import { indexFindings, pageFindings, shownFinding, type FindingIndex } from './pageFindings.ts';
 import type { PageFindings } from './protocol.ts';
 
