@@ -32,7 +32,11 @@ function readLocales() {
       // The sitemap's alternates: pseudo-locales (npm run i18n:pseudo) are for testing, never for search engines.
       hreflang: Object.fromEntries(indexed.map((l) => [l.code, l.hreflang])),
       unindexed: registry.locales.filter((l) => !isIndexed(l)).map((l) => `/${l.code}/`),
-      fallbacks: new Set(loadSite(root, registry).pages.filter((page) => page.isFallback).map((page) => page.url)),
+      fallbacks: new Set(
+        loadSite(root, registry)
+          .pages.filter((page) => page.isFallback)
+          .map((page) => page.url),
+      ),
     };
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
@@ -63,7 +67,11 @@ export default defineConfig({
     // heading-id rule the checkers apply with remark (src/markdown/headingIds.ts) runs here as a
     // Sätteri plugin, so the site and the checkers give every heading the same id.
     // No typographic quotes: the checkers compare the text as written.
-    processor: satteri({ mdastPlugins: [headingIdsPlugin, sourceLanguagePlugin], hastPlugins: [headingAnchorsPlugin], features: { smartPunctuation: false } }),
+    processor: satteri({
+      mdastPlugins: [headingIdsPlugin, sourceLanguagePlugin],
+      hastPlugins: [headingAnchorsPlugin],
+      features: { smartPunctuation: false },
+    }),
   },
   vite: {
     build: {
@@ -91,7 +99,13 @@ export default defineConfig({
       filter: (page) => {
         const path = new URL(page).pathname;
         // The translation dashboard is for translators, not readers.
-        return path !== '/' && !locales.fallbacks.has(path) && !locales.unindexed.some((prefix) => path.startsWith(prefix)) && !/\/404(\/|\.html)?$/.test(path) && !path.startsWith('/translations/');
+        return (
+          path !== '/' &&
+          !locales.fallbacks.has(path) &&
+          !locales.unindexed.some((prefix) => path.startsWith(prefix)) &&
+          !/\/404(\/|\.html)?$/.test(path) &&
+          !path.startsWith('/translations/')
+        );
       },
     }),
     notFoundPages(locales.codes),

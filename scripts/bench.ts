@@ -24,21 +24,33 @@ const ROOT = join(import.meta.dirname, '..');
 const PARTS = ['i18n', 'xliff', 'links', 'build', 'reader'];
 
 await runCommand(USAGE, async () => {
-  const { values } = parseCli(process.argv.slice(2), { pages: { type: 'string', default: '1000' }, small: { type: 'string' }, locales: { type: 'string', default: '2' }, only: { type: 'string' }, keep: { type: 'boolean', default: false } });
+  const { values } = parseCli(process.argv.slice(2), {
+    pages: { type: 'string', default: '1000' },
+    small: { type: 'string' },
+    locales: { type: 'string', default: '2' },
+    only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  });
   if (values.only !== undefined && !PARTS.includes(values.only)) throw new UsageError(`--only must be one of ${PARTS.join(', ')}.`);
   const wants = (part: string) => values.only === undefined || values.only === part;
   const count = (name: string, value: string, min: number, max = 100_000) => {
     const number = Number(value);
-    if (!Number.isInteger(number) || number < min || number > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}.`);
+    if (!Number.isInteger(number) || number < min || number > max)
+      throw new UsageError(`--${name} must be a whole number from ${min} to ${max}.`);
     return number;
   };
   const pages = count('pages', values.pages, 2);
   const locales = count('locales', values.locales, 2, 20);
-  const sizes = (defaultSmall: number) => [...new Set([Math.min(values.small === undefined ? defaultSmall : count('small', values.small, 2), pages), pages])];
+  const sizes = (defaultSmall: number) => [
+    ...new Set([Math.min(values.small === undefined ? defaultSmall : count('small', values.small, 2), pages), pages]),
+  ];
 
   if (wants('reader')) {
     const dist = READER_DIST(ROOT);
-    expectExit('astro build', measure(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], { cwd: ROOT }));
+    expectExit(
+      'astro build',
+      measure(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], { cwd: ROOT }),
+    );
     console.log('Reader: the English guide in headless Chromium');
     printReader(await measureReader(dist));
     console.log('');
@@ -51,8 +63,17 @@ await runCommand(USAGE, async () => {
       const corpus = generateCorpus(ROOT, size, locales);
       const files = size * locales;
       const run = (label: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
-        const result = expectExit(label, measure(process.execPath, ['scripts/check-i18n.ts', '--format', 'json', '--root', corpus.root, ...args], { cwd: ROOT, env }), 0);
-        console.log(`  ${size} x ${locales}, ${label}`.padEnd(48), ms(result.ms).padStart(9), `${(result.ms / files).toFixed(2)} ms/page`.padStart(14), megabytes(result.peakBytes).padStart(8));
+        const result = expectExit(
+          label,
+          measure(process.execPath, ['scripts/check-i18n.ts', '--format', 'json', '--root', corpus.root, ...args], { cwd: ROOT, env }),
+          0,
+        );
+        console.log(
+          `  ${size} x ${locales}, ${label}`.padEnd(48),
+          ms(result.ms).padStart(9),
+          `${(result.ms / files).toFixed(2)} ms/page`.padStart(14),
+          megabytes(result.peakBytes).padStart(8),
+        );
         last = result.stdout;
         return result.ms;
       };
@@ -63,7 +84,9 @@ await runCommand(USAGE, async () => {
       run('warm (nothing changed)', []);
       // The pages the figures are for, counted as every view counts them (the content model's localeCounts, via check:i18n's summary).
       for (const [code, entry] of Object.entries((JSON.parse(last) as { summary: I18nSummary }).summary.locales)) {
-        console.log(`    ${code}: ${entry.pages.translated} translated, ${entry.pages.partial} partial, ${entry.pages.outdated} outdated, ${entry.pages.untranslated} untranslated, ${entry.pages.missing} missing of ${entry.pages.source}`);
+        console.log(
+          `    ${code}: ${entry.pages.translated} translated, ${entry.pages.partial} partial, ${entry.pages.outdated} outdated, ${entry.pages.untranslated} untranslated, ${entry.pages.missing} missing of ${entry.pages.source}`,
+        );
       }
       done(corpus.root, values.keep);
     }
@@ -77,10 +100,24 @@ await runCommand(USAGE, async () => {
       const corpus = generateCorpus(ROOT, size, locales);
       const locale = corpus.locales[1]!;
       const file = join(corpus.root, `${locale}.xlf`);
-      const row = (label: string, result: { ms: number; peakBytes?: number | undefined }) => console.log(`  ${size} pages, ${label}`.padEnd(48), ms(result.ms).padStart(9), `${(result.ms / size).toFixed(2)} ms/page`.padStart(14), megabytes(result.peakBytes).padStart(8));
-      const exported = expectExit('i18n:export', measure(process.execPath, ['scripts/i18n-export.ts', locale, '--out', file, '--root', corpus.root], { cwd: ROOT }), 0);
+      const row = (label: string, result: { ms: number; peakBytes?: number | undefined }) =>
+        console.log(
+          `  ${size} pages, ${label}`.padEnd(48),
+          ms(result.ms).padStart(9),
+          `${(result.ms / size).toFixed(2)} ms/page`.padStart(14),
+          megabytes(result.peakBytes).padStart(8),
+        );
+      const exported = expectExit(
+        'i18n:export',
+        measure(process.execPath, ['scripts/i18n-export.ts', locale, '--out', file, '--root', corpus.root], { cwd: ROOT }),
+        0,
+      );
       row(`i18n:export ${locale}`, exported);
-      const imported = expectExit('i18n:import', measure(process.execPath, ['scripts/i18n-import.ts', file, '--root', corpus.root], { cwd: ROOT }), 0);
+      const imported = expectExit(
+        'i18n:import',
+        measure(process.execPath, ['scripts/i18n-import.ts', file, '--root', corpus.root], { cwd: ROOT }),
+        0,
+      );
       row(`i18n:import ${locale}`, imported);
       perPage.push((exported.ms + imported.ms) / size);
       done(corpus.root, values.keep);
@@ -93,14 +130,34 @@ await runCommand(USAGE, async () => {
     const perPage: number[] = [];
     for (const size of sizes(250)) {
       const corpus = generateCorpus(ROOT, size, locales, { buildable: true });
-      const build = expectExit('astro build', measure(process.execPath, [join(corpus.root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: corpus.root }));
-      const check = expectExit('check:links', measure(process.execPath, ['scripts/check-links.ts', '--format', 'json'], { cwd: corpus.root }));
-      const summary = JSON.parse(check.stdout).summary as { links: number; builtPass: { linksChecked: number; pages: number }; timings: { sourceMs: number; builtMs: number } };
+      const build = expectExit(
+        'astro build',
+        measure(process.execPath, [join(corpus.root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: corpus.root }),
+      );
+      const check = expectExit(
+        'check:links',
+        measure(process.execPath, ['scripts/check-links.ts', '--format', 'json'], { cwd: corpus.root }),
+      );
+      const summary = JSON.parse(check.stdout).summary as {
+        links: number;
+        builtPass: { linksChecked: number; pages: number };
+        timings: { sourceMs: number; builtMs: number };
+      };
       const pagesBuilt = summary.builtPass.pages;
-      const row = (label: string, value: number, extra = '') => console.log(`  ${size} x ${locales}, ${label}`.padEnd(48), ms(value).padStart(9), `${(value / pagesBuilt).toFixed(3)} ms/page`.padStart(15), extra);
+      const row = (label: string, value: number, extra = '') =>
+        console.log(
+          `  ${size} x ${locales}, ${label}`.padEnd(48),
+          ms(value).padStart(9),
+          `${(value / pagesBuilt).toFixed(3)} ms/page`.padStart(15),
+          extra,
+        );
       row(`source pass (${summary.links} links in MDX)`, summary.timings.sourceMs);
       row(`built-site pass (${summary.builtPass.linksChecked} links)`, summary.timings.builtMs);
-      row('whole check:links command', check.ms, `${megabytes(check.peakBytes)}; ${(check.ms / build.ms).toFixed(3)}x the Astro build (${ms(build.ms)})`);
+      row(
+        'whole check:links command',
+        check.ms,
+        `${megabytes(check.peakBytes)}; ${(check.ms / build.ms).toFixed(3)}x the Astro build (${ms(build.ms)})`,
+      );
       perPage.push(check.ms / pagesBuilt);
       done(corpus.root, values.keep);
     }
@@ -118,8 +175,12 @@ await runCommand(USAGE, async () => {
     }
     if (figures.length === 2) {
       const [small, large] = figures as [BuildFigures, BuildFigures];
-      console.log(`  one guide page's HTML: ${small.guideHtmlBytes.toLocaleString('en')} B at ${small.pages} pages, ${large.guideHtmlBytes.toLocaleString('en')} B at ${large.pages} (${(large.guideHtmlBytes / small.guideHtmlBytes).toFixed(2)}x)`);
-      console.log(`  whole build per page: ${(small.totalMs / (small.pages * small.locales)).toFixed(1)} ms at ${small.pages}, ${(large.totalMs / (large.pages * large.locales)).toFixed(1)} ms at ${large.pages}`);
+      console.log(
+        `  one guide page's HTML: ${small.guideHtmlBytes.toLocaleString('en')} B at ${small.pages} pages, ${large.guideHtmlBytes.toLocaleString('en')} B at ${large.pages} (${(large.guideHtmlBytes / small.guideHtmlBytes).toFixed(2)}x)`,
+      );
+      console.log(
+        `  whole build per page: ${(small.totalMs / (small.pages * small.locales)).toFixed(1)} ms at ${small.pages}, ${(large.totalMs / (large.pages * large.locales)).toFixed(1)} ms at ${large.pages}`,
+      );
     }
   }
   return 0;
@@ -127,11 +188,25 @@ await runCommand(USAGE, async () => {
 
 function printBuild(figures: BuildFigures): void {
   console.log(`  ${figures.pages} pages x ${figures.locales} locales`);
-  for (const stage of figures.stages) console.log(`    ${stage.stage}`.padEnd(50), ms(stage.ms).padStart(9), stage.peakBytes === undefined ? '' : megabytes(stage.peakBytes).padStart(8));
-  console.log('    whole npm run build'.padEnd(50), ms(figures.totalMs).padStart(9), megabytes(figures.peakBytes).padStart(8), '(peak: largest process)');
-  console.log(`    dist/: ${figures.distFiles.toLocaleString('en')} files, ${megabytes(figures.distBytes)}; one guide page ${figures.guideHtmlBytes.toLocaleString('en')} B of HTML`);
+  for (const stage of figures.stages)
+    console.log(
+      `    ${stage.stage}`.padEnd(50),
+      ms(stage.ms).padStart(9),
+      stage.peakBytes === undefined ? '' : megabytes(stage.peakBytes).padStart(8),
+    );
+  console.log(
+    '    whole npm run build'.padEnd(50),
+    ms(figures.totalMs).padStart(9),
+    megabytes(figures.peakBytes).padStart(8),
+    '(peak: largest process)',
+  );
+  console.log(
+    `    dist/: ${figures.distFiles.toLocaleString('en')} files, ${megabytes(figures.distBytes)}; one guide page ${figures.guideHtmlBytes.toLocaleString('en')} B of HTML`,
+  );
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  console.log(`    a guide page before search: ${kb(figures.reader.beforeSearchTotal)}; Pagefind's first query: ${kb(figures.reader.pagefindFirstQuery)} (${kb(figures.reader.pagefindFirstQueryGzip)} gzipped), results ${Math.round(figures.reader.typeToResultsMs)} ms after typing`);
+  console.log(
+    `    a guide page before search: ${kb(figures.reader.beforeSearchTotal)}; Pagefind's first query: ${kb(figures.reader.pagefindFirstQuery)} (${kb(figures.reader.pagefindFirstQueryGzip)} gzipped), results ${Math.round(figures.reader.typeToResultsMs)} ms after typing`,
+  );
   const rebuilt = figures.rebuild.stages.map((stage) => `${stage.stage.split(' (')[0]} ${ms(stage.ms)}`).join(', ');
   console.log(`    after editing one page: ${ms(figures.rebuild.totalMs)} (${rebuilt})`);
 }

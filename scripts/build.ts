@@ -77,7 +77,10 @@ function timed(stage: string, finished: Promise<Finished>): Promise<Finished> {
 }
 
 await runCommand(USAGE, async () => {
-  const { values } = parseCli(process.argv.slice(2), { help: { type: 'boolean', default: false }, details: { type: 'boolean', default: false } });
+  const { values } = parseCli(process.argv.slice(2), {
+    help: { type: 'boolean', default: false },
+    details: { type: 'boolean', default: false },
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
@@ -123,9 +126,14 @@ async function buildInto(staging: string, children: ChildProcess[], details: boo
   let links: Promise<Finished> | undefined;
   // A person reads this output: errors in full, warnings one line per locale (unless --details).
   const warnings = ['--warnings', details ? 'full' : 'summary'];
-  const checkTranslations = () => (translations ??= timed('check:i18n', launch(['scripts/check-i18n.ts', ...warnings], { hold: true }).done));
+  const checkTranslations = () =>
+    (translations ??= timed('check:i18n', launch(['scripts/check-i18n.ts', ...warnings], { hold: true }).done));
   // The link check reads the staging folder; its findings name it dist/, where it will be.
-  const checkLinks = () => (links ??= timed('check:links', launch(['scripts/check-links.ts', '--dist', staging, '--dist-label', 'dist', ...warnings], { hold: true }).done));
+  const checkLinks = () =>
+    (links ??= timed(
+      'check:links',
+      launch(['scripts/check-links.ts', '--dist', staging, '--dist-label', 'dist', ...warnings], { hold: true }).done,
+    ));
   astro.child.on('message', (message) => {
     if (message === CONTENT_GUARDED) checkTranslations();
     if (message === PAGES_WRITTEN) checkLinks();

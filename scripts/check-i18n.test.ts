@@ -13,7 +13,8 @@ function fixtureWith(files: Record<string, string | null>) {
   return fixture.root;
 }
 
-const TRANSLATED = (body: string) => `---\ntitle: Start\ndescription: Die Startseite der Testwebsite.\norder: 0\ntranslation:\n  source: sha256:0000000000000000\n  method: human\n---\n\n${body}\n`;
+const TRANSLATED = (body: string) =>
+  `---\ntitle: Start\ndescription: Die Startseite der Testwebsite.\norder: 0\ntranslation:\n  source: sha256:0000000000000000\n  method: human\n---\n\n${body}\n`;
 
 describe('npm run check:i18n', () => {
   it('passes the real content: exit 0, zero findings', () => {
@@ -21,7 +22,9 @@ describe('npm run check:i18n', () => {
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout);
     // The only findings are the pages Dutch and Arabic (partial locales) have not translated yet: warnings, never errors.
-    expect(report.findings.filter((f: { rule: string; locale: string }) => !(f.rule === 'missing-page' && ['nl', 'ar'].includes(f.locale)))).toEqual([]);
+    expect(
+      report.findings.filter((f: { rule: string; locale: string }) => !(f.rule === 'missing-page' && ['nl', 'ar'].includes(f.locale))),
+    ).toEqual([]);
     expect(report.summary.errors).toBe(0);
     expect(report.summary.locales.de).toMatchObject({ status: 'complete', pages: { coverage: 1, outdated: 0 }, ui: { coverage: 1 } });
   });
@@ -33,10 +36,20 @@ describe('npm run check:i18n', () => {
     const report = JSON.parse(result.stdout);
     const finding = report.findings.find((f: { rule: string }) => f.rule === 'heading-id');
     expect(finding).toEqual({
-      rule: 'heading-id', severity: 'error', locale: 'de', file: 'content/de/index.mdx', line: 10, column: 1,
-      message: expect.any(String), hint: expect.any(String), source: { file: 'content/en/index.mdx', line: 7, column: 1 },
+      rule: 'heading-id',
+      severity: 'error',
+      locale: 'de',
+      file: 'content/de/index.mdx',
+      line: 10,
+      column: 1,
+      message: expect.any(String),
+      hint: expect.any(String),
+      source: { file: 'content/en/index.mdx', line: 7, column: 1 },
       // The hint's proposal as an edit: the source's id added at the end of the heading (line 10 is "## Anfang").
-      fix: { description: finding.hint, replacements: [{ file: 'content/de/index.mdx', line: 10, column: 10, endLine: 10, endColumn: 10, text: ' {/* #start */}' }] },
+      fix: {
+        description: finding.hint,
+        replacements: [{ file: 'content/de/index.mdx', line: 10, column: 10, endLine: 10, endColumn: 10, text: ' {/* #start */}' }],
+      },
     });
     expect(report.summary.byLocaleAndRule.de).toMatchObject({ 'heading-id': 1, outdated: 1 });
     expect(report.summary.errors).toBeGreaterThan(0);
@@ -55,7 +68,9 @@ describe('npm run check:i18n', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('content/de/index.mdx:6:3  warning  outdated');
     expect(result.stdout).not.toContain('\u001b[');
-    expect(result.stdout).toMatch(/de \(complete\): pages 0 translated, 0 partial, 1 outdated, 0 untranslated, 0 missing of 1 \(100% in de\)/);
+    expect(result.stdout).toMatch(
+      /de \(complete\): pages 0 translated, 0 partial, 1 outdated, 0 untranslated, 0 missing of 1 \(100% in de\)/,
+    );
   });
 
   it('fails on warnings with --strict', () => {

@@ -51,13 +51,27 @@ await runCommand(USAGE, async () => {
   if (folders.length > 0) throw new ContentError(folders);
   for (const code of values.locale ?? []) {
     if (!registry.get(code)) throw new UsageError(`unknown locale "${code}"; content/locales.json has ${registry.codes.join(', ')}.`);
-    if (code === registry.source.code) throw new UsageError(`"${code}" is the source locale; name a translation (${registry.translations.map((l) => l.code).join(', ')}).`);
+    if (code === registry.source.code)
+      throw new UsageError(`"${code}" is the source locale; name a translation (${registry.translations.map((l) => l.code).join(', ')}).`);
   }
   const cache = openParseCache(root, values['no-cache'] ? null : undefined);
-  const site = loadSite(root, registry, undefined, (file) => cache.get(file.file, file.text, () => parsePage(file.file, file.path, file.locale, file.text)));
+  const site = loadSite(root, registry, undefined, (file) =>
+    cache.get(file.file, file.text, () => parsePage(file.file, file.path, file.locale, file.text)),
+  );
   // Progress goes to stderr and only to a terminal, so pipes and CI logs stay clean.
-  const progress = process.stderr.isTTY ? (read: number) => process.stderr.write(`\r\u001b[2KChecking translations… ${read} pages read`) : undefined;
-  const report = checkTranslations({ root, registry, site, glossary, rules: settings.rules, ...(values.locale ? { locales: values.locale } : {}), cache, ...(progress ? { onProgress: progress } : {}) });
+  const progress = process.stderr.isTTY
+    ? (read: number) => process.stderr.write(`\r\u001b[2KChecking translations… ${read} pages read`)
+    : undefined;
+  const report = checkTranslations({
+    root,
+    registry,
+    site,
+    glossary,
+    rules: settings.rules,
+    ...(values.locale ? { locales: values.locale } : {}),
+    cache,
+    ...(progress ? { onProgress: progress } : {}),
+  });
   if (progress) process.stderr.write('\r\u001b[2K');
   cache.save();
   return emitReport(report, settings, { name: 'check:i18n', rules: I18N_RULES, view: i18nSummaryView });

@@ -43,13 +43,15 @@ Rules: ${LINK_RULES.map((rule) => rule.id).join(', ')}.
 Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or configuration error.`;
 
 const CONFIG_FILE = 'scripts/check-links.config.json';
-const configSchema = z.object({
-  skipHosts: z.array(z.string().min(1)).default([]),
-  cacheMaxAgeHours: z.number().min(0).default(24),
-  perHostConcurrency: z.number().int().min(1).default(2),
-  retries: z.number().int().min(0).max(10).default(2),
-  maxRetryAfterSeconds: z.number().min(0).default(30),
-}).strict();
+const configSchema = z
+  .object({
+    skipHosts: z.array(z.string().min(1)).default([]),
+    cacheMaxAgeHours: z.number().min(0).default(24),
+    perHostConcurrency: z.number().int().min(1).default(2),
+    retries: z.number().int().min(0).max(10).default(2),
+    maxRetryAfterSeconds: z.number().min(0).default(30),
+  })
+  .strict();
 
 await runCommand(USAGE, async () => {
   const { values } = parseCli(process.argv.slice(2), {
@@ -82,12 +84,19 @@ await runCommand(USAGE, async () => {
   const registry = loadRegistry(root);
   const config = loadConfig(root);
   const crawlUrl = values.url === undefined ? undefined : httpUrl('--url', values.url);
-  if (values['source-only'] && (crawlUrl || values.dist !== undefined)) throw new UsageError('--source-only checks content/ alone; it cannot be combined with --url or --dist.');
-  if (crawlUrl && values.dist !== undefined) throw new UsageError('--url crawls a deployed site; --dist reads a build on disk: give one of them.');
+  if (values['source-only'] && (crawlUrl || values.dist !== undefined))
+    throw new UsageError('--source-only checks content/ alone; it cannot be combined with --url or --dist.');
+  if (crawlUrl && values.dist !== undefined)
+    throw new UsageError('--url crawls a deployed site; --dist reads a build on disk: give one of them.');
   const dist = values.dist === undefined ? undefined : resolve(values.dist);
-  if (dist !== undefined && !existsSync(dist)) throw new UsageError(`--dist ${values.dist}: the folder ${dist} does not exist; run npm run build first, or point --dist at the built site.`);
-  if (dist !== undefined && !statSync(dist).isDirectory()) throw new UsageError(`--dist ${values.dist}: ${dist} is a file; point --dist at the built site's folder.`);
-  const progress = settings.format === 'pretty' && process.stderr.isTTY ? (message: string) => process.stderr.write(`\r\u001b[2K${message}`) : undefined;
+  if (dist !== undefined && !existsSync(dist))
+    throw new UsageError(
+      `--dist ${values.dist}: the folder ${dist} does not exist; run npm run build first, or point --dist at the built site.`,
+    );
+  if (dist !== undefined && !statSync(dist).isDirectory())
+    throw new UsageError(`--dist ${values.dist}: ${dist} is a file; point --dist at the built site's folder.`);
+  const progress =
+    settings.format === 'pretty' && process.stderr.isTTY ? (message: string) => process.stderr.write(`\r\u001b[2K${message}`) : undefined;
   const cache = openParseCache(root);
   const site = loadSite(root, registry);
   const report = await checkLinks({
@@ -103,19 +112,21 @@ await runCommand(USAGE, async () => {
     ...(values['dist-label'] ? { distLabel: values['dist-label'] } : {}),
     cache,
     ...(progress ? { onProgress: progress } : {}),
-    ...(values.external ? {
-      external: {
-        ...EXTERNAL_DEFAULTS,
-        timeoutMs: timeout,
-        concurrency: concurrency ?? EXTERNAL_DEFAULTS.concurrency,
-        perHost: config.perHostConcurrency,
-        retries: config.retries,
-        maxRetryAfterMs: config.maxRetryAfterSeconds * 1000,
-        skipHosts: config.skipHosts,
-        cacheMaxAgeMs: config.cacheMaxAgeHours * 3600_000,
-        cacheFile: join(root, 'node_modules/.cache/publisher-docs/external-links.json'),
-      },
-    } : {}),
+    ...(values.external
+      ? {
+          external: {
+            ...EXTERNAL_DEFAULTS,
+            timeoutMs: timeout,
+            concurrency: concurrency ?? EXTERNAL_DEFAULTS.concurrency,
+            perHost: config.perHostConcurrency,
+            retries: config.retries,
+            maxRetryAfterMs: config.maxRetryAfterSeconds * 1000,
+            skipHosts: config.skipHosts,
+            cacheMaxAgeMs: config.cacheMaxAgeHours * 3600_000,
+            cacheFile: join(root, 'node_modules/.cache/publisher-docs/external-links.json'),
+          },
+        }
+      : {}),
   });
   cache.save();
   if (progress) process.stderr.write('\r\u001b[2K');
@@ -148,7 +159,15 @@ function loadConfig(root: string) {
   }
   const result = configSchema.safeParse(json.doc.value);
   if (!result.success) {
-    throw new ContentError(result.error.issues.map((issue) => ({ file: CONFIG_FILE, ...(json.doc.nearestPositionOf(issue.path as (string | number)[]) ?? {}), rule: 'config', severity: 'error', message: `Invalid link-check config at ${issue.path.join('.') || '(root)'}: ${issue.message}.` })));
+    throw new ContentError(
+      result.error.issues.map((issue) => ({
+        file: CONFIG_FILE,
+        ...(json.doc.nearestPositionOf(issue.path as (string | number)[]) ?? {}),
+        rule: 'config',
+        severity: 'error',
+        message: `Invalid link-check config at ${issue.path.join('.') || '(root)'}: ${issue.message}.`,
+      })),
+    );
   }
   return result.data;
 }

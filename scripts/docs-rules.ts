@@ -16,16 +16,34 @@ import { GUARD_RULES } from '../src/content/guardRules.ts';
 export const RULES_FILE = 'docs/rules.md';
 
 export const RULE_TABLES = [
-  { tool: 'content-guard', title: 'Content guard (`npm run build`)', intro: 'Checked before Astro compiles anything (`src/content/guardRules.ts`); each stops the build and cannot be switched off.', rules: GUARD_RULES },
-  { tool: 'check:i18n', title: 'Translation check (`npm run check:i18n`)', intro: 'From `scripts/i18n/registry.ts`; select with `--rule` and `--ignore-rule`.', rules: I18N_RULES },
-  { tool: 'check:links', title: 'Link check (`npm run check:links`)', intro: 'From `scripts/links/registry.ts`; select with `--rule` and `--ignore-rule`.', rules: LINK_RULES },
+  {
+    tool: 'content-guard',
+    title: 'Content guard (`npm run build`)',
+    intro: 'Checked before Astro compiles anything (`src/content/guardRules.ts`); each stops the build and cannot be switched off.',
+    rules: GUARD_RULES,
+  },
+  {
+    tool: 'check:i18n',
+    title: 'Translation check (`npm run check:i18n`)',
+    intro: 'From `scripts/i18n/registry.ts`; select with `--rule` and `--ignore-rule`.',
+    rules: I18N_RULES,
+  },
+  {
+    tool: 'check:links',
+    title: 'Link check (`npm run check:links`)',
+    intro: 'From `scripts/links/registry.ts`; select with `--rule` and `--ignore-rule`.',
+    rules: LINK_RULES,
+  },
 ] as const;
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 /** The Markdown table of a registry: id, severity, what it finds, an example. */
 export function ruleTable(rules: readonly RuleInfo[]): string {
-  const rows = rules.map((rule) => `| \`${rule.id}\` | ${rule.severity}${rule.severityNote ? ` (${cell(rule.severityNote)})` : ''} | ${cell(rule.description)} | ${cell(rule.example)} |`);
+  const rows = rules.map(
+    (rule) =>
+      `| \`${rule.id}\` | ${rule.severity}${rule.severityNote ? ` (${cell(rule.severityNote)})` : ''} | ${cell(rule.description)} | ${cell(rule.example)} |`,
+  );
   return ['| rule | severity | what it finds | example |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 

@@ -23,14 +23,27 @@ tables.json to translate.
 Exit codes: 0 added (or already there, nothing changed), 2 refused (nothing written).`;
 
 await runCommand(USAGE, () => {
-  const { values, positionals } = parseCli(process.argv.slice(2), { name: { type: 'string' }, dir: { type: 'string' }, hreflang: { type: 'string' }, help: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCli(process.argv.slice(2), {
+    name: { type: 'string' },
+    dir: { type: 'string' },
+    hreflang: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the locale to add, such as "fr".' : `add one locale at a time (got ${positionals.join(', ')}).`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0 ? 'name the locale to add, such as "fr".' : `add one locale at a time (got ${positionals.join(', ')}).`,
+    );
   if (values.dir !== undefined && values.dir !== 'ltr' && values.dir !== 'rtl') throw new UsageError('--dir must be "ltr" or "rtl".');
-  const result = addLocale(process.cwd(), { code: positionals[0]!, name: values.name, dir: values.dir as 'ltr' | 'rtl' | undefined, hreflang: values.hreflang });
+  const result = addLocale(process.cwd(), {
+    code: positionals[0]!,
+    name: values.name,
+    dir: values.dir as 'ltr' | 'rtl' | undefined,
+    hreflang: values.hreflang,
+  });
   if (result.kind === 'refused') {
     const details = [...(result.message ? [result.message] : []), ...result.problems.map(formatProblem)];
     process.stderr.write(`${paint('red', 'error', process.stderr)} ${details.join('\n')}\nNothing was changed.\n`);

@@ -28,23 +28,40 @@ a CAT tool, with the locale's current translations as targets.
 Translate the file, then: npm run i18n:import -- <file>`;
 
 await runCommand(USAGE, () => {
-  const { values, positionals } = parseCli(process.argv.slice(2), { out: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCli(process.argv.slice(2), {
+    out: { type: 'string' },
+    root: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the locale to export, such as de.' : `export one locale at a time; got ${positionals.join(', ')}.`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0 ? 'name the locale to export, such as de.' : `export one locale at a time; got ${positionals.join(', ')}.`,
+    );
   const root = projectRoot(values.root);
   const registry = loadRegistry(root);
   const code = positionals[0]!;
   const locale = registry.get(code);
-  if (!locale) throw new UsageError(`"${code}" is not a locale in content/locales.json (${registry.translations.map((entry) => entry.code).join(', ')}); add it first with npm run i18n:add -- ${code}.`);
-  if (locale.code === registry.source.code) throw new UsageError(`"${code}" is the source locale; export a translation (${registry.translations.map((entry) => entry.code).join(', ')}).`);
+  if (!locale)
+    throw new UsageError(
+      `"${code}" is not a locale in content/locales.json (${registry.translations.map((entry) => entry.code).join(', ')}); add it first with npm run i18n:add -- ${code}.`,
+    );
+  if (locale.code === registry.source.code)
+    throw new UsageError(
+      `"${code}" is the source locale; export a translation (${registry.translations.map((entry) => entry.code).join(', ')}).`,
+    );
 
   const result = exportLocale({ root, registry, site: loadSite(root, registry), glossary: loadGlossary(root), locale: locale.code });
   if (result.problems.length > 0) {
-    process.stderr.write(`${paint('red', 'error', process.stderr)} the source cannot be exported until these are fixed (nothing was written):\n`);
-    process.stderr.write(formatPretty({ findings: result.problems, summary: undefined }, { color: wantsColor(process.stderr), totals: false }));
+    process.stderr.write(
+      `${paint('red', 'error', process.stderr)} the source cannot be exported until these are fixed (nothing was written):\n`,
+    );
+    process.stderr.write(
+      formatPretty({ findings: result.problems, summary: undefined }, { color: wantsColor(process.stderr), totals: false }),
+    );
     return EXIT.problems;
   }
   const out = values.out === undefined ? join(root, 'xliff', `${locale.code}.xlf`) : resolve(values.out);
@@ -52,7 +69,9 @@ await runCommand(USAGE, () => {
   writeFileSync(out, writeXliff(result.document));
   const { counts } = result;
   const shown = relative(process.cwd(), out) || out;
-  process.stdout.write(`${paint('green', 'wrote')} ${shown}: ${counts.pages} pages and ${result.document.files.length - counts.pages} string files, ${counts.units} units (${counts.translated} translated, ${counts.review} to review, ${counts.new} new)\n`);
+  process.stdout.write(
+    `${paint('green', 'wrote')} ${shown}: ${counts.pages} pages and ${result.document.files.length - counts.pages} string files, ${counts.units} units (${counts.translated} translated, ${counts.review} to review, ${counts.new} new)\n`,
+  );
   process.stdout.write(`Translate it in your CAT tool, then: npm run i18n:import -- ${shown}\n`);
   return EXIT.ok;
 });

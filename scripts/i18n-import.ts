@@ -27,13 +27,21 @@ into content/<locale>/ and stamps each page whose units are all translated.
   --root <dir>   the project (default: the current folder)`;
 
 await runCommand(USAGE, () => {
-  const { values, positionals } = parseCli(process.argv.slice(2), { method: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCli(process.argv.slice(2), {
+    method: { type: 'string' },
+    root: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the XLIFF file to import.' : `import one file at a time; got ${positionals.join(', ')}.`);
-  if (values.method !== undefined && values.method !== 'human' && values.method !== 'machine') throw new UsageError('--method must be "human" or "machine".');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0 ? 'name the XLIFF file to import.' : `import one file at a time; got ${positionals.join(', ')}.`,
+    );
+  if (values.method !== undefined && values.method !== 'human' && values.method !== 'machine')
+    throw new UsageError('--method must be "human" or "machine".');
   const root = projectRoot(values.root);
   const path = resolve(positionals[0]!);
   const shown = relative(process.cwd(), path).split('\\').join('/') || path;
@@ -44,7 +52,14 @@ await runCommand(USAGE, () => {
     throw new UsageError(describeError(error));
   }
   const registry = loadRegistry(root);
-  const result = importXliff({ root, registry, glossary: loadGlossary(root), file: shown, xml, method: values.method as 'human' | 'machine' | undefined });
+  const result = importXliff({
+    root,
+    registry,
+    glossary: loadGlossary(root),
+    file: shown,
+    xml,
+    method: values.method as 'human' | 'machine' | undefined,
+  });
   const color = wantsColor(process.stderr);
   if (result.kind === 'malformed') {
     process.stderr.write(formatPretty({ findings: [result.finding], summary: undefined }, { color, totals: false }));
@@ -59,9 +74,12 @@ await runCommand(USAGE, () => {
     mkdirSync(dirname(join(root, write.file)), { recursive: true });
     writeFileSync(join(root, write.file), write.text);
   }
-  for (const write of result.writes) process.stdout.write(`${write.file}  ${paint('green', write.stamped ? 'written and stamped' : 'written')}\n`);
+  for (const write of result.writes)
+    process.stdout.write(`${write.file}  ${paint('green', write.stamped ? 'written and stamped' : 'written')}\n`);
   for (const note of result.skipped) process.stdout.write(`${note.file}  ${paint('yellow', note.message)}\n`);
-  process.stdout.write(`${result.writes.length} files written, ${result.unchanged.length} unchanged, ${result.skipped.length} pages not complete (${result.locale.code}).\n`);
+  process.stdout.write(
+    `${result.writes.length} files written, ${result.unchanged.length} unchanged, ${result.skipped.length} pages not complete (${result.locale.code}).\n`,
+  );
   if (result.writes.length > 0) process.stdout.write(`Next: npm run check:i18n -- --locale ${result.locale.code}\n`);
   return EXIT.ok;
 });

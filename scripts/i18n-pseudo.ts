@@ -24,7 +24,10 @@ Exit codes: 0 done, 1 a source page or namespace does not parse (nothing written
 const formatProblem = (problem: Finding) => `${placeOf(problem)}  ${problem.message}${problem.hint ? `\n    → ${problem.hint}` : ''}`;
 
 await runCommand(USAGE, () => {
-  const { values } = parseCli(process.argv.slice(2), { remove: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } });
+  const { values } = parseCli(process.argv.slice(2), {
+    remove: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
@@ -32,19 +35,29 @@ await runCommand(USAGE, () => {
   const root = process.cwd();
   if (values.remove) {
     const { removed } = removePseudoLocales(root);
-    process.stdout.write(removed.length ? `${paint('green', 'Removed')} ${removed.join(', ')} (registry entries and folders).\n` : 'No pseudo-locale in content/locales.json; nothing changed.\n');
+    process.stdout.write(
+      removed.length
+        ? `${paint('green', 'Removed')} ${removed.join(', ')} (registry entries and folders).\n`
+        : 'No pseudo-locale in content/locales.json; nothing changed.\n',
+    );
     return EXIT.ok;
   }
   const result = makePseudoLocales(root);
   if (result.kind === 'refused') {
-    process.stderr.write(`${paint('red', 'error', process.stderr)} ${[...(result.message ? [result.message] : []), ...result.problems.map(formatProblem)].join('\n')}\n`);
+    process.stderr.write(
+      `${paint('red', 'error', process.stderr)} ${[...(result.message ? [result.message] : []), ...result.problems.map(formatProblem)].join('\n')}\n`,
+    );
     return result.problems.some((problem) => problem.rule !== 'config') ? EXIT.problems : EXIT.usage;
   }
   for (const locale of result.locales) {
-    process.stdout.write(`${paint('green', result.locales.length && locale.added ? 'Added' : 'Regenerated')} ${locale.code} (${locale.dir}): content/${locale.code}/, ${locale.files} files\n`);
+    process.stdout.write(
+      `${paint('green', result.locales.length && locale.added ? 'Added' : 'Regenerated')} ${locale.code} (${locale.dir}): content/${locale.code}/, ${locale.files} files\n`,
+    );
   }
-  process.stdout.write(`\nBuild and look: npm run build && npm run preview, then open /${result.locales[0]!.code}/.\n` +
-    'Plain English on a page is a string the site does not take from ui.json; a missing ] is text cut off.\n' +
-    'The pseudo-locales are noindex and out of the sitemap; do not commit them (npm run i18n:pseudo -- --remove).\n');
+  process.stdout.write(
+    `\nBuild and look: npm run build && npm run preview, then open /${result.locales[0]!.code}/.\n` +
+      'Plain English on a page is a string the site does not take from ui.json; a missing ] is text cut off.\n' +
+      'The pseudo-locales are noindex and out of the sitemap; do not commit them (npm run i18n:pseudo -- --remove).\n',
+  );
   return EXIT.ok;
 });

@@ -38,9 +38,16 @@ translation has not.
   --reviewed  a person has reviewed the translation: set translation.reviewed: true and clear machineSections`;
 
 await runCommand(USAGE, () => {
-  const { values, positionals } = parseCli(process.argv.slice(2), { method: { type: 'string' }, reviewed: { type: 'boolean' }, partial: { type: 'boolean' }, force: { type: 'boolean' }, 'machine-section': { type: 'string', multiple: true } });
+  const { values, positionals } = parseCli(process.argv.slice(2), {
+    method: { type: 'string' },
+    reviewed: { type: 'boolean' },
+    partial: { type: 'boolean' },
+    force: { type: 'boolean' },
+    'machine-section': { type: 'string', multiple: true },
+  });
   if (positionals.length === 0) throw new UsageError('name at least one translated page.');
-  if (values.method !== undefined && values.method !== 'human' && values.method !== 'machine') throw new UsageError('--method must be "human" or "machine".');
+  if (values.method !== undefined && values.method !== 'human' && values.method !== 'machine')
+    throw new UsageError('--method must be "human" or "machine".');
   const root = process.cwd();
   const registry = loadRegistry(root);
   const glossary = loadGlossary(root);
@@ -54,31 +61,77 @@ await runCommand(USAGE, () => {
       failures++;
       process.stderr.write(`${file}  ${paint('red', 'error')} ${message}\n`);
     };
-    if (folder !== 'content' || !locale || rest.length === 0 || !file.endsWith('.mdx')) { fail('not a page under content/<locale>/.'); continue; }
-    if (!registry.get(locale)) { fail(`"${locale}" is not a locale in content/locales.json (${registry.codes.join(', ')}).`); continue; }
-    if (locale === registry.source.code) { fail('this is a source page; stamp its translations instead.'); continue; }
-    if (!existsSync(file)) { fail('file not found.'); continue; }
+    if (folder !== 'content' || !locale || rest.length === 0 || !file.endsWith('.mdx')) {
+      fail('not a page under content/<locale>/.');
+      continue;
+    }
+    if (!registry.get(locale)) {
+      fail(`"${locale}" is not a locale in content/locales.json (${registry.codes.join(', ')}).`);
+      continue;
+    }
+    if (locale === registry.source.code) {
+      fail('this is a source page; stamp its translations instead.');
+      continue;
+    }
+    if (!existsSync(file)) {
+      fail('file not found.');
+      continue;
+    }
     const sourceFile = site.byFile(file)?.sourceFile;
-    if (!sourceFile) { fail(`it has no source page (content/${registry.source.code}/${rest.join('/')} does not exist).`); continue; }
+    if (!sourceFile) {
+      fail(`it has no source page (content/${registry.source.code}/${rest.join('/')} does not exist).`);
+      continue;
+    }
     const sourceText = readFileSync(sourceFile, 'utf8');
     const parsed = parseMdx(sourceFile, sourceText);
-    if (!parsed.ok) { fail(`its source page does not parse (${parsed.problems[0]?.message ?? 'unknown problem'}); fix ${sourceFile} first.`); continue; }
+    if (!parsed.ok) {
+      fail(`its source page does not parse (${parsed.problems[0]?.message ?? 'unknown problem'}); fix ${sourceFile} first.`);
+      continue;
+    }
     const hash = sourceHash(sourceText);
     const fingerprints = sectionFingerprints(parsed.doc.tree, parsed.doc.rawFrontmatter);
     const unknown = (values['machine-section'] ?? []).filter((id) => !(id in fingerprints));
-    if (unknown.length > 0) { fail(`--machine-section ${unknown.join(', ')}: not a section of ${sourceFile} (its sections: ${Object.keys(fingerprints).join(', ')}).`); continue; }
+    if (unknown.length > 0) {
+      fail(
+        `--machine-section ${unknown.join(', ')}: not a section of ${sourceFile} (its sections: ${Object.keys(fingerprints).join(', ')}).`,
+      );
+      continue;
+    }
     const text = readFileSync(file, 'utf8');
     const own = parseMdx(file, text);
-    if (!own.ok) { fail(`it does not parse (${own.problems[0]?.message ?? 'unknown problem'}); fix it first.`); continue; }
+    if (!own.ok) {
+      fail(`it does not parse (${own.problems[0]?.message ?? 'unknown problem'}); fix it first.`);
+      continue;
+    }
     const ownSections = sectionFingerprints(own.doc.tree, own.doc.rawFrontmatter);
-    const result = stampTranslation(text, { source: hash, sections: withTranslationPrints(fingerprints, ownSections), method: values.method as 'human' | 'machine' | undefined, ...(values.reviewed ? { reviewed: true } : {}), machineSections: values['machine-section'] });
-    if ('error' in result) { fail(result.error); continue; }
+    const result = stampTranslation(text, {
+      source: hash,
+      sections: withTranslationPrints(fingerprints, ownSections),
+      method: values.method as 'human' | 'machine' | undefined,
+      ...(values.reviewed ? { reviewed: true } : {}),
+      machineSections: values['machine-section'],
+    });
+    if ('error' in result) {
+      fail(result.error);
+      continue;
+    }
     if (!values.force) {
       const path = rest.join('/');
-      const problems = stampProblems({ root, registry, glossary, source: toPageFile(registry.source.code, path, sourceText), translation: toPageFile(locale, path, text), stamped: result.text ?? text, translationSections: ownSections, partial: values.partial === true });
+      const problems = stampProblems({
+        root,
+        registry,
+        glossary,
+        source: toPageFile(registry.source.code, path, sourceText),
+        translation: toPageFile(locale, path, text),
+        stamped: result.text ?? text,
+        translationSections: ownSections,
+        partial: values.partial === true,
+      });
       if (problems.length > 0) {
         failures++;
-        process.stderr.write(`${file}  ${paint('red', 'not stamped')}: the stamp would say it matches ${sourceFile}, and it does not yet.\n${formatPretty({ findings: problems, summary: undefined }, { color: process.stderr.isTTY === true, totals: false })}`);
+        process.stderr.write(
+          `${file}  ${paint('red', 'not stamped')}: the stamp would say it matches ${sourceFile}, and it does not yet.\n${formatPretty({ findings: problems, summary: undefined }, { color: process.stderr.isTTY === true, totals: false })}`,
+        );
         continue;
       }
     }

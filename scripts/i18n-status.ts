@@ -36,31 +36,55 @@ interface LocaleStatus extends LocaleOverview {
 }
 
 await runCommand(USAGE, () => {
-  const { values } = parseCli(process.argv.slice(2), { locale: { type: 'string', multiple: true }, format: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', default: false } });
+  const { values } = parseCli(process.argv.slice(2), {
+    locale: { type: 'string', multiple: true },
+    format: { type: 'string' },
+    root: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
   const format = values.format ?? 'pretty';
-  if (!['pretty', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be pretty, json or markdown (got "${format}").`);
+  if (!['pretty', 'json', 'markdown'].includes(format))
+    throw new UsageError(`--format must be pretty, json or markdown (got "${format}").`);
   const root = resolve(values.root ?? process.cwd());
   const site = loadSite(root);
   const { registry } = site;
   for (const code of values.locale ?? []) {
     if (!registry.get(code)) throw new UsageError(`unknown locale "${code}"; content/locales.json has ${registry.codes.join(', ')}.`);
-    if (code === registry.source.code) throw new UsageError(`"${code}" is the source locale; name a translation (${registry.translations.map((l) => l.code).join(', ')}).`);
+    if (code === registry.source.code)
+      throw new UsageError(`"${code}" is the source locale; name a translation (${registry.translations.map((l) => l.code).join(', ')}).`);
   }
   // No translation or no source page: there is no status to show, and saying "0 of 0" would hide why.
-  const nothing = nothingToCheck(registry.source.code, values.locale ?? registry.translations.map((l) => l.code), site.pagesOf(registry.source.code).length);
+  const nothing = nothingToCheck(
+    registry.source.code,
+    values.locale ?? registry.translations.map((l) => l.code),
+    site.pagesOf(registry.source.code).length,
+  );
   if (nothing) throw new UsageError(nothing);
   const glossary = loadGlossary(root);
   const sourceNamespaces = readNamespaces(root, registry.source.code);
   const locales: LocaleStatus[] = translationOverview(site, values.locale).map((overview) => {
-    const ui = uiRules({ locale: registry.get(overview.code)!, sourceLocale: registry.source.code, source: sourceNamespaces, translation: readNamespaces(root, overview.code), glossary });
-    const todo = ui.findings.filter((f) => ['ui-missing-key', 'ui-empty', 'ui-untranslated'].includes(f.rule)).map((f) => ({ key: /"([^"]+)"/.exec(f.message)?.[1] ?? '', file: f.file, line: f.line, rule: f.rule }));
+    const ui = uiRules({
+      locale: registry.get(overview.code)!,
+      sourceLocale: registry.source.code,
+      source: sourceNamespaces,
+      translation: readNamespaces(root, overview.code),
+      glossary,
+    });
+    const todo = ui.findings
+      .filter((f) => ['ui-missing-key', 'ui-empty', 'ui-untranslated'].includes(f.rule))
+      .map((f) => ({ key: /"([^"]+)"/.exec(f.message)?.[1] ?? '', file: f.file, line: f.line, rule: f.rule }));
     return { ...overview, ui: { strings: ui.total, translated: ui.translated, todo } };
   });
-  const output = format === 'json' ? `${JSON.stringify({ sourceLocale: registry.source.code, locales }, null, 2)}\n` : format === 'markdown' ? markdown(locales, registry.source.name) : pretty(locales);
+  const output =
+    format === 'json'
+      ? `${JSON.stringify({ sourceLocale: registry.source.code, locales }, null, 2)}\n`
+      : format === 'markdown'
+        ? markdown(locales, registry.source.name)
+        : pretty(locales);
   process.stdout.write(output);
   return EXIT.ok;
 });
@@ -89,11 +113,20 @@ function partOf(row: PageRow): string {
 function review(row: PageRow): string {
   if (row.status === 'untranslated' || row.status === 'missing') return '';
   if (row.method === 'machine') return row.unreviewed ? 'machine, not reviewed' : 'machine, reviewed';
-  return row.machineSections.length ? `machine-translated sections, not reviewed: ${row.machineSections.map((id) => (id.startsWith('_') ? id : `#${id}`)).join(', ')}` : '';
+  return row.machineSections.length
+    ? `machine-translated sections, not reviewed: ${row.machineSections.map((id) => (id.startsWith('_') ? id : `#${id}`)).join(', ')}`
+    : '';
 }
 
 function pretty(locales: readonly LocaleStatus[]): string {
-  const color = { missing: 'red', untranslated: 'red', outdated: 'yellow', partial: 'yellow', translated: 'green', source: 'green' } as const;
+  const color = {
+    missing: 'red',
+    untranslated: 'red',
+    outdated: 'yellow',
+    partial: 'yellow',
+    translated: 'green',
+    source: 'green',
+  } as const;
 
   const lines: string[] = [];
   for (const locale of locales) {
@@ -102,11 +135,25 @@ function pretty(locales: readonly LocaleStatus[]): string {
     for (const row of locale.pages) {
       const extra = review(row);
       lines.push(`  ${paint(color[row.status], row.status.padEnd(12))} ${row.file}${row.exists ? '' : ' (to create)'}  ${row.url}`);
-      const detail = [row.status === 'outdated' || row.status === 'untranslated' || row.status === 'partial' ? stateOf(row) : '', extra].filter(Boolean).join('; ');
+      const detail = [row.status === 'outdated' || row.status === 'untranslated' || row.status === 'partial' ? stateOf(row) : '', extra]
+        .filter(Boolean)
+        .join('; ');
       if (detail) lines.push(`               ${detail}`);
     }
-    lines.push(`  UI strings: ${locale.ui.translated}/${locale.ui.strings} translated${locale.ui.todo.length ? `; to do: ${locale.ui.todo.slice(0, 5).map((item) => `${item.file}:${item.line ?? 1} ${item.key}`).join(', ')}${locale.ui.todo.length > 5 ? ` and ${locale.ui.todo.length - 5} more` : ''}` : ''}`);
-    lines.push(`  Pages: ${totals.translated} translated, ${totals.partial} partial, ${totals.outdated} outdated, ${totals.untranslated} untranslated, ${totals.missing} missing of ${totals.pages} (${Math.round(totals.coverage * 100)}% in ${locale.code}); ${totals.machine} machine-translated (${totals.unreviewed} not reviewed)`, '');
+    lines.push(
+      `  UI strings: ${locale.ui.translated}/${locale.ui.strings} translated${
+        locale.ui.todo.length
+          ? `; to do: ${locale.ui.todo
+              .slice(0, 5)
+              .map((item) => `${item.file}:${item.line ?? 1} ${item.key}`)
+              .join(', ')}${locale.ui.todo.length > 5 ? ` and ${locale.ui.todo.length - 5} more` : ''}`
+          : ''
+      }`,
+    );
+    lines.push(
+      `  Pages: ${totals.translated} translated, ${totals.partial} partial, ${totals.outdated} outdated, ${totals.untranslated} untranslated, ${totals.missing} missing of ${totals.pages} (${Math.round(totals.coverage * 100)}% in ${locale.code}); ${totals.machine} machine-translated (${totals.unreviewed} not reviewed)`,
+      '',
+    );
   }
   return `${lines.join('\n')}`;
 }
@@ -114,14 +161,22 @@ function pretty(locales: readonly LocaleStatus[]): string {
 function markdown(locales: readonly LocaleStatus[], sourceName: string): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   const parts: string[] = [`# Translation status (source: ${sourceName})`, ''];
-  parts.push('| locale | translated | partial | outdated | untranslated | missing | coverage | machine, not reviewed | UI strings |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  parts.push(
+    '| locale | translated | partial | outdated | untranslated | missing | coverage | machine, not reviewed | UI strings |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
   for (const locale of locales) {
     const { totals } = locale;
-    parts.push(`| ${locale.code} (${cell(locale.name)}, ${locale.status}) | ${totals.translated}/${totals.pages} | ${totals.partial} | ${totals.outdated} | ${totals.untranslated} | ${totals.missing} | ${Math.round(totals.coverage * 100)}% | ${totals.unreviewed} | ${locale.ui.translated}/${locale.ui.strings} |`);
+    parts.push(
+      `| ${locale.code} (${cell(locale.name)}, ${locale.status}) | ${totals.translated}/${totals.pages} | ${totals.partial} | ${totals.outdated} | ${totals.untranslated} | ${totals.missing} | ${Math.round(totals.coverage * 100)}% | ${totals.unreviewed} | ${locale.ui.translated}/${locale.ui.strings} |`,
+    );
   }
   for (const locale of locales) {
     parts.push('', `## ${locale.code} (${cell(locale.name)})`, '', '| page | file | state | review |', '| --- | --- | --- | --- |');
-    for (const row of locale.pages) parts.push(`| [${cell(row.title)}](${row.url}) | \`${row.file}\`${row.exists ? '' : ' (to create)'} | ${cell(stateOf(row))} | ${review(row)} |`);
+    for (const row of locale.pages)
+      parts.push(
+        `| [${cell(row.title)}](${row.url}) | \`${row.file}\`${row.exists ? '' : ' (to create)'} | ${cell(stateOf(row))} | ${review(row)} |`,
+      );
   }
   return `${parts.join('\n')}\n`;
 }

@@ -41,7 +41,10 @@ await runCommand(USAGE, async () => {
     server = await serveStatic(dist, { port, host: values.host, measure: false });
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
-    if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use (another server, perhaps \`npm start\` in another terminal); stop it or pass --port <n>`);
+    if (code === 'EADDRINUSE')
+      throw new UsageError(
+        `port ${port} is in use (another server, perhaps \`npm start\` in another terminal); stop it or pass --port <n>`,
+      );
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot listen on host "${values.host}"`);
     throw error;
   }

@@ -33,36 +33,81 @@ let dist: string;
 
 /** English-only pages in nested sections of their own: in German they are fallbacks, and the navigation has depth. */
 const NESTED_PAGES: Record<string, string> = {
-  'content/en/partner-tools/index.mdx': mdx({ title: 'Tools for marketplace partners', navTitle: 'Partner tools', description: 'Systems a marketplace partner connects to the marketplace, grouped by what they do.', order: 900 }, 'This section groups the systems partners connect.\n\n## Before you start {/* #before-you-start */}\n\nHave a CRM ready.'),
-  'content/en/partner-tools/destinations/index.mdx': mdx({ title: 'Lead destinations for partners', navTitle: 'Destinations', description: 'The systems that can receive your marketplace leads, and how to connect each one.', order: 50 }, 'Pick the system your sales team works in.'),
-  'content/en/partner-tools/destinations/salesforce.mdx': mdx({ title: 'Send leads to Salesforce', navTitle: 'Salesforce', description: 'Connect Salesforce as the lead destination of a marketplace offer, step by step.', order: 20 }, 'Salesforce receives leads through a web-to-lead form.\n\n## Prepare the form {/* #prepare */}\n\nCreate the form first.'),
-  'content/en/partner-tools/destinations/dynamics.mdx': mdx({ title: 'Send leads to Dynamics 365', navTitle: 'Dynamics 365', description: 'Connect Dynamics 365 as the lead destination of a marketplace offer, step by step.', order: 10 }, 'Dynamics 365 receives leads in its lead entity.'),
-  'content/en/partner-tools/destinations/https/endpoint.mdx': mdx({ title: 'Send leads to an HTTPS endpoint', navTitle: 'HTTPS endpoint', description: 'Receive marketplace leads on an HTTPS endpoint of your own, as JSON.', order: 10 }, 'Your endpoint receives each lead as JSON.'),
+  'content/en/partner-tools/index.mdx': mdx(
+    {
+      title: 'Tools for marketplace partners',
+      navTitle: 'Partner tools',
+      description: 'Systems a marketplace partner connects to the marketplace, grouped by what they do.',
+      order: 900,
+    },
+    'This section groups the systems partners connect.\n\n## Before you start {/* #before-you-start */}\n\nHave a CRM ready.',
+  ),
+  'content/en/partner-tools/destinations/index.mdx': mdx(
+    {
+      title: 'Lead destinations for partners',
+      navTitle: 'Destinations',
+      description: 'The systems that can receive your marketplace leads, and how to connect each one.',
+      order: 50,
+    },
+    'Pick the system your sales team works in.',
+  ),
+  'content/en/partner-tools/destinations/salesforce.mdx': mdx(
+    {
+      title: 'Send leads to Salesforce',
+      navTitle: 'Salesforce',
+      description: 'Connect Salesforce as the lead destination of a marketplace offer, step by step.',
+      order: 20,
+    },
+    'Salesforce receives leads through a web-to-lead form.\n\n## Prepare the form {/* #prepare */}\n\nCreate the form first.',
+  ),
+  'content/en/partner-tools/destinations/dynamics.mdx': mdx(
+    {
+      title: 'Send leads to Dynamics 365',
+      navTitle: 'Dynamics 365',
+      description: 'Connect Dynamics 365 as the lead destination of a marketplace offer, step by step.',
+      order: 10,
+    },
+    'Dynamics 365 receives leads in its lead entity.',
+  ),
+  'content/en/partner-tools/destinations/https/endpoint.mdx': mdx(
+    {
+      title: 'Send leads to an HTTPS endpoint',
+      navTitle: 'HTTPS endpoint',
+      description: 'Receive marketplace leads on an HTTPS endpoint of your own, as JSON.',
+      order: 10,
+    },
+    'Your endpoint receives each lead as JSON.',
+  ),
 };
 const NESTED = 'partner-tools/destinations/salesforce/';
 const EDIT = 'https://github.com/contoso/publisher-docs/edit/main/';
 
-beforeAll(async () => {
-  dist = join(ROOT, 'test-results/dist-browser');
-  rmSync(dist, { recursive: true, force: true });
-  const build = astroBuild(ROOT, dist);
-  if (build.code !== 0) throw new Error(build.output);
-  // A copy whose German guide is missing (a fallback) and which has nested English-only sections.
-  nestedProject = copyProject();
-  rmSync(join(nestedProject.dir, 'content/de/lead-management/enable-lead-sharing.mdx'));
-  for (const [file, text] of Object.entries(NESTED_PAGES)) {
-    mkdirSync(dirname(join(nestedProject.dir, file)), { recursive: true });
-    writeFileSync(join(nestedProject.dir, file), text);
-  }
-  // This build also has a repository to edit pages in.
-  const nestedBuild = run(nestedProject.dir, process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { EDIT_BASE_URL: EDIT });
-  if (nestedBuild.code !== 0) throw new Error(nestedBuild.output);
-  site = await serveStatic(dist);
-  nested = await serveStatic(join(nestedProject.dir, 'dist'));
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  // Two builds of the site, one after the other.
-}, 2 * BUILD_LIMIT_MS + 60_000);
+beforeAll(
+  async () => {
+    dist = join(ROOT, 'test-results/dist-browser');
+    rmSync(dist, { recursive: true, force: true });
+    const build = astroBuild(ROOT, dist);
+    if (build.code !== 0) throw new Error(build.output);
+    // A copy whose German guide is missing (a fallback) and which has nested English-only sections.
+    nestedProject = copyProject();
+    rmSync(join(nestedProject.dir, 'content/de/lead-management/enable-lead-sharing.mdx'));
+    for (const [file, text] of Object.entries(NESTED_PAGES)) {
+      mkdirSync(dirname(join(nestedProject.dir, file)), { recursive: true });
+      writeFileSync(join(nestedProject.dir, file), text);
+    }
+    // This build also has a repository to edit pages in.
+    const nestedBuild = run(nestedProject.dir, process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      EDIT_BASE_URL: EDIT,
+    });
+    if (nestedBuild.code !== 0) throw new Error(nestedBuild.output);
+    site = await serveStatic(dist);
+    nested = await serveStatic(join(nestedProject.dir, 'dist'));
+    browser = await launchChromium();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // Two builds of the site, one after the other.
+  },
+  2 * BUILD_LIMIT_MS + 60_000,
+);
 
 afterAll(async () => {
   await browser?.close();
@@ -81,7 +126,11 @@ interface OpenOptions {
 }
 
 async function open(path: string, options: OpenOptions = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, colorScheme: options.scheme ?? 'light', javaScriptEnabled: options.javaScript ?? true });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? DESKTOP,
+    colorScheme: options.scheme ?? 'light',
+    javaScriptEnabled: options.javaScript ?? true,
+  });
   const base = options.base ?? site.url;
   if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
   const page = await context.newPage();
@@ -124,11 +173,17 @@ async function search(page: Page, term: string): Promise<{ href: string; title: 
   await openSearch(page);
   await typeQuery(page, term);
   const results = page.locator('pagefind-modal a[href]');
-  return results.evaluateAll((links) => links.map((link) => ({ href: link.getAttribute('href') ?? '', title: link.textContent?.trim() ?? '' })));
+  return results.evaluateAll((links) =>
+    links.map((link) => ({ href: link.getAttribute('href') ?? '', title: link.textContent?.trim() ?? '' })),
+  );
 }
 
 /** The `lang` an element is in: its own or its nearest ancestor's. */
-const langOf = (page: Page, selector: string) => page.locator(selector).first().evaluate((element) => element.closest('[lang]')?.getAttribute('lang'));
+const langOf = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((element) => element.closest('[lang]')?.getAttribute('lang'));
 
 describe('a reader in Chromium', () => {
   it('switches from the English guide at a deep anchor to the German guide at the same anchor, through the language menu', async () => {
@@ -177,13 +232,20 @@ describe('a reader in Chromium', () => {
           text: excerpt.textContent ?? '',
           marks: marks.length,
           // Every matched word lies inside the excerpt's visible box, which shows all its text.
-          shown: excerpt.scrollWidth <= excerpt.clientWidth && marks.every((mark) => mark.width > 0 && mark.left >= box.left - 1 && mark.right <= box.right + 1 && mark.bottom <= box.bottom + 1),
+          shown:
+            excerpt.scrollWidth <= excerpt.clientWidth &&
+            marks.every(
+              (mark) => mark.width > 0 && mark.left >= box.left - 1 && mark.right <= box.right + 1 && mark.bottom <= box.bottom + 1,
+            ),
         };
       });
       return { links, excerpts };
     });
     expect(results.links.length).toBeGreaterThan(0);
-    expect(results.links.every((href) => href.startsWith('/de/')), JSON.stringify(results.links)).toBe(true);
+    expect(
+      results.links.every((href) => href.startsWith('/de/')),
+      JSON.stringify(results.links),
+    ).toBe(true);
     // One result per page, with one excerpt: no page listed twice. (Two pages that place the same shared
     // table can still show the same words: open, see the report on issue 18.)
     expect(new Set(results.links).size).toBe(results.links.length);
@@ -200,7 +262,12 @@ describe('a reader in Chromium', () => {
   it('opens search with the keyboard shortcut, labelled for the language, and loads nothing of Pagefind before', async () => {
     const { page } = await open(`/de/${GUIDE}`);
     await expect(page.locator('.search-shortcut').textContent()).resolves.toBe('Strg K');
-    const before = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => /\/pagefind\/|\/search\/|search-theme/.test(name)));
+    const before = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => /\/pagefind\/|\/search\/|search-theme/.test(name)),
+    );
     expect(before).toEqual([]);
     await page.keyboard.press('Control+k');
     await page.locator('pagefind-modal input').waitFor({ state: 'visible', timeout: 30_000 });
@@ -219,7 +286,13 @@ describe('a reader in Chromium', () => {
     await expect(page.locator('main').getAttribute('lang')).resolves.toBe('en');
     await expect(langOf(page, 'main h1')).resolves.toBe('en');
     await expect(langOf(page, 'main .heading-wrapper h2')).resolves.toBe('en');
-    for (const selector of ['main .notice', 'main .last-updated', 'main .prev-next .prev-next-hint', 'main .toc > summary', 'main .toc-label']) {
+    for (const selector of [
+      'main .notice',
+      'main .last-updated',
+      'main .prev-next .prev-next-hint',
+      'main .toc > summary',
+      'main .toc-label',
+    ]) {
       await expect(langOf(page, selector), selector).resolves.toBe('de');
     }
     expect(errors).toEqual([]);
@@ -258,10 +331,18 @@ describe('a reader in Chromium', () => {
       const stops: string[] = [];
       for (let i = 0; i < 3; i++) {
         await page.keyboard.press('Tab');
-        stops.push(await page.evaluate(() => {
-          const element = document.activeElement!;
-          return element.classList.contains('skip-link') ? 'skip' : element.classList.contains('menu-button') ? 'menu' : element.hasAttribute('data-search-open') ? 'search' : element.outerHTML.slice(0, 60);
-        }));
+        stops.push(
+          await page.evaluate(() => {
+            const element = document.activeElement!;
+            return element.classList.contains('skip-link')
+              ? 'skip'
+              : element.classList.contains('menu-button')
+                ? 'menu'
+                : element.hasAttribute('data-search-open')
+                  ? 'search'
+                  : element.outerHTML.slice(0, 60);
+          }),
+        );
       }
       expect(stops, locale).toEqual(['skip', 'menu', 'search']);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -276,16 +357,29 @@ describe('a reader in Chromium', () => {
     await expect(button.isVisible()).resolves.toBe(true);
     const label = await page.locator('.search-button > span').boundingBox();
     expect(label!.width).toBeLessThanOrEqual(1);
-    const tools = await page.locator('.site-header').evaluate((header) => [...header.querySelectorAll('summary, button:not([hidden]), .theme-switch')].map((element) => element.getBoundingClientRect().right));
+    const tools = await page
+      .locator('.site-header')
+      .evaluate((header) =>
+        [...header.querySelectorAll('summary, button:not([hidden]), .theme-switch')].map(
+          (element) => element.getBoundingClientRect().right,
+        ),
+      );
     for (const right of tools) expect(right).toBeLessThanOrEqual(320);
-    await expect(page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBeLessThanOrEqual(0);
+    await expect(
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).resolves.toBeLessThanOrEqual(0);
     await page.context().close();
   });
 
   it('opens the menu and "On this page" on a phone without JavaScript', async () => {
     const { page } = await open(`/de/${GUIDE}`, { viewport: PHONE, javaScript: false });
     await page.locator('.menu-button').click();
-    await expect(page.getByRole('navigation', { name: 'Leitfäden' }).getByRole('link', { name: 'Lead-Sharing aktivieren' }).getAttribute('aria-current')).resolves.toBe('page');
+    await expect(
+      page
+        .getByRole('navigation', { name: 'Leitfäden' })
+        .getByRole('link', { name: 'Lead-Sharing aktivieren' })
+        .getAttribute('aria-current'),
+    ).resolves.toBe('page');
     await page.locator('.menu-button').click();
     await page.locator('.toc > summary').click();
     await expect(page.locator('.toc nav').getByRole('link', { name: 'Jeden Lead nachverfolgen' }).isVisible()).resolves.toBe(true);
@@ -300,24 +394,33 @@ describe('a reader in Chromium', () => {
     const desktop = await open(path, { base: nested.url });
     const nav = desktop.page.getByRole('navigation', { name: 'Guides' });
     await expect(nav.isVisible()).resolves.toBe(true);
-    const links = await nav.locator('a').evaluateAll((anchors) => anchors.map((a) => {
-      let depth = 0;
-      for (let list = a.closest('ul')!.parentElement!.closest('ul'); list; list = list.parentElement!.closest('ul')) depth++;
-      return `${'  '.repeat(depth)}${a.textContent!.trim()}${a.getAttribute('aria-current') ? ' *' : ''}`;
-    }));
+    const links = await nav.locator('a').evaluateAll((anchors) =>
+      anchors.map((a) => {
+        let depth = 0;
+        for (let list = a.closest('ul')!.parentElement!.closest('ul'); list; list = list.parentElement!.closest('ul')) depth++;
+        return `${'  '.repeat(depth)}${a.textContent!.trim()}${a.getAttribute('aria-current') ? ' *' : ''}`;
+      }),
+    );
     expect(links[0]).toBe('Overview');
     const openSection = links.indexOf('Partner tools');
     expect(links.slice(openSection)).toEqual(['Partner tools', '  Destinations', '    Dynamics 365', '    Https', '    Salesforce *']);
     // Another top-level section stays closed: its pages are not listed.
     expect(links).toContain('Lead management');
     expect(links).not.toContain('  Enable lead sharing');
-    await expect(desktop.page.getByRole('navigation', { name: 'Breadcrumbs' }).locator('li').allTextContents()).resolves.toEqual(['Overview', 'Partner tools', 'Destinations', 'Salesforce']);
+    await expect(desktop.page.getByRole('navigation', { name: 'Breadcrumbs' }).locator('li').allTextContents()).resolves.toEqual([
+      'Overview',
+      'Partner tools',
+      'Destinations',
+      'Salesforce',
+    ]);
     await desktop.page.context().close();
 
     const phone = await open(path, { base: nested.url, viewport: PHONE });
     await expect(phone.page.getByRole('navigation', { name: 'Guides' }).isVisible()).resolves.toBe(false);
     await phone.page.getByText('Menu').click();
-    await expect(phone.page.getByRole('navigation', { name: 'Guides' }).getByRole('link', { name: 'Salesforce' }).isVisible()).resolves.toBe(true);
+    await expect(
+      phone.page.getByRole('navigation', { name: 'Guides' }).getByRole('link', { name: 'Salesforce' }).isVisible(),
+    ).resolves.toBe(true);
     await phone.page.keyboard.press('Escape');
     await expect(phone.page.getByRole('navigation', { name: 'Guides' }).isVisible()).resolves.toBe(false);
     await phone.page.context().close();
@@ -325,7 +428,9 @@ describe('a reader in Chromium', () => {
 
   it('links "Edit this page" to the source file when the repository is configured, and not otherwise', async () => {
     const configured = await open(`/en/${NESTED}`, { base: nested.url });
-    await expect(configured.page.getByRole('link', { name: 'Edit this page' }).getAttribute('href')).resolves.toBe(`${EDIT}content/en/${NESTED.replace(/\/$/, '.mdx')}`);
+    await expect(configured.page.getByRole('link', { name: 'Edit this page' }).getAttribute('href')).resolves.toBe(
+      `${EDIT}content/en/${NESTED.replace(/\/$/, '.mdx')}`,
+    );
     await configured.page.context().close();
     const unconfigured = await open(`/de/${GUIDE}`);
     await expect(unconfigured.page.locator('.edit-link').count()).resolves.toBe(0);
@@ -348,13 +453,17 @@ describe('a reader in Chromium', () => {
     await page.context().close();
   });
 
-  it('lists what a section holds on its index page, in the reader\'s language around fallback titles', async () => {
+  it("lists what a section holds on its index page, in the reader's language around fallback titles", async () => {
     const { page } = await open('/de/partner-tools/destinations/', { base: nested.url });
     const contents = page.locator('.section-contents');
     await expect(contents.locator('h2').textContent()).resolves.toBe('In diesem Abschnitt');
     await expect(langOf(page, '.section-contents h2')).resolves.toBe('de');
     await expect(langOf(page, '.section-contents li a')).resolves.toBe('en');
-    await expect(contents.locator('li > a').allTextContents()).resolves.toEqual(['Send leads to Dynamics 365', 'Https', 'Send leads to Salesforce']);
+    await expect(contents.locator('li > a').allTextContents()).resolves.toEqual([
+      'Send leads to Dynamics 365',
+      'Https',
+      'Send leads to Salesforce',
+    ]);
     await page.context().close();
   });
 
@@ -399,7 +508,11 @@ describe('a reader in Chromium', () => {
     await typeQuery(page, 'Kampagne', 15_000);
     await page.evaluate(`${AXE}\nvoid 0`); // not a <script> tag: the page's Content-Security-Policy would block it
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run({ include: [['pagefind-modal']] }, { runOnly: ['color-contrast'] });
+      const result = await (
+        window as unknown as {
+          axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string }[] }> };
+        }
+      ).axe.run({ include: [['pagefind-modal']] }, { runOnly: ['color-contrast'] });
       return result.violations.map((violation) => violation.id);
     });
     expect(violations).toEqual([]);
@@ -419,7 +532,7 @@ describe('a reader in Chromium', () => {
     await page.context().close();
   });
 
-  it('copies a section\'s link from the link beside its heading, and says so visibly and to screen readers', async () => {
+  it("copies a section's link from the link beside its heading, and says so visibly and to screen readers", async () => {
     const { page } = await open(`/de/${GUIDE}`, { clipboard: true });
     const anchor = page.locator('.heading-wrapper:has(#follow-up) a.heading-anchor');
     await anchor.hover();
@@ -432,13 +545,15 @@ describe('a reader in Chromium', () => {
     await page.context().close();
   });
 
-  it('keeps the theme switch, search, copy link, the language menu and the chooser working under the pages\' Content-Security-Policy, which blocks an injected script', async () => {
+  it("keeps the theme switch, search, copy link, the language menu and the chooser working under the pages' Content-Security-Policy, which blocks an injected script", async () => {
     const context = await browser.newContext({ viewport: DESKTOP });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     const violations: string[] = [];
     await context.exposeBinding('reportViolation', (_source, text: string) => violations.push(text));
     await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.effectiveDirective} ${event.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.effectiveDirective} ${event.blockedURI}`),
+      );
     });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -470,7 +585,9 @@ describe('a reader in Chromium', () => {
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     // The wall stands: a script injected into the page does not run, and the browser reports it.
-    await page.evaluate(() => document.body.append(Object.assign(document.createElement('script'), { textContent: 'window.injected = true' })));
+    await page.evaluate(() =>
+      document.body.append(Object.assign(document.createElement('script'), { textContent: 'window.injected = true' })),
+    );
     await expect.poll(() => violations).toEqual(['script-src-elem inline']);
     await expect(page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).resolves.toBeUndefined();
     await context.close();
@@ -481,7 +598,12 @@ describe('a reader in Chromium', () => {
     const paragraph = page.locator('main article > p').first();
     await expect(paragraph.evaluate((element) => getComputedStyle(element).hyphens)).resolves.toBe('auto');
     await expect(langOf(page, 'main article > p')).resolves.toBe('de');
-    await expect(page.locator('main td').first().evaluate((element) => getComputedStyle(element).hyphens)).resolves.toBe('auto');
+    await expect(
+      page
+        .locator('main td')
+        .first()
+        .evaluate((element) => getComputedStyle(element).hyphens),
+    ).resolves.toBe('auto');
     await page.context().close();
   });
 
@@ -498,13 +620,18 @@ describe('a reader in Chromium', () => {
   ];
   /** A real page with a code block (scrollable on a phone), found in the build rather than named. */
   const codePage = () => {
-    const file = readdirSync(join(dist, 'de'), { recursive: true, encoding: 'utf8' }).find((path) => path.endsWith('index.html') && readFileSync(join(dist, 'de', path), 'utf8').includes('<pre'));
+    const file = readdirSync(join(dist, 'de'), { recursive: true, encoding: 'utf8' }).find(
+      (path) => path.endsWith('index.html') && readFileSync(join(dist, 'de', path), 'utf8').includes('<pre'),
+    );
     return file ? `/de/${file.replace(/index\.html$/, '')}` : undefined;
   };
   // One test per page, scheme and size: each does the same small amount of work, so a time limit per test
   // holds however many kinds of page there are.
   for (const scheme of ['light', 'dark'] as const) {
-    for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    for (const [label, viewport] of [
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+    ] as const) {
       for (const [kind, which, fixedPath] of [...PAGE_TYPES, ['code', '', undefined] as [string, string, undefined]]) {
         it(`has no serious or critical axe violations and no console errors: ${kind} (${scheme}, ${label})`, async () => {
           const path = fixedPath ?? codePage();
@@ -512,8 +639,14 @@ describe('a reader in Chromium', () => {
           const { page, errors } = await open(path!, { scheme, viewport, base: which === 'nested' ? nested.url : site.url });
           await page.evaluate(`${AXE}\nvoid 0`); // not a <script> tag: the page's Content-Security-Policy would block it
           const violations = await page.evaluate(async () => {
-            const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-            return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+            const result = await (
+              window as unknown as {
+                axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+              }
+            ).axe.run();
+            return result.violations
+              .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+              .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
           });
           expect(violations, `${kind} ${path}`).toEqual([]);
           expect(errors, `${kind} ${path}`).toEqual([]);
@@ -526,7 +659,11 @@ describe('a reader in Chromium', () => {
   it('keeps every table inside a 360 px screen without cutting a cell', async () => {
     for (const locale of ['en', 'de']) {
       const { page } = await open(`/${locale}/${GUIDE}`, { viewport: PHONE });
-      const tables = await page.locator('main .table-scroll').evaluateAll((regions) => regions.map((region) => ({ right: region.getBoundingClientRect().right, scrolls: region.scrollWidth > region.clientWidth })));
+      const tables = await page
+        .locator('main .table-scroll')
+        .evaluateAll((regions) =>
+          regions.map((region) => ({ right: region.getBoundingClientRect().right, scrolls: region.scrollWidth > region.clientWidth })),
+        );
       expect(tables.length).toBeGreaterThan(0);
       for (const table of tables) {
         expect(table.right).toBeLessThanOrEqual(360);
@@ -552,7 +689,10 @@ describe('a reader in Chromium', () => {
 
   // One test per guide and locale (the guides come from the content model, as the build's pages do), so the
   // time limit of each test is for two screenshots, however many guides the site grows to.
-  const guides = loadSite(ROOT).pagesOf('en').filter((page) => page.slug !== '').map((page) => page.slug);
+  const guides = loadSite(ROOT)
+    .pagesOf('en')
+    .filter((page) => page.slug !== '')
+    .map((page) => page.slug);
   it('finds the guides to photograph', () => expect(guides.length).toBeGreaterThan(0));
   for (const guide of guides) {
     for (const locale of ['en', 'de']) {

@@ -30,11 +30,14 @@ describe('the built site', () => {
   });
 
   it('carries nothing of the dev toolbar findings app (npm run dev only)', () => {
-    const files = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /\.(html|js|css|json|xml)$/.test(entry.name));
+    const files = readdirSync(dist, { recursive: true, withFileTypes: true }).filter(
+      (entry) => entry.isFile() && /\.(html|js|css|json|xml)$/.test(entry.name),
+    );
     expect(files.length).toBeGreaterThan(20);
     for (const entry of files) {
       const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
-      for (const trace of [APP_ID, 'liveFindings', 'astro-dev-toolbar', '__open-in-editor']) expect(text.includes(trace), `${trace} in ${entry.name}`).toBe(false);
+      for (const trace of [APP_ID, 'liveFindings', 'astro-dev-toolbar', '__open-in-editor'])
+        expect(text.includes(trace), `${trace} in ${entry.name}`).toBe(false);
     }
   });
 
@@ -55,7 +58,10 @@ describe('the built site', () => {
       expect(page.all(`table[data-table="${table.properties.dataTable}"] tbody tr`)).toHaveLength(2);
       expect(page.all(`table[data-table="${table.properties.dataTable}"] thead th[scope="col"]`)).toHaveLength(2);
       expect(textOf(page.one(`table[data-table="${table.properties.dataTable}"] caption`))).not.toBe('');
-      expect(page.all(`table[data-table="${table.properties.dataTable}"] tbody th[scope="row"]`).map(textOf)).toEqual(['AppSource', 'Azure Marketplace']);
+      expect(page.all(`table[data-table="${table.properties.dataTable}"] tbody th[scope="row"]`).map(textOf)).toEqual([
+        'AppSource',
+        'Azure Marketplace',
+      ]);
     }
     expect(page.all('table[data-table="audience"] thead th').map(textOf)).toEqual(audienceHeaders);
     expect(textOf(page.one('table[data-table="audience"] tbody td'))).toBe(firstAudience);
@@ -73,28 +79,50 @@ describe('the built site', () => {
       expect(rows.map(textOf).filter((text) => brands.includes(text))).toEqual(brands);
       expect(rows.filter((row) => row.properties.translate === 'no').map(textOf)).toEqual(brands);
     }
-    expect(destinations('en').all('table[data-table="destinations"] thead th').map(textOf)).toEqual(['Destination', 'What you enter in Partner Center']);
-    expect(destinations('de').all('table[data-table="destinations"] thead th').map(textOf)).toEqual(['Lead-Ziel', 'Ihre Angaben in Partner Center']);
+    expect(destinations('en').all('table[data-table="destinations"] thead th').map(textOf)).toEqual([
+      'Destination',
+      'What you enter in Partner Center',
+    ]);
+    expect(destinations('de').all('table[data-table="destinations"] thead th').map(textOf)).toEqual([
+      'Lead-Ziel',
+      'Ihre Angaben in Partner Center',
+    ]);
     expect(destinations('de').all('table[data-table="destinations"] tbody th').map(textOf)).toContain('HTTPS-Endpunkt');
     // Marketo needs three IDs: one list item each.
     expect(destinations('en').all('table[data-table="destinations"] tbody tr:nth-child(3) li')).toHaveLength(3);
     const fields = readPage(dist, 'de/lead-management/lead-data/index.html');
     expect(fields.all('table[data-table="lead-fields"] tbody th code').map(textOf).slice(0, 3)).toEqual(['FirstName', 'LastName', 'Email']);
     expect(textOf(fields.one('table[data-table="lead-fields"] tbody td'))).toBe('Vorname des Kunden');
-    expect(fields.all('table[data-table="action-codes"] tbody th code').map(textOf)).toEqual(['INS', 'PLT', 'DNC', 'Create', 'StartTestDrive']);
+    expect(fields.all('table[data-table="action-codes"] tbody th code').map(textOf)).toEqual([
+      'INS',
+      'PLT',
+      'DNC',
+      'Create',
+      'StartTestDrive',
+    ]);
     // The AppSource lead source is the value Microsoft's FAQ gives, as code.
-    expect(fields.all('table[data-table="lead-sources"] tbody th code').map(textOf)).toEqual(['AzureMarketplace', 'AzurePortal', 'SPZA', 'TestDrive']);
+    expect(fields.all('table[data-table="lead-sources"] tbody th code').map(textOf)).toEqual([
+      'AzureMarketplace',
+      'AzurePortal',
+      'SPZA',
+      'TestDrive',
+    ]);
     // Which offers need a lead destination: one row per offer type, in both locales, labels translated.
     for (const locale of ['en', 'de']) {
       const required = destinations(locale).all('table[data-table="lead-destination-required"] tbody tr');
       expect(required).toHaveLength(6);
     }
-    expect(destinations('en').all('table[data-table="lead-destination-required"] tbody th').map(textOf).at(-1)).toBe('Every other offer type');
+    expect(destinations('en').all('table[data-table="lead-destination-required"] tbody th').map(textOf).at(-1)).toBe(
+      'Every other offer type',
+    );
     expect(destinations('de').all('table[data-table="lead-destination-required"] tbody td').map(textOf).at(-1)).toMatch(/^Freiwillig/);
   });
 
   it('gives headings the same ids in every locale', () => {
-    const ids = (locale: string, path: string) => readPage(dist, `${locale}/${path}`).all('main :is(h2, h3)').map((h) => h.properties.id);
+    const ids = (locale: string, path: string) =>
+      readPage(dist, `${locale}/${path}`)
+        .all('main :is(h2, h3)')
+        .map((h) => h.properties.id);
     for (const path of [GUIDE, 'index.html']) {
       const english = ids('en', path);
       expect(english.length).toBeGreaterThan(2);
@@ -130,35 +158,75 @@ describe('the built site', () => {
 
   it('builds sectioned navigation in order, with localized titles: the top level, the current section open, its sub-sections closed', () => {
     expect(readPage(dist, `de/${GUIDE}`).all('nav.site-nav a').map(textOf)).toEqual([
-      'Übersicht', 'Lead-Verwaltung', 'Lead-Sharing aktivieren', 'Wie Leads entstehen', 'Lead-Ziel verbinden', 'Lead-Ziele',
-      'Lead-Daten und Test', 'Leads bearbeiten',
+      'Übersicht',
+      'Lead-Verwaltung',
+      'Lead-Sharing aktivieren',
+      'Wie Leads entstehen',
+      'Lead-Ziel verbinden',
+      'Lead-Ziele',
+      'Lead-Daten und Test',
+      'Leads bearbeiten',
     ]);
     const nav = readPage(dist, `en/${GUIDE}`).all('nav.site-nav a');
     expect(nav.map(textOf)).toEqual([
-      'Overview', 'Lead management', 'Enable lead sharing', 'How leads arise', 'Connect a destination', 'Lead destinations',
-      'Lead data and testing', 'Work your leads',
+      'Overview',
+      'Lead management',
+      'Enable lead sharing',
+      'How leads arise',
+      'Connect a destination',
+      'Lead destinations',
+      'Lead data and testing',
+      'Work your leads',
     ]);
-    expect(nav.filter((a) => a.properties.ariaCurrent === 'page').map((a) => a.properties.href)).toEqual(['/en/lead-management/enable-lead-sharing/']);
+    expect(nav.filter((a) => a.properties.ariaCurrent === 'page').map((a) => a.properties.href)).toEqual([
+      '/en/lead-management/enable-lead-sharing/',
+    ]);
     // Inside a sub-section, its pages open too.
     expect(readPage(dist, 'en/lead-management/destinations/salesforce/index.html').all('nav.site-nav a').map(textOf)).toEqual([
-      'Overview', 'Lead management', 'Enable lead sharing', 'How leads arise', 'Connect a destination', 'Lead destinations',
-      'Dynamics 365', 'Salesforce', 'Marketo', 'HTTPS endpoint', 'Azure Table', 'Lead data and testing', 'Work your leads',
+      'Overview',
+      'Lead management',
+      'Enable lead sharing',
+      'How leads arise',
+      'Connect a destination',
+      'Lead destinations',
+      'Dynamics 365',
+      'Salesforce',
+      'Marketo',
+      'HTTPS endpoint',
+      'Azure Table',
+      'Lead data and testing',
+      'Work your leads',
     ]);
   });
 
   it('lists what a section holds on its index page', () => {
-    expect(readPage(dist, 'en/lead-management/destinations/index.html').all('.section-contents li > a').map((a) => a.properties.href)).toEqual([
-      '/en/lead-management/destinations/dynamics-365/', '/en/lead-management/destinations/salesforce/', '/en/lead-management/destinations/marketo/',
-      '/en/lead-management/destinations/https-endpoint/', '/en/lead-management/destinations/azure-table/',
+    expect(
+      readPage(dist, 'en/lead-management/destinations/index.html')
+        .all('.section-contents li > a')
+        .map((a) => a.properties.href),
+    ).toEqual([
+      '/en/lead-management/destinations/dynamics-365/',
+      '/en/lead-management/destinations/salesforce/',
+      '/en/lead-management/destinations/marketo/',
+      '/en/lead-management/destinations/https-endpoint/',
+      '/en/lead-management/destinations/azure-table/',
     ]);
   });
 
   it('gives breadcrumbs with BreadcrumbList structured data', () => {
     const page = readPage(dist, `de/${GUIDE}`);
-    const data = JSON.parse(page.text('nav.breadcrumbs script[type="application/ld+json"]')) as { '@type': string; itemListElement: { position: number; name: string; item: string }[] };
+    const data = JSON.parse(page.text('nav.breadcrumbs script[type="application/ld+json"]')) as {
+      '@type': string;
+      itemListElement: { position: number; name: string; item: string }[];
+    };
     expect(data['@type']).toBe('BreadcrumbList');
     expect(data.itemListElement.map((item) => item.name)).toEqual(['Übersicht', 'Lead-Verwaltung', 'Lead-Sharing aktivieren']);
-    expect(data.itemListElement.at(0)).toEqual({ '@type': 'ListItem', position: 1, name: 'Übersicht', item: 'https://publishers.example.com/de/' });
+    expect(data.itemListElement.at(0)).toEqual({
+      '@type': 'ListItem',
+      position: 1,
+      name: 'Übersicht',
+      item: 'https://publishers.example.com/de/',
+    });
     expect(data.itemListElement.at(-1)?.item).toBe('https://publishers.example.com/de/lead-management/enable-lead-sharing/');
   });
 
@@ -171,15 +239,20 @@ describe('the built site', () => {
     expect(page.all('main h1')).toHaveLength(1);
   });
 
-  it('links pages of the site within the reader\'s locale', () => {
-    const hrefs = readPage(dist, 'de/index.html').all('main a').map((a) => String(a.properties.href)).filter((href) => href.startsWith('/'));
+  it("links pages of the site within the reader's locale", () => {
+    const hrefs = readPage(dist, 'de/index.html')
+      .all('main a')
+      .map((a) => String(a.properties.href))
+      .filter((href) => href.startsWith('/'));
     expect(hrefs.length).toBeGreaterThan(0);
     expect(hrefs.every((href) => href.startsWith('/de/'))).toBe(true);
   });
 
   it('indexes main content per language for search, not fallbacks or navigation', () => {
     expect(existsSync(join(dist, 'pagefind/pagefind-component-ui.js'))).toBe(true);
-    const indexes = readdirSync(join(dist, 'pagefind')).filter((file) => file.endsWith('.pf_meta')).map((file) => file.split('_')[0]);
+    const indexes = readdirSync(join(dist, 'pagefind'))
+      .filter((file) => file.endsWith('.pf_meta'))
+      .map((file) => file.split('_')[0]);
     expect(indexes.sort()).toEqual(['pagefind.ar', 'pagefind.de', 'pagefind.en', 'pagefind.nl']);
     expect(readPage(dist, `de/${GUIDE}`).attr('main', 'dataPagefindBody')).toBe('');
     expect(readPage(dist, `de/${GUIDE}`).one('nav [data-pagefind-body]')).toBeUndefined();
@@ -227,7 +300,11 @@ describe('the built site', () => {
   it('has a "page not found" page per locale and a multilingual one at the root', () => {
     expect(readPage(dist, 'de/404.html').text('h1')).toBe('Seite nicht gefunden');
     expect(readPage(dist, 'en/404.html').text('h1')).toBe('Page not found');
-    expect(readPage(dist, '404.html').all('main section[lang]').map((section) => section.properties.lang)).toEqual(['en', 'de', 'nl', 'ar']);
+    expect(
+      readPage(dist, '404.html')
+        .all('main section[lang]')
+        .map((section) => section.properties.lang),
+    ).toEqual(['en', 'de', 'nl', 'ar']);
   });
 
   it('offers every language on the root chooser without JavaScript', () => {

@@ -17,16 +17,22 @@ const checkI18n = checker('check-i18n');
 const checkLinks = (args: string[]) => checker('check-links')(args.includes('--dist') ? args : [...args, '--source-only']);
 
 // German page with a heading id the source lacks (heading-id, error) and an unrecorded revision (frontmatter, error).
-const fixture = writeFixture(contentTree({
-  'content/de/index.mdx': '---\ntitle: Start\ndescription: Die Startseite der Testwebsite.\norder: 0\n---\n\n## Anfang\n\n<StorefrontTable table="audience" />\n\n[kaputt](/de/nirgends/)\n',
-}));
+const fixture = writeFixture(
+  contentTree({
+    'content/de/index.mdx':
+      '---\ntitle: Start\ndescription: Die Startseite der Testwebsite.\norder: 0\n---\n\n## Anfang\n\n<StorefrontTable table="audience" />\n\n[kaputt](/de/nirgends/)\n',
+  }),
+);
 const out = mkdtempSync(join(tmpdir(), 'checker-outputs-'));
 afterAll(() => {
   fixture.remove();
   rmSync(out, { recursive: true, force: true });
 });
 
-describe.each([['check:i18n', checkI18n], ['check:links', checkLinks]] as const)('%s', (name, check) => {
+describe.each([
+  ['check:i18n', checkI18n],
+  ['check:links', checkLinks],
+] as const)('%s', (name, check) => {
   it('exits 2 on an unknown rule and lists the valid ones', () => {
     for (const option of ['--rule', '--ignore-rule']) {
       const result = check([option, 'no-such-rule']);
@@ -64,7 +70,11 @@ describe.each([['check:i18n', checkI18n], ['check:links', checkLinks]] as const)
   it('writes SARIF and Markdown files in the same run as the annotations on stdout', () => {
     const sarif = join(out, name, 'report.sarif');
     const markdown = join(out, name, 'summary.md');
-    const result = check(['--root', fixture.root, '--format', 'github', '--output', `sarif=${sarif}`, '--output', `markdown=${markdown}`, '--no-cache'].filter((arg) => name === 'check:i18n' || arg !== '--no-cache'));
+    const result = check(
+      ['--root', fixture.root, '--format', 'github', '--output', `sarif=${sarif}`, '--output', `markdown=${markdown}`, '--no-cache'].filter(
+        (arg) => name === 'check:i18n' || arg !== '--no-cache',
+      ),
+    );
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/^::error file=content\/de\/index\.mdx,line=\d+,col=\d+,title=/m);
     const log = JSON.parse(readFileSync(sarif, 'utf8'));
@@ -78,18 +88,25 @@ describe('check:links options', () => {
   it('exits 2 when --dist does not exist, naming the folder', () => {
     const result = checkLinks(['--root', fixture.root, '--dist', 'no/such/dist']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`--dist no/such/dist: the folder ${join(ROOT, 'no/such/dist')} does not exist; run npm run build first`);
+    expect(result.stderr).toContain(
+      `--dist no/such/dist: the folder ${join(ROOT, 'no/such/dist')} does not exist; run npm run build first`,
+    );
   });
 });
 
 describe('a page that cannot be read', () => {
-  it.each([['check:i18n', checkI18n], ['check:links', checkLinks]] as const)('%s names it, says what to do and exits 2 without a stack trace', (_name, check) => {
+  it.each([
+    ['check:i18n', checkI18n],
+    ['check:links', checkLinks],
+  ] as const)('%s names it, says what to do and exits 2 without a stack trace', (_name, check) => {
     const broken = writeFixture(contentTree());
     try {
       symlinkSync(join(broken.root, 'content/de/nowhere.mdx'), join(broken.root, 'content/de/broken.mdx'));
       const result = check(['--root', broken.root]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain('content/de/broken.mdx does not exist (a broken symbolic link, or removed during the run); restore it or delete the reference to it.');
+      expect(result.stderr).toContain(
+        'content/de/broken.mdx does not exist (a broken symbolic link, or removed during the run); restore it or delete the reference to it.',
+      );
       expect(result.stderr).not.toMatch(STACK_FRAME);
     } finally {
       broken.remove();
@@ -107,7 +124,9 @@ describe('rule selection on a real run', () => {
     const all = rules([]);
     expect(all).toEqual(expect.arrayContaining(['frontmatter', 'heading-id', 'link-mismatch']));
     expect(rules(['--rule', 'heading-id'])).toEqual(['heading-id']);
-    expect(rules(['--ignore-rule', 'heading-id', '--ignore-rule', 'link-mismatch'])).toEqual(all.filter((rule) => rule !== 'heading-id' && rule !== 'link-mismatch'));
+    expect(rules(['--ignore-rule', 'heading-id', '--ignore-rule', 'link-mismatch'])).toEqual(
+      all.filter((rule) => rule !== 'heading-id' && rule !== 'link-mismatch'),
+    );
     expect(rules(['--rule', 'outdated', '--rule', 'ui-empty'])).toEqual([]);
   });
 

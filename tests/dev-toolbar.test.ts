@@ -21,7 +21,10 @@ const GUIDE = 'content/de/lead-management/enable-lead-sharing.mdx';
 const HEADING = { right: '{/* #follow-up */}', wrong: '{/* #nachverfolgen */}' };
 const LINK = { right: '[Übersicht aller Leitfäden](/de/)', wrong: '[Übersicht aller Leitfäden](/de/#ubersicht)' };
 /** A link target that is markup: findings quote it, and the app must show it as text. */
-const MARKUP = { right: '[Leads bearbeiten](/de/lead-management/work-your-leads/)', wrong: '[Leads bearbeiten](/de/x<img/src=x/onerror=window.__pwned=1>)' };
+const MARKUP = {
+  right: '[Leads bearbeiten](/de/lead-management/work-your-leads/)',
+  wrong: '[Leads bearbeiten](/de/x<img/src=x/onerror=window.__pwned=1>)',
+};
 
 let project: ProjectCopy;
 let server: ChildProcess;
@@ -50,7 +53,14 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: project.dir,
-    env: { ...developmentEnv(), PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, LAUNCH_EDITOR: editor, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...developmentEnv(),
+      PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
+      LAUNCH_EDITOR: editor,
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (chunk) => (output += chunk));
@@ -87,7 +97,7 @@ async function openApp(page: Page): Promise<Locator> {
 }
 
 describe('the findings app of the dev toolbar', () => {
-  it('lists the German guide\'s findings with rule and file:line, opens the place in the editor, and follows a save', async () => {
+  it("lists the German guide's findings with rule and file:line, opens the place in the editor, and follows a save", async () => {
     onTestFailed(() => console.error(`Failed while ${step}. astro dev said:\n${output}`));
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
@@ -138,7 +148,9 @@ describe('the findings app of the dev toolbar', () => {
 
 /** This process's environment without what Vitest adds (NODE_ENV=test, VITEST…): astro dev runs as a person would run it. */
 function developmentEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST') && name !== 'TEST'));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST') && name !== 'TEST'),
+  );
 }
 
 function freePort(): Promise<number> {

@@ -39,7 +39,9 @@ describe('npm run i18n:add', () => {
     const lastEntryEnd = before.lastIndexOf('}', before.lastIndexOf(']'));
     expect(after.slice(0, lastEntryEnd + 1)).toBe(before.slice(0, lastEntryEnd + 1));
     expect(JSON.parse(after).locales.at(-1)).toEqual({ code: 'fr', name: 'Français', dir: 'ltr', status: 'partial' });
-    expect(readFileSync(join(project.dir, 'content/fr/ui.json'), 'utf8')).toBe(readFileSync(join(project.dir, 'content/en/ui.json'), 'utf8'));
+    expect(readFileSync(join(project.dir, 'content/fr/ui.json'), 'utf8')).toBe(
+      readFileSync(join(project.dir, 'content/en/ui.json'), 'utf8'),
+    );
     expect(existsSync(join(project.dir, 'content/fr/tables.json'))).toBe(true);
 
     const state = snapshot(project.dir);
@@ -51,7 +53,9 @@ describe('npm run i18n:add', () => {
     // The new locale passes the translation check: its to-do items are warnings, not errors.
     const check = run(project.dir, process.execPath, ['scripts/check-i18n.ts', '--locale', 'fr', '--format', 'json']);
     expect(check.code).toBe(0);
-    const rules = new Set((JSON.parse(check.stdout) as { findings: { rule: string; severity: string }[] }).findings.map((f) => `${f.rule}:${f.severity}`));
+    const rules = new Set(
+      (JSON.parse(check.stdout) as { findings: { rule: string; severity: string }[] }).findings.map((f) => `${f.rule}:${f.severity}`),
+    );
     expect([...rules].sort()).toEqual(['missing-page:warning', 'ui-untranslated:warning']);
   });
 
@@ -70,12 +74,15 @@ describe('npm run i18n:add', () => {
   it('keeps a BOM, CRLF line endings and multi-line entries as the author wrote them', () => {
     project = copyProject();
     const file = join(project.dir, 'content/locales.json');
-    const written = '\uFEFF{\r\n  "source": "en",\r\n  "locales": [\r\n    {\r\n      "code": "en", "name": "English", "dir": "ltr", "status": "complete"\r\n    },\r\n    {\r\n      "code": "de",\r\n      "name": "Deutsch",\r\n      "dir": "ltr",\r\n      "status": "complete"\r\n    }\r\n  ]\r\n}\r\n';
+    const written =
+      '\uFEFF{\r\n  "source": "en",\r\n  "locales": [\r\n    {\r\n      "code": "en", "name": "English", "dir": "ltr", "status": "complete"\r\n    },\r\n    {\r\n      "code": "de",\r\n      "name": "Deutsch",\r\n      "dir": "ltr",\r\n      "status": "complete"\r\n    }\r\n  ]\r\n}\r\n';
     writeFileSync(file, written);
     expect(add(project.dir, 'nl', '--name', 'Nederlands (NL)').code).toBe(0);
     const after = readFileSync(file, 'utf8');
-    expect(after.startsWith(written.slice(0, written.lastIndexOf('}\r\n  ]')+1))).toBe(true);
-    expect(after).toContain('    },\r\n    {\r\n      "code": "nl",\r\n      "name": "Nederlands (NL)",\r\n      "dir": "ltr",\r\n      "status": "partial"\r\n    }\r\n  ]\r\n}\r\n');
+    expect(after.startsWith(written.slice(0, written.lastIndexOf('}\r\n  ]') + 1))).toBe(true);
+    expect(after).toContain(
+      '    },\r\n    {\r\n      "code": "nl",\r\n      "name": "Nederlands (NL)",\r\n      "dir": "ltr",\r\n      "status": "partial"\r\n    }\r\n  ]\r\n}\r\n',
+    );
   });
 
   it.each([
@@ -99,13 +106,16 @@ describe('npm run i18n:add', () => {
     project = copyProject();
     const result = add(project.dir, 'de', '--name', 'Duits');
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/content\/locales\.json:\d+:\d+ {2}"de" is already a locale \(Deutsch, complete\), with status "complete" \(not "partial"\), name "Deutsch" \(not "Duits"\)/);
+    expect(result.stderr).toMatch(
+      /content\/locales\.json:\d+:\d+ {2}"de" is already a locale \(Deutsch, complete\), with status "complete" \(not "partial"\), name "Deutsch" \(not "Duits"\)/,
+    );
   });
 
   it('reports a broken registry with its line and leaves it untouched', () => {
     project = copyProject();
     const file = join(project.dir, 'content/locales.json');
-    const broken = '{\n  "source": "en",\n  "locales": [\n    { "code": "en", "name": "English", "dir": "ltr", "status": "complete" },\n  ]\n}\n';
+    const broken =
+      '{\n  "source": "en",\n  "locales": [\n    { "code": "en", "name": "English", "dir": "ltr", "status": "complete" },\n  ]\n}\n';
     writeFileSync(file, broken);
     const result = add(project.dir, 'fr');
     expect(result.code).toBe(2);

@@ -17,7 +17,12 @@ let project: ProjectCopy;
 let clones: string;
 let shallow: string;
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 const node = (cwd: string, ...args: string[]) => run(cwd, process.execPath, args);
 
 beforeAll(() => {
@@ -32,9 +37,18 @@ beforeAll(() => {
   git(dir, 'commit', '-qm', 'translated');
   // Then English changes: a sentence in #follow-up, a link target in #next-steps.
   const file = join(dir, `content/en/${GUIDE}.mdx`);
-  writeFileSync(file, readFileSync(file, 'utf8')
-    .replace('Have a follow-up process in place before the first lead arrives.', 'Have a follow-up process, and an owner for it, in place before the first lead arrives.')
-    .replace('https://learn.microsoft.com/partner-center/marketplace-offers/publisher-guide-by-offer-type', 'https://learn.microsoft.com/partner-center/marketplace-offers/overview'));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8')
+      .replace(
+        'Have a follow-up process in place before the first lead arrives.',
+        'Have a follow-up process, and an owner for it, in place before the first lead arrives.',
+      )
+      .replace(
+        'https://learn.microsoft.com/partner-center/marketplace-offers/publisher-guide-by-offer-type',
+        'https://learn.microsoft.com/partner-center/marketplace-offers/overview',
+      ),
+  );
   git(dir, 'commit', '-qam', 'English moves on');
   // CI's default checkout: only the newest commit.
   clones = mkdtempSync(join(tmpdir(), 'publisher-docs-clone-'));
@@ -64,7 +78,10 @@ describe('section tracking', () => {
     expect(finding).toMatchObject({
       file: `content/de/${GUIDE}.mdx`,
       sections: ['#follow-up', '#next-steps'],
-      changes: [{ id: 'follow-up', kinds: ['text'] }, { id: 'next-steps', kinds: ['link target'] }],
+      changes: [
+        { id: 'follow-up', kinds: ['text'] },
+        { id: 'next-steps', kinds: ['link target'] },
+      ],
       message: 'The source page changed since this translation was made; changed: #follow-up (text), #next-steps (link target).',
     });
     expect(finding).not.toHaveProperty('details');
@@ -72,7 +89,12 @@ describe('section tracking', () => {
 
   it('adds the source diff when the translated revision is in git history', () => {
     const [finding] = outdatedOf(project.dir);
-    expect(finding).toMatchObject({ sections: ['#follow-up', '#next-steps'], message: expect.stringMatching(/^The source page changed since this translation was made \(since source commit [0-9a-f]{7} of \d{4}-\d{2}-\d{2}\); changed: #follow-up \(text\), #next-steps \(link target\)\.$/) });
+    expect(finding).toMatchObject({
+      sections: ['#follow-up', '#next-steps'],
+      message: expect.stringMatching(
+        /^The source page changed since this translation was made \(since source commit [0-9a-f]{7} of \d{4}-\d{2}-\d{2}\); changed: #follow-up \(text\), #next-steps \(link target\)\.$/,
+      ),
+    });
     expect((finding!.details as string[]).join('\n')).toContain('+Have a follow-up process, and an owner for it');
     // It names the English change the translation is behind (the newest commit), not the older revision it was made from.
     expect(finding!.message).toContain(`since source commit ${git(project.dir, 'rev-parse', '--short=7', 'HEAD').trim()} `);
@@ -81,9 +103,22 @@ describe('section tracking', () => {
   it('i18n:status says the same, per page, in every format', () => {
     const json = node(shallow, 'scripts/i18n-status.ts', '--format', 'json');
     expect(json.code, json.stderr).toBe(0);
-    const report = JSON.parse(json.stdout) as { locales: { code: string; totals: Record<string, number> & { pages: number }; pages: { slug: string; status: string; changes?: unknown; unreviewed: boolean }[]; ui: { strings: number; translated: number } }[] };
+    const report = JSON.parse(json.stdout) as {
+      locales: {
+        code: string;
+        totals: Record<string, number> & { pages: number };
+        pages: { slug: string; status: string; changes?: unknown; unreviewed: boolean }[];
+        ui: { strings: number; translated: number };
+      }[];
+    };
     const de = report.locales.find((locale) => locale.code === 'de')!;
-    expect(de.pages.find((page) => page.slug === GUIDE)).toMatchObject({ status: 'outdated', changes: [{ id: 'follow-up', kinds: ['text'] }, { id: 'next-steps', kinds: ['link target'] }] });
+    expect(de.pages.find((page) => page.slug === GUIDE)).toMatchObject({
+      status: 'outdated',
+      changes: [
+        { id: 'follow-up', kinds: ['text'] },
+        { id: 'next-steps', kinds: ['link target'] },
+      ],
+    });
     expect(de.totals).toMatchObject({ outdated: 1, translated: de.totals.pages - 1, missing: 0, untranslated: 0 });
     const nl = report.locales.find((locale) => locale.code === 'nl')!;
     expect(nl.totals.unreviewed).toBe(nl.totals.machine);
@@ -92,7 +127,11 @@ describe('section tracking', () => {
     expect(pretty.stdout).toContain('outdated: #follow-up (text), #next-steps (link target)');
     expect(pretty.stdout).not.toContain('nl (');
     const markdown = node(shallow, 'scripts/i18n-status.ts', '--format', 'markdown');
-    expect(markdown.stdout).toMatch(new RegExp(`\\| de \\(Deutsch, complete\\) \\| ${de.totals.pages - 1}/${de.totals.pages} \\| 0 \\| 1 \\| 0 \\| 0 \\| \\d+% \\| 0 \\| \\d+/\\d+ \\|`));
+    expect(markdown.stdout).toMatch(
+      new RegExp(
+        `\\| de \\(Deutsch, complete\\) \\| ${de.totals.pages - 1}/${de.totals.pages} \\| 0 \\| 1 \\| 0 \\| 0 \\| \\d+% \\| 0 \\| \\d+/\\d+ \\|`,
+      ),
+    );
     expect(node(shallow, 'scripts/i18n-status.ts', '--locale', 'xx').code).toBe(2);
     expect(node(shallow, 'scripts/i18n-status.ts', '--format', 'xml').code).toBe(2);
   });
@@ -107,9 +146,18 @@ describe('section tracking', () => {
     expect(refused.stderr).toContain('link-mismatch');
     expect(readFileSync(file, 'utf8')).toBe(before);
     // The translator follows English: the new sentence, the new link target.
-    writeFileSync(file, before
-      .replace('Richten Sie einen Prozess für die Nachverfolgung ein, bevor der erste Lead eintrifft.', 'Richten Sie einen Prozess für die Nachverfolgung ein, mit einer verantwortlichen Person, bevor der erste Lead eintrifft.')
-      .replace('https://learn.microsoft.com/partner-center/marketplace-offers/publisher-guide-by-offer-type', 'https://learn.microsoft.com/partner-center/marketplace-offers/overview'));
+    writeFileSync(
+      file,
+      before
+        .replace(
+          'Richten Sie einen Prozess für die Nachverfolgung ein, bevor der erste Lead eintrifft.',
+          'Richten Sie einen Prozess für die Nachverfolgung ein, mit einer verantwortlichen Person, bevor der erste Lead eintrifft.',
+        )
+        .replace(
+          'https://learn.microsoft.com/partner-center/marketplace-offers/publisher-guide-by-offer-type',
+          'https://learn.microsoft.com/partner-center/marketplace-offers/overview',
+        ),
+    );
     const stamp = node(shallow, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
     expect(stamp.code, stamp.output).toBe(0);
     expect(outdatedOf(shallow)).toEqual([]);

@@ -20,21 +20,31 @@ let computedLine = 0;
 let report: { findings: Record<string, unknown>[]; summary: Record<string, unknown> };
 let exitCode: number | null;
 
-const checkLinks = (cwd: string, args: string[] = []) => run(cwd, process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--format', 'json', ...args]);
-const htmlFiles = (dist: string) => readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length;
+const checkLinks = (cwd: string, args: string[] = []) =>
+  run(cwd, process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--format', 'json', ...args]);
+const htmlFiles = (dist: string) =>
+  readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length;
 
 beforeAll(() => {
   project = copyProject();
   const layout = join(project.dir, 'src/layouts/PageLayout.astro');
-  const text = readFileSync(layout, 'utf8').replace('<p>{t(\'footer.note\')}</p>', '<p>{t(\'footer.note\')}</p>\n      <a class="legal" href="/en/legal-notice/">Legal</a>\n      <a class="imprint" href={pageUrl(route.locale, \'imprint\')}>Imprint</a>');
+  const text = readFileSync(layout, 'utf8').replace(
+    "<p>{t('footer.note')}</p>",
+    '<p>{t(\'footer.note\')}</p>\n      <a class="legal" href="/en/legal-notice/">Legal</a>\n      <a class="imprint" href={pageUrl(route.locale, \'imprint\')}>Imprint</a>',
+  );
   writeFileSync(layout, text);
   literalLine = text.split('\n').findIndex((line) => line.includes('/en/legal-notice/')) + 1;
-  computedLine = text.split('\n').findIndex((line) => line.includes('\'imprint\'')) + 1;
+  computedLine = text.split('\n').findIndex((line) => line.includes("'imprint'")) + 1;
   const guide = join(project.dir, 'content/de/lead-management/enable-lead-sharing.mdx');
-  writeFileSync(guide, readFileSync(guide, 'utf8').replace('[Übersicht aller Leitfäden](/de/)', '[Übersicht aller Leitfäden](/de/#ubersicht)'));
+  writeFileSync(
+    guide,
+    readFileSync(guide, 'utf8').replace('[Übersicht aller Leitfäden](/de/)', '[Übersicht aller Leitfäden](/de/#ubersicht)'),
+  );
   const build = astroBuild(project.dir);
   if (build.code !== 0) throw new Error(build.output);
-  CONTENT_PAGES = loadSite(project.dir).pages.map((page) => page.url).sort();
+  CONTENT_PAGES = loadSite(project.dir)
+    .pages.map((page) => page.url)
+    .sort();
   const result = checkLinks(project.dir);
   exitCode = result.code;
   report = JSON.parse(result.stdout);
@@ -50,13 +60,20 @@ describe('npm run check:links', () => {
     try {
       // Astro slugs each path segment: Enable_Lead.Sharing.mdx is served at /en/…/enable_leadsharing/.
       // In every locale that has the page (Dutch too), so the translations keep pairing with it.
-      for (const locale of readdirSync(join(copy.dir, 'content')).filter((entry) => existsSync(join(copy.dir, 'content', entry, 'lead-management/enable-lead-sharing.mdx')))) {
+      for (const locale of readdirSync(join(copy.dir, 'content')).filter((entry) =>
+        existsSync(join(copy.dir, 'content', entry, 'lead-management/enable-lead-sharing.mdx')),
+      )) {
         const folder = join(copy.dir, 'content', locale, 'lead-management');
         renameSync(join(folder, 'enable-lead-sharing.mdx'), join(folder, 'Enable_Lead.Sharing.mdx'));
       }
-      for (const file of readdirSync(join(copy.dir, 'content'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mdx'))) {
+      for (const file of readdirSync(join(copy.dir, 'content'), { recursive: true, encoding: 'utf8' }).filter((name) =>
+        name.endsWith('.mdx'),
+      )) {
         const path = join(copy.dir, 'content', file);
-        writeFileSync(path, readFileSync(path, 'utf8').replaceAll('/lead-management/enable-lead-sharing/', '/lead-management/enable_leadsharing/'));
+        writeFileSync(
+          path,
+          readFileSync(path, 'utf8').replaceAll('/lead-management/enable-lead-sharing/', '/lead-management/enable_leadsharing/'),
+        );
       }
       const build = astroBuild(copy.dir);
       expect(build.code, build.output).toBe(0);
@@ -75,8 +92,12 @@ describe('npm run check:links', () => {
   it('reports a literal link a layout breaks once, at the layout line, with every page it is on', () => {
     expect(exitCode).toBe(1);
     const layout = report.findings.filter((f) => f.file === 'src/layouts/PageLayout.astro' && f.line === literalLine);
-    expect(layout).toEqual([expect.objectContaining({ rule: 'broken-link', severity: 'error', url: '/en/legal-notice/', pages: CONTENT_PAGES })]);
-    expect(CONTENT_PAGES).toEqual(expect.arrayContaining(['/de/', '/de/lead-management/enable-lead-sharing/', '/en/', '/en/lead-management/enable-lead-sharing/']));
+    expect(layout).toEqual([
+      expect.objectContaining({ rule: 'broken-link', severity: 'error', url: '/en/legal-notice/', pages: CONTENT_PAGES }),
+    ]);
+    expect(CONTENT_PAGES).toEqual(
+      expect.arrayContaining(['/de/', '/de/lead-management/enable-lead-sharing/', '/en/', '/en/lead-management/enable-lead-sharing/']),
+    );
     expect(layout[0]!.message).toContain(`on ${CONTENT_PAGES.length} pages`);
   });
 
@@ -88,7 +109,13 @@ describe('npm run check:links', () => {
 
   it('reports a broken anchor in MDX once, at its MDX line, not again from the build', () => {
     const anchors = report.findings.filter((f) => f.rule === 'broken-anchor');
-    expect(anchors).toEqual([expect.objectContaining({ file: 'content/de/lead-management/enable-lead-sharing.mdx', url: '/de/#ubersicht', page: '/de/lead-management/enable-lead-sharing/' })]);
+    expect(anchors).toEqual([
+      expect.objectContaining({
+        file: 'content/de/lead-management/enable-lead-sharing.mdx',
+        url: '/de/#ubersicht',
+        page: '/de/lead-management/enable-lead-sharing/',
+      }),
+    ]);
     expect(report.findings.filter((f) => String(f.file).startsWith('dist/'))).toEqual([]);
   });
 
@@ -96,8 +123,12 @@ describe('npm run check:links', () => {
     const github = run(project.dir, process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--format', 'github', '--no-trace']);
     expect(github.stdout).toContain(`::error file=src/layouts/PageLayout.astro,line=${literalLine},`);
     expect(run(project.dir, process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--timeout', 'soon']).code).toBe(2);
-    expect(run(project.dir, process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--site', 'nope']).stderr).toContain('--site must be an absolute URL');
-    expect(run(project.dir, process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--url', 'ftp://x']).stderr).toContain('--url must be an http(s) URL');
+    expect(run(project.dir, process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--site', 'nope']).stderr).toContain(
+      '--site must be an absolute URL',
+    );
+    expect(run(project.dir, process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--url', 'ftp://x']).stderr).toContain(
+      '--url must be an http(s) URL',
+    );
     for (const option of ['--root', '--dist']) {
       const missing = join(project.dir, 'no-such-folder');
       const result = run(project.dir, process.execPath, [join(ROOT, 'scripts/check-links.ts'), option, missing]);
@@ -112,15 +143,34 @@ describe('npm run check:links', () => {
   it('--url crawls a deployed site with linkinator and maps what it finds back to MDX and template lines', async () => {
     const server = await serveStatic(join(project.dir, 'dist'));
     try {
-      const crawled = await checkLinksLibrary({ root: project.dir, registry: loadRegistry(project.dir), siteOrigin: 'https://publishers.example.com', crawl: { url: `${server.url}/`, timeoutMs: 5000, concurrency: 8 } });
+      const crawled = await checkLinksLibrary({
+        root: project.dir,
+        registry: loadRegistry(project.dir),
+        siteOrigin: 'https://publishers.example.com',
+        crawl: { url: `${server.url}/`, timeoutMs: 5000, concurrency: 8 },
+      });
       expect(crawled.summary.crawl).toMatchObject({ url: `${server.url}/` });
       expect(crawled.summary.crawl!.pages).toBeGreaterThanOrEqual(4);
       const anchor = crawled.findings.find((f) => f.rule === 'broken-anchor');
-      expect(anchor).toMatchObject({ file: 'content/de/lead-management/enable-lead-sharing.mdx', page: '/de/lead-management/enable-lead-sharing/' });
+      expect(anchor).toMatchObject({
+        file: 'content/de/lead-management/enable-lead-sharing.mdx',
+        page: '/de/lead-management/enable-lead-sharing/',
+      });
       const legal = crawled.findings.filter((f) => String(f.url).endsWith('/en/legal-notice/'));
-      expect(legal).toEqual([expect.objectContaining({ rule: 'broken-link', file: 'src/layouts/PageLayout.astro', line: literalLine, pages: CONTENT_PAGES })]);
+      expect(legal).toEqual([
+        expect.objectContaining({ rule: 'broken-link', file: 'src/layouts/PageLayout.astro', line: literalLine, pages: CONTENT_PAGES }),
+      ]);
       // Computed by an expression: no line without a checking build, so it is reported at the page's URL.
-      expect(crawled.findings.filter((f) => String(f.url).endsWith('/imprint/')).map((f) => f.file).sort()).toEqual(loadRegistry(project.dir).codes.map((code) => `${server.url}/${code}/`).sort());
+      expect(
+        crawled.findings
+          .filter((f) => String(f.url).endsWith('/imprint/'))
+          .map((f) => f.file)
+          .sort(),
+      ).toEqual(
+        loadRegistry(project.dir)
+          .codes.map((code) => `${server.url}/${code}/`)
+          .sort(),
+      );
     } finally {
       await server.close();
     }

@@ -137,10 +137,12 @@ Lees hoe u [uw leads bewerkt](/nl/lead-management/work-your-leads/) zodra ze in 
 `;
 
 type Edit = (text: string) => string;
-const swap = (from: string, to: string): Edit => (text) => {
-  if (!text.includes(from)) throw new Error(`the fixture has no "${from}"`);
-  return text.replace(from, to);
-};
+const swap =
+  (from: string, to: string): Edit =>
+  (text) => {
+    if (!text.includes(from)) throw new Error(`the fixture has no "${from}"`);
+    return text.replace(from, to);
+  };
 
 interface Change {
   kind: string;
@@ -154,65 +156,111 @@ interface Change {
   build?: boolean;
 }
 
-const troubleshootEn = '## Troubleshoot {/* #troubleshoot */}\n\nIf no lead arrives, open the connection settings and check every field again.\n\n## Next steps {/* #next-steps */}';
+const troubleshootEn =
+  '## Troubleshoot {/* #troubleshoot */}\n\nIf no lead arrives, open the connection settings and check every field again.\n\n## Next steps {/* #next-steps */}';
 const addRow: Edit = (text) => {
   const tables = JSON.parse(text) as { dataTables: Record<string, { rows: unknown[] }> };
   tables.dataTables['customer-actions']!.rows.push({ header: 'action-request-demo', cells: [['created-contact-me']] });
   return `${JSON.stringify(tables, null, 2)}\n`;
 };
-const addLabel = (label: string): Edit => (text) => {
-  const labels = JSON.parse(text) as { item: Record<string, string> };
-  labels.item['action-request-demo'] = label;
-  return `${JSON.stringify(labels, null, 2)}\n`;
-};
+const addLabel =
+  (label: string): Edit =>
+  (text) => {
+    const labels = JSON.parse(text) as { item: Record<string, string> };
+    labels.item['action-request-demo'] = label;
+    return `${JSON.stringify(labels, null, 2)}\n`;
+  };
 
 const CHANGES: Change[] = [
   {
-    kind: 'text', section: 'test',
+    kind: 'text',
+    section: 'test',
     en: swap('within a few minutes', 'within five minutes'),
-    follow: { de: swap('innerhalb weniger Minuten', 'innerhalb von fünf Minuten'), fr: swap('within a few minutes', 'within five minutes'), nl: swap('binnen enkele minuten', 'binnen vijf minuten') },
+    follow: {
+      de: swap('innerhalb weniger Minuten', 'innerhalb von fünf Minuten'),
+      fr: swap('within a few minutes', 'within five minutes'),
+      nl: swap('binnen enkele minuten', 'binnen vijf minuten'),
+    },
   },
   {
-    kind: 'link target', section: 'connect', build: true,
+    kind: 'link target',
+    section: 'connect',
+    build: true,
     en: swap('https://partner.microsoft.com/dashboard)', 'https://partner.microsoft.com/dashboard/home)'),
-    follow: Object.fromEntries(LOCALES.map((locale) => [locale, swap('https://partner.microsoft.com/dashboard)', 'https://partner.microsoft.com/dashboard/home)')])) as Record<Locale, Edit>,
+    follow: Object.fromEntries(
+      LOCALES.map((locale) => [locale, swap('https://partner.microsoft.com/dashboard)', 'https://partner.microsoft.com/dashboard/home)')]),
+    ) as Record<Locale, Edit>,
   },
   {
-    kind: 'component prop', section: 'connect',
+    kind: 'component prop',
+    section: 'connect',
     en: swap('<StorefrontTable table="audience" />', '<StorefrontTable table="campaign" />'),
-    follow: Object.fromEntries(LOCALES.map((locale) => [locale, swap('<StorefrontTable table="audience" />', '<StorefrontTable table="campaign" />')])) as Record<Locale, Edit>,
+    follow: Object.fromEntries(
+      LOCALES.map((locale) => [locale, swap('<StorefrontTable table="audience" />', '<StorefrontTable table="campaign" />')]),
+    ) as Record<Locale, Edit>,
   },
   {
-    kind: 'new section', section: 'troubleshoot',
+    kind: 'new section',
+    section: 'troubleshoot',
     en: swap('## Next steps {/* #next-steps */}', troubleshootEn),
     follow: {
-      de: swap('## Nächste Schritte {/* #next-steps */}', '## Fehler beheben {/* #troubleshoot */}\n\nWenn kein Lead ankommt, öffnen Sie die Verbindungseinstellungen und prüfen Sie jedes Feld erneut.\n\n## Nächste Schritte {/* #next-steps */}'),
+      de: swap(
+        '## Nächste Schritte {/* #next-steps */}',
+        '## Fehler beheben {/* #troubleshoot */}\n\nWenn kein Lead ankommt, öffnen Sie die Verbindungseinstellungen und prüfen Sie jedes Feld erneut.\n\n## Nächste Schritte {/* #next-steps */}',
+      ),
       fr: swap('## Next steps {/* #next-steps */}', troubleshootEn),
-      nl: swap('## Volgende stappen {/* #next-steps */}', '## Problemen oplossen {/* #troubleshoot */}\n\nAls er geen lead aankomt, open dan de verbindingsinstellingen en controleer elk veld opnieuw.\n\n## Volgende stappen {/* #next-steps */}'),
+      nl: swap(
+        '## Volgende stappen {/* #next-steps */}',
+        '## Problemen oplossen {/* #troubleshoot */}\n\nAls er geen lead aankomt, open dan de verbindingsinstellingen en controleer elk veld opnieuw.\n\n## Volgende stappen {/* #next-steps */}',
+      ),
     },
   },
   {
-    kind: 'removed section', section: 'troubleshoot',
-    en: swap('## Troubleshoot {/* #troubleshoot */}\n\nIf no lead arrives, open the connection settings and check every field again.\n\n', ''),
+    kind: 'removed section',
+    section: 'troubleshoot',
+    en: swap(
+      '## Troubleshoot {/* #troubleshoot */}\n\nIf no lead arrives, open the connection settings and check every field again.\n\n',
+      '',
+    ),
     follow: {
-      de: swap('## Fehler beheben {/* #troubleshoot */}\n\nWenn kein Lead ankommt, öffnen Sie die Verbindungseinstellungen und prüfen Sie jedes Feld erneut.\n\n', ''),
-      fr: swap('## Troubleshoot {/* #troubleshoot */}\n\nIf no lead arrives, open the connection settings and check every field again.\n\n', ''),
-      nl: swap('## Problemen oplossen {/* #troubleshoot */}\n\nAls er geen lead aankomt, open dan de verbindingsinstellingen en controleer elk veld opnieuw.\n\n', ''),
+      de: swap(
+        '## Fehler beheben {/* #troubleshoot */}\n\nWenn kein Lead ankommt, öffnen Sie die Verbindungseinstellungen und prüfen Sie jedes Feld erneut.\n\n',
+        '',
+      ),
+      fr: swap(
+        '## Troubleshoot {/* #troubleshoot */}\n\nIf no lead arrives, open the connection settings and check every field again.\n\n',
+        '',
+      ),
+      nl: swap(
+        '## Problemen oplossen {/* #troubleshoot */}\n\nAls er geen lead aankomt, open dan de verbindingsinstellingen en controleer elk veld opnieuw.\n\n',
+        '',
+      ),
     },
   },
   {
-    kind: 'table row', section: undefined, build: true,
+    kind: 'table row',
+    section: undefined,
+    build: true,
     en: (text) => text,
     follow: { de: (text) => text, fr: (text) => text, nl: (text) => text },
     files: {
       en: { 'content/tables.json': addRow, 'content/en/tables.json': addLabel('Request a demo') },
-      follow: { de: { 'content/de/tables.json': addLabel('Demo anfordern') }, fr: { 'content/fr/tables.json': addLabel('Demander une démo') }, nl: { 'content/nl/tables.json': addLabel('Demo aanvragen') } },
+      follow: {
+        de: { 'content/de/tables.json': addLabel('Demo anfordern') },
+        fr: { 'content/fr/tables.json': addLabel('Demander une démo') },
+        nl: { 'content/nl/tables.json': addLabel('Demo aanvragen') },
+      },
     },
   },
   {
-    kind: 'title', section: '_meta',
+    kind: 'title',
+    section: '_meta',
     en: swap('title: Keep leads flowing', 'title: Keep your leads flowing'),
-    follow: { de: swap('title: Leads am Laufen halten', 'title: Ihre Leads am Laufen halten'), fr: swap('title: Garder le flux de prospects', 'title: Garder le flux de vos prospects'), nl: swap('title: Leads laten doorstromen', 'title: Uw leads laten doorstromen') },
+    follow: {
+      de: swap('title: Leads am Laufen halten', 'title: Ihre Leads am Laufen halten'),
+      fr: swap('title: Garder le flux de prospects', 'title: Garder le flux de vos prospects'),
+      nl: swap('title: Leads laten doorstromen', 'title: Uw leads laten doorstromen'),
+    },
   },
 ];
 
@@ -225,7 +273,11 @@ const edit = (path: string, change: Edit) => writeFileSync(join(dir, path), chan
 const node = (...args: string[]) => run(dir, process.execPath, args);
 /** The real `npm run build`, as long as it takes on a busy machine (no time limit on the build itself). */
 function npmBuild() {
-  const result = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const result = spawnSync(process.execPath, ['scripts/build.ts'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   return { code: result.status, stdout: result.stdout, output: `${result.stdout}\n${result.stderr}` };
 }
 
@@ -251,12 +303,25 @@ function expectCountsAgree({ site, report, overview }: ReturnType<typeof views>)
     const counts = localeCounts(site, locale.code);
     expect(locale.totals).toEqual(counts);
     const summary = report.summary.locales[locale.code]!.pages;
-    expect(summary).toEqual({ source: counts.pages, translated: counts.translated, partial: counts.partial, outdated: counts.outdated, untranslated: counts.untranslated, missing: counts.missing, coverage: counts.coverage });
+    expect(summary).toEqual({
+      source: counts.pages,
+      translated: counts.translated,
+      partial: counts.partial,
+      outdated: counts.outdated,
+      untranslated: counts.untranslated,
+      missing: counts.missing,
+      coverage: counts.coverage,
+    });
     expect(counts.translated + counts.partial + counts.outdated + counts.untranslated + counts.missing).toBe(counts.pages);
   }
 }
 
-const pageFindings = (report: ReturnType<typeof views>['report'], locale: string) => report.findings.filter((finding) => finding.file === file(locale) || (finding.file === `content/${locale}/tables.json` && finding.message.includes('action-request-demo')));
+const pageFindings = (report: ReturnType<typeof views>['report'], locale: string) =>
+  report.findings.filter(
+    (finding) =>
+      finding.file === file(locale) ||
+      (finding.file === `content/${locale}/tables.json` && finding.message.includes('action-request-demo')),
+  );
 
 beforeAll(() => {
   project = copyProject();
@@ -291,7 +356,10 @@ describe('translations that survive a living source', () => {
       for (const [path, apply] of Object.entries(change.files?.en ?? {})) edit(path, apply);
 
       let state = views();
-      expect(state.report.findings.filter((finding) => finding.severity === 'error'), change.kind).toEqual([]);
+      expect(
+        state.report.findings.filter((finding) => finding.severity === 'error'),
+        change.kind,
+      ).toEqual([]);
       expectCountsAgree(state);
       for (const locale of LOCALES) {
         const row = state.overview.find((entry) => entry.code === locale)!.pages.find((entry) => entry.slug === SLUG)!;
@@ -299,14 +367,26 @@ describe('translations that survive a living source', () => {
         if (change.section) {
           expect(row.status, `${locale} after ${change.kind}`).toBe('outdated');
           expect(row.changes?.map((entry) => entry.id)).toContain(change.section);
-          expect(findings).toContainEqual(expect.objectContaining({ rule: 'outdated', severity: 'warning', sections: expect.arrayContaining([change.section.startsWith('_') ? change.section : `#${change.section}`]) }));
+          expect(findings).toContainEqual(
+            expect.objectContaining({
+              rule: 'outdated',
+              severity: 'warning',
+              sections: expect.arrayContaining([change.section.startsWith('_') ? change.section : `#${change.section}`]),
+            }),
+          );
           // The notice reads this: the page's status and its changed sections, from the same model.
           const page = state.site.page(locale, SLUG)!;
           expect(page.status).toBe('outdated');
           expect(page.changes?.map((entry) => entry.id)).toContain(change.section);
         } else {
           // A new table row: each translation shows the English label, with a warning.
-          expect(findings.filter((finding) => finding.rule !== 'untranslated')).toEqual([expect.objectContaining({ rule: 'ui-missing-key', severity: 'warning', message: expect.stringContaining('"item.action-request-demo" is missing') })]);
+          expect(findings.filter((finding) => finding.rule !== 'untranslated')).toEqual([
+            expect.objectContaining({
+              rule: 'ui-missing-key',
+              severity: 'warning',
+              message: expect.stringContaining('"item.action-request-demo" is missing'),
+            }),
+          ]);
         }
       }
 
@@ -322,7 +402,8 @@ describe('translations that survive a living source', () => {
             expect(dashboard.attr(`tr[data-locale="${locale}"][data-slug="${SLUG}"]`, 'dataState')).toBe('outdated');
             expect(html.one('main .notice-outdated'), locale).toBeDefined();
             // A changed section the page has is linked from the notice; a new one is not on the page yet.
-            if (change.kind !== 'new section') expect(html.attr('main .notice-outdated .notice-sections a', 'href')).toBe(`#${change.section}`);
+            if (change.kind !== 'new section')
+              expect(html.attr('main .notice-outdated .notice-sections a', 'href')).toBe(`#${change.section}`);
             expect(textOfRow(dashboard, locale)).toContain(`#${change.section}`);
           } else {
             expect(html.attr('table[data-table="customer-actions"] tbody tr:last-child th', 'lang'), locale).toBe('en');
@@ -343,7 +424,10 @@ describe('translations that survive a living source', () => {
       state = views();
       expectCountsAgree(state);
       for (const locale of LOCALES) {
-        expect(pageFindings(state.report, locale).filter((finding) => finding.rule !== 'untranslated'), `${locale} after following ${change.kind}`).toEqual([]);
+        expect(
+          pageFindings(state.report, locale).filter((finding) => finding.rule !== 'untranslated'),
+          `${locale} after following ${change.kind}`,
+        ).toEqual([]);
         const row = state.overview.find((entry) => entry.code === locale)!.pages.find((entry) => entry.slug === SLUG)!;
         expect(row.status).toBe(locale === 'fr' ? 'partial' : 'translated');
       }

@@ -15,9 +15,12 @@ let dist: string;
 
 beforeAll(() => {
   project = copyProject();
-  const edit = (file: string, change: (text: string) => string) => writeFileSync(join(project.dir, file), change(readFileSync(join(project.dir, file), 'utf8')));
+  const edit = (file: string, change: (text: string) => string) =>
+    writeFileSync(join(project.dir, file), change(readFileSync(join(project.dir, file), 'utf8')));
   // The English guide moves on; its German translation still records the old revision.
-  edit('content/en/lead-management/enable-lead-sharing.mdx', (text) => text.replace('Have a follow-up process in place', 'Set up a follow-up process'));
+  edit('content/en/lead-management/enable-lead-sharing.mdx', (text) =>
+    text.replace('Have a follow-up process in place', 'Set up a follow-up process'),
+  );
   // The German home page is marked machine-translated.
   edit('content/de/index.mdx', (text) => text.replace('method: human', 'method: machine'));
   const build = astroBuild(project.dir);

@@ -23,7 +23,11 @@ const BUILD_BOUND_MS = 170_000;
 /** `npm run build` in `cwd` without waiting, so two can run at once. */
 function npmBuildAsync(cwd: string): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['scripts/build.ts'], { cwd, timeout: BUILD_BOUND_MS, env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    const child = spawn(process.execPath, ['scripts/build.ts'], {
+      cwd,
+      timeout: BUILD_BOUND_MS,
+      env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -85,54 +89,78 @@ describe('npm run build', () => {
     const result = npmBuild((dir) => {
       previousDist(dir);
       const layout = join(dir, 'src/layouts/PageLayout.astro');
-      writeFileSync(layout, readFileSync(layout, 'utf8').replace("<p>{t('footer.note')}</p>", "<p>{t('footer.note')}</p>{(() => { throw new Error('layout broke'); })()}"));
+      writeFileSync(
+        layout,
+        readFileSync(layout, 'utf8').replace(
+          "<p>{t('footer.note')}</p>",
+          "<p>{t('footer.note')}</p>{(() => { throw new Error('layout broke'); })()}",
+        ),
+      );
     });
     expect(result.code, result.output).toBe(1);
     expect(result.output).toContain('layout broke');
     expectUntouched(project!.dir);
   });
 
-  it('leaves the previous dist/ as it was when the build is killed halfway', async () => {
-    project = copyProject();
-    const { dir } = project;
-    previousDist(dir);
-    const child = spawn(process.execPath, ['scripts/build.ts'], { cwd: dir, timeout: BUILD_BOUND_MS, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-    let output = '';
-    const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
-    // Killed (no chance to clean up) once Astro is writing pages into its staging folder.
-    await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('generating static routes') && child.kill('SIGKILL')) resolve();
-    }));
-    await exited;
-    expect(readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).sort()).toEqual(['en', join('en', 'index.html')]);
-    expect(readFileSync(join(dir, 'dist/en/index.html'), 'utf8')).toContain('previous build');
-    // Its lock and staging folder are left for the next build, which takes over and removes them.
-    expect(JSON.parse(readFileSync(join(dir, '.build.lock'), 'utf8')).pid).toBe(child.pid);
-    expect(readdirSync(dir)).toContain(`.dist-next-${child.pid}`);
-  }, BUILD_BOUND_MS + 10_000);
+  it(
+    'leaves the previous dist/ as it was when the build is killed halfway',
+    async () => {
+      project = copyProject();
+      const { dir } = project;
+      previousDist(dir);
+      const child = spawn(process.execPath, ['scripts/build.ts'], {
+        cwd: dir,
+        timeout: BUILD_BOUND_MS,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      });
+      let output = '';
+      const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+      // Killed (no chance to clean up) once Astro is writing pages into its staging folder.
+      await new Promise<void>((resolve) =>
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('generating static routes') && child.kill('SIGKILL')) resolve();
+        }),
+      );
+      await exited;
+      expect(readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).sort()).toEqual(['en', join('en', 'index.html')]);
+      expect(readFileSync(join(dir, 'dist/en/index.html'), 'utf8')).toContain('previous build');
+      // Its lock and staging folder are left for the next build, which takes over and removes them.
+      expect(JSON.parse(readFileSync(join(dir, '.build.lock'), 'utf8')).pid).toBe(child.pid);
+      expect(readdirSync(dir)).toContain(`.dist-next-${child.pid}`);
+    },
+    BUILD_BOUND_MS + 10_000,
+  );
 
-  it('runs one build at a time: of two started at once (over a stale lock), one builds and the other exits 2 naming the holder', async () => {
-    project = copyProject();
-    const { dir } = project;
-    // A build killed earlier left its lock and its staging folder.
-    const killed = deadPid();
-    writeFileSync(join(dir, '.build.lock'), JSON.stringify({ pid: killed, started: '2026-01-01T00:00:00.000Z' }));
-    mkdirSync(join(dir, `.dist-next-${killed}/en`), { recursive: true });
-    const results = await Promise.all([npmBuildAsync(dir), npmBuildAsync(dir)]);
-    const refused = results.filter((result) => result.code === 2);
-    const built = results.filter((result) => result.code === 0);
-    expect(refused, results.map((result) => result.output).join('\n----\n')).toHaveLength(1);
-    expect(built).toHaveLength(1);
-    expect(refused[0]!.stderr).toMatch(new RegExp(`another build is running in ${dir} \\(pid \\d+, started [^)]+\\)\\. Wait for it to finish`));
-    expect(refused[0]!.stderr).not.toMatch(/\n\s+at /);
-    expect(built[0]!.stdout).toContain(`Took over the build lock of pid ${killed}, which no longer runs.`);
-    expect(built[0]!.stdout).toContain(`Removed .dist-next-${killed}, left by a build that was stopped.`);
-    // The winner's site is whole: pages and a verified search index; nothing of the build is left beside it.
-    expect(existsSync(join(dir, 'dist/en/index.html'))).toBe(true);
-    const pagefind = readdirSync(join(dir, 'dist/pagefind'), { recursive: true, encoding: 'utf8' }).filter((file) => statSync(join(dir, 'dist/pagefind', file)).isFile());
-    expect(pagefind.filter((file) => statSync(join(dir, 'dist/pagefind', file)).size === 0)).toEqual([]);
-    expect(pagefind).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json']));
-    expect(readdirSync(dir).filter((name) => name.startsWith('.dist-') || name.startsWith('.build.lock'))).toEqual([]);
-  }, BUILD_BOUND_MS + 10_000);
+  it(
+    'runs one build at a time: of two started at once (over a stale lock), one builds and the other exits 2 naming the holder',
+    async () => {
+      project = copyProject();
+      const { dir } = project;
+      // A build killed earlier left its lock and its staging folder.
+      const killed = deadPid();
+      writeFileSync(join(dir, '.build.lock'), JSON.stringify({ pid: killed, started: '2026-01-01T00:00:00.000Z' }));
+      mkdirSync(join(dir, `.dist-next-${killed}/en`), { recursive: true });
+      const results = await Promise.all([npmBuildAsync(dir), npmBuildAsync(dir)]);
+      const refused = results.filter((result) => result.code === 2);
+      const built = results.filter((result) => result.code === 0);
+      expect(refused, results.map((result) => result.output).join('\n----\n')).toHaveLength(1);
+      expect(built).toHaveLength(1);
+      expect(refused[0]!.stderr).toMatch(
+        new RegExp(`another build is running in ${dir} \\(pid \\d+, started [^)]+\\)\\. Wait for it to finish`),
+      );
+      expect(refused[0]!.stderr).not.toMatch(/\n\s+at /);
+      expect(built[0]!.stdout).toContain(`Took over the build lock of pid ${killed}, which no longer runs.`);
+      expect(built[0]!.stdout).toContain(`Removed .dist-next-${killed}, left by a build that was stopped.`);
+      // The winner's site is whole: pages and a verified search index; nothing of the build is left beside it.
+      expect(existsSync(join(dir, 'dist/en/index.html'))).toBe(true);
+      const pagefind = readdirSync(join(dir, 'dist/pagefind'), { recursive: true, encoding: 'utf8' }).filter((file) =>
+        statSync(join(dir, 'dist/pagefind', file)).isFile(),
+      );
+      expect(pagefind.filter((file) => statSync(join(dir, 'dist/pagefind', file)).size === 0)).toEqual([]);
+      expect(pagefind).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json']));
+      expect(readdirSync(dir).filter((name) => name.startsWith('.dist-') || name.startsWith('.build.lock'))).toEqual([]);
+    },
+    BUILD_BOUND_MS + 10_000,
+  );
 });

@@ -108,9 +108,21 @@ const locs = (xml: string): string[] => {
 describe('pseudo-locales (npm run i18n:pseudo)', () => {
   it('are generated as pages check:i18n accepts: every page, every UI string, no finding', () => {
     expect(generated.stdout).toContain('qps-ploc');
-    const check = run(project.dir, process.execPath, ['scripts/check-i18n.ts', '--locale', 'qps-ploc', '--locale', 'qps-plocm', '--format', 'json', '--no-cache']);
+    const check = run(project.dir, process.execPath, [
+      'scripts/check-i18n.ts',
+      '--locale',
+      'qps-ploc',
+      '--locale',
+      'qps-plocm',
+      '--format',
+      'json',
+      '--no-cache',
+    ]);
     expect(check.code, check.output).toBe(0);
-    const report = JSON.parse(check.stdout) as { findings: unknown[]; summary: { locales: Record<string, { pages: { translated: number; source: number } }> } };
+    const report = JSON.parse(check.stdout) as {
+      findings: unknown[];
+      summary: { locales: Record<string, { pages: { translated: number; source: number } }> };
+    };
     expect(report.findings).toEqual([]);
     for (const locale of PSEUDO_LOCALES) {
       const pages = report.summary.locales[locale.code]!.pages;
@@ -129,7 +141,8 @@ describe('pseudo-locales (npm run i18n:pseudo)', () => {
     expect(readPage(dist, `qps-plocm/${GUIDE}index.html`).attr('html', 'dir')).toBe('rtl');
     const english = readPage(dist, `en/${GUIDE}index.html`);
     expect(english.attr('meta[name="robots"]', 'content')).toBeUndefined();
-    const hreflangs = (page: ReturnType<typeof readPage>) => page.all('link[rel="alternate"][hreflang]').map((link) => String(link.properties.hrefLang));
+    const hreflangs = (page: ReturnType<typeof readPage>) =>
+      page.all('link[rel="alternate"][hreflang]').map((link) => String(link.properties.hrefLang));
     expect(hreflangs(english)).toContain('de');
     expect(hreflangs(english).filter((tag) => tag.startsWith('qps'))).toEqual([]);
     expect(hreflangs(readPage(dist, 'index.html')).filter((tag) => tag.startsWith('qps'))).toEqual([]);
@@ -200,9 +213,18 @@ describe('Arabic, right to left', () => {
     await expect(page.locator('.language-picker a[lang="en"]').getAttribute('dir')).resolves.toBe('ltr');
     await expect(horizontalOverflow(page)).resolves.toEqual([]);
     // Brand names in tables and code stay left to right, isolated from the Arabic around them.
-    await expect(page.locator('td [translate="no"], th[translate="no"]').first().evaluate((element) => getComputedStyle(element).unicodeBidi)).resolves.toBe('isolate');
-    await page.evaluate(() => document.querySelector('main article p')!.insertAdjacentHTML('beforeend', ' <code id="probe">LeadSource</code>'));
-    await expect(page.locator('#probe').evaluate((element) => [getComputedStyle(element).direction, getComputedStyle(element).unicodeBidi].join())).resolves.toBe('ltr,isolate');
+    await expect(
+      page
+        .locator('td [translate="no"], th[translate="no"]')
+        .first()
+        .evaluate((element) => getComputedStyle(element).unicodeBidi),
+    ).resolves.toBe('isolate');
+    await page.evaluate(() =>
+      document.querySelector('main article p')!.insertAdjacentHTML('beforeend', ' <code id="probe">LeadSource</code>'),
+    );
+    await expect(
+      page.locator('#probe').evaluate((element) => [getComputedStyle(element).direction, getComputedStyle(element).unicodeBidi].join()),
+    ).resolves.toBe('ltr,isolate');
     await page.locator('.language-menu summary').click();
     await page.screenshot({ path: join(SCREENSHOTS, 'ar-lead-management-enable-lead-sharing-1280.png'), fullPage: true });
     expect(errors).toEqual([]);
@@ -243,10 +265,20 @@ describe('Arabic, right to left', () => {
       const loaded = new Set<string>();
       page.on('request', (request) => loaded.add(new URL(request.url()).pathname));
       await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
-      const bytes = (test: (name: string) => boolean) => [...loaded].filter(test).reduce((sum, name) => sum + (site.served.get(name) ?? 0), 0);
-      const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].filter((script) => !/json/.test(script.getAttribute('type') ?? '')).map((script) => script.textContent ?? '').join('\n'));
+      const bytes = (test: (name: string) => boolean) =>
+        [...loaded].filter(test).reduce((sum, name) => sum + (site.served.get(name) ?? 0), 0);
+      const inline = await page.evaluate(() =>
+        [...document.querySelectorAll('script:not([src])')]
+          .filter((script) => !/json/.test(script.getAttribute('type') ?? ''))
+          .map((script) => script.textContent ?? '')
+          .join('\n'),
+      );
       await context.close();
-      return { files: [...loaded].filter((name) => /\.(css|m?js)$/.test(name)).sort(), inline, total: bytes((name) => name.endsWith('/') || /\.(html|css|m?js)$/.test(name)) };
+      return {
+        files: [...loaded].filter((name) => /\.(css|m?js)$/.test(name)).sort(),
+        inline,
+        total: bytes((name) => name.endsWith('/') || /\.(html|css|m?js)$/.test(name)),
+      };
     };
     const english = await weigh(`/en/${GUIDE}`);
     // The target is the bench's (scripts/bench/reader.ts): the guide, with Arabic and the pseudo-locales in the build.

@@ -25,7 +25,9 @@ describe('docs', () => {
     expect(RULE_TABLES.map((table) => table.rules)).toEqual([GUARD_RULES, I18N_RULES, LINK_RULES]);
     // Each registry rule is one row with its id, severity and description.
     for (const rule of [...GUARD_RULES, ...I18N_RULES, ...LINK_RULES]) {
-      expect(text).toMatch(new RegExp(`^\\| \`${rule.id}\` \\| ${rule.severity}\\b[^|]* \\| ${escape(rule.description.replace(/\|/g, '\\|'))} \\|`, 'm'));
+      expect(text).toMatch(
+        new RegExp(`^\\| \`${rule.id}\` \\| ${rule.severity}\\b[^|]* \\| ${escape(rule.description.replace(/\|/g, '\\|'))} \\|`, 'm'),
+      );
     }
   });
 
@@ -39,7 +41,12 @@ describe('docs', () => {
   });
 
   it('every relative link in README.md and docs/ leads to a file', () => {
-    const files = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+    const files = [
+      'README.md',
+      ...readdirSync(join(ROOT, 'docs'))
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => `docs/${name}`),
+    ];
     for (const file of files) {
       const text = readFileSync(join(ROOT, file), 'utf8');
       // Links as the Markdown parser reads them; a target with a scheme or only an anchor is not a file.

@@ -31,7 +31,6 @@ function groupAlive(pgid: number): boolean {
   }
 }
 
-
 describe('npm start', () => {
   it('builds, serves as the link checker assumes a host does, and stops on Ctrl-C with nothing left listening', async () => {
     project = copyProject();

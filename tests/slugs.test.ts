@@ -29,7 +29,9 @@ beforeAll(() => {
   project = copyProject();
   const path = (locale: string) => join(project.dir, 'content', locale, 'lead-management/Enable_Lead.Sharing.mdx');
   writeFileSync(path('en'), english);
-  writeFileSync(path('de'), `---
+  writeFileSync(
+    path('de'),
+    `---
 title: Eine Seite mit ungewöhnlichem Dateinamen
 description: Prüft, dass ungewöhnliche Dateinamen auf der Website und in den Prüfungen dieselbe Adresse erhalten.
 order: 999
@@ -43,10 +45,13 @@ Diese Seite steht in \`Enable_Lead.Sharing.mdx\`.
 ## Wo sie liegt {/* #where */}
 
 Ihre Adresse entsteht nach der Slug-Regel von Astro.
-`);
+`,
+  );
   // Link to it from the home pages, at its real URL and section.
   // Every translated home page (Dutch too) gets the link, so the translations keep lining up with English.
-  for (const locale of readdirSync(join(project.dir, 'content')).filter((entry) => existsSync(join(project.dir, 'content', entry, 'index.mdx')))) {
+  for (const locale of readdirSync(join(project.dir, 'content')).filter((entry) =>
+    existsSync(join(project.dir, 'content', entry, 'index.mdx')),
+  )) {
     const home = join(project.dir, 'content', locale, 'index.mdx');
     writeFileSync(home, `${readFileSync(home, 'utf8').trimEnd()}\n\n[Slug](/${locale}/lead-management/enable_leadsharing/#where)\n`);
   }
@@ -66,7 +71,12 @@ describe('a page file named Enable_Lead.Sharing.mdx', () => {
     const i18n = run(project.dir, process.execPath, ['scripts/check-i18n.ts', '--format', 'json']);
     expect(i18n.code, i18n.output).toBe(0);
     // Dutch is partial: that it lacks the page is a to-do warning, not a pairing problem.
-    expect(JSON.parse(i18n.stdout).findings.filter((finding: { file: string; rule: string; locale: string }) => finding.file.includes('Enable_Lead') && !(finding.rule === 'missing-page' && finding.locale === 'nl'))).toEqual([]);
+    expect(
+      JSON.parse(i18n.stdout).findings.filter(
+        (finding: { file: string; rule: string; locale: string }) =>
+          finding.file.includes('Enable_Lead') && !(finding.rule === 'missing-page' && finding.locale === 'nl'),
+      ),
+    ).toEqual([]);
     const links = run(project.dir, process.execPath, ['scripts/check-links.ts', '--format', 'json']);
     expect(links.code, links.output).toBe(0);
     expect(JSON.parse(links.stdout).findings).toEqual([]);

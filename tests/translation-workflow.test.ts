@@ -32,7 +32,12 @@ beforeAll(() => {
   // A "French" guide whose text is still English, reworded (the seed's nl-NL case): not a translation.
   const english = readFileSync(at(`content/en/${GUIDE}.mdx`), 'utf8');
   mkdirSync(at('content/fr/lead-management'), { recursive: true });
-  writeFileSync(at(`content/fr/${GUIDE}.mdx`), english.replace('This guide explains', 'The guide below explains').replace('Have a follow-up process in place', 'Put a follow-up process in place'));
+  writeFileSync(
+    at(`content/fr/${GUIDE}.mdx`),
+    english
+      .replace('This guide explains', 'The guide below explains')
+      .replace('Have a follow-up process in place', 'Put a follow-up process in place'),
+  );
   // i18n:stamp refuses it (the page is still in English); --force records it anyway, as a careless workflow would.
   const refused = node('scripts/i18n-stamp.ts', `content/fr/${GUIDE}.mdx`);
   if (refused.code !== 1 || !refused.stderr.includes('still in the source language')) throw new Error(refused.output);
@@ -44,7 +49,13 @@ beforeAll(() => {
   // One section of the German home page was machine-translated and nobody has reviewed it yet.
   const machine = node('scripts/i18n-stamp.ts', '--machine-section', 'storefronts', 'content/de/index.mdx');
   if (machine.code !== 0) throw new Error(machine.output);
-  writeFileSync(at(`content/en/${GUIDE}.mdx`), english.replace('Have a follow-up process in place before the first lead arrives.', 'Have a follow-up process in place, and an owner for it, before the first lead arrives.'));
+  writeFileSync(
+    at(`content/en/${GUIDE}.mdx`),
+    english.replace(
+      'Have a follow-up process in place before the first lead arrives.',
+      'Have a follow-up process in place, and an owner for it, before the first lead arrives.',
+    ),
+  );
   const build = astroBuild(project.dir);
   if (build.code !== 0) throw new Error(build.output);
   dist = at('dist');
@@ -64,7 +75,9 @@ describe('a locale added with one command', () => {
     const home = readPage(dist, 'fr/index.html');
     expect(home.attr('html', 'lang')).toBe('fr');
     expect(home.attr('main', 'lang')).toBe('en');
-    expect(home.text('aside.notice-fallback')).toContain('This page is not translated into French yet, so you are reading the English original.');
+    expect(home.text('aside.notice-fallback')).toContain(
+      'This page is not translated into French yet, so you are reading the English original.',
+    );
   });
 });
 
@@ -114,13 +127,15 @@ describe('an English edit after the German translation', () => {
     expect(dashboard.text(`tr[data-locale="nl"][data-slug="${GUIDE}"] .state-machine`)).toBe('machine, not reviewed');
   });
 
-  it('the review view lines up every block and marks the changed section\'s blocks', () => {
+  it("the review view lines up every block and marks the changed section's blocks", () => {
     const review = readPage(dist, `translations/de/${GUIDE}/index.html`);
     const rows = review.all('tr.review-row');
     expect(rows.length).toBeGreaterThan(15);
     // Every block has its counterpart: no mismatch anywhere.
     expect(rows.filter((row) => String(row.properties.dataFindings ?? '').includes('mismatch'))).toEqual([]);
-    const changed = rows.filter((row) => String(row.properties.dataFindings ?? '').includes('changed')).map((row) => row.properties.dataSection);
+    const changed = rows
+      .filter((row) => String(row.properties.dataFindings ?? '').includes('changed'))
+      .map((row) => row.properties.dataSection);
     expect(new Set(changed)).toEqual(new Set(['follow-up']));
   });
 });
@@ -135,11 +150,13 @@ describe('a machine-translated section in a human translation', () => {
   });
 
   it('shows in the dashboard', () => {
-    expect(readPage(dist, 'translations/index.html').text('tr[data-locale="de"][data-slug=""] .state-machine')).toBe('machine-translated sections, not reviewed: #storefronts');
+    expect(readPage(dist, 'translations/index.html').text('tr[data-locale="de"][data-slug=""] .state-machine')).toBe(
+      'machine-translated sections, not reviewed: #storefronts',
+    );
   });
 });
 
-describe('the dashboard stays out of readers\' way', () => {
+describe("the dashboard stays out of readers' way", () => {
   it('is noindex, not in the sitemap and not in search', () => {
     for (const path of ['translations/index.html', `translations/de/${GUIDE}/index.html`]) {
       const page = readPage(dist, path);
@@ -165,16 +182,18 @@ describe('the review view in Chromium', () => {
   it('shows the German guide beside the English one, block for block, with the changed block marked', async () => {
     const page = await browser.newPage({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.url}/translations/de/${GUIDE}/`);
-    const rows = await page.locator('tr.review-row').evaluateAll((elements) => elements.map((row) => ({
-      source: row.querySelector('.review-source pre')?.textContent ?? '',
-      translation: row.querySelector('.review-translation pre')?.textContent ?? '',
-      findings: row.querySelector('.review-findings')?.textContent ?? '',
-      sameRow: (() => {
-        const a = row.querySelector('.review-source')!.getBoundingClientRect();
-        const b = row.querySelector('.review-translation')!.getBoundingClientRect();
-        return Math.abs(a.top - b.top) < 1 && a.right <= b.left;
-      })(),
-    })));
+    const rows = await page.locator('tr.review-row').evaluateAll((elements) =>
+      elements.map((row) => ({
+        source: row.querySelector('.review-source pre')?.textContent ?? '',
+        translation: row.querySelector('.review-translation pre')?.textContent ?? '',
+        findings: row.querySelector('.review-findings')?.textContent ?? '',
+        sameRow: (() => {
+          const a = row.querySelector('.review-source')!.getBoundingClientRect();
+          const b = row.querySelector('.review-translation')!.getBoundingClientRect();
+          return Math.abs(a.top - b.top) < 1 && a.right <= b.left;
+        })(),
+      })),
+    );
     // Side by side: each source block sits level with its translation, to its left.
     expect(rows.every((row) => row.sameRow)).toBe(true);
     const heading = rows.find((row) => row.source.startsWith('## Follow up on every lead'));
@@ -192,11 +211,15 @@ describe('the review view in Chromium', () => {
     // Without JavaScript: a visitor from outside would be sent on to their browser's language.
     const page = await browser.newPage({ javaScriptEnabled: false });
     await page.goto(`${server.url}/`);
-    const options = await page.locator('.chooser-list a').evaluateAll((links) => links.map((link) => ({
-      href: link.getAttribute('href'),
-      name: link.querySelector('.chooser-name')!.closest('[lang]')!.getAttribute('lang'),
-      hint: [...link.querySelectorAll('.chooser-hint > span')].map((part) => `${part.closest('[lang]')!.getAttribute('lang')}: ${part.textContent}`),
-    })));
+    const options = await page.locator('.chooser-list a').evaluateAll((links) =>
+      links.map((link) => ({
+        href: link.getAttribute('href'),
+        name: link.querySelector('.chooser-name')!.closest('[lang]')!.getAttribute('lang'),
+        hint: [...link.querySelectorAll('.chooser-hint > span')].map(
+          (part) => `${part.closest('[lang]')!.getAttribute('lang')}: ${part.textContent}`,
+        ),
+      })),
+    );
     expect(options).toContainEqual({ href: '/de/', name: 'de', hint: ['de: Sprache wählen', 'de: Leitfäden für Marketplace-Herausgeber'] });
     expect(options).toContainEqual({ href: '/en/', name: 'en', hint: ['en: Choose your language', 'en: Marketplace Publisher Guides'] });
     // French was added a minute ago: its ui.json is still the English copy, so its hint is English, and says so.
@@ -207,12 +230,14 @@ describe('the review view in Chromium', () => {
   /** The accessible names of every node of a role, from Chromium's accessibility tree (what a screen reader gets). */
   async function accessibleNames(page: Page, role: string): Promise<string[]> {
     const cdp = await page.context().newCDPSession(page);
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[] };
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+    };
     await cdp.detach();
     return nodes.filter((node) => !node.ignored && node.role?.value === role).map((node) => node.name?.value ?? '');
   }
 
-  it('keeps headings headings for screen readers: a marker is not part of the heading\'s name, the copy-link says what it does', async () => {
+  it("keeps headings headings for screen readers: a marker is not part of the heading's name, the copy-link says what it does", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/de/${GUIDE}/`);
     const headings = await accessibleNames(page, 'heading');
@@ -230,33 +255,43 @@ describe('the review view in Chromium', () => {
     await page.close();
   });
 
-  it('fits the dashboard on a phone: totals and pages without sideways scrolling, no header cut mid-word, the site\'s header and menu on it and on the review view', async () => {
+  it("fits the dashboard on a phone: totals and pages without sideways scrolling, no header cut mid-word, the site's header and menu on it and on the review view", async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
     await page.goto(`${server.url}/translations/`);
-    const tables = await page.locator('main table').evaluateAll((elements) => elements.map((table) => {
-      const box = (table.closest('.table-scroll') ?? table).getBoundingClientRect();
-      return { caption: table.querySelector('caption, th')?.textContent?.trim(), right: Math.max(box.right, table.getBoundingClientRect().right), scrolls: table.scrollWidth > table.clientWidth || (table.closest('.table-scroll')?.scrollWidth ?? 0) > (table.closest('.table-scroll')?.clientWidth ?? 0) };
-    }));
+    const tables = await page.locator('main table').evaluateAll((elements) =>
+      elements.map((table) => {
+        const box = (table.closest('.table-scroll') ?? table).getBoundingClientRect();
+        return {
+          caption: table.querySelector('caption, th')?.textContent?.trim(),
+          right: Math.max(box.right, table.getBoundingClientRect().right),
+          scrolls:
+            table.scrollWidth > table.clientWidth ||
+            (table.closest('.table-scroll')?.scrollWidth ?? 0) > (table.closest('.table-scroll')?.clientWidth ?? 0),
+        };
+      }),
+    );
     expect(tables.length).toBeGreaterThan(2);
     for (const table of tables) {
       expect(table.right, table.caption).toBeLessThanOrEqual(360);
       expect(table.scrolls, table.caption).toBe(false);
     }
     // A word broken over two lines has two boxes (a compound may break at its hyphen).
-    const brokenWords = await page.locator('main th').evaluateAll((cells) => cells.flatMap((cell) => {
-      const broken: string[] = [];
-      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest('code')) continue;
-        for (const match of (node.textContent ?? '').matchAll(/[^\s-]+/g)) {
-          const range = document.createRange();
-          range.setStart(node, match.index);
-          range.setEnd(node, match.index + match[0].length);
-          if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) broken.push(match[0]);
+    const brokenWords = await page.locator('main th').evaluateAll((cells) =>
+      cells.flatMap((cell) => {
+        const broken: string[] = [];
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement?.closest('code')) continue;
+          for (const match of (node.textContent ?? '').matchAll(/[^\s-]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) broken.push(match[0]);
+          }
         }
-      }
-      return broken;
-    }));
+        return broken;
+      }),
+    );
     expect(brokenWords).toEqual([]);
     for (const path of ['/translations/', `/translations/de/${GUIDE}/`]) {
       await page.goto(`${server.url}${path}`);
@@ -278,12 +313,22 @@ describe('the review view in Chromium', () => {
         await page.goto(`${server.url}${path}`);
         await page.evaluate(`${AXE}\nvoid 0`); // not a <script> tag: the page's Content-Security-Policy would block it
         const violations = await page.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-          return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+          const result = await (
+            window as unknown as {
+              axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+            }
+          ).axe.run();
+          return result.violations
+            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+            .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
         });
         expect(violations, `${path} (${colorScheme})`).toEqual([]);
         // The review view's side-by-side table scrolls inside its own box; the page itself never scrolls sideways.
-        if (path.startsWith('/translations/')) expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
+        if (path.startsWith('/translations/'))
+          expect(
+            await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+            path,
+          ).toBeLessThanOrEqual(0);
         await context.close();
       });
     }

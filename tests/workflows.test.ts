@@ -12,14 +12,25 @@ import { FORMATS } from '../src/report/format/index.ts';
 import { LINK_RULES } from '../scripts/links/registry.ts';
 import { ROOT } from './helpers/project.ts';
 
-interface Step { uses?: string; run?: string; with?: Record<string, unknown>; if?: string }
-interface Workflow { on: unknown; jobs: Record<string, { steps: Step[] }> }
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  if?: string;
+}
+interface Workflow {
+  on: unknown;
+  jobs: Record<string, { steps: Step[] }>;
+}
 
 const folder = join(ROOT, '.github/workflows');
 const files = readdirSync(folder).filter((name) => name.endsWith('.yml'));
 const workflows = files.map((name) => [name, parse(readFileSync(join(folder, name), 'utf8')) as Workflow] as const);
 const scripts = new Set(Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>));
-const rules = { 'check:i18n': new Set(I18N_RULES.map((rule) => rule.id)), 'check:links': new Set(LINK_RULES.map((rule) => rule.id)) } as Record<string, Set<string>>;
+const rules = {
+  'check:i18n': new Set(I18N_RULES.map((rule) => rule.id)),
+  'check:links': new Set(LINK_RULES.map((rule) => rule.id)),
+} as Record<string, Set<string>>;
 const steps = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps);
 
 describe('GitHub workflows', () => {
@@ -54,7 +65,9 @@ describe('GitHub workflows', () => {
     const ci = steps(workflows.find(([name]) => name === 'ci.yml')![1]);
     const runs = ci.map((step) => step.run ?? '').join('\n');
     for (const check of ['check:i18n', 'check:links']) {
-      expect(runs).toMatch(new RegExp(`npm run ${check} -- --format github --output sarif=(\\S+) --output "markdown=\\$GITHUB_STEP_SUMMARY"`));
+      expect(runs).toMatch(
+        new RegExp(`npm run ${check} -- --format github --output sarif=(\\S+) --output "markdown=\\$GITHUB_STEP_SUMMARY"`),
+      );
       const sarif = new RegExp(`npm run ${check} -- .*--output sarif=(\\S+)`).exec(runs)![1];
       expect(ci.some((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@') && step.with?.sarif_file === sarif)).toBe(true);
     }

@@ -18,23 +18,38 @@ import { copyProject, run, type ProjectCopy } from './helpers/project.ts';
 const GUIDE = 'lead-management/enable-lead-sharing.mdx';
 const node = (cwd: string, ...args: string[]) => run(cwd, process.execPath, args);
 
-const elements = (node: Root | Element, name?: string): Element[] => (node.children as (Root['children'][number] | ElementContent)[]).filter((child): child is Element => child.type === 'element' && (name === undefined || child.name === name));
+const elements = (node: Root | Element, name?: string): Element[] =>
+  (node.children as (Root['children'][number] | ElementContent)[]).filter(
+    (child): child is Element => child.type === 'element' && (name === undefined || child.name === name),
+  );
 const xliffOf = (file: string) => fromXml(readFileSync(file, 'utf8'));
 /** Every trans-unit of a `<file original>`, with its source and target elements. */
 function unitsOf(tree: Root, original: string): { unit: Element; source: Element; target: Element }[] {
   const file = elements(elements(tree, 'xliff')[0]!, 'file').find((candidate) => candidate.attributes['original'] === original);
   if (!file) throw new Error(`no <file original="${original}">`);
-  return elements(elements(file, 'body')[0]!, 'trans-unit').map((unit) => ({ unit, source: elements(unit, 'source')[0]!, target: elements(unit, 'target')[0]! }));
+  return elements(elements(file, 'body')[0]!, 'trans-unit').map((unit) => ({
+    unit,
+    source: elements(unit, 'source')[0]!,
+    target: elements(unit, 'target')[0]!,
+  }));
 }
 /** Every content file of a locale, by path, for byte-for-byte comparison. */
 function snapshot(dir: string, locale: string): Map<string, string> {
   const folder = join(dir, 'content', locale);
-  return new Map(readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((path) => /\.(mdx|json)$/.test(path)).sort().map((path) => [path, readFileSync(join(folder, path), 'utf8')]));
+  return new Map(
+    readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .filter((path) => /\.(mdx|json)$/.test(path))
+      .sort()
+      .map((path) => [path, readFileSync(join(folder, path), 'utf8')]),
+  );
 }
 const checkJson = (dir: string, locale: string) => {
   const result = node(dir, 'scripts/check-i18n.ts', '--locale', locale, '--format', 'json', '--no-cache');
   expect(result.code, result.stderr).not.toBe(2);
-  return { code: result.code, ...(JSON.parse(result.stdout) as { findings: { rule: string; severity: string; file: string; message: string }[] }) };
+  return {
+    code: result.code,
+    ...(JSON.parse(result.stdout) as { findings: { rule: string; severity: string; file: string; message: string }[] }),
+  };
 };
 
 describe('German: export, fill, import', () => {
@@ -60,10 +75,14 @@ describe('German: export, fill, import', () => {
       expect(target.children.length, String(unit.attributes['id'])).toBeGreaterThan(0);
     }
     const heading = guide.find(({ unit }) => unit.attributes['id'] === 'follow-up.1')!;
-    expect(toXml(heading.target)).toBe('<target state="translated">Jeden Lead nachverfolgen <ph id="1" ctype="x-heading-id">{/* #follow-up */}</ph></target>');
+    expect(toXml(heading.target)).toBe(
+      '<target state="translated">Jeden Lead nachverfolgen <ph id="1" ctype="x-heading-id">{/* #follow-up */}</ph></target>',
+    );
     const withLink = guide.find(({ unit }) => unit.attributes['id'] === '_intro.1')!;
     // Links are tag pairs whose URL never reaches the translator; glossary terms are locked placeholders.
-    expect(toXml(withLink.source)).toContain('<g id="1" ctype="link"><ph id="2" ctype="x-term">Microsoft</ph> <ph id="3" ctype="x-term">AppSource</ph></g>');
+    expect(toXml(withLink.source)).toContain(
+      '<g id="1" ctype="link"><ph id="2" ctype="x-term">Microsoft</ph> <ph id="3" ctype="x-term">AppSource</ph></g>',
+    );
     expect(toXml(withLink.source)).not.toContain('appsource.microsoft.com');
 
     const imported = node(dir, 'scripts/i18n-import.ts', file);
@@ -82,13 +101,17 @@ describe('German: export, fill, import', () => {
     const file = join(dir, 'xliff/de.xlf');
     const tree = xliffOf(file);
     const unit = unitsOf(tree, `content/en/${GUIDE}`).find(({ unit }) => unit.attributes['id'] === 'who-you-reach.2')!;
-    unit.target.children = [{ type: 'text', value: 'Die beiden Storefronts erreichen verschiedene Kunden; auch ihre Leads unterscheiden sich.' }];
+    unit.target.children = [
+      { type: 'text', value: 'Die beiden Storefronts erreichen verschiedene Kunden; auch ihre Leads unterscheiden sich.' },
+    ];
     writeFileSync(file, toXml(tree));
     const imported = node(dir, 'scripts/i18n-import.ts', file);
     expect(imported.code, imported.output).toBe(0);
     expect(imported.stdout).toContain(`content/de/${GUIDE}  written and stamped`);
     const page = readFileSync(join(dir, 'content/de', GUIDE), 'utf8');
-    expect(page).toContain('\n\nDie beiden Storefronts erreichen verschiedene Kunden; auch ihre Leads unterscheiden sich.\n\n<StorefrontTable table="audience" />');
+    expect(page).toContain(
+      '\n\nDie beiden Storefronts erreichen verschiedene Kunden; auch ihre Leads unterscheiden sich.\n\n<StorefrontTable table="audience" />',
+    );
     expect(page).toContain('## Wen Sie erreichen {/* #who-you-reach */}');
     // The stamp already recorded this source revision: the record is unchanged, and the page is still translated.
     const status = node(dir, 'scripts/i18n-status.ts', '--locale', 'de', '--format', 'json');
@@ -99,7 +122,13 @@ describe('German: export, fill, import', () => {
   it('marks the sections the model names as changed for review, and stamps the page only once they are done', () => {
     const dir = project.dir;
     const english = join(dir, 'content/en', GUIDE);
-    writeFileSync(english, readFileSync(english, 'utf8').replace('Have a follow-up process in place before the first lead arrives.', 'Have a follow-up process, and an owner for it, in place before the first lead arrives.'));
+    writeFileSync(
+      english,
+      readFileSync(english, 'utf8').replace(
+        'Have a follow-up process in place before the first lead arrives.',
+        'Have a follow-up process, and an owner for it, in place before the first lead arrives.',
+      ),
+    );
     const german = readFileSync(join(dir, 'content/de', GUIDE), 'utf8');
     expect(node(dir, 'scripts/i18n-export.ts', 'de').code).toBe(0);
     const file = join(dir, 'xliff/de.xlf');
@@ -109,19 +138,29 @@ describe('German: export, fill, import', () => {
     expect(stateOf('follow-up.2')).toBe('needs-review-translation');
     expect(stateOf('follow-up.1')).toBe('needs-review-translation');
     expect(stateOf('who-you-reach.2')).toBe('translated');
-    const note = elements(units.find(({ unit }) => unit.attributes['id'] === 'follow-up.2')!.unit, 'note').map((element) => toXml(element.children));
+    const note = elements(units.find(({ unit }) => unit.attributes['id'] === 'follow-up.2')!.unit, 'note').map((element) =>
+      toXml(element.children),
+    );
     expect(note).toContain('Changed in the source since the translation: #follow-up (text).');
 
     // Imported as exported: the review is not done, so the page is left alone.
     const untouched = node(dir, 'scripts/i18n-import.ts', file);
     expect(untouched.code, untouched.output).toBe(0);
-    expect(untouched.stdout).toMatch(new RegExp(`content/de/${GUIDE}  not written: 3 of \\d+ units are not translated or not marked done yet \\(follow-up\\.1, follow-up\\.2, follow-up\\.3\\)`));
+    expect(untouched.stdout).toMatch(
+      new RegExp(
+        `content/de/${GUIDE}  not written: 3 of \\d+ units are not translated or not marked done yet \\(follow-up\\.1, follow-up\\.2, follow-up\\.3\\)`,
+      ),
+    );
     expect(readFileSync(join(dir, 'content/de', GUIDE), 'utf8')).toBe(german);
 
     // The translator reviews the section and marks it done: the page is written and stamped, and translated again.
     for (const { target } of units) target.attributes['state'] = 'translated';
     const paragraph = units.find(({ unit }) => unit.attributes['id'] === 'follow-up.2')!.target;
-    paragraph.children = paragraph.children.map((child) => (child.type === 'text' ? { ...child, value: child.value.replace('Richten Sie', 'Richten Sie – mit einer verantwortlichen Person –') } : child));
+    paragraph.children = paragraph.children.map((child) =>
+      child.type === 'text'
+        ? { ...child, value: child.value.replace('Richten Sie', 'Richten Sie – mit einer verantwortlichen Person –') }
+        : child,
+    );
     writeFileSync(file, toXml(tree));
     const reviewed = node(dir, 'scripts/i18n-import.ts', file);
     expect(reviewed.code, reviewed.output).toBe(0);
@@ -151,7 +190,7 @@ describe('French: a new locale', () => {
     for (const { target } of units) expect(target.attributes['state']).toBe('new');
     // The translator's work: every unit of the guide, its tags copied from the source.
     for (const { source, target } of units) {
-      target.children = [{ type: 'text', value: 'Traduit : ' }, ...structuredClone(source.children) as ElementContent[]];
+      target.children = [{ type: 'text', value: 'Traduit : ' }, ...(structuredClone(source.children) as ElementContent[])];
       target.attributes['state'] = 'translated';
     }
     // And two UI strings, one with an i18next variable kept as its locked tag.
@@ -178,11 +217,25 @@ describe('French: a new locale', () => {
     expect(page).toContain('\n- Traduit : Qualify each lead');
     expect(page).toMatch(/\ntranslation:\n {2}source: sha256:[0-9a-f]+\n {2}method: human\n {2}sections:\n/);
     // Everything but the text is the source's: the same lines, the same code and components.
-    expect(page.split('\n').filter((line) => line.startsWith('<')).join('\n')).toBe(source.split('\n').filter((line) => line.startsWith('<')).join('\n'));
+    expect(
+      page
+        .split('\n')
+        .filter((line) => line.startsWith('<'))
+        .join('\n'),
+    ).toBe(
+      source
+        .split('\n')
+        .filter((line) => line.startsWith('<'))
+        .join('\n'),
+    );
 
     // The string file changes in exactly those two values; its formatting stays.
     const uiAfter = readFileSync(join(dir, 'content/fr/ui.json'), 'utf8');
-    expect(uiAfter).toBe(uiBefore.replace('"skipLink": "Skip to content"', '"skipLink": "Aller au contenu"').replace('"switchTo": "Read this page in {{language}}"', '"switchTo": "Lire cette page en {{language}}"'));
+    expect(uiAfter).toBe(
+      uiBefore
+        .replace('"skipLink": "Skip to content"', '"skipLink": "Aller au contenu"')
+        .replace('"switchTo": "Read this page in {{language}}"', '"switchTo": "Lire cette page en {{language}}"'),
+    );
     expect(uiAfter).not.toBe(uiBefore);
 
     const guard = await guardContent(dir);
@@ -192,7 +245,9 @@ describe('French: a new locale', () => {
     const unexpected = check.findings.filter((finding) => !['missing-page', 'ui-untranslated', 'untranslated'].includes(finding.rule));
     expect(unexpected).toEqual([]);
     // The guide itself has no finding but that its text (a prefix on English) is still English.
-    expect(check.findings.filter((finding) => finding.file === `content/fr/${GUIDE}`).map((finding) => finding.rule)).toEqual(['untranslated']);
+    expect(check.findings.filter((finding) => finding.file === `content/fr/${GUIDE}`).map((finding) => finding.rule)).toEqual([
+      'untranslated',
+    ]);
   });
 });
 
@@ -238,7 +293,9 @@ describe('refusals', () => {
       ph.children = [{ type: 'text', value: '{/* #nachverfolgen */}' }];
     });
     expect(result.code, result.output).toBe(1);
-    expect(result.stderr).toContain('Unit "follow-up.1": placeholder 1 was changed: it holds “{/* #nachverfolgen */}”, the source\'s holds “{/* #follow-up */}”.');
+    expect(result.stderr).toContain(
+      'Unit "follow-up.1": placeholder 1 was changed: it holds “{/* #nachverfolgen */}”, the source\'s holds “{/* #follow-up */}”.',
+    );
     expect(result.stderr).toMatch(/xliff\/changed\.xlf:\d+:\d+/);
     expectNothingWritten();
   });
@@ -246,7 +303,9 @@ describe('refusals', () => {
   it('refuses a dropped link (tag pair), naming the unit', () => {
     const result = tampered('dropped', (units) => {
       const unit = target(units, '_intro.1');
-      unit.children = unit.children.flatMap((child) => (child.type === 'element' && child.name === 'g' && child.attributes['id'] === '4' ? child.children : [child]));
+      unit.children = unit.children.flatMap((child) =>
+        child.type === 'element' && child.name === 'g' && child.attributes['id'] === '4' ? child.children : [child],
+      );
     });
     expect(result.code, result.output).toBe(1);
     expect(result.stderr).toMatch(/Unit "_intro\.1": tag pair 4 \(link: .*\) was dropped/);
@@ -258,7 +317,12 @@ describe('refusals', () => {
       const unit = target(units, 'follow-up.1');
       const ph = elements(unit, 'ph')[0]!;
       unit.children.push({ type: 'text', value: ' ' }, structuredClone(ph));
-      target(units, 'next-steps.1').children.push({ type: 'element', name: 'ph', attributes: { id: '9' }, children: [{ type: 'text', value: '{alert(1)}' }] });
+      target(units, 'next-steps.1').children.push({
+        type: 'element',
+        name: 'ph',
+        attributes: { id: '9' },
+        children: [{ type: 'text', value: '{alert(1)}' }],
+      });
       const skip = unitsOf(tree, 'content/en/ui.json').find(({ unit }) => unit.attributes['id'] === 'skipLink')!.target;
       skip.children = [{ type: 'text', value: 'Zum Inhalt {{evil}}' }];
     });
@@ -274,7 +338,9 @@ describe('refusals', () => {
       target(units, 'who-you-reach.2').children = [{ type: 'text', value: 'Erster Absatz.\n\nZweiter Absatz.' }];
     });
     expect(result.code, result.output).toBe(1);
-    expect(result.stderr).toContain('Unit "who-you-reach.2" or "what-leads-are-for.1": the translation changes the page\'s blocks (a paragraph where the source has a heading)');
+    expect(result.stderr).toContain(
+      'Unit "who-you-reach.2" or "what-leads-are-for.1": the translation changes the page\'s blocks (a paragraph where the source has a heading)',
+    );
     expectNothingWritten();
   });
 
@@ -293,7 +359,9 @@ describe('refusals', () => {
     writeFileSync(path, lines.join('\n'));
     const result = node(project.dir, 'scripts/i18n-import.ts', path);
     expect(result.code, result.output).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`xliff/broken\\.xlf:${index + 1}:\\d+ +error +xliff-malformed +The XLIFF file cannot be read: malformed XML`));
+    expect(result.stderr).toMatch(
+      new RegExp(`xliff/broken\\.xlf:${index + 1}:\\d+ +error +xliff-malformed +The XLIFF file cannot be read: malformed XML`),
+    );
     expectNothingWritten();
   });
 });

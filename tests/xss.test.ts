@@ -47,7 +47,10 @@ const yaml = (text: string) => JSON.stringify(text).replaceAll('\u2028', '\\u202
 /** The payload as plain Markdown text in MDX: `<` and braces as text, not JSX or expressions. */
 const mdxText = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('{', '\\{').replaceAll('}', '\\}');
 
-const frontmatter = (fields: Record<string, string | number>) => `---\n${Object.entries(fields).map(([key, value]) => `${key}: ${typeof value === 'number' ? value : yaml(value)}`).join('\n')}\n---\n\n`;
+const frontmatter = (fields: Record<string, string | number>) =>
+  `---\n${Object.entries(fields)
+    .map(([key, value]) => `${key}: ${typeof value === 'number' ? value : yaml(value)}`)
+    .join('\n')}\n---\n\n`;
 
 const SECTION_TITLE = `Section ${PAYLOAD}`;
 const SECTION_NAV = `Nav ${PAYLOAD}`;
@@ -77,7 +80,8 @@ const PAGES: Record<string, string> = {
 function mapStrings(value: unknown, change: (text: string) => string): unknown {
   if (typeof value === 'string') return change(value);
   if (Array.isArray(value)) return value.map((item) => mapStrings(item, change));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, change)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, change)]));
   return value;
 }
 
@@ -96,13 +100,19 @@ function addPayloads(dir: string): void {
   // heading's text) and a machine-translated section (marked beside that heading).
   const stamp = run(dir, process.execPath, ['scripts/i18n-stamp.ts', '--machine-section', 'payload-b', 'content/de/payload/guide.mdx']);
   if (stamp.code !== 0) throw new Error(stamp.output);
-  writeFileSync(join(dir, 'content/en/payload/guide.mdx'), `${frontmatter({ title: GUIDE_TITLE, navTitle: GUIDE_NAV, description: DESCRIPTION, order: 10 })}${guideBody(HEADING_A, ' Changed since.')}`);
+  writeFileSync(
+    join(dir, 'content/en/payload/guide.mdx'),
+    `${frontmatter({ title: GUIDE_TITLE, navTitle: GUIDE_NAV, description: DESCRIPTION, order: 10 })}${guideBody(HEADING_A, ' Changed since.')}`,
+  );
   const payload = (text: string) => `${text} ${PAYLOAD}`;
   for (const locale of ['en', 'de']) {
     rewriteJson(dir, `content/${locale}/ui.json`, (value) => mapStrings(value, payload));
     rewriteJson(dir, `content/${locale}/tables.json`, (value) => mapStrings(value, payload));
   }
-  rewriteJson(dir, 'content/tables.json', (value) => ({ ...(value as object), brands: mapStrings((value as { brands: unknown }).brands, payload) }));
+  rewriteJson(dir, 'content/tables.json', (value) => ({
+    ...(value as object),
+    brands: mapStrings((value as { brands: unknown }).brands, payload),
+  }));
   // A locale named by the payloads, added by the project's own i18n:add logic (its strings copied from English).
   const added = addLocale(dir, { code: 'fr', name: LOCALE_NAME });
   if (added.kind !== 'added') throw new Error(JSON.stringify(added));
@@ -114,7 +124,10 @@ function build(project: ProjectCopy): string {
   return join(project.dir, 'dist');
 }
 
-const htmlFiles = (dist: string) => readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).sort();
+const htmlFiles = (dist: string) =>
+  readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .sort();
 const parse = (dist: string, file: string) => fromHtml(readFileSync(join(dist, file), 'utf8'));
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const attr = (element: Element | undefined, name: string) => {
@@ -226,7 +239,7 @@ describe('payloads in content, strings and the locale registry', () => {
     expect(decodeURIComponent(edit.pathname)).toBe(`/contoso/publisher-docs/edit/main/content/en/payload/${URL_FILE}.mdx`);
   });
 
-  it('leave the sitemap well-formed, listing only the site\'s own addresses', () => {
+  it("leave the sitemap well-formed, listing only the site's own addresses", () => {
     const files = readdirSync(dist).filter((file) => /^sitemap-\d+\.xml$/.test(file));
     expect(files.length).toBeGreaterThan(0);
     const urls: string[] = [];
@@ -249,7 +262,11 @@ describe('payloads in content, strings and the locale registry', () => {
     const errors: string[] = [];
     await context.exposeBinding('reportViolation', (_source, text: string) => violations.push(text));
     await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.violatedDirective} ${event.blockedURI} ${location.pathname}`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        (window as unknown as { reportViolation(text: string): void }).reportViolation(
+          `${event.violatedDirective} ${event.blockedURI} ${location.pathname}`,
+        ),
+      );
     });
     const page = await context.newPage();
     page.on('dialog', (dialog) => {
@@ -268,16 +285,23 @@ describe('payloads in content, strings and the locale registry', () => {
     await input.waitFor({ state: 'visible', timeout: 30_000 });
     const results = page.locator('pagefind-modal a[href]');
     // Pagefind's input ignores what is typed before its search instance is attached: type again until results come.
-    await expect.poll(async () => {
-      await input.fill('');
-      await input.fill(SEARCH_WORD);
-      await page.waitForTimeout(500);
-      return results.count();
-    }, { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () => {
+          await input.fill('');
+          await input.fill(SEARCH_WORD);
+          await page.waitForTimeout(500);
+          return results.count();
+        },
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(0);
     await expect(results.allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining(GUIDE_TITLE)]));
     // A payload typed as the query comes back in "no results for …" as text.
     await input.fill(IMG);
-    await expect.poll(() => page.locator('pagefind-modal').evaluate((modal) => modal.textContent ?? ''), { timeout: 30_000 }).toContain('onerror=alert(1)');
+    await expect
+      .poll(() => page.locator('pagefind-modal').evaluate((modal) => modal.textContent ?? ''), { timeout: 30_000 })
+      .toContain('onerror=alert(1)');
     await page.waitForTimeout(500);
     expect(dialogs).toEqual([]);
     expect(violations).toEqual([]);

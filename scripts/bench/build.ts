@@ -38,8 +38,16 @@ function runBuild(root: string): { stages: StageFigure[]; totalMs: number; peakB
   const timings = join(root, 'stage-timings.jsonl');
   rmSync(timings, { force: true });
   // Exit 0: the corpus has warnings (fine) and no errors.
-  const build = expectExit('npm run build', measure(process.execPath, ['scripts/build.ts'], { cwd: root, env: { [TIMINGS_ENV]: timings } }));
-  const recorded = existsSync(timings) ? readFileSync(timings, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as StageFigure) : [];
+  const build = expectExit(
+    'npm run build',
+    measure(process.execPath, ['scripts/build.ts'], { cwd: root, env: { [TIMINGS_ENV]: timings } }),
+  );
+  const recorded = existsSync(timings)
+    ? readFileSync(timings, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as StageFigure)
+    : [];
   const stage = (name: string) => recorded.filter((figure) => figure.stage === name);
   const total = (figures: StageFigure[]) => figures.reduce((sum, figure) => sum + figure.ms, 0);
   // Astro's own part: the `astro build` process less the stages that run inside it.
@@ -66,7 +74,12 @@ function folderSize(folder: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
-export async function benchBuild(projectRoot: string, pages: number, locales: number, keep: boolean): Promise<BuildFigures & { root: string }> {
+export async function benchBuild(
+  projectRoot: string,
+  pages: number,
+  locales: number,
+  keep: boolean,
+): Promise<BuildFigures & { root: string }> {
   const corpus = generateCorpus(projectRoot, pages, locales, { buildable: true });
   try {
     const first = runBuild(corpus.root);
@@ -75,9 +88,18 @@ export async function benchBuild(projectRoot: string, pages: number, locales: nu
     const reader = await measureReader(join(corpus.root, 'dist'), `/en/${corpusSlug(1)}/`, 'campaign');
     editOnePage(corpus.root, 1);
     const rebuild = runBuild(corpus.root);
-    return { root: corpus.root, pages, locales, ...first, distBytes: dist.bytes, distFiles: dist.files, guideHtmlBytes, reader, rebuild: { stages: rebuild.stages, totalMs: rebuild.totalMs } };
+    return {
+      root: corpus.root,
+      pages,
+      locales,
+      ...first,
+      distBytes: dist.bytes,
+      distFiles: dist.files,
+      guideHtmlBytes,
+      reader,
+      rebuild: { stages: rebuild.stages, totalMs: rebuild.totalMs },
+    };
   } finally {
     if (!keep) rmSync(corpus.root, { recursive: true, force: true });
   }
 }
-

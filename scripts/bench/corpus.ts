@@ -13,8 +13,12 @@ import { sourceHash } from '../../src/content/sourceHash.ts';
 /** Pages per section folder. */
 export const SECTION_SIZE = 20;
 
-const ENGLISH = 'lead storefront customer listing campaign follow process pipeline score offer partner contact team report value market growth'.split(' ');
-const OTHER = 'kunde angebot kampagne prozess vertrieb bewertung partner kontakt bericht markt wachstum zielgruppe leitfaden abschnitt'.split(' ');
+const ENGLISH =
+  'lead storefront customer listing campaign follow process pipeline score offer partner contact team report value market growth'.split(
+    ' ',
+  );
+const OTHER =
+  'kunde angebot kampagne prozess vertrieb bewertung partner kontakt bericht markt wachstum zielgruppe leitfaden abschnitt'.split(' ');
 
 function sentence(words: readonly string[], seed: number, length = 14): string {
   const picked = Array.from({ length }, (_, index) => words[(seed * 7 + index * 13) % words.length]!);
@@ -31,19 +35,23 @@ function body(locale: string, index: number, pages: number, words: readonly stri
   const next = (index + 1) % pages;
   const the = english ? 'The ' : '';
   const sections = ['overview', 'audience', 'campaigns', 'follow-up', 'next-steps'];
-  const parts = sections.map((id, s) => [
-    `## ${the}${sentence(words, index + s, 3).slice(0, -1)} {/* #${id} */}`,
-    '',
-    `${sentence(words, index * 3 + s)} See [page ${next}](/${locale}/${corpusSlug(next)}/#overview) and \`setting-${s}\` for ${s + 2} steps.`,
-    '',
-    `- ${sentence(words, index + s + 1, 6)}`,
-    `- ${sentence(words, index + s + 2, 6)}`,
-    `- ${sentence(words, index + s + 3, 6)}`,
-    '',
-    s % 2 === 0 ? '<StorefrontTable table="audience" />' : `<Callout type="note">\n${sentence(words, index + s + 4)}\n</Callout>`,
-    '',
-    s === 2 ? '```sh\nnpm run check\n```\n' : '',
-  ].join('\n')).join('\n');
+  const parts = sections
+    .map((id, s) =>
+      [
+        `## ${the}${sentence(words, index + s, 3).slice(0, -1)} {/* #${id} */}`,
+        '',
+        `${sentence(words, index * 3 + s)} See [page ${next}](/${locale}/${corpusSlug(next)}/#overview) and \`setting-${s}\` for ${s + 2} steps.`,
+        '',
+        `- ${sentence(words, index + s + 1, 6)}`,
+        `- ${sentence(words, index + s + 2, 6)}`,
+        `- ${sentence(words, index + s + 3, 6)}`,
+        '',
+        s % 2 === 0 ? '<StorefrontTable table="audience" />' : `<Callout type="note">\n${sentence(words, index + s + 4)}\n</Callout>`,
+        '',
+        s === 2 ? '```sh\nnpm run check\n```\n' : '',
+      ].join('\n'),
+    )
+    .join('\n');
   return `${sentence(words, index, 20)} Read the [overview](https://learn.microsoft.com/partner-center/) first.\n\n${parts}`;
 }
 
@@ -56,34 +64,63 @@ export interface Corpus {
 /** Writes the corpus; `root` holds a `content/` folder like the project's. */
 export function generateCorpus(projectRoot: string, pages: number, localeCount: number, options: { buildable?: boolean } = {}): Corpus {
   const root = mkdtempSync(join(tmpdir(), 'publisher-docs-bench-'));
-  const locales = ['en', ...Array.from({ length: localeCount - 1 }, (_, index) => (index === 0 ? 'de' : `x${String.fromCharCode(97 + index)}`))];
-  const registry = { source: 'en', locales: locales.map((code) => ({ code, name: code === 'en' ? 'English' : `Language ${code}`, dir: 'ltr', status: 'complete' })) };
+  const locales = [
+    'en',
+    ...Array.from({ length: localeCount - 1 }, (_, index) => (index === 0 ? 'de' : `x${String.fromCharCode(97 + index)}`)),
+  ];
+  const registry = {
+    source: 'en',
+    locales: locales.map((code) => ({ code, name: code === 'en' ? 'English' : `Language ${code}`, dir: 'ltr', status: 'complete' })),
+  };
   mkdirSync(join(root, 'content'), { recursive: true });
   writeFileSync(join(root, 'content/locales.json'), JSON.stringify(registry, null, 2));
   for (const file of ['tables.json', 'glossary.json']) cpSync(join(projectRoot, 'content', file), join(root, 'content', file));
   for (const locale of locales) {
     mkdirSync(join(root, 'content', locale), { recursive: true });
-    for (const file of ['ui.json', 'tables.json']) cpSync(join(projectRoot, 'content', locale === 'en' ? 'en' : 'de', file), join(root, 'content', locale, file));
+    for (const file of ['ui.json', 'tables.json'])
+      cpSync(join(projectRoot, 'content', locale === 'en' ? 'en' : 'de', file), join(root, 'content', locale, file));
   }
   /** Writes a source page and its stamped translations. */
-  const write = (path: string, english: (locale: string, words: readonly string[]) => string, translated: (locale: string, words: readonly string[]) => string, title: [string, string], order: number) => {
+  const write = (
+    path: string,
+    english: (locale: string, words: readonly string[]) => string,
+    translated: (locale: string, words: readonly string[]) => string,
+    title: [string, string],
+    order: number,
+  ) => {
     const source = `---\ntitle: ${title[0]}\ndescription: A generated page for the benchmark corpus site.\norder: ${order}\n---\n\n${english('en', ENGLISH)}`;
     const file = (locale: string) => join(root, 'content', locale, path);
     mkdirSync(join(file('en'), '..'), { recursive: true });
     writeFileSync(file('en'), source);
     for (const locale of locales.slice(1)) {
       mkdirSync(join(file(locale), '..'), { recursive: true });
-      writeFileSync(file(locale), `---\ntitle: ${title[1]}\ndescription: Eine erzeugte Seite für den Benchmark.\norder: ${order}\ntranslation:\n  source: ${sourceHash(source)}\n  method: human\n---\n\n${translated(locale, OTHER)}`);
+      writeFileSync(
+        file(locale),
+        `---\ntitle: ${title[1]}\ndescription: Eine erzeugte Seite für den Benchmark.\norder: ${order}\ntranslation:\n  source: ${sourceHash(source)}\n  method: human\n---\n\n${translated(locale, OTHER)}`,
+      );
     }
   };
-  const home = (locale: string, words: readonly string[]) => `${sentence(words, 1, 20)} Start with [page 0](/${locale}/${corpusSlug(0)}/).\n`;
+  const home = (locale: string, words: readonly string[]) =>
+    `${sentence(words, 1, 20)} Start with [page 0](/${locale}/${corpusSlug(0)}/).\n`;
   write('index.mdx', home, home, ['Home', 'Start'], 0);
   for (let section = 0; section * SECTION_SIZE < pages; section++) {
     const intro = (_locale: string, words: readonly string[]) => `${sentence(words, section, 16)}\n`;
-    write(`${corpusSlug(section * SECTION_SIZE).split('/')[0]}/index.mdx`, intro, intro, [`Section ${section}`, `Abschnitt ${section}`], section + 1);
+    write(
+      `${corpusSlug(section * SECTION_SIZE).split('/')[0]}/index.mdx`,
+      intro,
+      intro,
+      [`Section ${section}`, `Abschnitt ${section}`],
+      section + 1,
+    );
   }
   for (let index = 0; index < pages; index++) {
-    write(`${corpusSlug(index)}.mdx`, (locale, words) => body(locale, index, pages, words, true), (locale, words) => body(locale, index, pages, words, false), [`Guide ${index}`, `Leitfaden ${index}`], index % SECTION_SIZE);
+    write(
+      `${corpusSlug(index)}.mdx`,
+      (locale, words) => body(locale, index, pages, words, true),
+      (locale, words) => body(locale, index, pages, words, false),
+      [`Guide ${index}`, `Leitfaden ${index}`],
+      index % SECTION_SIZE,
+    );
   }
   if (options.buildable) makeBuildable(projectRoot, root);
   return { root, pages, locales };
@@ -95,7 +132,8 @@ export function generateCorpus(projectRoot: string, pages: number, localeCount: 
  * folder, so the corpus's caches (node_modules/.cache) are its own.
  */
 function makeBuildable(projectRoot: string, root: string): void {
-  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts']) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts'])
+    cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
   mkdirSync(join(root, 'node_modules'));
   for (const entry of readdirSync(join(projectRoot, 'node_modules'))) {
     if (entry !== '.cache') symlinkSync(join(projectRoot, 'node_modules', entry), join(root, 'node_modules', entry));

@@ -34,12 +34,19 @@ export function measure(command: string, args: readonly string[], options: { cwd
   // GNU time prints kilobytes; the file may also hold "Command exited with non-zero status" first.
   const kilobytes = withTime && existsSync(memoryFile) ? Number(readFileSync(memoryFile, 'utf8').trim().split('\n').at(-1)) : NaN;
   rmSync(scratch, { recursive: true, force: true });
-  return { ms, peakBytes: Number.isFinite(kilobytes) ? kilobytes * 1024 : undefined, stdout: result.stdout, stderr: result.stderr, status: result.status };
+  return {
+    ms,
+    peakBytes: Number.isFinite(kilobytes) ? kilobytes * 1024 : undefined,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    status: result.status,
+  };
 }
 
 /** Throws with the command's last output when it did not exit as expected. */
 export function expectExit(label: string, result: Measured, expected = 0): Measured {
-  if (result.status !== expected) throw new Error(`${label} exited ${result.status}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+  if (result.status !== expected)
+    throw new Error(`${label} exited ${result.status}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
   return result;
 }
 

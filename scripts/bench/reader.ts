@@ -20,7 +20,11 @@ export interface ReaderFigures {
   typeToResultsMs: number;
 }
 
-export async function measureReader(dist: string, path = '/en/lead-management/enable-lead-sharing/', query = 'campaign'): Promise<ReaderFigures> {
+export async function measureReader(
+  dist: string,
+  path = '/en/lead-management/enable-lead-sharing/',
+  query = 'campaign',
+): Promise<ReaderFigures> {
   const server = await serveStatic(dist);
   const browser = await launchChromium();
   try {
@@ -34,7 +38,12 @@ export async function measureReader(dist: string, path = '/en/lead-management/en
     const html = bytes(before.filter((name) => name.endsWith('/') || name.endsWith('.html')));
     const css = bytes(before.filter((name) => name.endsWith('.css')));
     const js = bytes(before.filter((name) => name.endsWith('.js') || name.endsWith('.mjs')));
-    const inlineScript = await page.evaluate(() => [...document.querySelectorAll('script:not([src]):not([type="application/json"])')].reduce((sum, script) => sum + new TextEncoder().encode(script.textContent ?? '').length, 0));
+    const inlineScript = await page.evaluate(() =>
+      [...document.querySelectorAll('script:not([src]):not([type="application/json"])')].reduce(
+        (sum, script) => sum + new TextEncoder().encode(script.textContent ?? '').length,
+        0,
+      ),
+    );
     const other = bytes(before.filter((name) => !name.endsWith('/') && !/\.(html|css|m?js)$/.test(name)));
 
     loaded.length = 0;
@@ -49,9 +58,16 @@ export async function measureReader(dist: string, path = '/en/lead-management/en
     await page.waitForLoadState('networkidle');
     const pagefindFiles = [...new Set(loaded)].filter((name) => name.startsWith('/pagefind/'));
     return {
-      html, css, js, inlineScript, beforeSearchTotal: html + css + js + other, beforeSearchGzip: gzipped(before),
-      pagefindFirstQuery: bytes(pagefindFiles), pagefindFirstQueryGzip: gzipped(pagefindFiles),
-      openToResultsMs: done - opened, typeToResultsMs: done - typed,
+      html,
+      css,
+      js,
+      inlineScript,
+      beforeSearchTotal: html + css + js + other,
+      beforeSearchGzip: gzipped(before),
+      pagefindFirstQuery: bytes(pagefindFiles),
+      pagefindFirstQueryGzip: gzipped(pagefindFiles),
+      openToResultsMs: done - opened,
+      typeToResultsMs: done - typed,
     };
   } finally {
     await browser.close();
@@ -61,10 +77,18 @@ export async function measureReader(dist: string, path = '/en/lead-management/en
 
 export function printReader(figures: ReaderFigures): void {
   const kb = (value: number) => `${(value / 1024).toFixed(1)} KB`;
-  console.log(`  HTML ${kb(figures.html)} (of which inline script ${kb(figures.inlineScript)}), CSS ${kb(figures.css)}, JS files ${kb(figures.js)}`);
-  console.log(`  total before search: ${kb(figures.beforeSearchTotal)} (${kb(figures.beforeSearchGzip)} gzipped)  → target ≤ 30 KB ${figures.beforeSearchTotal <= 30 * 1024 ? 'met' : 'not met'}; JS files before search: ${figures.js === 0 ? 'none' : kb(figures.js)}`);
-  console.log(`  Pagefind for a first query (UI, wasm, index, fragments): ${kb(figures.pagefindFirstQuery)} (${kb(figures.pagefindFirstQueryGzip)} gzipped)`);
-  console.log(`  time to first results: ${Math.round(figures.openToResultsMs)} ms from opening search, ${Math.round(figures.typeToResultsMs)} ms from typing`);
+  console.log(
+    `  HTML ${kb(figures.html)} (of which inline script ${kb(figures.inlineScript)}), CSS ${kb(figures.css)}, JS files ${kb(figures.js)}`,
+  );
+  console.log(
+    `  total before search: ${kb(figures.beforeSearchTotal)} (${kb(figures.beforeSearchGzip)} gzipped)  → target ≤ 30 KB ${figures.beforeSearchTotal <= 30 * 1024 ? 'met' : 'not met'}; JS files before search: ${figures.js === 0 ? 'none' : kb(figures.js)}`,
+  );
+  console.log(
+    `  Pagefind for a first query (UI, wasm, index, fragments): ${kb(figures.pagefindFirstQuery)} (${kb(figures.pagefindFirstQueryGzip)} gzipped)`,
+  );
+  console.log(
+    `  time to first results: ${Math.round(figures.openToResultsMs)} ms from opening search, ${Math.round(figures.typeToResultsMs)} ms from typing`,
+  );
 }
 
 export const READER_DIST = (root: string) => join(root, 'node_modules/.cache/publisher-docs/bench-dist');

@@ -59,19 +59,23 @@ export function resolveTag(input: string): { code: string; tag: string } | { err
   } catch {
     return { error: `"${input}" is not a valid BCP 47 language tag; write one such as "fr", "nl" or "pt-BR".` };
   }
-  if (!tag || /-u-|-x-|-t-/i.test(tag)) return { error: `"${input}" carries extensions; use a plain language tag such as "fr" or "pt-BR".` };
+  if (!tag || /-u-|-x-|-t-/i.test(tag))
+    return { error: `"${input}" carries extensions; use a plain language tag such as "fr" or "pt-BR".` };
   const language = new Intl.Locale(tag).language;
   const known = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(language);
-  if (!known || language === 'und') return { error: `"${input}" is not a language Intl knows; check the code (ISO 639, such as "fr" or "nl").` };
+  if (!known || language === 'und')
+    return { error: `"${input}" is not a language Intl knows; check the code (ISO 639, such as "fr" or "nl").` };
   const code = tag.toLowerCase();
-  if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(code)) return { error: `"${input}" cannot be a folder and URL prefix; use a tag of letters and digits such as "fr" or "pt-BR".` };
+  if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(code))
+    return { error: `"${input}" cannot be a folder and URL prefix; use a tag of letters and digits such as "fr" or "pt-BR".` };
   return { code, tag };
 }
 
 /** A pseudo-locale's tag: private use (`qps-…`, reserved by ISO 639 for local use), lowercase, never looked up in Intl. */
 export function resolvePseudoTag(input: string): { code: string; tag: string } | { error: string } {
   const code = input.trim().toLowerCase();
-  if (!/^qps(-[a-z0-9]{2,8})+$/.test(code)) return { error: `"${input}" is not a pseudo-locale tag; use a private-use tag such as "qps-ploc".` };
+  if (!/^qps(-[a-z0-9]{2,8})+$/.test(code))
+    return { error: `"${input}" is not a pseudo-locale tag; use a private-use tag such as "qps-ploc".` };
   return { code, tag: code };
 }
 
@@ -89,7 +93,10 @@ export function directionOf(tag: string): 'ltr' | 'rtl' {
 }
 
 export function addLocale(root: string, options: AddOptions): AddResult {
-  const refuse = (message: string, hint?: string, where: Partial<Finding> = {}): AddResult => ({ kind: 'refused', problems: [{ rule: 'config', severity: 'error', file: REGISTRY_FILE, ...where, message, ...(hint ? { hint } : {}) }] });
+  const refuse = (message: string, hint?: string, where: Partial<Finding> = {}): AddResult => ({
+    kind: 'refused',
+    problems: [{ rule: 'config', severity: 'error', file: REGISTRY_FILE, ...where, message, ...(hint ? { hint } : {}) }],
+  });
   const resolved = options.pseudo ? resolvePseudoTag(options.code) : resolveTag(options.code);
   if ('error' in resolved) return { kind: 'refused', message: resolved.error, problems: [] };
   const { code, tag } = resolved;
@@ -98,10 +105,21 @@ export function addLocale(root: string, options: AddOptions): AddResult {
     try {
       hreflang = Intl.getCanonicalLocales(options.hreflang)[0];
     } catch {
-      return { kind: 'refused', message: `--hreflang "${options.hreflang}" is not a valid BCP 47 tag; use one such as "fr-CA" or "pt-BR".`, problems: [] };
+      return {
+        kind: 'refused',
+        message: `--hreflang "${options.hreflang}" is not a valid BCP 47 tag; use one such as "fr-CA" or "pt-BR".`,
+        problems: [],
+      };
     }
   }
-  const entry: LocaleEntry = { code, name: options.name?.trim() || ownName(tag), dir: options.dir ?? directionOf(tag), status: 'partial', ...(hreflang ? { hreflang } : {}), ...(options.pseudo ? { pseudo: true as const } : {}) };
+  const entry: LocaleEntry = {
+    code,
+    name: options.name?.trim() || ownName(tag),
+    dir: options.dir ?? directionOf(tag),
+    status: 'partial',
+    ...(hreflang ? { hreflang } : {}),
+    ...(options.pseudo ? { pseudo: true as const } : {}),
+  };
 
   // The registry: syntax first (with its line), then the schema, before anything is decided.
   const registryPath = join(root, REGISTRY_FILE);
@@ -109,10 +127,17 @@ export function addLocale(root: string, options: AddOptions): AddResult {
   try {
     raw = readFileSync(registryPath, 'utf8');
   } catch (error) {
-    return refuse(`Cannot read the locale registry (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, 'Run the command from the project folder.');
+    return refuse(
+      `Cannot read the locale registry (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      'Run the command from the project folder.',
+    );
   }
   const json = parseJson(REGISTRY_FILE, raw);
-  if (!json.ok) return { kind: 'refused', problems: json.problems.map((problem) => ({ ...problem, hint: 'Fix the registry first; i18n:add did not change anything.' })) };
+  if (!json.ok)
+    return {
+      kind: 'refused',
+      problems: json.problems.map((problem) => ({ ...problem, hint: 'Fix the registry first; i18n:add did not change anything.' })),
+    };
   const registry = parseRegistry(json.doc.value, json.doc.nearestPositionOf);
   if (Array.isArray(registry)) return { kind: 'refused', problems: registry };
 
@@ -121,24 +146,48 @@ export function addLocale(root: string, options: AddOptions): AddResult {
   const missingFiles = STARTER_NAMESPACES.filter((name) => !existsSync(join(folder, name)));
   const existing = registry.get(code);
   if (existing) {
-    if (code === registry.source.code) return refuse(`"${code}" is the source locale; every other locale is translated from it.`, undefined, json.doc.positionOf(['source']) ?? {});
-    const place = json.doc.positionOf(['locales', (json.doc.value as { locales: unknown[] }).locales.findIndex((l) => (l as { code?: string }).code === code)]) ?? {};
+    if (code === registry.source.code)
+      return refuse(
+        `"${code}" is the source locale; every other locale is translated from it.`,
+        undefined,
+        json.doc.positionOf(['source']) ?? {},
+      );
+    const place =
+      json.doc.positionOf([
+        'locales',
+        (json.doc.value as { locales: unknown[] }).locales.findIndex((l) => (l as { code?: string }).code === code),
+      ]) ?? {};
     // Running the command again is fine; a locale set up otherwise (complete, another name…) is not this command's to touch.
     const differences = [
       existing.status !== entry.status ? `status "${existing.status}" (not "${entry.status}")` : '',
       existing.name !== entry.name ? `name "${existing.name}" (not "${entry.name}")` : '',
       existing.dir !== entry.dir ? `dir "${existing.dir}" (not "${entry.dir}")` : '',
       existing.hreflang !== (entry.hreflang ?? code) ? `hreflang "${existing.hreflang}" (not "${entry.hreflang ?? code}")` : '',
-      Boolean(existing.pseudo) !== Boolean(entry.pseudo) ? (existing.pseudo ? 'pseudo: true (a pseudo-locale)' : 'no pseudo flag (a real locale)') : '',
+      Boolean(existing.pseudo) !== Boolean(entry.pseudo)
+        ? existing.pseudo
+          ? 'pseudo: true (a pseudo-locale)'
+          : 'no pseudo flag (a real locale)'
+        : '',
     ].filter(Boolean);
     if (differences.length > 0 || missingFiles.length > 0) {
       return refuse(
         `"${code}" is already a locale (${existing.name}, ${existing.status})${differences.length ? `, with ${differences.join(', ')}` : ''}${missingFiles.length ? `, and content/${code}/ lacks ${missingFiles.join(', ')}` : ''}.`,
-        differences.length ? `Nothing to add; edit its entry in ${REGISTRY_FILE} by hand to change it.` : `Copy the missing files from content/${registry.source.code}/ and translate their values.`,
+        differences.length
+          ? `Nothing to add; edit its entry in ${REGISTRY_FILE} by hand to change it.`
+          : `Copy the missing files from content/${registry.source.code}/ and translate their values.`,
         place,
       );
     }
-    return { kind: 'unchanged', entry: { ...entry, name: existing.name, dir: existing.dir, ...(existing.hreflang !== existing.code ? { hreflang: existing.hreflang } : {}) }, registry };
+    return {
+      kind: 'unchanged',
+      entry: {
+        ...entry,
+        name: existing.name,
+        dir: existing.dir,
+        ...(existing.hreflang !== existing.code ? { hreflang: existing.hreflang } : {}),
+      },
+      registry,
+    };
   }
 
   // Every write is checked before the first one: a refusal must leave nothing behind.
@@ -150,15 +199,38 @@ export function addLocale(root: string, options: AddOptions): AddResult {
       return false;
     }
   };
-  if (!writable(registryPath)) return refuse(`${REGISTRY_FILE} is not writable.`, 'Check the file\'s permissions (or the checkout), then run the command again.');
+  if (!writable(registryPath))
+    return refuse(`${REGISTRY_FILE} is not writable.`, "Check the file's permissions (or the checkout), then run the command again.");
   const contentDir = join(root, 'content');
-  if (!writable(existsSync(folder) ? folder : contentDir)) return { kind: 'refused', problems: [{ rule: 'config', severity: 'error', file: existsSync(folder) ? `content/${code}/` : 'content/', message: 'The folder is not writable, so the locale folder cannot be created.', hint: 'Check the folder\'s permissions, then run the command again.' }] };
+  if (!writable(existsSync(folder) ? folder : contentDir))
+    return {
+      kind: 'refused',
+      problems: [
+        {
+          rule: 'config',
+          severity: 'error',
+          file: existsSync(folder) ? `content/${code}/` : 'content/',
+          message: 'The folder is not writable, so the locale folder cannot be created.',
+          hint: "Check the folder's permissions, then run the command again.",
+        },
+      ],
+    };
   const starters: { name: string; text: string }[] = [];
   for (const name of missingFiles) {
     try {
       starters.push({ name, text: readFileSync(join(sourceFolder, name), 'utf8') });
     } catch {
-      return { kind: 'refused', problems: [{ rule: 'config', severity: 'error', file: `content/${registry.source.code}/${name}`, message: 'The source locale\'s file cannot be read, so there is nothing to start the translation from.' }] };
+      return {
+        kind: 'refused',
+        problems: [
+          {
+            rule: 'config',
+            severity: 'error',
+            file: `content/${registry.source.code}/${name}`,
+            message: "The source locale's file cannot be read, so there is nothing to start the translation from.",
+          },
+        ],
+      };
     }
   }
 
@@ -179,7 +251,17 @@ export function addLocale(root: string, options: AddOptions): AddResult {
     // Undo what this run created, so a failure leaves the project as it was.
     for (const file of created) rmSync(join(root, file), { force: true });
     if (!folderExisted) rmSync(folder, { recursive: true, force: true });
-    return { kind: 'refused', problems: [{ rule: 'config', severity: 'error', file: `content/${code}/`, message: `Could not write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing was changed.` }] };
+    return {
+      kind: 'refused',
+      problems: [
+        {
+          rule: 'config',
+          severity: 'error',
+          file: `content/${code}/`,
+          message: `Could not write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing was changed.`,
+        },
+      ],
+    };
   }
   const reread = parseRegistry(JSON.parse(updated.replace(/^\uFEFF/, '')) as unknown);
   return { kind: 'added', entry, created, registry: Array.isArray(reread) ? registry : reread };
@@ -202,10 +284,14 @@ export function appendEntry(text: string, tree: Node, entry: LocaleEntry): strin
   const lastText = text.slice(last.offset, last.offset + last.length);
   let serialized: string;
   if (!lastText.includes('\n')) {
-    serialized = `{ ${Object.entries(entry).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(', ')} }`;
+    serialized = `{ ${Object.entries(entry)
+      .map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`)
+      .join(', ')} }`;
   } else {
     const inner = /\n([ \t]+)"/.exec(lastText)?.[1] ?? `${indent}  `;
-    serialized = `{${eol}${Object.entries(entry).map(([key, value]) => `${inner}${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(`,${eol}`)}${eol}${indent}}`;
+    serialized = `{${eol}${Object.entries(entry)
+      .map(([key, value]) => `${inner}${JSON.stringify(key)}: ${JSON.stringify(value)}`)
+      .join(`,${eol}`)}${eol}${indent}}`;
   }
   const at = last.offset + last.length;
   return `${text.slice(0, at)},${eol}${indent}${serialized}${text.slice(at)}`;

@@ -50,10 +50,20 @@ Siehe [mehr](https://example.com/more).`;
 const EN = page(fm, EN_BODY);
 const deFm = { title: 'Leitfaden', description: 'Eine Leitfadenseite für die Testwebsite.', order: 1 };
 /** The German page, stamped against the English text it was translated from. */
-const stampedDe = (body = DE_BODY, en = EN) => (stampTranslation(page(deFm, body), { source: sourceHash(en), sections: parsePage('content/en/guide.mdx', 'guide.mdx', 'en', en).sections }) as { text: string }).text;
+const stampedDe = (body = DE_BODY, en = EN) =>
+  (
+    stampTranslation(page(deFm, body), {
+      source: sourceHash(en),
+      sections: parsePage('content/en/guide.mdx', 'guide.mdx', 'en', en).sections,
+    }) as { text: string }
+  ).text;
 
 /** The fixture's own pages and words, left out so each test sees only its own page. */
-const QUIET = { 'content/en/index.mdx': null, 'content/de/index.mdx': null, 'content/glossary.json': JSON.stringify({ terms: [], sameInTranslation: { de: ['Storefront', 'Audience', 'CRM'] } }) };
+const QUIET = {
+  'content/en/index.mdx': null,
+  'content/de/index.mdx': null,
+  'content/glossary.json': JSON.stringify({ terms: [], sameInTranslation: { de: ['Storefront', 'Audience', 'CRM'] } }),
+};
 
 let fixture: Fixture | undefined;
 afterEach(() => fixture?.remove());
@@ -62,10 +72,14 @@ function check(en: string, de: string) {
   fixture = writeFixture(contentTree({ ...QUIET, 'content/en/guide.mdx': en, 'content/de/guide.mdx': de }));
   const root = fixture.root;
   const site = loadSite(root);
-  return { report: checkTranslations({ root, registry: loadRegistry(root), site, glossary: loadGlossary(root), history: false }), page: site.page('de', 'guide')! };
+  return {
+    report: checkTranslations({ root, registry: loadRegistry(root), site, glossary: loadGlossary(root), history: false }),
+    page: site.page('de', 'guide')!,
+  };
 }
 
-const errors = (report: ReturnType<typeof check>['report']) => report.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.rule}: ${finding.message}`);
+const errors = (report: ReturnType<typeof check>['report']) =>
+  report.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.rule}: ${finding.message}`);
 
 describe('whose fault is a mismatch', () => {
   it('a clean stamped pair has no findings', () => {
@@ -76,8 +90,17 @@ describe('whose fault is a mismatch', () => {
     ['a link target', EN_BODY.replace('https://example.com/tool', 'https://example.com/new-tool')],
     ['a component prop', EN_BODY.replace('<StorefrontTable table="audience" />', '<DataTable table="audience" />')],
     ['a number', EN_BODY.replace('in 3 steps', 'in 4 steps')],
-    ['a new section', EN_BODY.replace('## Next {/* #next */}', '## Verify {/* #verify */}\n\nCheck the [log](https://example.com/log).\n\n## Next {/* #next */}')],
-    ['a removed section', EN_BODY.replace(/## Test \{\/\* #test \*\/\}\n\nSend a test lead with \[the tool\]\(https:\/\/example.com\/tool\)\.\n\n/, '')],
+    [
+      'a new section',
+      EN_BODY.replace(
+        '## Next {/* #next */}',
+        '## Verify {/* #verify */}\n\nCheck the [log](https://example.com/log).\n\n## Next {/* #next */}',
+      ),
+    ],
+    [
+      'a removed section',
+      EN_BODY.replace(/## Test \{\/\* #test \*\/\}\n\nSend a test lead with \[the tool\]\(https:\/\/example.com\/tool\)\.\n\n/, ''),
+    ],
     ['a new code block', EN_BODY.replace('See [more]', '```sh\nnpm test\n```\n\nSee [more]')],
     ['the title', EN_BODY],
   ];
@@ -94,17 +117,22 @@ describe('whose fault is a mismatch', () => {
       // The mismatch itself is still listed, as a warning naming the section that changed.
       for (const finding of report.findings.filter((f) => f.rule !== 'outdated')) {
         expect(finding.severity).toBe('warning');
-        if (finding.rule !== 'untranslated') expect(finding.message).toMatch(/^Outdated, not wrong: the source changed here since this translation was stamped \((#|introduction|title)/);
+        if (finding.rule !== 'untranslated')
+          expect(finding.message).toMatch(
+            /^Outdated, not wrong: the source changed here since this translation was stamped \((#|introduction|title)/,
+          );
       }
     });
   }
 
-  it('the same difference in a section English did not change is the translator\'s error', () => {
+  it("the same difference in a section English did not change is the translator's error", () => {
     // English changes #connect; the translator broke a link in #test.
     const en = page(fm, EN_BODY.replace('in 3 steps', 'in 4 steps'));
     const { report } = check(en, stampedDe(DE_BODY.replace('https://example.com/tool', 'https://example.com/tol')));
     expect(errors(report)).toEqual([expect.stringMatching(/^link-mismatch: The link goes to "https:\/\/example.com\/tol"/)]);
-    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'placeholder-mismatch', severity: 'warning', outdated: ['connect'] }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ rule: 'placeholder-mismatch', severity: 'warning', outdated: ['connect'] }),
+    );
   });
 
   it('a page without a stamp is judged as before: every difference is an error', () => {
@@ -120,17 +148,56 @@ describe('whose fault is a mismatch', () => {
 describe('labels: a new English label', () => {
   // One aligned page pair: a check with no page to compare refuses to run (nothing checked is not "no problems").
   const GUIDE = { 'content/en/guide.mdx': EN, 'content/de/guide.mdx': stampedDe() };
-  const tables = JSON.stringify({ brands: { a: 'Alpha', b: 'Beta' }, storefronts: ['a', 'b'], tables: { audience: { column: 'audience', rows: { a: ['x', 'y'], b: [{ brand: 'a' }] } } } });
-  const labels = (caption: string, x: string, y?: string) => JSON.stringify({ caption: { audience: caption }, column: { storefront: 'Storefront', audience: 'Audience' }, item: { x, ...(y ? { y } : {}) } }, null, 2);
+  const tables = JSON.stringify({
+    brands: { a: 'Alpha', b: 'Beta' },
+    storefronts: ['a', 'b'],
+    tables: { audience: { column: 'audience', rows: { a: ['x', 'y'], b: [{ brand: 'a' }] } } },
+  });
+  const labels = (caption: string, x: string, y?: string) =>
+    JSON.stringify(
+      { caption: { audience: caption }, column: { storefront: 'Storefront', audience: 'Audience' }, item: { x, ...(y ? { y } : {}) } },
+      null,
+      2,
+    );
 
   it('is an error in English while English lacks it, and a fallback warning in each translation', () => {
-    fixture = writeFixture(contentTree({ ...QUIET, ...GUIDE, 'content/tables.json': tables, 'content/en/tables.json': labels('Who', 'Everyone'), 'content/de/tables.json': labels('Wer', 'Alle') }));
+    fixture = writeFixture(
+      contentTree({
+        ...QUIET,
+        ...GUIDE,
+        'content/tables.json': tables,
+        'content/en/tables.json': labels('Who', 'Everyone'),
+        'content/de/tables.json': labels('Wer', 'Alle'),
+      }),
+    );
     const root = fixture.root;
-    let report = checkTranslations({ root, registry: loadRegistry(root), site: loadSite(root), glossary: loadGlossary(root), history: false });
+    let report = checkTranslations({
+      root,
+      registry: loadRegistry(root),
+      site: loadSite(root),
+      glossary: loadGlossary(root),
+      history: false,
+    });
     expect(report.findings.map((f) => [f.rule, f.severity, f.file])).toEqual([['table-label', 'error', 'content/en/tables.json']]);
     fixture.remove();
-    fixture = writeFixture(contentTree({ ...QUIET, ...GUIDE, 'content/tables.json': tables, 'content/en/tables.json': labels('Who', 'Everyone', 'Partners'), 'content/de/tables.json': labels('Wer', 'Alle') }));
-    report = checkTranslations({ root: fixture.root, registry: loadRegistry(fixture.root), site: loadSite(fixture.root), glossary: loadGlossary(fixture.root), history: false });
-    expect(report.findings.map((f) => [f.rule, f.severity, f.file, f.message])).toEqual([['ui-missing-key', 'warning', 'content/de/tables.json', '"item.y" is missing; the page shows the source text “Partners”.']]);
+    fixture = writeFixture(
+      contentTree({
+        ...QUIET,
+        ...GUIDE,
+        'content/tables.json': tables,
+        'content/en/tables.json': labels('Who', 'Everyone', 'Partners'),
+        'content/de/tables.json': labels('Wer', 'Alle'),
+      }),
+    );
+    report = checkTranslations({
+      root: fixture.root,
+      registry: loadRegistry(fixture.root),
+      site: loadSite(fixture.root),
+      glossary: loadGlossary(fixture.root),
+      history: false,
+    });
+    expect(report.findings.map((f) => [f.rule, f.severity, f.file, f.message])).toEqual([
+      ['ui-missing-key', 'warning', 'content/de/tables.json', '"item.y" is missing; the page shows the source text “Partners”.'],
+    ]);
   });
 });

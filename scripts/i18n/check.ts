@@ -129,7 +129,15 @@ export function checkTranslations(options: CheckOptions): Report<I18nSummary> {
     const counts = localeCounts(site, target.locale.code);
     summaries[target.locale.code] = {
       status: target.locale.status,
-      pages: { source: counts.pages, translated: counts.translated, partial: counts.partial, missing: counts.missing, outdated: counts.outdated, untranslated: counts.untranslated, coverage: counts.coverage },
+      pages: {
+        source: counts.pages,
+        translated: counts.translated,
+        partial: counts.partial,
+        missing: counts.missing,
+        outdated: counts.outdated,
+        untranslated: counts.untranslated,
+        coverage: counts.coverage,
+      },
       ui: { strings: ui.total, translated: ui.translated, coverage: ratio(ui.translated, ui.total) },
       errors: own.filter((finding) => finding.severity === 'error').length,
       warnings: own.filter((finding) => finding.severity === 'warning').length,
@@ -150,8 +158,10 @@ export function checkTranslations(options: CheckOptions): Report<I18nSummary> {
 
 /** Why there is nothing to check (no translation, or no source page), or undefined. Shared with `i18n:status`. */
 export function nothingToCheck(sourceLocale: string, targets: readonly string[], sourcePages: number): string | undefined {
-  if (targets.length === 0) return `content/locales.json lists no translation besides the source locale "${sourceLocale}", so there is nothing to check. Add a locale with npm run i18n:add -- <code>.`;
-  if (sourcePages === 0) return `content/${sourceLocale}/ holds no page (no .mdx file), so no translation can be compared with it. Add the source pages, or run the command in the project folder (--root).`;
+  if (targets.length === 0)
+    return `content/locales.json lists no translation besides the source locale "${sourceLocale}", so there is nothing to check. Add a locale with npm run i18n:add -- <code>.`;
+  if (sourcePages === 0)
+    return `content/${sourceLocale}/ holds no page (no .mdx file), so no translation can be compared with it. Add the source pages, or run the command in the project folder (--root).`;
   return undefined;
 }
 

@@ -28,7 +28,13 @@ export interface Collection {
 }
 
 /** Parses the pages the content model has already read (each file is read once per run), and reads each locale's UI namespaces. */
-export function collect(root: string, site: Site, locales: readonly string[], cache?: ParseCache, onProgress?: (read: number) => void): Collection {
+export function collect(
+  root: string,
+  site: Site,
+  locales: readonly string[],
+  cache?: ParseCache,
+  onProgress?: (read: number) => void,
+): Collection {
   let read = 0;
   const pages = new Map<string, ParsedPage[]>();
   const namespaces = new Map<string, Namespace[]>();
@@ -56,9 +62,18 @@ export function readNamespaces(root: string, locale: string): Namespace[] {
   const folder = join(root, 'content', locale);
   if (!existsSync(folder)) return [];
   // A symbolic link is refused by the content listing (rule `symlink`) and not read.
-  return readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.json')).map((entry) => entry.name).sort().map((path) => {
-    const file = `content/${locale}/${path}`;
-    const json = readJson(file, join(folder, path));
-    return { locale, name: path.replace(/\.json$/, ''), file, ...(json.ok ? { doc: json.doc, problems: [] } : { problems: json.problems }) };
-  });
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+    .map((entry) => entry.name)
+    .sort()
+    .map((path) => {
+      const file = `content/${locale}/${path}`;
+      const json = readJson(file, join(folder, path));
+      return {
+        locale,
+        name: path.replace(/\.json$/, ''),
+        file,
+        ...(json.ok ? { doc: json.doc, problems: [] } : { problems: json.problems }),
+      };
+    });
 }

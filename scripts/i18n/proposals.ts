@@ -27,7 +27,10 @@ const texts = new WeakMap<TranslationRun, Map<string, string | undefined>>();
 function siteModel(run: TranslationRun): LinkSite {
   let model = models.get(run);
   if (!model) {
-    const pages = new Map<string, ParsedPage[]>([[run.sourceLocale, run.sourcePages], ...run.targets.map((target) => [target.locale.code, target.pages] as [string, ParsedPage[]])]);
+    const pages = new Map<string, ParsedPage[]>([
+      [run.sourceLocale, run.sourcePages],
+      ...run.targets.map((target) => [target.locale.code, target.pages] as [string, ParsedPage[]]),
+    ]);
     model = linkSite(run.root, run.site, pages);
     models.set(run, model);
   }
@@ -59,7 +62,14 @@ function textOf(run: TranslationRun, file: string): string | undefined {
 }
 
 /** A fix replacing the link target `written` (in the link spanning `span`) with `href`, when it is written verbatim there. */
-export function linkFix(run: TranslationRun, file: string, span: Place & { end?: Place }, written: string, href: string, description: string): Fix | undefined {
+export function linkFix(
+  run: TranslationRun,
+  file: string,
+  span: Place & { end?: Place },
+  written: string,
+  href: string,
+  description: string,
+): Fix | undefined {
   const text = textOf(run, file);
   const range = text === undefined ? undefined : targetRange(text, span, written);
   return range ? { description, replacements: [{ file, ...range, text: href }] } : undefined;
@@ -69,16 +79,38 @@ export function linkFix(run: TranslationRun, file: string, span: Place & { end?:
  * A fix giving a heading the id `id`: the id in its `{/* #… *\/}` marker replaced, or a marker added at the end
  * of an ATX heading (`## …`) that has none. None for a setext heading (underlined), whose end is its underline.
  */
-export function headingIdFix(run: TranslationRun, file: string, heading: Place & { end?: Place; id: string; explicit: boolean }, id: string, description: string): Fix | undefined {
+export function headingIdFix(
+  run: TranslationRun,
+  file: string,
+  heading: Place & { end?: Place; id: string; explicit: boolean },
+  id: string,
+  description: string,
+): Fix | undefined {
   const text = textOf(run, file);
   if (text === undefined || !heading.end) return undefined;
   const lines = text.split('\n');
   const line = lines[heading.line - 1];
   if (line === undefined || heading.end.line !== heading.line || !line.slice(heading.column - 1).startsWith('#')) return undefined;
   const content = line.slice(0, heading.end.column - 1);
-  if (!heading.explicit) return { description, replacements: [{ file, line: heading.line, column: heading.end.column, endLine: heading.line, endColumn: heading.end.column, text: ` {/* #${id} */}` }] };
+  if (!heading.explicit)
+    return {
+      description,
+      replacements: [
+        {
+          file,
+          line: heading.line,
+          column: heading.end.column,
+          endLine: heading.line,
+          endColumn: heading.end.column,
+          text: ` {/* #${id} */}`,
+        },
+      ],
+    };
   // The marker is the heading's last thing: its id is the last `#<id>` on the line.
   const at = content.lastIndexOf(`#${heading.id}`);
   if (at === -1 || /[\p{L}\p{N}_-]/u.test(content[at + 1 + heading.id.length] ?? '')) return undefined;
-  return { description, replacements: [{ file, line: heading.line, column: at + 2, endLine: heading.line, endColumn: at + 2 + heading.id.length, text: id }] };
+  return {
+    description,
+    replacements: [{ file, line: heading.line, column: at + 2, endLine: heading.line, endColumn: at + 2 + heading.id.length, text: id }],
+  };
 }

@@ -23,8 +23,22 @@ describe('pseudoString', () => {
   });
 
   it('keeps placeholders, numbers, URLs, e-mail addresses and glossary terms', () => {
-    const result = pseudoString('Read 42 {{count}} $t(notice.label) <0>x</0> [SEARCH_TERM] at https://learn.microsoft.com/a-b or ask help@contoso.com on AppSource', { terms: TERMS });
-    for (const kept of ['42', '{{count}}', '$t(notice.label)', '<0>', '</0>', '[SEARCH_TERM]', 'https://learn.microsoft.com/a-b', 'help@contoso.com', 'AppSource']) expect(result).toContain(kept);
+    const result = pseudoString(
+      'Read 42 {{count}} $t(notice.label) <0>x</0> [SEARCH_TERM] at https://learn.microsoft.com/a-b or ask help@contoso.com on AppSource',
+      { terms: TERMS },
+    );
+    for (const kept of [
+      '42',
+      '{{count}}',
+      '$t(notice.label)',
+      '<0>',
+      '</0>',
+      '[SEARCH_TERM]',
+      'https://learn.microsoft.com/a-b',
+      'help@contoso.com',
+      'AppSource',
+    ])
+      expect(result).toContain(kept);
     expect(result).toContain('Ŕéáð');
   });
 
@@ -51,28 +65,37 @@ describe('pseudoJson', () => {
 });
 
 describe('pseudoPage', () => {
-  const source = page({ title: 'Enable lead sharing', navTitle: 'Lead sharing', description: 'What lead sharing gives you on AppSource and Azure Marketplace.', order: 20, updated: '2026-11-23' }, [
-    'When leads are on in [Microsoft AppSource](https://appsource.microsoft.com), read [the guide](/en/lead-management/#start) and `npm run build` 3 times &amp; more.',
-    '',
-    '## Who you reach {/* #who-you-reach */}',
-    '',
-    '- Qualify **each** lead.',
-    '- See https://example.com/x or \\{literal\\}.',
-    '',
-    '<Callout type="note">',
-    'A note with a [link](/en/).',
-    '</Callout>',
-    '',
-    '<StorefrontTable table="audience" />',
-    '',
-    '```sh',
-    'npm run build',
-    '```',
-    '',
-    '[ref]: /en/lead-management/',
-  ].join('\n'));
+  const source = page(
+    {
+      title: 'Enable lead sharing',
+      navTitle: 'Lead sharing',
+      description: 'What lead sharing gives you on AppSource and Azure Marketplace.',
+      order: 20,
+      updated: '2026-11-23',
+    },
+    [
+      'When leads are on in [Microsoft AppSource](https://appsource.microsoft.com), read [the guide](/en/lead-management/#start) and `npm run build` 3 times &amp; more.',
+      '',
+      '## Who you reach {/* #who-you-reach */}',
+      '',
+      '- Qualify **each** lead.',
+      '- See https://example.com/x or \\{literal\\}.',
+      '',
+      '<Callout type="note">',
+      'A note with a [link](/en/).',
+      '</Callout>',
+      '',
+      '<StorefrontTable table="audience" />',
+      '',
+      '```sh',
+      'npm run build',
+      '```',
+      '',
+      '[ref]: /en/lead-management/',
+    ].join('\n'),
+  );
 
-  it('keeps the page\'s structure: ids, components and props, code, link targets (moved to the locale), entities and escapes', () => {
+  it("keeps the page's structure: ids, components and props, code, link targets (moved to the locale), entities and escapes", () => {
     const result = pseudoPage('content/en/x.mdx', source, { source: 'en', locale: 'qps-ploc', terms: TERMS });
     if ('problems' in result) throw new Error(JSON.stringify(result.problems));
     const parsed = parseMdx('content/qps-ploc/x.mdx', result.text);
@@ -82,8 +105,25 @@ describe('pseudoPage', () => {
     const [before, after] = [buildOutline(original.doc.tree), buildOutline(parsed.doc.tree)];
     expect(after.blocks.map((block) => block.kind)).toEqual(before.blocks.map((block) => block.kind));
     expect(after.headings.map((heading) => heading.id)).toEqual(['who-you-reach']);
-    expect(after.components).toEqual(before.components.map((component) => ({ ...component, line: expect.any(Number), column: expect.any(Number) })));
-    for (const kept of ['{/* #who-you-reach */}', '`npm run build`', '```sh\nnpm run build\n```', '<Callout type="note">', '<StorefrontTable table="audience" />', '(https://appsource.microsoft.com)', '(/qps-ploc/lead-management/#start)', '(/qps-ploc/)', '[ref]: /qps-ploc/lead-management/', 'https://example.com/x öŕ', '&amp;', '\\{', 'Microsoft AppSource', ' 3 ']) {
+    expect(after.components).toEqual(
+      before.components.map((component) => ({ ...component, line: expect.any(Number), column: expect.any(Number) })),
+    );
+    for (const kept of [
+      '{/* #who-you-reach */}',
+      '`npm run build`',
+      '```sh\nnpm run build\n```',
+      '<Callout type="note">',
+      '<StorefrontTable table="audience" />',
+      '(https://appsource.microsoft.com)',
+      '(/qps-ploc/lead-management/#start)',
+      '(/qps-ploc/)',
+      '[ref]: /qps-ploc/lead-management/',
+      'https://example.com/x öŕ',
+      '&amp;',
+      '\\{',
+      'Microsoft AppSource',
+      ' 3 ',
+    ]) {
       expect(result.text, kept).toContain(kept);
     }
     expect(result.text).not.toContain('/en/');
@@ -116,8 +156,16 @@ describe('pseudoPage', () => {
   });
 
   it('returns the problems of a source page that does not parse, with its place', () => {
-    const result = pseudoPage('content/en/x.mdx', page({ title: 'T', description: 'A description of twenty characters.', order: 1 }, 'Text {broken'), { source: 'en', locale: 'qps-ploc', terms: [] });
-    expect('problems' in result && result.problems[0]).toMatchObject({ file: 'content/en/x.mdx', rule: 'parse-error', line: expect.any(Number) });
+    const result = pseudoPage(
+      'content/en/x.mdx',
+      page({ title: 'T', description: 'A description of twenty characters.', order: 1 }, 'Text {broken'),
+      { source: 'en', locale: 'qps-ploc', terms: [] },
+    );
+    expect('problems' in result && result.problems[0]).toMatchObject({
+      file: 'content/en/x.mdx',
+      rule: 'parse-error',
+      line: expect.any(Number),
+    });
   });
 });
 
@@ -125,11 +173,17 @@ describe('makePseudoLocales and removePseudoLocales', () => {
   let fixture: Fixture | undefined;
   afterEach(() => fixture?.remove());
 
-  it('adds both pseudo-locales through i18n:add\'s registry code, writes every page and namespace, and runs again; --remove restores the registry byte for byte', () => {
+  it("adds both pseudo-locales through i18n:add's registry code, writes every page and namespace, and runs again; --remove restores the registry byte for byte", () => {
     fixture = writeFixture({ ...contentTree(), 'content/glossary.json': JSON.stringify({ terms: [{ term: 'Alpha' }] }) });
     const registryBefore = readFileSync(join(fixture.root, 'content/locales.json'), 'utf8');
     const first = makePseudoLocales(fixture.root);
-    expect(first).toMatchObject({ kind: 'done', locales: [{ code: 'qps-ploc', dir: 'ltr', added: true, files: 3 }, { code: 'qps-plocm', dir: 'rtl', added: true, files: 3 }] });
+    expect(first).toMatchObject({
+      kind: 'done',
+      locales: [
+        { code: 'qps-ploc', dir: 'ltr', added: true, files: 3 },
+        { code: 'qps-plocm', dir: 'rtl', added: true, files: 3 },
+      ],
+    });
     const registry = loadRegistry(fixture.root);
     expect(registry.get('qps-ploc')).toMatchObject({ pseudo: true, dir: 'ltr', status: 'partial' });
     expect(registry.get('qps-plocm')).toMatchObject({ pseudo: true, dir: 'rtl' });
@@ -141,13 +195,25 @@ describe('makePseudoLocales and removePseudoLocales', () => {
   });
 
   it('never touches a real locale that happens to use the tag, and writes nothing when a source page does not parse', () => {
-    fixture = writeFixture(contentTree({
-      'content/locales.json': JSON.stringify({ source: 'en', locales: [{ code: 'en', name: 'English', dir: 'ltr', status: 'complete' }, { code: 'de', name: 'Deutsch', dir: 'ltr', status: 'complete' }, { code: 'qps-ploc', name: 'Mine', dir: 'ltr', status: 'partial' }] }),
-      'content/qps-ploc/ui.json': '{"skipLink": "Mine"}',
-      'content/qps-ploc/tables.json': '{}',
-    }));
+    fixture = writeFixture(
+      contentTree({
+        'content/locales.json': JSON.stringify({
+          source: 'en',
+          locales: [
+            { code: 'en', name: 'English', dir: 'ltr', status: 'complete' },
+            { code: 'de', name: 'Deutsch', dir: 'ltr', status: 'complete' },
+            { code: 'qps-ploc', name: 'Mine', dir: 'ltr', status: 'partial' },
+          ],
+        }),
+        'content/qps-ploc/ui.json': '{"skipLink": "Mine"}',
+        'content/qps-ploc/tables.json': '{}',
+      }),
+    );
     const refused = makePseudoLocales(fixture.root);
-    expect(refused).toMatchObject({ kind: 'refused', problems: [{ file: 'content/locales.json', message: expect.stringContaining('without "pseudo": true') }] });
+    expect(refused).toMatchObject({
+      kind: 'refused',
+      problems: [{ file: 'content/locales.json', message: expect.stringContaining('without "pseudo": true') }],
+    });
     expect(readFileSync(join(fixture.root, 'content/qps-ploc/ui.json'), 'utf8')).toBe('{"skipLink": "Mine"}');
     expect(existsSync(join(fixture.root, 'content/qps-plocm'))).toBe(false);
     fixture.remove();
@@ -157,7 +223,11 @@ describe('makePseudoLocales and removePseudoLocales', () => {
     expect(readFileSync(join(fixture.root, 'content/qps-plocm/notes.md'), 'utf8')).toBe('mine');
     expect(loadRegistry(fixture.root).codes).toEqual(['en', 'de']);
     fixture.remove();
-    fixture = writeFixture(contentTree({ 'content/en/broken.mdx': page({ title: 'B', description: 'A page that does not parse at all.', order: 3 }, 'Text {broken') }));
+    fixture = writeFixture(
+      contentTree({
+        'content/en/broken.mdx': page({ title: 'B', description: 'A page that does not parse at all.', order: 3 }, 'Text {broken'),
+      }),
+    );
     const broken = makePseudoLocales(fixture.root);
     expect(broken).toMatchObject({ kind: 'refused', problems: [{ file: 'content/en/broken.mdx', rule: 'parse-error' }] });
     expect(loadRegistry(fixture.root).codes).toEqual(['en', 'de']);

@@ -67,7 +67,10 @@ function accentSource(span: string, terms: readonly string[]): string {
 const offsets = (node: Node) => ({ from: node.position!.start.offset!, to: node.position!.end.offset! });
 
 /** A link whose visible text is its address (an autolink): the text is the URL, which stays. */
-const isAutolink = (node: Node) => node.type === 'link' && toString(node) !== '' && [(node as Node & { url: string }).url, `mailto:${toString(node)}`].includes(toString(node));
+const isAutolink = (node: Node) =>
+  node.type === 'link' &&
+  toString(node) !== '' &&
+  [(node as Node & { url: string }).url, `mailto:${toString(node)}`].includes(toString(node));
 
 /**
  * One source page as the pseudo-locale's page: the text of `text` (a page of
@@ -75,7 +78,11 @@ const isAutolink = (node: Node) => node.type === 'link' && toString(node) !== ''
  * `locale`, stamped as a machine translation of it. Problems of the source
  * page (it does not parse) are returned instead.
  */
-export function pseudoPage(file: string, text: string, options: { source: string; locale: string; terms: readonly string[] }): { text: string } | { problems: Finding[] } {
+export function pseudoPage(
+  file: string,
+  text: string,
+  options: { source: string; locale: string; terms: readonly string[] },
+): { text: string } | { problems: Finding[] } {
   const parsed = parseMdx(file, text);
   if (!parsed.ok) return { problems: parsed.problems };
   const errors = parsed.problems.filter((problem) => problem.severity === 'error');
@@ -87,7 +94,8 @@ export function pseudoPage(file: string, text: string, options: { source: string
   /** Text nodes of a block's content, in order, each with whether it is inside an autolink (kept). */
   const textNodes = (node: Node, out: Node[]) => {
     if (node.type === 'text') out.push(node);
-    else if (!KEEP.has(node.type) && !isAutolink(node) && 'children' in node) for (const child of (node as Parent).children) textNodes(child, out);
+    else if (!KEEP.has(node.type) && !isAutolink(node) && 'children' in node)
+      for (const child of (node as Parent).children) textNodes(child, out);
     return out;
   };
   const relink = (node: Node & { url?: string }) => {
@@ -104,7 +112,9 @@ export function pseudoPage(file: string, text: string, options: { source: string
 
   const block = (node: Parent) => {
     // The content without the trailing heading-id comment (and any other expression at either end).
-    const content = node.children.filter((child, index, all) => !(child.type === 'mdxTextExpression' && (index === 0 || index === all.length - 1)));
+    const content = node.children.filter(
+      (child, index, all) => !(child.type === 'mdxTextExpression' && (index === 0 || index === all.length - 1)),
+    );
     const texts = content.flatMap((child) => textNodes(child, []));
     if (!texts.some((text) => /\p{L}/u.test((text as Node & { value: string }).value)) || content.length === 0) return;
     const length = toString({ type: 'paragraph', children: content } as Parent).trim().length;
@@ -147,11 +157,30 @@ export function pseudoPage(file: string, text: string, options: { source: string
   const frontmatter: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc.rawFrontmatter)) {
     if (key === 'translation') continue;
-    frontmatter[key] = key in TEXT_KEYS && typeof value === 'string' ? pseudoString(value, { terms: options.terms, ...(TEXT_KEYS[key] ? { maxLength: TEXT_KEYS[key] } : {}) }) : value;
+    frontmatter[key] =
+      key in TEXT_KEYS && typeof value === 'string'
+        ? pseudoString(value, { terms: options.terms, ...(TEXT_KEYS[key] ? { maxLength: TEXT_KEYS[key] } : {}) })
+        : value;
   }
   const yaml = new Document(frontmatter).toString({ lineWidth: 0 });
-  const stamped = stampTranslation(`---\n${yaml}---${body}`, { source: sourceHash(text), sections: sectionFingerprints(doc.tree as Root, doc.rawFrontmatter), method: 'machine' });
-  if ('error' in stamped) return { problems: [{ file, rule: 'frontmatter', severity: 'error', line: 1, column: 1, message: `The pseudo page cannot be stamped: ${stamped.error}` }] };
+  const stamped = stampTranslation(`---\n${yaml}---${body}`, {
+    source: sourceHash(text),
+    sections: sectionFingerprints(doc.tree as Root, doc.rawFrontmatter),
+    method: 'machine',
+  });
+  if ('error' in stamped)
+    return {
+      problems: [
+        {
+          file,
+          rule: 'frontmatter',
+          severity: 'error',
+          line: 1,
+          column: 1,
+          message: `The pseudo page cannot be stamped: ${stamped.error}`,
+        },
+      ],
+    };
   return { text: stamped.text ?? `---\n${yaml}---${body}` };
 }
 
@@ -159,7 +188,8 @@ export function pseudoPage(file: string, text: string, options: { source: string
 export function pseudoJson(value: unknown, terms: readonly string[]): unknown {
   if (typeof value === 'string') return pseudoString(value, { terms });
   if (Array.isArray(value)) return value.map((item) => pseudoJson(item, terms));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, pseudoJson(item, terms)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, pseudoJson(item, terms)]));
   return value;
 }
 
@@ -183,7 +213,17 @@ export function makePseudoLocales(root: string): PseudoResult {
     if (entry ? !entry.pseudo : existsSync(join(root, 'content', locale.code))) {
       return {
         kind: 'refused',
-        problems: [{ rule: 'config', severity: 'error', file: entry ? REGISTRY_FILE : `content/${locale.code}/`, message: entry ? `"${locale.code}" is a locale without "pseudo": true; its folder is not generated, so it is not overwritten.` : `content/${locale.code}/ exists but is not a registered pseudo-locale; it is not overwritten.`, hint: 'Rename or remove it, then run npm run i18n:pseudo again.' }],
+        problems: [
+          {
+            rule: 'config',
+            severity: 'error',
+            file: entry ? REGISTRY_FILE : `content/${locale.code}/`,
+            message: entry
+              ? `"${locale.code}" is a locale without "pseudo": true; its folder is not generated, so it is not overwritten.`
+              : `content/${locale.code}/ exists but is not a registered pseudo-locale; it is not overwritten.`,
+            hint: 'Rename or remove it, then run npm run i18n:pseudo again.',
+          },
+        ],
       };
     }
   }
@@ -210,7 +250,12 @@ export function makePseudoLocales(root: string): PseudoResult {
     }
     planned.set(locale.code, files);
   }
-  if (problems.length > 0) return { kind: 'refused', message: `The ${source} pages and namespaces must parse before they can be pseudo-localized; nothing was written.`, problems };
+  if (problems.length > 0)
+    return {
+      kind: 'refused',
+      message: `The ${source} pages and namespaces must parse before they can be pseudo-localized; nothing was written.`,
+      problems,
+    };
 
   const locales: { code: string; dir: string; added: boolean; files: number }[] = [];
   for (const locale of PSEUDO_LOCALES) {

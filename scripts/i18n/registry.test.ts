@@ -9,15 +9,25 @@ import { loadGlossary } from '../../src/translation/glossary.ts';
 import { I18N_RULES } from './registry.ts';
 
 // A German page with a heading id the source lacks, no recorded revision, an empty UI string and an extra key.
-const fixture = writeFixture(contentTree({
-  'content/de/index.mdx': '---\ntitle: Start\ndescription: Die Startseite der Testwebsite.\norder: 0\n---\n\n## Anfang\n\n<StorefrontTable table="audience" />\n',
-  'content/de/ui.json': '{"skipLink": "", "extra": "Mehr"}',
-}));
+const fixture = writeFixture(
+  contentTree({
+    'content/de/index.mdx':
+      '---\ntitle: Start\ndescription: Die Startseite der Testwebsite.\norder: 0\n---\n\n## Anfang\n\n<StorefrontTable table="audience" />\n',
+    'content/de/ui.json': '{"skipLink": "", "extra": "Mehr"}',
+  }),
+);
 afterAll(() => fixture.remove());
 
 const check = (selection: Parameters<typeof selectRules>[1]) => {
   const root = fixture.root;
-  return checkTranslations({ root, registry: loadRegistry(root), site: loadSite(root), glossary: loadGlossary(root), history: false, rules: selectRules(I18N_RULES, selection) });
+  return checkTranslations({
+    root,
+    registry: loadRegistry(root),
+    site: loadSite(root),
+    glossary: loadGlossary(root),
+    history: false,
+    rules: selectRules(I18N_RULES, selection),
+  });
 };
 const rulesOf = (report: ReturnType<typeof check>) => [...new Set(report.findings.map((finding) => finding.rule))].sort();
 

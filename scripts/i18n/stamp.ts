@@ -39,13 +39,15 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
   const text = normalizeText(raw);
   // Plain Markdown: it finds the frontmatter of any page, even one whose MDX does not parse.
   const yamlNode = (markdownToMdast(text, { position: true }) as Root).children.find((node): node is Yaml => node.type === 'yaml');
-  if (!yamlNode?.position || yamlNode.position.start.offset !== 0) return { error: 'it has no frontmatter; add title, description and order between --- lines first.' };
+  if (!yamlNode?.position || yamlNode.position.start.offset !== 0)
+    return { error: 'it has no frontmatter; add title, description and order between --- lines first.' };
   // The YAML starts on the line after the opening fence.
   const yamlStart = text.indexOf('\n', yamlNode.position.start.offset) + 1;
   const yamlEnd = yamlStart + yamlNode.value.length;
   const yaml = text.slice(yamlStart, yamlEnd) + '\n';
   const doc = parseDocument(yaml);
-  if (doc.errors.length > 0) return { error: `its frontmatter is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it first.` };
+  if (doc.errors.length > 0)
+    return { error: `its frontmatter is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it first.` };
   if (!isMap(doc.contents)) return { error: 'its frontmatter is not a set of key: value lines.' };
 
   const method = values.method;
@@ -90,14 +92,30 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
         const current = yaml.slice(keyRange[0], valueEnd).replace(/\n$/, '');
         // The same source fingerprints with the translation's own hashes (after `@`) are kept as written: stamping a
         // current page again changes nothing. A record without own hashes (from before they existed) gets them.
-        const recorded = isMap(pair.value) ? Object.fromEntries(pair.value.items.map((item) => [String(isScalar(item.key) ? item.key.value : item.key), String(isScalar(item.value) ? item.value.value : item.value)])) : undefined;
-        const same = recorded !== undefined && sameSourcePrints(recorded, values.sections) && Object.entries(values.sections).every(([id, value]) => !value.includes('@') || recorded[id]!.includes('@'));
-        if (!same && current !== wanted.slice(indent.length)) edits.push({ from: at(keyRange[0]), to: yamlStart + valueEnd - (yaml[valueEnd - 1] === '\n' ? 1 : 0), text: wanted.slice(indent.length) });
+        const recorded = isMap(pair.value)
+          ? Object.fromEntries(
+              pair.value.items.map((item) => [
+                String(isScalar(item.key) ? item.key.value : item.key),
+                String(isScalar(item.value) ? item.value.value : item.value),
+              ]),
+            )
+          : undefined;
+        const same =
+          recorded !== undefined &&
+          sameSourcePrints(recorded, values.sections) &&
+          Object.entries(values.sections).every(([id, value]) => !value.includes('@') || recorded[id]!.includes('@'));
+        if (!same && current !== wanted.slice(indent.length))
+          edits.push({
+            from: at(keyRange[0]),
+            to: yamlStart + valueEnd - (yaml[valueEnd - 1] === '\n' ? 1 : 0),
+            text: wanted.slice(indent.length),
+          });
       } else additions.push(wanted);
     }
     // machineSections: a flow list on one line, the union of what is recorded and what is added; a review clears it.
     const listPair = map.items.find((item) => isScalar(item.key) && item.key.value === 'machineSections') as Pair | undefined;
-    const recorded = listPair && isSeq(listPair.value) ? listPair.value.items.map((item) => String(isScalar(item) ? item.value : item)) : [];
+    const recorded =
+      listPair && isSeq(listPair.value) ? listPair.value.items.map((item) => String(isScalar(item) ? item.value : item)) : [];
     const wantedList = values.reviewed === true ? [] : [...new Set([...recorded, ...(values.machineSections ?? [])])];
     if (listPair) {
       const keyRange = (listPair.key as { range: [number, number, number] }).range;
@@ -124,7 +142,12 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
 
 /** Whether two section records hold the same source fingerprints (each value up to its `@`). */
 function sameSourcePrints(a: Record<string, string>, b: Record<string, string>): boolean {
-  const strip = (record: Record<string, string>) => JSON.stringify(Object.entries(record).map(([id, value]) => [id, value.split('@')[0]]).sort());
+  const strip = (record: Record<string, string>) =>
+    JSON.stringify(
+      Object.entries(record)
+        .map(([id, value]) => [id, value.split('@')[0]])
+        .sort(),
+    );
   return strip(a) === strip(b);
 }
 

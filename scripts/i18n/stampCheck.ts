@@ -40,7 +40,15 @@ export function stampProblems(input: StampCheckInput): Finding[] {
   const { registry, source, translation } = input;
   const locale = translation.locale;
   const problems: Finding[] = [];
-  const siteOf = (page: PageFile): Site => buildSite(registry, new Map([[registry.source.code, [source]], [locale, [page]]]), { glossary: input.glossary });
+  const siteOf = (page: PageFile): Site =>
+    buildSite(
+      registry,
+      new Map([
+        [registry.source.code, [source]],
+        [locale, [page]],
+      ]),
+      { glossary: input.glossary },
+    );
   const slugPage = (site: Site) => site.pagesOf(locale)[0]!;
   const at = { file: translation.file, locale, line: 1, column: 1 };
 
@@ -49,10 +57,22 @@ export function stampProblems(input: StampCheckInput): Finding[] {
   const recorded = before.translation?.sections;
   if (before.status === 'outdated' && before.changes && recorded && typeof recorded === 'object') {
     const changed = before.changes.filter((change) => !change.kinds.includes('removed') && !change.kinds.includes('added'));
-    const untouched = new Set(untouchedSections(recorded, input.translationSections, changed.map((change) => change.id)));
+    const untouched = new Set(
+      untouchedSections(
+        recorded,
+        input.translationSections,
+        changed.map((change) => change.id),
+      ),
+    );
     const left = changed.filter((change) => untouched.has(change.id));
     if (left.length > 0) {
-      problems.push({ ...at, rule: 'stamp', severity: 'error', message: `The source changed since the last stamp and these sections of the translation have not: ${left.map(describeChange).join(', ')}.`, hint: 'Update them as the source now has them, then stamp; or stamp with --force if they are right as they are.' });
+      problems.push({
+        ...at,
+        rule: 'stamp',
+        severity: 'error',
+        message: `The source changed since the last stamp and these sections of the translation have not: ${left.map(describeChange).join(', ')}.`,
+        hint: 'Update them as the source now has them, then stamp; or stamp with --force if they are right as they are.',
+      });
     }
   }
 
@@ -63,10 +83,23 @@ export function stampProblems(input: StampCheckInput): Finding[] {
   const report = checkTranslations({ root: input.root, registry, site, glossary: input.glossary, locales: [locale], history: false });
   problems.push(...report.findings.filter((finding) => finding.file === translation.file && finding.severity === 'error'));
   if (page.status === 'untranslated') {
-    problems.push({ ...at, rule: 'stamp', severity: 'error', message: 'The page is still in the source language; readers get the source page as a fallback.', hint: 'Translate it first.' });
+    problems.push({
+      ...at,
+      rule: 'stamp',
+      severity: 'error',
+      message: 'The page is still in the source language; readers get the source page as a fallback.',
+      hint: 'Translate it first.',
+    });
   } else if (page.coverage && page.coverage.translated < page.coverage.total && !input.partial) {
     const sections = page.coverage.sections.map((id) => (id === '_intro' ? 'introduction' : `#${id}`));
-    problems.push({ ...at, line: page.coverage.lines[0] ?? 1, rule: 'stamp', severity: 'error', message: `${page.coverage.total - page.coverage.translated} of ${page.coverage.total} blocks are still in the source language (${sections.join(', ')}).`, hint: 'Translate them, or stamp with --partial to record the page as partly translated (readers see a notice naming those sections).' });
+    problems.push({
+      ...at,
+      line: page.coverage.lines[0] ?? 1,
+      rule: 'stamp',
+      severity: 'error',
+      message: `${page.coverage.total - page.coverage.translated} of ${page.coverage.total} blocks are still in the source language (${sections.join(', ')}).`,
+      hint: 'Translate them, or stamp with --partial to record the page as partly translated (readers see a notice naming those sections).',
+    });
   }
   return problems;
 }

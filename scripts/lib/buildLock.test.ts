@@ -21,14 +21,17 @@ function deadPid(): number {
 }
 
 describe('build lock', () => {
-  it('is held by one process: a second is refused with the folder and the holder\'s pid', () => {
+  it("is held by one process: a second is refused with the folder and the holder's pid", () => {
     const first = acquireBuildLock(root);
     expect(first.ok).toBe(true);
     expect(JSON.parse(readFileSync(join(root, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
     // Another live process asks (its pid is this test's parent, which runs).
     const second = acquireBuildLock(root, process.ppid);
     expect(second).toMatchObject({ ok: false, holder: { pid: process.pid } });
-    if (!second.ok) expect(second.message).toMatch(new RegExp(`^another build is running in ${root} \\(pid ${process.pid}, started .+\\)\\. Wait for it to finish`));
+    if (!second.ok)
+      expect(second.message).toMatch(
+        new RegExp(`^another build is running in ${root} \\(pid ${process.pid}, started .+\\)\\. Wait for it to finish`),
+      );
     if (first.ok) first.release();
     expect(existsSync(join(root, LOCK_FILE))).toBe(false);
     expect(acquireBuildLock(root, process.ppid).ok).toBe(true);
@@ -54,7 +57,7 @@ describe('build lock', () => {
     expect([first.ok, second.ok]).toEqual([true, false]);
   });
 
-  it('release leaves another holder\'s lock alone', () => {
+  it("release leaves another holder's lock alone", () => {
     const lock = acquireBuildLock(root);
     writeFileSync(join(root, LOCK_FILE), JSON.stringify({ pid: process.ppid, started: '' }));
     if (lock.ok) lock.release();

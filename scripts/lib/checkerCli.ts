@@ -8,7 +8,16 @@ import { join, resolve } from 'node:path';
 import { UsageError } from './cli.ts';
 import { exitCodeFor, type Report } from '../../src/report/report.ts';
 import { wantsColor } from '../../src/report/format/color.ts';
-import { FORMATS, formatReport, githubLinkBase, parseFormat, parseOutput, writeOutputs, type Format, type Output } from '../../src/report/format/index.ts';
+import {
+  FORMATS,
+  formatReport,
+  githubLinkBase,
+  parseFormat,
+  parseOutput,
+  writeOutputs,
+  type Format,
+  type Output,
+} from '../../src/report/format/index.ts';
 import { selectRules, type Rule, type RuleInfo, type Tool } from '../../src/report/rules.ts';
 
 export const REPORT_OPTIONS = {
@@ -53,7 +62,10 @@ export function reportSettings<R extends Rule<unknown>>(values: ReportValues, re
   return {
     format: parseFormat(values.format),
     outputs: (values.output ?? []).map(parseOutput),
-    rules: selectRules(registry, { ...(values.rule ? { only: values.rule } : {}), ...(values['ignore-rule'] ? { ignore: values['ignore-rule'] } : {}) }),
+    rules: selectRules(registry, {
+      ...(values.rule ? { only: values.rule } : {}),
+      ...(values['ignore-rule'] ? { ignore: values['ignore-rule'] } : {}),
+    }),
     strict: values.strict ?? false,
     warnings: parseWarnings(values.warnings),
     root: projectRoot(values.root),
@@ -69,9 +81,13 @@ function parseWarnings(value: string | undefined): 'full' | 'summary' {
 export function projectRoot(value: string | undefined): string {
   const root = resolve(value ?? process.cwd());
   const named = value === undefined ? `The current folder (${root})` : `--root ${value} (${root})`;
-  if (!existsSync(root)) throw new UsageError(`${named} does not exist; point --root at the project folder, the one with content/locales.json.`);
+  if (!existsSync(root))
+    throw new UsageError(`${named} does not exist; point --root at the project folder, the one with content/locales.json.`);
   if (!statSync(root).isDirectory()) throw new UsageError(`${named} is a file, not a folder; point --root at the project folder.`);
-  if (!existsSync(join(root, 'content', 'locales.json'))) throw new UsageError(`${named} is not a project folder: it has no content/locales.json. Run the command in the project, or point --root at it.`);
+  if (!existsSync(join(root, 'content', 'locales.json')))
+    throw new UsageError(
+      `${named} is not a project folder: it has no content/locales.json. Run the command in the project, or point --root at it.`,
+    );
   return root;
 }
 
@@ -80,6 +96,12 @@ export function emitReport(report: Report, settings: ReportSettings<RuleInfo>, t
   const linkBase = githubLinkBase();
   const options = { tool, root: settings.root, ...(linkBase ? { linkBase } : {}) };
   writeOutputs(report, settings.outputs, options);
-  process.stdout.write(formatReport(report, settings.format, { ...options, warnings: settings.warnings, color: settings.format === 'pretty' && wantsColor(process.stdout) }));
+  process.stdout.write(
+    formatReport(report, settings.format, {
+      ...options,
+      warnings: settings.warnings,
+      color: settings.format === 'pretty' && wantsColor(process.stdout),
+    }),
+  );
   return exitCodeFor(report.findings, settings.strict);
 }

@@ -12,12 +12,10 @@ export { EXIT, UsageError };
 import { wantsColor } from '../../src/report/format/color.ts';
 import { formatPretty } from '../../src/report/format/pretty.ts';
 
-
 /** Colors on a terminal, plain text in pipes, files and CI logs (and when NO_COLOR is set). */
 export function paint(format: Parameters<typeof styleText>[0], text: string, stream: NodeJS.WriteStream = process.stdout): string {
   return styleText(format, text, { stream, validateStream: true });
 }
-
 
 /** parseArgs, with its errors turned into UsageErrors that name the option. */
 export function parseCli<T extends ParseArgsConfig['options']>(argv: string[], options: T) {
@@ -51,7 +49,9 @@ export async function runCommand(usage: string, main: () => Promise<number> | nu
     if (error instanceof UsageError) {
       process.stderr.write(`${paint('red', 'error', process.stderr)} ${error.message}\n\n${usage}\n`);
     } else if (error instanceof ContentError) {
-      process.stderr.write(`${paint('red', 'Configuration error', process.stderr)}\n${formatPretty({ findings: [...error.problems], summary: undefined }, { color: wantsColor(process.stderr), totals: false })}`);
+      process.stderr.write(
+        `${paint('red', 'Configuration error', process.stderr)}\n${formatPretty({ findings: [...error.problems], summary: undefined }, { color: wantsColor(process.stderr), totals: false })}`,
+      );
     } else {
       // Unexpected: one line saying what failed, never a stack trace (DEBUG=1 shows it).
       process.stderr.write(`${paint('red', 'error', process.stderr)} ${describeError(error)}\n`);

@@ -60,7 +60,21 @@ describe('the static server', () => {
 
   it('serves what the link checker accepts, and only that', () => {
     const index = indexDist(root);
-    for (const path of ['/en/guide', '/en/guide/', '/en/page', '/de', '/de/', '/de/guide', '/social.png', '/my diagram.svg', '/en/', '/en/missing/', '/de/gibt-es-nicht', '/en/guide/index', '/EN/guide/']) {
+    for (const path of [
+      '/en/guide',
+      '/en/guide/',
+      '/en/page',
+      '/de',
+      '/de/',
+      '/de/guide',
+      '/social.png',
+      '/my diagram.svg',
+      '/en/',
+      '/en/missing/',
+      '/de/gibt-es-nicht',
+      '/en/guide/index',
+      '/EN/guide/',
+    ]) {
       const served = answer(root, encodeURI(path)).status !== 404;
       expect(served, path).toBe(judgeInternal(index, path, '').ok);
     }

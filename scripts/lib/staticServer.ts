@@ -15,9 +15,22 @@ import { gzipSync } from 'node:zlib';
 import { servedFile } from '../links/distIndex.ts';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.pdf': 'application/pdf',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
 };
 
 export interface StaticServer {
@@ -63,7 +76,9 @@ export function answer(root: string, rawPath: string, search = ''): Answer {
   };
   const file = servedFile({ files: { has: isFile } }, path);
   if (file !== undefined) {
-    return !path.endsWith('/') && file === `${path}/index.html` ? { status: 301, location: `${rawPath}/${search}` } : { status: 200, file: join(root, file) };
+    return !path.endsWith('/') && file === `${path}/index.html`
+      ? { status: 301, location: `${rawPath}/${search}` }
+      : { status: 200, file: join(root, file) };
   }
   const locale = path.split('/')[1];
   for (const notFound of [locale ? `/${locale}/404.html` : undefined, '/404.html']) {
@@ -80,7 +95,10 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
     const url = new URL(request.url ?? '/', 'http://x');
     const result = answer(root, url.pathname, url.search);
     if (result.status === 301) return void response.writeHead(301, { location: result.location }).end();
-    if (result.file === undefined) return void response.writeHead(result.status, { 'content-type': 'text/plain; charset=utf-8' }).end(result.status === 400 ? 'Bad request\n' : 'Not found\n');
+    if (result.file === undefined)
+      return void response
+        .writeHead(result.status, { 'content-type': 'text/plain; charset=utf-8' })
+        .end(result.status === 400 ? 'Bad request\n' : 'Not found\n');
     let body: Buffer;
     try {
       body = readFileSync(result.file);
@@ -92,7 +110,10 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
       served.set(url.pathname, body.length);
       servedGzip.set(url.pathname, gzipSync(body).length);
     }
-    response.writeHead(result.status, { 'content-type': TYPES[extname(result.file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    response.writeHead(result.status, {
+      'content-type': TYPES[extname(result.file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
     response.end(request.method === 'HEAD' ? undefined : body);
   });
   await new Promise<void>((resolve, reject) => {
@@ -105,9 +126,10 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
     url: `http://${shownHost}:${typeof address === 'object' && address ? address.port : port}`,
     served,
     servedGzip,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

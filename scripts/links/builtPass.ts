@@ -20,7 +20,16 @@ import { join, relative } from 'node:path';
 import type { Element as XastElement, Nodes as XastNodes } from 'xast';
 import { fromXml } from 'xast-util-from-xml';
 import type { Finding } from '../../src/report/report.ts';
-import { indexDist, judgeInternal, LinkResolver, pageUrlOfFile, servedFile, type DistIndex, type Resolved, type Verdict } from './distIndex.ts';
+import {
+  indexDist,
+  judgeInternal,
+  LinkResolver,
+  pageUrlOfFile,
+  servedFile,
+  type DistIndex,
+  type Resolved,
+  type Verdict,
+} from './distIndex.ts';
 import { baseOf, scanDist } from './scanDist.ts';
 import { collectLinks, lineStarts, positionAt, scanHtml, type HtmlLink } from './html.ts';
 import type { LinkOccurrence, SourcePassResult } from './sourcePass.ts';
@@ -67,7 +76,10 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
   const verdicts = new Map<string, Extract<Verdict, { ok: false }>>();
   const affected = new Set<number>();
   for (const [key, { resolved, pages }] of targets) {
-    const verdict: Verdict = resolved.kind === 'invalid' ? { ok: false, rule: 'broken-link', message: `${resolved.reason}.` } : judgeInternal(index, resolved.path, resolved.fragment);
+    const verdict: Verdict =
+      resolved.kind === 'invalid'
+        ? { ok: false, rule: 'broken-link', message: `${resolved.reason}.` }
+        : judgeInternal(index, resolved.path, resolved.fragment);
     if (verdict.ok) continue;
     verdicts.set(key, verdict);
     for (const page of pages) affected.add(page);
@@ -85,7 +97,8 @@ export async function builtPass(options: BuiltPassOptions): Promise<BuiltPassRes
     const base = baseOf(file, page.base, options.siteOrigin);
     for (const link of links) {
       const resolved = resolver.resolveOn(link.href, base, file);
-      if ((resolved.kind === 'internal' || resolved.kind === 'invalid') && verdicts.has(resolved.key)) broken.push({ ...link, file, key: resolved.key });
+      if ((resolved.kind === 'internal' || resolved.kind === 'invalid') && verdicts.has(resolved.key))
+        broken.push({ ...link, file, key: resolved.key });
     }
   }
 
@@ -133,7 +146,8 @@ class SourceMapper {
       }
     }
     for (const finding of options.source.findings) {
-      if (finding.rule === 'broken-link' || finding.rule === 'broken-anchor') this.reported.add(`${finding.file}:${finding.line}:${finding.column}`);
+      if (finding.rule === 'broken-link' || finding.rule === 'broken-anchor')
+        this.reported.add(`${finding.file}:${finding.line}:${finding.column}`);
     }
   }
 
@@ -180,7 +194,8 @@ class SourceMapper {
           rest.push(...sameTarget);
           continue;
         }
-        for (const site of sites) this.addTemplate({ ...site, tag: sameTarget[0]!.tag, attribute: sameTarget[0]!.attribute }, sameTarget[0]!);
+        for (const site of sites)
+          this.addTemplate({ ...site, tag: sameTarget[0]!.tag, attribute: sameTarget[0]!.attribute }, sameTarget[0]!);
       }
     }
     return rest;
@@ -202,7 +217,14 @@ class SourceMapper {
           file: `${this.distName}${file}`,
           ...place,
           url: occurrence.href,
-          hint: [verdict.hint, why ? `The checking build that locates template lines did not run: ${why}.` : 'No template or MDX line wrote this link: it may come from an integration or a script.'].filter(Boolean).join(' '),
+          hint: [
+            verdict.hint,
+            why
+              ? `The checking build that locates template lines did not run: ${why}.`
+              : 'No template or MDX line wrote this link: it may come from an integration or a script.',
+          ]
+            .filter(Boolean)
+            .join(' '),
         });
       }
     }
@@ -213,7 +235,8 @@ class SourceMapper {
     for (const finding of findings) {
       finding.pages.sort();
       finding.page = finding.pages[0];
-      if (finding.pages.length > 1) finding.message = `${finding.message} Written on ${finding.pages.length} pages (${finding.pages.slice(0, 3).join(', ')}${finding.pages.length > 3 ? ', …' : ''}).`;
+      if (finding.pages.length > 1)
+        finding.message = `${finding.message} Written on ${finding.pages.length} pages (${finding.pages.slice(0, 3).join(', ')}${finding.pages.length > 3 ? ', …' : ''}).`;
       if (finding.pages.length === 1) delete (finding as Partial<typeof finding>).pages;
     }
     return findings;
@@ -223,14 +246,34 @@ class SourceMapper {
     const at = `${link.file}:${link.line}:${link.column}`;
     if (this.reported.has(at)) return;
     const verdict = this.verdicts.get(key)!;
-    this.add(`mdx|${at}`, pageUrl, { rule: verdict.rule, severity: 'error', message: verdict.message, locale: link.locale, file: link.file, line: link.line, column: link.column, url: link.href, ...(verdict.hint ? { hint: verdict.hint } : {}) });
+    this.add(`mdx|${at}`, pageUrl, {
+      rule: verdict.rule,
+      severity: 'error',
+      message: verdict.message,
+      locale: link.locale,
+      file: link.file,
+      line: link.line,
+      column: link.column,
+      url: link.href,
+      ...(verdict.hint ? { hint: verdict.hint } : {}),
+    });
   }
 
   private addTemplate(site: TemplateSite, occurrence: Occurrence): void {
     const verdict = this.verdicts.get(occurrence.key)!;
     const pageUrl = pageUrlOfFile(occurrence.file);
     const groupKey = `template|${site.file}:${site.line}:${site.column}|${verdict.rule}`;
-    this.add(groupKey, pageUrl, { rule: verdict.rule, severity: 'error', message: verdict.message, locale: this.localeOf(pageUrl), file: site.file, line: site.line, column: site.column, url: occurrence.href, ...(verdict.hint ? { hint: verdict.hint } : {}) });
+    this.add(groupKey, pageUrl, {
+      rule: verdict.rule,
+      severity: 'error',
+      message: verdict.message,
+      locale: this.localeOf(pageUrl),
+      file: site.file,
+      line: site.line,
+      column: site.column,
+      url: occurrence.href,
+      ...(verdict.hint ? { hint: verdict.hint } : {}),
+    });
   }
 
   private add(groupKey: string, pageUrl: string, finding: Finding): void {
@@ -273,13 +316,25 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 function sitemapFindings(options: BuiltPassOptions, index: DistIndex, distName: string): Finding[] {
   const findings: Finding[] = [];
   const origin = new URL(options.siteOrigin).origin;
-  const files = readdirSync(options.dist).filter((file) => /^sitemap.*\.xml$/.test(file)).sort();
+  const files = readdirSync(options.dist)
+    .filter((file) => /^sitemap.*\.xml$/.test(file))
+    .sort();
   for (const file of files) {
     let tree;
     try {
       tree = fromXml(readFileSync(join(options.dist, file), 'utf8'));
     } catch (error) {
-      findings.push({ rule: 'broken-link', severity: 'error', message: `${file} is not valid XML: ${(error as Error).message}`, locale: options.site.model.registry.source.code, file: `${distName}/${file}`, line: 1, column: 1, url: `/${file}`, page: `/${file}` });
+      findings.push({
+        rule: 'broken-link',
+        severity: 'error',
+        message: `${file} is not valid XML: ${(error as Error).message}`,
+        locale: options.site.model.registry.source.code,
+        file: `${distName}/${file}`,
+        line: 1,
+        column: 1,
+        url: `/${file}`,
+        page: `/${file}`,
+      });
       continue;
     }
     const visit = (node: XastNodes) => {
@@ -287,7 +342,15 @@ function sitemapFindings(options: BuiltPassOptions, index: DistIndex, distName: 
       if ('children' in node) node.children.forEach(visit);
     };
     const check = (node: XastElement) => {
-      const url = node.name === 'loc' ? node.children.map((child) => ('value' in child ? child.value : '')).join('').trim() : node.name === 'xhtml:link' ? node.attributes.href : undefined;
+      const url =
+        node.name === 'loc'
+          ? node.children
+              .map((child) => ('value' in child ? child.value : ''))
+              .join('')
+              .trim()
+          : node.name === 'xhtml:link'
+            ? node.attributes.href
+            : undefined;
       if (!url) return;
       let path: string;
       try {
@@ -298,7 +361,17 @@ function sitemapFindings(options: BuiltPassOptions, index: DistIndex, distName: 
         path = url;
       }
       if (servedFile(index, path)) return;
-      findings.push({ rule: 'broken-link', severity: 'error', message: `The sitemap lists ${path}, which the build does not have.`, locale: options.site.model.localeOf(path), file: `${distName}/${file}`, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, url, page: `/${file}` });
+      findings.push({
+        rule: 'broken-link',
+        severity: 'error',
+        message: `The sitemap lists ${path}, which the build does not have.`,
+        locale: options.site.model.localeOf(path),
+        file: `${distName}/${file}`,
+        line: node.position?.start.line ?? 1,
+        column: node.position?.start.column ?? 1,
+        url,
+        page: `/${file}`,
+      });
     };
     visit(tree);
   }

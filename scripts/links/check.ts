@@ -67,7 +67,10 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
   const site = linkSite(options.root, model, pages);
   const source = sourcePass(site, pages, options.siteOrigin, options.root);
   // No page means nothing was checked, which is not the same as no problems.
-  if (source.files === 0) throw new UsageError(`content/${options.registry.source.code}/ holds no page (no .mdx file), so there are no links to check. Add the source locale's pages, or run the check in the project folder (--root).`);
+  if (source.files === 0)
+    throw new UsageError(
+      `content/${options.registry.source.code}/ holds no page (no .mdx file), so there are no links to check. Add the source locale's pages, or run the check in the project folder (--root).`,
+    );
   const sourceMs = performance.now() - started;
   if (options.crawl) return crawlReport(options, options.crawl, site, source, sourceMs, rules);
   const findings: Finding[] = [...source.findings];
@@ -83,10 +86,17 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
     options.onProgress?.('Reading the built site…');
     const start = performance.now();
     const result = await builtPass({
-      root: options.root, dist, site, siteOrigin: options.siteOrigin, source,
+      root: options.root,
+      dist,
+      site,
+      siteOrigin: options.siteOrigin,
+      source,
       ...(options.traceBuild === false ? { traceBuild: false } : {}),
       ...(options.distLabel ? { distLabel: options.distLabel } : {}),
-      onProgress: (read, total) => options.onProgress?.(total ? `Reading the built site… ${read}/${total} pages` : 'Building with template lines to locate broken links…'),
+      onProgress: (read, total) =>
+        options.onProgress?.(
+          total ? `Reading the built site… ${read}/${total} pages` : 'Building with template lines to locate broken links…',
+        ),
     });
     builtMs = performance.now() - start;
     findings.push(...result.findings);
@@ -97,7 +107,9 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
   let external: LinkSummary['external'] = null;
   if (options.external && passes.has('external')) {
     const start = performance.now();
-    const result = await checkExternal(source.external, options.external, (done, total) => options.onProgress?.(`Checking external links… ${done}/${total}`));
+    const result = await checkExternal(source.external, options.external, (done, total) =>
+      options.onProgress?.(`Checking external links… ${done}/${total}`),
+    );
     externalMs = performance.now() - start;
     findings.push(...result.findings);
     external = { checked: result.checked, fromCache: result.fromCache, skipped: result.skipped };
@@ -107,15 +119,36 @@ export async function checkLinks(options: LinkCheckOptions): Promise<Report<Link
 }
 
 /** `--url`: the deployed site's findings only; the source pass runs to map them back to lines. */
-async function crawlReport(options: LinkCheckOptions, crawl: NonNullable<LinkCheckOptions['crawl']>, site: LinkSite, source: SourcePassResult, sourceMs: number, rules: readonly LinkRule[]): Promise<Report<LinkSummary>> {
+async function crawlReport(
+  options: LinkCheckOptions,
+  crawl: NonNullable<LinkCheckOptions['crawl']>,
+  site: LinkSite,
+  source: SourcePassResult,
+  sourceMs: number,
+  rules: readonly LinkRule[],
+): Promise<Report<LinkSummary>> {
   options.onProgress?.(`Crawling ${crawl.url}…`);
   const start = performance.now();
   const { crawlSite } = await import('./crawl.ts');
   const result = await crawlSite({
-    root: options.root, url: crawl.url, site, siteOrigin: options.siteOrigin, source, timeoutMs: crawl.timeoutMs, concurrency: crawl.concurrency, external: Boolean(options.external),
+    root: options.root,
+    url: crawl.url,
+    site,
+    siteOrigin: options.siteOrigin,
+    source,
+    timeoutMs: crawl.timeoutMs,
+    concurrency: crawl.concurrency,
+    external: Boolean(options.external),
     onProgress: (checked) => options.onProgress?.(`Crawling ${crawl.url}… ${checked} links`),
   });
-  const summary = report(result.findings, rules, source, { ran: false, pages: 0, linksChecked: 0, reason: `crawled ${crawl.url} instead` }, null, { sourceMs, builtMs: performance.now() - start, externalMs: 0 });
+  const summary = report(
+    result.findings,
+    rules,
+    source,
+    { ran: false, pages: 0, linksChecked: 0, reason: `crawled ${crawl.url} instead` },
+    null,
+    { sourceMs, builtMs: performance.now() - start, externalMs: 0 },
+  );
   summary.summary.crawl = { url: crawl.url, pages: result.pages, linksChecked: result.checked };
   return summary;
 }
@@ -128,12 +161,14 @@ async function crawlReport(options: LinkCheckOptions, crawl: NonNullable<LinkChe
  */
 export function distProblem(root: string, dist: string, site: LinkSite, label?: string): string | undefined {
   const shown = label ?? (relative(root, dist).startsWith('..') || relative(root, dist) === '' ? dist : relative(root, dist));
-  const todo = 'Run `npm run build` first (or `npm run build:site`), point --dist at the built site, or pass --source-only to check only the links in content/.';
+  const todo =
+    'Run `npm run build` first (or `npm run build:site`), point --dist at the built site, or pass --source-only to check only the links in content/.';
   if (!existsSync(dist)) return `${shown} does not exist: the link check reads the built site. ${todo}`;
   if (!statSync(dist).isDirectory()) return `${shown} is not a folder. ${todo}`;
   const urls = site.model.pages.map((page) => page.url);
   const missing = urls.filter((url) => !existsSync(join(dist, url, 'index.html')));
-  if (urls.length > 0 && missing.length === urls.length) return `${shown} holds none of the site's ${urls.length} pages (no ${join(shown, urls[0]!, 'index.html')}): it is empty, or another project's build. ${todo}`;
+  if (urls.length > 0 && missing.length === urls.length)
+    return `${shown} holds none of the site's ${urls.length} pages (no ${join(shown, urls[0]!, 'index.html')}): it is empty, or another project's build. ${todo}`;
   if (missing.length > 0) {
     const locales = [...new Set(missing.map((url) => site.model.byUrl(url)!.locale))];
     return `${shown} lacks ${missing.length} of the site's ${urls.length} pages (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}; locale${locales.length === 1 ? '' : 's'} ${locales.join(', ')}): it is from an older build. ${todo}`;
@@ -144,7 +179,14 @@ export function distProblem(root: string, dist: string, site: LinkSite, label?: 
 /** Findings of this rule are reported whatever rules are selected: they say the check could not run. */
 const ALWAYS_REPORTED = new Set(['site-unreachable']);
 
-function report(findings: Finding[], rules: readonly LinkRule[], source: SourcePassResult, built: LinkSummary['builtPass'], external: LinkSummary['external'], timings: LinkSummary['timings']): Report<LinkSummary> {
+function report(
+  findings: Finding[],
+  rules: readonly LinkRule[],
+  source: SourcePassResult,
+  built: LinkSummary['builtPass'],
+  external: LinkSummary['external'],
+  timings: LinkSummary['timings'],
+): Report<LinkSummary> {
   const selected = keepSelected(findings, rules);
   for (const finding of findings) if (ALWAYS_REPORTED.has(finding.rule) && !selected.includes(finding)) selected.push(finding);
   sortFindings(selected);

@@ -70,7 +70,9 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     retryErrorsCount: CRAWL_RETRIES,
     retryErrorsJitter: RETRY_JITTER_MS,
     // Canonical and hreflang links name the configured origin; on a staging host they mean this one.
-    ...(configured !== origin ? { urlRewriteExpressions: [{ pattern: new RegExp(`^${escapeRegExp(configured)}`), replacement: origin }] } : {}),
+    ...(configured !== origin
+      ? { urlRewriteExpressions: [{ pattern: new RegExp(`^${escapeRegExp(configured)}`), replacement: origin }] }
+      : {}),
     linksToSkip: async (link: string) => !options.external && !sameOrigin(link, origin) && !sameOrigin(link, configured),
   });
 
@@ -100,17 +102,27 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     const { message, fragmentOnly } = describe(link);
     const locale = options.site.model.localeOf(pageUrl);
     const rule = fragmentOnly ? 'broken-anchor' : target.kind === 'external' ? 'external-error' : 'broken-link';
-    const written = page ? (linksByFile.get(page.file) ?? []).find((occurrence) => {
-      const resolved = resolver.resolve(occurrence.href, pageUrl);
-      return (resolved.kind === 'internal' || resolved.kind === 'invalid' || resolved.kind === 'external') && ('key' in resolved ? resolved.key : resolved.url) === key;
-    }) : undefined;
+    const written = page
+      ? (linksByFile.get(page.file) ?? []).find((occurrence) => {
+          const resolved = resolver.resolve(occurrence.href, pageUrl);
+          return (
+            (resolved.kind === 'internal' || resolved.kind === 'invalid' || resolved.kind === 'external') &&
+            ('key' in resolved ? resolved.key : resolved.url) === key
+          );
+        })
+      : undefined;
     let place: { file: string; line: number; column: number };
     if (written) place = { file: written.file, line: written.line, column: written.column };
     else {
       literals ??= literalSites(options.root);
       const asWritten = link.url.startsWith(origin) ? link.url.slice(origin.length) : link.url;
-      const sites = ['a href', 'link href', 'img src', 'script src'].flatMap((pair) => literals!.get(literalKey(pair.split(' ')[0]!, pair.split(' ')[1]!, asWritten)) ?? []);
-      place = sites.length === 1 ? { file: sites[0]!.file, line: sites[0]!.line, column: sites[0]!.column } : { file: parent.href, line: 1, column: 1 };
+      const sites = ['a href', 'link href', 'img src', 'script src'].flatMap(
+        (pair) => literals!.get(literalKey(pair.split(' ')[0]!, pair.split(' ')[1]!, asWritten)) ?? [],
+      );
+      place =
+        sites.length === 1
+          ? { file: sites[0]!.file, line: sites[0]!.line, column: sites[0]!.column }
+          : { file: parent.href, line: 1, column: 1 };
     }
     const unplaced = place.file === parent.href;
     // Without a source line, one finding per broken target, at the first page that links to it.
@@ -120,7 +132,17 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       if (!existing.pages.includes(pageUrl)) existing.pages.push(pageUrl);
       continue;
     }
-    groups.set(groupKey, { rule, severity: 'error', message: `${link.url}: ${message}.`, locale, ...place, url: link.url, page: pageUrl, pages: [pageUrl], ...(unplaced ? { unplaced: true } : {}) });
+    groups.set(groupKey, {
+      rule,
+      severity: 'error',
+      message: `${link.url}: ${message}.`,
+      locale,
+      ...place,
+      url: link.url,
+      page: pageUrl,
+      pages: [pageUrl],
+      ...(unplaced ? { unplaced: true } : {}),
+    });
   }
   const findings = [...groups.values()];
   for (const finding of findings) {
@@ -130,12 +152,20 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       finding.file = new URL(finding.pages[0]!, origin).href;
       delete finding.unplaced;
     }
-    if (finding.pages.length > 1) finding.message = `${finding.message} Linked from ${finding.pages.length} pages (${finding.pages.slice(0, 3).join(', ')}${finding.pages.length > 3 ? ', …' : ''}).`;
+    if (finding.pages.length > 1)
+      finding.message = `${finding.message} Linked from ${finding.pages.length} pages (${finding.pages.slice(0, 3).join(', ')}${finding.pages.length > 3 ? ', …' : ''}).`;
   }
   // A crawl that could not check the site must not pass it: say so as a finding, after the retries.
   const unreachable = unreachableReason(crawl.links, start.href, pages.size);
   if (!unreachable) return { findings, checked, pages: pages.size };
-  const finding: Finding = { rule: 'site-unreachable', severity: 'error', file: start.href, message: `${start.href}: ${unreachable}; no page of the site was checked.`, url: start.href, hint: 'Check that the site is deployed and answers at this URL (and that --url is right); for a slow host, raise --timeout.' };
+  const finding: Finding = {
+    rule: 'site-unreachable',
+    severity: 'error',
+    file: start.href,
+    message: `${start.href}: ${unreachable}; no page of the site was checked.`,
+    url: start.href,
+    hint: 'Check that the site is deployed and answers at this URL (and that --url is right); for a slow host, raise --timeout.',
+  };
   return { findings: [finding, ...findings], checked, pages: pages.size, unreachable };
 }
 
@@ -155,7 +185,8 @@ function unreachableReason(links: readonly LinkResult[], start: string, pages: n
 /** Why linkinator calls a link broken, and whether only its fragment is missing. */
 function describe(link: LinkResult): { message: string; fragmentOnly: boolean } {
   const error = link.failureDetails?.find((detail): detail is Error => detail instanceof Error);
-  if (error && /^Fragment identifier/.test(error.message)) return { message: `the page has no such id (${error.message})`, fragmentOnly: true };
+  if (error && /^Fragment identifier/.test(error.message))
+    return { message: `the page has no such id (${error.message})`, fragmentOnly: true };
   if (link.status && link.status > 0) return { message: `HTTP ${link.status}`, fragmentOnly: false };
   return { message: error ? `no answer (${error.message})` : 'no answer', fragmentOnly: false };
 }

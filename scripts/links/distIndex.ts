@@ -35,9 +35,7 @@ export type Resolved =
   | { kind: 'skip' }
   | { kind: 'invalid'; reason: string; key: string };
 
-export type Verdict =
-  | { ok: true; file: string }
-  | { ok: false; rule: 'broken-link' | 'broken-anchor'; message: string; hint?: string };
+export type Verdict = { ok: true; file: string } | { ok: false; rule: 'broken-link' | 'broken-anchor'; message: string; hint?: string };
 
 /** Lists every file under dist once. */
 export function indexDist(dist: string): DistIndex {
@@ -45,7 +43,10 @@ export function indexDist(dist: string): DistIndex {
   const folded = new Map<string, string>();
   for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
-    const path = `/${join(entry.parentPath, entry.name).slice(dist.length + 1).split(sep).join('/')}`;
+    const path = `/${join(entry.parentPath, entry.name)
+      .slice(dist.length + 1)
+      .split(sep)
+      .join('/')}`;
     files.add(path);
     folded.set(path.toLowerCase(), path);
   }
@@ -91,7 +92,11 @@ export class LinkResolver {
    */
   resolveOn(raw: string, base: string, file: string): Resolved {
     if (file.endsWith('/404.html') && isPathRelative(raw)) {
-      return { kind: 'invalid', reason: `"${raw.trim()}" is relative, but a 404 page is served at any URL that was not found, so it leads somewhere different each time; write it from the root, such as "${posix.join(posix.dirname(file), '/')}"`, key: `relative-on-404:${raw}` };
+      return {
+        kind: 'invalid',
+        reason: `"${raw.trim()}" is relative, but a 404 page is served at any URL that was not found, so it leads somewhere different each time; write it from the root, such as "${posix.join(posix.dirname(file), '/')}"`,
+        key: `relative-on-404:${raw}`,
+      };
     }
     return this.resolve(raw, base);
   }

@@ -26,7 +26,8 @@ beforeAll(async () => {
     if (path === '/temporary') return redirect(302, '/ok');
     if (path === '/loop-a') return redirect(302, '/loop-b');
     if (path === '/loop-b') return redirect(302, '/loop-a');
-    if (path === '/rate-limited') return void (count === 1 ? response.writeHead(429, { 'retry-after': '1' }).end() : response.writeHead(200).end());
+    if (path === '/rate-limited')
+      return void (count === 1 ? response.writeHead(429, { 'retry-after': '1' }).end() : response.writeHead(200).end());
     if (path === '/rate-limited-long') return void response.writeHead(429, { 'retry-after': '3600' }).end();
     if (path === '/flaky') return void response.writeHead(count <= 2 ? 503 : 200).end();
     if (path === '/down') return void response.writeHead(503).end();
@@ -56,8 +57,23 @@ beforeEach(() => {
   maxActive = 0;
 });
 
-const options = (overrides: Partial<ExternalOptions> = {}): ExternalOptions => ({ ...EXTERNAL_DEFAULTS, timeoutMs: 1000, backoffMs: 10, maxRetryAfterMs: 2000, skipHosts: [], ...overrides });
-const occurrence = (url: string, line = 1): LinkOccurrence => ({ href: url, file: 'content/en/a.mdx', line, column: 1, locale: 'en', page: '/en/a/', target: { kind: 'external', url } });
+const options = (overrides: Partial<ExternalOptions> = {}): ExternalOptions => ({
+  ...EXTERNAL_DEFAULTS,
+  timeoutMs: 1000,
+  backoffMs: 10,
+  maxRetryAfterMs: 2000,
+  skipHosts: [],
+  ...overrides,
+});
+const occurrence = (url: string, line = 1): LinkOccurrence => ({
+  href: url,
+  file: 'content/en/a.mdx',
+  line,
+  column: 1,
+  locale: 'en',
+  page: '/en/a/',
+  target: { kind: 'external', url },
+});
 
 describe('external links', () => {
   it('accepts 200 and follows temporary redirects silently', async () => {
@@ -68,16 +84,34 @@ describe('external links', () => {
 
   it('reports 404 as external-error at the line that wrote the link', async () => {
     const result = await checkExternal([occurrence(`${base}/missing`, 12)], options());
-    expect(result.findings).toEqual([expect.objectContaining({ rule: 'external-error', severity: 'error', file: 'content/en/a.mdx', line: 12, column: 1, message: `${base}/missing: HTTP 404.` })]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        rule: 'external-error',
+        severity: 'error',
+        file: 'content/en/a.mdx',
+        line: 12,
+        column: 1,
+        message: `${base}/missing: HTTP 404.`,
+      }),
+    ]);
   });
 
   it('follows a chain of permanent redirects and reports where the link should go', async () => {
     const result = await checkExternal([occurrence(`${base}/moved`)], options());
-    expect(result.findings).toEqual([expect.objectContaining({ rule: 'external-redirect', severity: 'warning', message: `${base}/moved has moved permanently to ${base}/ok.` })]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        rule: 'external-redirect',
+        severity: 'warning',
+        message: `${base}/moved has moved permanently to ${base}/ok.`,
+      }),
+    ]);
   });
 
   it('cuts off a redirect loop', async () => {
-    expect(await checkUrl(`${base}/loop-a`, options())).toMatchObject({ ok: false, error: expect.stringContaining('redirect loop (/loop-a → /loop-b → /loop-a)') });
+    expect(await checkUrl(`${base}/loop-a`, options())).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('redirect loop (/loop-a → /loop-b → /loop-a)'),
+    });
   });
 
   it('waits for Retry-After on 429, then succeeds', async () => {
@@ -99,7 +133,10 @@ describe('external links', () => {
 
   it('gives up on a host that never answers, within the timeout', async () => {
     const started = Date.now();
-    expect(await checkUrl(`${base}/never`, options({ timeoutMs: 200, retries: 1 }))).toMatchObject({ ok: false, error: 'no answer within 200 ms (timed out)' });
+    expect(await checkUrl(`${base}/never`, options({ timeoutMs: 200, retries: 1 }))).toMatchObject({
+      ok: false,
+      error: 'no answer within 200 ms (timed out)',
+    });
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
@@ -117,8 +154,12 @@ describe('external links', () => {
     const port = (closed.address() as { port: number }).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     expect(await checkUrl(`http://127.0.0.1:${port}/`, options({ retries: 0 }))).toMatchObject({ ok: false, error: 'connection refused' });
-    expect(describeNetworkError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }), 1000)).toBe('DNS lookup failed: the host does not exist');
-    expect(describeNetworkError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' } }), 1000)).toBe('TLS error (DEPTH_ZERO_SELF_SIGNED_CERT)');
+    expect(describeNetworkError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }), 1000)).toBe(
+      'DNS lookup failed: the host does not exist',
+    );
+    expect(
+      describeNetworkError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' } }), 1000),
+    ).toBe('TLS error (DEPTH_ZERO_SELF_SIGNED_CERT)');
   });
 
   it('never sends a host more than perHost requests at once', async () => {

@@ -52,7 +52,11 @@ export interface UrlResult {
   checkedAt: number;
 }
 
-export async function checkExternal(occurrences: readonly LinkOccurrence[], options: ExternalOptions, onProgress?: (done: number, total: number) => void) {
+export async function checkExternal(
+  occurrences: readonly LinkOccurrence[],
+  options: ExternalOptions,
+  onProgress?: (done: number, total: number) => void,
+) {
   const byUrl = new Map<string, LinkOccurrence[]>();
   let skipped = 0;
   for (const occurrence of occurrences) {
@@ -78,16 +82,18 @@ export async function checkExternal(occurrences: readonly LinkOccurrence[], opti
   const hosts = new Map<string, Semaphore>();
   const overall = new Semaphore(options.concurrency);
   let done = 0;
-  await Promise.all(todo.map(async (url) => {
-    const host = new URL(url).host;
-    const hostLimit = hosts.get(host) ?? new Semaphore(options.perHost);
-    hosts.set(host, hostLimit);
-    const result = await overall.run(() => hostLimit.run(() => checkUrl(url, options)));
-    results.set(url, result);
-    // Transient failures are not cached: the next run tries again.
-    if (result.ok || (result.status !== undefined && result.status < 500 && result.status !== 429)) cache[url] = result;
-    onProgress?.(++done, todo.length);
-  }));
+  await Promise.all(
+    todo.map(async (url) => {
+      const host = new URL(url).host;
+      const hostLimit = hosts.get(host) ?? new Semaphore(options.perHost);
+      hosts.set(host, hostLimit);
+      const result = await overall.run(() => hostLimit.run(() => checkUrl(url, options)));
+      results.set(url, result);
+      // Transient failures are not cached: the next run tries again.
+      if (result.ok || (result.status !== undefined && result.status < 500 && result.status !== 429)) cache[url] = result;
+      onProgress?.(++done, todo.length);
+    }),
+  );
   writeCache(options, cache);
 
   const findings: Finding[] = [];
@@ -95,8 +101,22 @@ export async function checkExternal(occurrences: readonly LinkOccurrence[], opti
     const result = results.get(url)!;
     for (const link of links) {
       const base = { locale: link.locale, file: link.file, line: link.line, column: link.column, url: link.href, page: link.page };
-      if (!result.ok) findings.push({ ...base, rule: 'external-error', severity: 'error', message: `${url}: ${result.error ?? `HTTP ${result.status}`}.`, hint: 'Fix or remove the link; if the host blocks link checkers, add it to "skipHosts" in scripts/check-links.config.json.' });
-      else if (result.movedTo) findings.push({ ...base, rule: 'external-redirect', severity: 'warning', message: `${url} has moved permanently to ${result.movedTo}.`, hint: `Link to ${result.movedTo} directly.` });
+      if (!result.ok)
+        findings.push({
+          ...base,
+          rule: 'external-error',
+          severity: 'error',
+          message: `${url}: ${result.error ?? `HTTP ${result.status}`}.`,
+          hint: 'Fix or remove the link; if the host blocks link checkers, add it to "skipHosts" in scripts/check-links.config.json.',
+        });
+      else if (result.movedTo)
+        findings.push({
+          ...base,
+          rule: 'external-redirect',
+          severity: 'warning',
+          message: `${url} has moved permanently to ${result.movedTo}.`,
+          hint: `Link to ${result.movedTo} directly.`,
+        });
     }
   }
   return { findings, checked: todo.length, fromCache, skipped };
@@ -108,17 +128,29 @@ export async function checkUrl(url: string, options: ExternalOptions): Promise<U
   let current = url;
   let permanent = false;
   for (let hop = 0; hop <= options.maxRedirects; hop++) {
-    if (visited.has(current)) return { ok: false, error: `redirect loop (${[...visited, current].map((u) => new URL(u).pathname).join(' → ')})`, checkedAt: Date.now() };
+    if (visited.has(current))
+      return {
+        ok: false,
+        error: `redirect loop (${[...visited, current].map((u) => new URL(u).pathname).join(' → ')})`,
+        checkedAt: Date.now(),
+      };
     visited.add(current);
     const response = await requestWithRetries(current, options);
-    if ('error' in response) return { ok: false, error: response.error, ...(response.status ? { status: response.status } : {}), checkedAt: Date.now() };
+    if ('error' in response)
+      return { ok: false, error: response.error, ...(response.status ? { status: response.status } : {}), checkedAt: Date.now() };
     const { status, location } = response;
     if (status >= 300 && status < 400 && location) {
       permanent ||= status === 301 || status === 308;
       current = new URL(location, current).href;
       continue;
     }
-    if (status >= 400) return { ok: false, status, error: `HTTP ${status}${current !== url ? ` after redirecting to ${current}` : ''}`, checkedAt: Date.now() };
+    if (status >= 400)
+      return {
+        ok: false,
+        status,
+        error: `HTTP ${status}${current !== url ? ` after redirecting to ${current}` : ''}`,
+        checkedAt: Date.now(),
+      };
     return { ok: true, status, ...(permanent ? { movedTo: current } : {}), checkedAt: Date.now() };
   }
   return { ok: false, error: `more than ${options.maxRedirects} redirects`, checkedAt: Date.now() };
@@ -134,7 +166,11 @@ async function requestWithRetries(url: string, options: ExternalOptions): Promis
     if ('status' in attempt && !('error' in attempt) && attempt.status === 429) {
       const wait = retryAfter(attempt.retryAfter);
       if (rateLimits++ >= options.retries) return { error: 'HTTP 429 (rate limited), still after waiting', status: 429 };
-      if (wait === undefined || wait > options.maxRetryAfterMs) return { error: `HTTP 429 (rate limited; Retry-After ${attempt.retryAfter ?? 'missing'} is longer than the ${options.maxRetryAfterMs / 1000} s this check waits)`, status: 429 };
+      if (wait === undefined || wait > options.maxRetryAfterMs)
+        return {
+          error: `HTTP 429 (rate limited; Retry-After ${attempt.retryAfter ?? 'missing'} is longer than the ${options.maxRetryAfterMs / 1000} s this check waits)`,
+          status: 429,
+        };
       await sleep(wait);
       continue;
     }
@@ -179,8 +215,12 @@ async function request(url: string, options: ExternalOptions): Promise<RawAttemp
   }
   if (!result) return { error: 'linkinator returned no result' };
   if (result.state === LinkState.SKIPPED) return { status: 200, location: null, retryAfter: null };
-  const response = result.failureDetails?.find((detail): detail is HttpResponse => !(detail instanceof Error) && typeof (detail as HttpResponse).status === 'number');
-  const failure = result.failureDetails?.find((detail): detail is Error => detail instanceof Error && !/^Redirect detected/.test(detail.message));
+  const response = result.failureDetails?.find(
+    (detail): detail is HttpResponse => !(detail instanceof Error) && typeof (detail as HttpResponse).status === 'number',
+  );
+  const failure = result.failureDetails?.find(
+    (detail): detail is Error => detail instanceof Error && !/^Redirect detected/.test(detail.message),
+  );
   const status = result.status ?? response?.status ?? 0;
   if (status === 0) return { error: describeNetworkError(failure ?? new Error('no response'), options.timeoutMs) };
   const headers = (response?.headers ?? {}) as Record<string, string | undefined>;
@@ -197,12 +237,14 @@ function sameUrl(a: string, b: string): boolean {
 
 export function describeNetworkError(error: unknown, timeoutMs: number): string {
   const err = error as Error & { cause?: { code?: string; message?: string; name?: string } };
-  if (err.name === 'TimeoutError' || err.name === 'AbortError' || err.cause?.name === 'TimeoutError') return `no answer within ${timeoutMs} ms (timed out)`;
+  if (err.name === 'TimeoutError' || err.name === 'AbortError' || err.cause?.name === 'TimeoutError')
+    return `no answer within ${timeoutMs} ms (timed out)`;
   const code = err.cause?.code ?? '';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'DNS lookup failed: the host does not exist';
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was reset';
-  if (/CERT|TLS|SSL/i.test(code) || /certificate|TLS|SSL/i.test(err.cause?.message ?? '')) return `TLS error (${code || err.cause?.message})`;
+  if (/CERT|TLS|SSL/i.test(code) || /certificate|TLS|SSL/i.test(err.cause?.message ?? ''))
+    return `TLS error (${code || err.cause?.message})`;
   return `network error (${code || err.cause?.message || err.message})`;
 }
 

@@ -13,23 +13,38 @@ const read = (html: string) => {
 
 describe('scanHtml, collectLinks', () => {
   it('collects ids, <a name> and every kind of link, with entities decoded', () => {
-    const page = read([
-      '<head><link rel="canonical" href="https://x.test/en/"><link rel="preconnect" href="https://cdn.test"><link rel="stylesheet" href="/_astro/a.css">',
-      '<meta property="og:url" content="https://x.test/en/"><meta property="og:title" content="Not a URL"><meta name="twitter:image" content="/og.png"></head>',
-      '<body><h2 id="setup">Setup</h2><a name="legacy"></a><a href="/en/?a=1&amp;b=2#setup">x</a>',
-      '<img src="/a.png" srcset="/a-1x.png 1x, /a-2x.png 2x"><picture><source srcset="/b.webp"></picture><script src="/s.js"></script>',
-      '<video poster="/p.jpg"><track src="/t.vtt"></video><iframe src="/embed/"></iframe><object data="/doc.pdf"></object></body>',
-    ].join('\n'));
+    const page = read(
+      [
+        '<head><link rel="canonical" href="https://x.test/en/"><link rel="preconnect" href="https://cdn.test"><link rel="stylesheet" href="/_astro/a.css">',
+        '<meta property="og:url" content="https://x.test/en/"><meta property="og:title" content="Not a URL"><meta name="twitter:image" content="/og.png"></head>',
+        '<body><h2 id="setup">Setup</h2><a name="legacy"></a><a href="/en/?a=1&amp;b=2#setup">x</a>',
+        '<img src="/a.png" srcset="/a-1x.png 1x, /a-2x.png 2x"><picture><source srcset="/b.webp"></picture><script src="/s.js"></script>',
+        '<video poster="/p.jpg"><track src="/t.vtt"></video><iframe src="/embed/"></iframe><object data="/doc.pdf"></object></body>',
+      ].join('\n'),
+    );
     expect(page.ids).toEqual(['setup', 'legacy']);
     expect(page.links).toEqual([
-      'link[href]=https://x.test/en/', 'link[href]=/_astro/a.css', 'meta[content]=https://x.test/en/', 'meta[content]=/og.png',
-      'a[href]=/en/?a=1&b=2#setup', 'img[src]=/a.png', 'img[srcset]=/a-1x.png', 'img[srcset]=/a-2x.png', 'source[srcset]=/b.webp', 'script[src]=/s.js',
-      'video[poster]=/p.jpg', 'track[src]=/t.vtt', 'iframe[src]=/embed/', 'object[data]=/doc.pdf',
+      'link[href]=https://x.test/en/',
+      'link[href]=/_astro/a.css',
+      'meta[content]=https://x.test/en/',
+      'meta[content]=/og.png',
+      'a[href]=/en/?a=1&b=2#setup',
+      'img[src]=/a.png',
+      'img[srcset]=/a-1x.png',
+      'img[srcset]=/a-2x.png',
+      'source[srcset]=/b.webp',
+      'script[src]=/s.js',
+      'video[poster]=/p.jpg',
+      'track[src]=/t.vtt',
+      'iframe[src]=/embed/',
+      'object[data]=/doc.pdf',
     ]);
   });
 
   it('ignores markup inside scripts, styles and comments, keeps the first of two same-named attributes, reads <base href>', () => {
-    const page = read('<base href="/docs/"><script>const a = \'<a href="/in-script/">\';</script><style>a[href="/in-style/"]{}</style><!-- <a href="/in-comment/"> --><a href="/first/" href="/second/" id=one id=two>x</a>');
+    const page = read(
+      '<base href="/docs/"><script>const a = \'<a href="/in-script/">\';</script><style>a[href="/in-style/"]{}</style><!-- <a href="/in-comment/"> --><a href="/first/" href="/second/" id=one id=two>x</a>',
+    );
     expect(page).toEqual({ ids: ['one'], base: '/docs/', links: ['a[href]=/first/'] });
   });
 
@@ -51,7 +66,10 @@ describe('scanDist', () => {
       const files: string[] = [];
       for (let index = 0; index < 40; index++) {
         mkdirSync(join(dist, 'en', `p${index}`), { recursive: true });
-        writeFileSync(join(dist, 'en', `p${index}`, 'index.html'), `<h2 id="s${index}">S</h2><a href="/en/p${(index + 1) % 40}/#s${(index + 1) % 40}">next</a><a href="../p0/">first</a><a href="/en/missing/">m</a>`);
+        writeFileSync(
+          join(dist, 'en', `p${index}`, 'index.html'),
+          `<h2 id="s${index}">S</h2><a href="/en/p${(index + 1) % 40}/#s${(index + 1) % 40}">next</a><a href="../p0/">first</a><a href="/en/missing/">m</a>`,
+        );
         files.push(`/en/p${index}/index.html`);
       }
       const one = await scanDist(dist, files, 'https://x.test', undefined, 1);

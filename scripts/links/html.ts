@@ -28,7 +28,16 @@ export const LINK_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** `<meta property|name>` values whose `content` is a URL (Open Graph, Twitter cards). */
-const URL_META = new Set(['og:url', 'og:image', 'og:image:url', 'og:image:secure_url', 'og:audio', 'og:video', 'twitter:image', 'twitter:url']);
+const URL_META = new Set([
+  'og:url',
+  'og:image',
+  'og:image:url',
+  'og:image:secure_url',
+  'og:audio',
+  'og:video',
+  'twitter:image',
+  'twitter:url',
+]);
 /** `<link rel>` values that are hints to other origins, not links. */
 const HINT_RELS = new Set(['preconnect', 'dns-prefetch']);
 
@@ -83,38 +92,48 @@ export function scanHtml(text: string, onLink: LinkSink, scan: HtmlScan = { ids:
     attributes = undefined;
   };
   const noop = () => {};
-  const tokenizer = new Tokenizer({ decodeEntities: true }, {
-    onopentagname(start, end) {
-      tag = text.slice(start, end).toLowerCase();
-      tagOffset = start - 1;
-      attributes = undefined;
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      onopentagname(start, end) {
+        tag = text.slice(start, end).toLowerCase();
+        tagOffset = start - 1;
+        attributes = undefined;
+      },
+      onattribname(start, end) {
+        attribute = null;
+        if (!WANTED_LENGTHS.has(end - start)) return;
+        const name = text.slice(start, end).toLowerCase();
+        if (WANTED.has(name)) {
+          attribute = name;
+          value = '';
+        }
+      },
+      onattribdata(start, end) {
+        if (attribute !== null) value += text.slice(start, end);
+      },
+      onattribentity(codepoint) {
+        if (attribute !== null) value += String.fromCodePoint(codepoint);
+      },
+      onattribend() {
+        if (attribute === null) return;
+        attributes ??= {};
+        // The first of two same-named attributes wins, as in a browser.
+        if (!(attribute in attributes)) attributes[attribute] = value;
+        attribute = null;
+      },
+      onopentagend: endTag,
+      onselfclosingtag: endTag,
+      onclosetag: noop,
+      oncdata: noop,
+      oncomment: noop,
+      ondeclaration: noop,
+      onend: noop,
+      onprocessinginstruction: noop,
+      ontext: noop,
+      ontextentity: noop,
     },
-    onattribname(start, end) {
-      attribute = null;
-      if (!WANTED_LENGTHS.has(end - start)) return;
-      const name = text.slice(start, end).toLowerCase();
-      if (WANTED.has(name)) {
-        attribute = name;
-        value = '';
-      }
-    },
-    onattribdata(start, end) {
-      if (attribute !== null) value += text.slice(start, end);
-    },
-    onattribentity(codepoint) {
-      if (attribute !== null) value += String.fromCodePoint(codepoint);
-    },
-    onattribend() {
-      if (attribute === null) return;
-      attributes ??= {};
-      // The first of two same-named attributes wins, as in a browser.
-      if (!(attribute in attributes)) attributes[attribute] = value;
-      attribute = null;
-    },
-    onopentagend: endTag,
-    onselfclosingtag: endTag,
-    onclosetag: noop, oncdata: noop, oncomment: noop, ondeclaration: noop, onend: noop, onprocessinginstruction: noop, ontext: noop, ontextentity: noop,
-  });
+  );
   tokenizer.write(text);
   tokenizer.end();
   return scan;
@@ -123,7 +142,9 @@ export function scanHtml(text: string, onLink: LinkSink, scan: HtmlScan = { ids:
 /** The links of a page as objects, for the few pages a broken link is located on. */
 export function collectLinks(text: string): { scan: HtmlScan; links: HtmlLink[] } {
   const links: HtmlLink[] = [];
-  const scan = scanHtml(text, (href, tag, attribute, offset, stamp) => links.push({ href, tag, attribute, offset, ...(stamp ? { stamp } : {}) }));
+  const scan = scanHtml(text, (href, tag, attribute, offset, stamp) =>
+    links.push({ href, tag, attribute, offset, ...(stamp ? { stamp } : {}) }),
+  );
   return { scan, links };
 }
 
@@ -135,7 +156,14 @@ function finishTag(tag: string, offset: number, attributes: Record<string, strin
   const names = LINK_ATTRIBUTES[tag];
   if (!names) return;
   if (tag === 'meta' && !URL_META.has((attributes.property ?? attributes.name ?? '').toLowerCase())) return;
-  if (tag === 'link' && (attributes.rel ?? '').toLowerCase().split(/\s+/).some((rel) => HINT_RELS.has(rel))) return;
+  if (
+    tag === 'link' &&
+    (attributes.rel ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .some((rel) => HINT_RELS.has(rel))
+  )
+    return;
   const stamp = attributes[STAMP_ATTRIBUTE];
   for (const attribute of names) {
     const value = attributes[attribute];
@@ -147,7 +175,10 @@ function finishTag(tag: string, offset: number, attributes: Record<string, strin
 
 /** The URLs of a `srcset` attribute: comma-separated candidates, each a URL and an optional descriptor. */
 export function srcsetUrls(value: string): string[] {
-  return value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '').filter((url) => url !== '');
+  return value
+    .split(',')
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .filter((url) => url !== '');
 }
 
 /** 1-based line and column of an offset, from the page's line starts (defined once, in src/content/position.ts). */

@@ -27,7 +27,12 @@ export function anchored(site: LinkSite, page: SitePage, fragment: string): Prop
 }
 
 /** The proposal when the check would accept it from this page: a page (of the link's own locale) with that id, or a file; else undefined. */
-export function checked(proposal: Proposal | undefined, from: { url: string; file: string; locale: string }, site: LinkSite, resolver: LinkResolver): Proposal | undefined {
+export function checked(
+  proposal: Proposal | undefined,
+  from: { url: string; file: string; locale: string },
+  site: LinkSite,
+  resolver: LinkResolver,
+): Proposal | undefined {
   if (!proposal) return undefined;
   const target = resolveLink(proposal.href, from, site, resolver);
   if (target.kind === 'asset') return proposal;

@@ -25,7 +25,12 @@ export type Target =
  * @param from the page it is written on (its URL and MDX file)
  * @param resolver the link check's URL resolver, for the site's public origin (links to it are internal)
  */
-export function resolveLink(href: string, from: { url: string; file: string; locale: string }, site: LinkSite, resolver: LinkResolver): Target {
+export function resolveLink(
+  href: string,
+  from: { url: string; file: string; locale: string },
+  site: LinkSite,
+  resolver: LinkResolver,
+): Target {
   const trimmed = href.trim();
   if (trimmed === '') return { kind: 'missing', path: '', fragment: '', reason: 'the link has no target' };
   const [pathPart = '', ...fragmentParts] = trimmed.split('#');
@@ -40,7 +45,12 @@ export function resolveLink(href: string, from: { url: string; file: string; loc
     // The site serves pages at their URLs and never rewrites a link to a source file, so in the build it is broken.
     const page = site.model.byUrl(url);
     // The page's URL (with an anchor that exists there) is the hint's business: see proposal.ts.
-    return { kind: 'missing', path: url, fragment, reason: page ? `the site does not serve source files; link to the page's URL instead` : `${target} is not a page` };
+    return {
+      kind: 'missing',
+      path: url,
+      fragment,
+      reason: page ? `the site does not serve source files; link to the page's URL instead` : `${target} is not a page`,
+    };
   }
   const resolved = resolver.resolve(href, from.url);
   switch (resolved.kind) {

@@ -57,15 +57,19 @@ export function scanPages(job: ScanJob, onPage?: (read: number) => void): ScanRe
     let base = url;
     let baseSeen: string | undefined;
     const scan: HtmlScan = { ids: new Set() };
-    scanHtml(readFileSync(join(job.dist, file), 'utf8'), (href) => {
-      if (scan.base !== baseSeen) base = baseOf(file, (baseSeen = scan.base), job.siteOrigin);
-      result.checked++;
-      const resolved = resolver.resolveOn(href, base, file);
-      if (resolved.kind !== 'internal' && resolved.kind !== 'invalid') return;
-      let target = result.targets.get(resolved.key);
-      if (!target) result.targets.set(resolved.key, (target = { resolved, pages: [] }));
-      if (target.pages.at(-1) !== pageNumber) target.pages.push(pageNumber);
-    }, scan);
+    scanHtml(
+      readFileSync(join(job.dist, file), 'utf8'),
+      (href) => {
+        if (scan.base !== baseSeen) base = baseOf(file, (baseSeen = scan.base), job.siteOrigin);
+        result.checked++;
+        const resolved = resolver.resolveOn(href, base, file);
+        if (resolved.kind !== 'internal' && resolved.kind !== 'invalid') return;
+        let target = result.targets.get(resolved.key);
+        if (!target) result.targets.set(resolved.key, (target = { resolved, pages: [] }));
+        if (target.pages.at(-1) !== pageNumber) target.pages.push(pageNumber);
+      },
+      scan,
+    );
     result.ids.set(file, scan.ids);
     onPage?.(index + 1);
   });
@@ -73,21 +77,40 @@ export function scanPages(job: ScanJob, onPage?: (read: number) => void): ScanRe
 }
 
 /** Reads every page, in worker threads when there are enough of them. */
-export async function scanDist(dist: string, files: readonly string[], siteOrigin: string, onProgress?: (read: number) => void, workerCount?: number): Promise<ScanResult> {
+export async function scanDist(
+  dist: string,
+  files: readonly string[],
+  siteOrigin: string,
+  onProgress?: (read: number) => void,
+  workerCount?: number,
+): Promise<ScanResult> {
   const workers = workerCount ?? Math.min(availableParallelism(), Math.floor(files.length / MIN_PAGES_PER_WORKER));
   if (workers < 2) return scanPages({ dist, files, firstPage: 0, siteOrigin }, (read) => read % 250 === 0 && onProgress?.(read));
   const size = Math.ceil(files.length / workers);
-  const jobs: ScanJob[] = Array.from({ length: workers }, (_, index) => ({ dist, files: files.slice(index * size, (index + 1) * size), firstPage: index * size, siteOrigin }));
+  const jobs: ScanJob[] = Array.from({ length: workers }, (_, index) => ({
+    dist,
+    files: files.slice(index * size, (index + 1) * size),
+    firstPage: index * size,
+    siteOrigin,
+  }));
   let read = 0;
-  const parts = await Promise.all(jobs.map((job) => new Promise<ScanResult>((resolve, reject) => {
-    // A small young generation: each page's text is garbage once read, and a large one only grows the peak memory.
-    const worker = new Worker(new URL('./scanWorker.ts', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    worker.on('message', (message: { read: number } | { result: ScanResult }) => {
-      if ('read' in message) onProgress?.((read += message.read));
-      else resolve(message.result);
-    });
-    worker.once('error', reject);
-  })));
+  const parts = await Promise.all(
+    jobs.map(
+      (job) =>
+        new Promise<ScanResult>((resolve, reject) => {
+          // A small young generation: each page's text is garbage once read, and a large one only grows the peak memory.
+          const worker = new Worker(new URL('./scanWorker.ts', import.meta.url), {
+            workerData: job,
+            resourceLimits: { maxYoungGenerationSizeMb: 8 },
+          });
+          worker.on('message', (message: { read: number } | { result: ScanResult }) => {
+            if ('read' in message) onProgress?.((read += message.read));
+            else resolve(message.result);
+          });
+          worker.once('error', reject);
+        }),
+    ),
+  );
   const merged: ScanResult = { ids: new Map(), targets: new Map(), checked: 0 };
   for (const part of parts) {
     merged.checked += part.checked;

@@ -24,13 +24,39 @@ export interface LinkSite {
 export function linkSite(root: string, model: Site, pagesByLocale: Map<string, ParsedPage[]>): LinkSite {
   const parsedByFile = new Map<string, ParsedPage>();
   for (const pages of pagesByLocale.values()) for (const page of pages) parsedByFile.set(page.file, page);
-  const headingIds = new Map(model.pages.map((page) => [page.url, new Set((parsedByFile.get(page.file)?.outline?.headings ?? []).map((heading) => heading.id))]));
-  return { model, headingIds, assets: listAssets(join(root, 'public')), generated: new Set(['/', '/sitemap-index.xml', '/sitemap-0.xml', '/robots.txt', '/404.html', '/pagefind/pagefind.js', '/pagefind/pagefind-component-ui.js', '/pagefind/pagefind-component-ui.css']) };
+  const headingIds = new Map(
+    model.pages.map((page) => [page.url, new Set((parsedByFile.get(page.file)?.outline?.headings ?? []).map((heading) => heading.id))]),
+  );
+  return {
+    model,
+    headingIds,
+    assets: listAssets(join(root, 'public')),
+    generated: new Set([
+      '/',
+      '/sitemap-index.xml',
+      '/sitemap-0.xml',
+      '/robots.txt',
+      '/404.html',
+      '/pagefind/pagefind.js',
+      '/pagefind/pagefind-component-ui.js',
+      '/pagefind/pagefind-component-ui.css',
+    ]),
+  };
 }
 
 function listAssets(folder: string): Set<string> {
   if (!existsSync(folder)) return new Set();
-  return new Set(readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${join(entry.parentPath, entry.name).slice(folder.length + 1).split('\\').join('/')}`));
+  return new Set(
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map(
+        (entry) =>
+          `/${join(entry.parentPath, entry.name)
+            .slice(folder.length + 1)
+            .split('\\')
+            .join('/')}`,
+      ),
+  );
 }
 
 /** Element ids the layout gives every page, besides heading ids. */
@@ -40,4 +66,5 @@ export const LAYOUT_IDS: ReadonlySet<string> = new Set(['content']);
 export const headingIdsOf = (site: LinkSite, page: SitePage): ReadonlySet<string> => site.headingIds.get(page.url) ?? new Set();
 
 /** Whether `#fragment` is an id on the page (a heading's, or the layout's). */
-export const hasId = (site: LinkSite, page: SitePage, fragment: string) => headingIdsOf(site, page).has(fragment) || LAYOUT_IDS.has(fragment);
+export const hasId = (site: LinkSite, page: SitePage, fragment: string) =>
+  headingIdsOf(site, page).has(fragment) || LAYOUT_IDS.has(fragment);

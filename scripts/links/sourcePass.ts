@@ -70,18 +70,47 @@ export function sourcePass(site: LinkSite, pagesByLocale: Map<string, ParsedPage
       const url = pageUrl(locale, slugOf(page.path));
       if (!page.outline) {
         const problem = page.problems.find((candidate) => candidate.rule === 'parse-error') ?? page.problems[0];
-        findings.push({ file: page.file, line: 1, column: 1, ...problem, rule: 'parse-error', severity: 'error', message: `${problem?.message ?? 'The page cannot be read.'} Its links were not checked.`, locale, url: '', page: url });
+        findings.push({
+          file: page.file,
+          line: 1,
+          column: 1,
+          ...problem,
+          rule: 'parse-error',
+          severity: 'error',
+          message: `${problem?.message ?? 'The page cannot be read.'} Its links were not checked.`,
+          locale,
+          url: '',
+          page: url,
+        });
         continue;
       }
       // Script and program URLs, by the content guard's own rule (src/content/urlPolicy.ts, applied in src/content/mdxPolicy.ts).
       for (const problem of page.policy?.problems ?? []) {
         if (problem.rule === 'unsafe-url') findings.push({ ...problem, locale, url: String(problem.url ?? ''), page: url });
       }
-      const refs = [...page.outline.links.map((link) => ({ href: link.url, line: link.line, column: link.column, ...(link.end ? { end: link.end } : {}) })), ...page.outline.images.map((image) => ({ href: image.src, line: image.line, column: image.column, ...(image.end ? { end: image.end } : {}) }))]
-        .sort((a, b) => a.line - b.line || a.column - b.column);
+      const refs = [
+        ...page.outline.links.map((link) => ({
+          href: link.url,
+          line: link.line,
+          column: link.column,
+          ...(link.end ? { end: link.end } : {}),
+        })),
+        ...page.outline.images.map((image) => ({
+          href: image.src,
+          line: image.line,
+          column: image.column,
+          ...(image.end ? { end: image.end } : {}),
+        })),
+      ].sort((a, b) => a.line - b.line || a.column - b.column);
       const occurrences: LinkOccurrence[] = [];
       for (const ref of refs) {
-        const occurrence: LinkOccurrence = { ...ref, file: page.file, locale, page: url, target: resolveLink(ref.href, { url, file: page.file, locale }, site, resolver) };
+        const occurrence: LinkOccurrence = {
+          ...ref,
+          file: page.file,
+          locale,
+          page: url,
+          target: resolveLink(ref.href, { url, file: page.file, locale }, site, resolver),
+        };
         occurrences.push(occurrence);
         if (occurrence.target.kind === 'external') external.push(occurrence);
         findings.push(...judge(occurrence, site, resolver, textOf));
@@ -107,10 +136,18 @@ function judge(link: LinkOccurrence, site: LinkSite, resolver: LinkResolver, tex
     // A source file (`./other.mdx`) names a page that exists: link to it. Otherwise, the closest page to what was written.
     const named = target.path ? site.model.byUrl(target.path) : undefined;
     // A source file of another locale (`../../en/x.mdx` on a German page) stands for the same page in this one.
-    const page = named && named.locale !== link.locale ? site.model.page(link.locale, named.slug) ?? named : named;
+    const page = named && named.locale !== link.locale ? (site.model.page(link.locale, named.slug) ?? named) : named;
     const suggestion = page ?? closestPage(target.path, link.locale, site);
     const proposal = suggestion ? anchored(site, suggestion, target.fragment) : undefined;
-    return [{ ...base, rule: 'broken-link', severity: 'error', message: `"${link.href}" leads nowhere: ${target.reason}.`, ...propose(proposal, (href) => page ? `Link to ${href}${proposal!.note}.` : `Did you mean ${href}?${proposal!.note}`) }];
+    return [
+      {
+        ...base,
+        rule: 'broken-link',
+        severity: 'error',
+        message: `"${link.href}" leads nowhere: ${target.reason}.`,
+        ...propose(proposal, (href) => (page ? `Link to ${href}${proposal!.note}.` : `Did you mean ${href}?${proposal!.note}`)),
+      },
+    ];
   }
   if (target.kind !== 'page') return [];
   const findings: Finding[] = [];
@@ -119,18 +156,36 @@ function judge(link: LinkOccurrence, site: LinkSite, resolver: LinkResolver, tex
     const sections = ids.length ? `Its sections are ${ids.map((id) => `#${id}`).join(', ')}.` : 'That page has no sections to link to.';
     const closest = nearest(target.fragment, ids);
     const proposal = closest ? { href: `${link.href.slice(0, link.href.indexOf('#'))}#${closest}`, note: '' } : undefined;
-    findings.push({ ...base, rule: 'broken-anchor', severity: 'error', message: `${target.page.url} has no #${target.fragment}.`, ...propose(proposal, () => `Did you mean #${closest}? ${sections}`, sections) });
+    findings.push({
+      ...base,
+      rule: 'broken-anchor',
+      severity: 'error',
+      message: `${target.page.url} has no #${target.fragment}.`,
+      ...propose(proposal, () => `Did you mean #${closest}? ${sections}`, sections),
+    });
   }
   if (target.page.locale !== link.locale) {
     const own = site.model.page(link.locale, target.page.slug);
     if (own && !own.isFallback) {
       const proposal = anchored(site, own, target.fragment);
-      findings.push({ ...base, rule: 'locale-mismatch', severity: 'warning', message: `The link goes to the ${target.page.locale} page ${target.page.url}, but this ${link.locale} page has its own: ${own.url}.`, ...propose(proposal, (href) => `Link to ${href}${proposal.note}.`, `Link to ${own.url}.`) });
+      findings.push({
+        ...base,
+        rule: 'locale-mismatch',
+        severity: 'warning',
+        message: `The link goes to the ${target.page.locale} page ${target.page.url}, but this ${link.locale} page has its own: ${own.url}.`,
+        ...propose(proposal, (href) => `Link to ${href}${proposal.note}.`, `Link to ${own.url}.`),
+      });
     }
   } else if (target.page.isFallback && site.model.registry.get(link.locale)?.status === 'complete') {
     // A partial locale links to its own URLs on purpose: they serve the source page with a notice
     // today and the translation as soon as it exists, so only a complete locale is told.
-    findings.push({ ...base, rule: 'fallback-link', severity: 'warning', message: `${target.page.url} is not translated yet; readers following this link get the ${site.model.registry.source.name} page.`, hint: `Translate ${target.page.localeFile}, or say in the link text that the page is in ${site.model.registry.source.name}.` });
+    findings.push({
+      ...base,
+      rule: 'fallback-link',
+      severity: 'warning',
+      message: `${target.page.url} is not translated yet; readers following this link get the ${site.model.registry.source.name} page.`,
+      hint: `Translate ${target.page.localeFile}, or say in the link text that the page is in ${site.model.registry.source.name}.`,
+    });
   }
   return findings;
 }

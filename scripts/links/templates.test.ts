@@ -31,7 +31,9 @@ describe('templates', () => {
 
   it('stamps every link element with its template line, also inside expressions, but not <script src> or components', () => {
     const stamped = stampTemplate('src/layouts/L.astro', TEMPLATE).split('\n');
-    expect(stamped[4]).toBe('<head><link data-link-source="src/layouts/L.astro:5:24" rel="icon" href="/favicon.svg" /><script src="/x.js"></script></head>');
+    expect(stamped[4]).toBe(
+      '<head><link data-link-source="src/layouts/L.astro:5:24" rel="icon" href="/favicon.svg" /><script src="/x.js"></script></head>',
+    );
     expect(stamped[5]).toBe('<p>Grüße 😀 <a data-link-source="src/layouts/L.astro:6:16" href="/en/legal/">Legal</a></p>');
     expect(stamped[6]).toContain('<a data-link-source="src/layouts/L.astro:7:43" class="n" href={`/en/${item}/`}>');
     expect(stamped[7]).toBe('<Component href="/not-an-element/" />');

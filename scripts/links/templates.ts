@@ -34,7 +34,9 @@ interface AstNode {
 }
 
 /** Link elements of one template; `nameEnd` is the offset after the tag name, where a stamp goes. */
-function linkElements(text: string): { tag: string; nameEnd: number; start: number; attributes: { name: string; start: number; literal?: string }[] }[] {
+function linkElements(
+  text: string,
+): { tag: string; nameEnd: number; start: number; attributes: { name: string; start: number; literal?: string }[] }[] {
   const { ast } = parse(text) as unknown as { ast: { body?: unknown } };
   const found: ReturnType<typeof linkElements> = [];
   const walk = (node: unknown): void => {
@@ -55,7 +57,11 @@ function linkElements(text: string): { tag: string; nameEnd: number; start: numb
           const name = (attribute.name as { name?: string }).name ?? '';
           if (!names.includes(name)) continue;
           const value = attribute.value as { type: string; value?: unknown } | null;
-          attributes.push({ name, start: attribute.start, ...(value?.type === 'Literal' && typeof value.value === 'string' ? { literal: value.value } : {}) });
+          attributes.push({
+            name,
+            start: attribute.start,
+            ...(value?.type === 'Literal' && typeof value.value === 'string' ? { literal: value.value } : {}),
+          });
         }
         if (attributes.length) found.push({ tag, nameEnd: opening.name.end, start: opening.start, attributes });
       }
@@ -80,7 +86,10 @@ function placeOf(text: string, offset: number): { line: number; column: number }
 export function templateFiles(root: string): string[] {
   const folder = join(root, 'src');
   try {
-    return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.astro')).map((file) => relative(root, join(folder, file)).split('\\').join('/')).sort();
+    return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.astro'))
+      .map((file) => relative(root, join(folder, file)).split('\\').join('/'))
+      .sort();
   } catch {
     return [];
   }
@@ -100,7 +109,13 @@ export function literalSites(root: string): Map<string, TemplateSite[]> {
     for (const element of elements) {
       for (const attribute of element.attributes) {
         if (attribute.literal === undefined) continue;
-        const site: TemplateSite = { file, ...placeOf(text, attribute.start), tag: element.tag, attribute: attribute.name, literal: attribute.literal };
+        const site: TemplateSite = {
+          file,
+          ...placeOf(text, attribute.start),
+          tag: element.tag,
+          attribute: attribute.name,
+          literal: attribute.literal,
+        };
         const key = literalKey(element.tag, attribute.name, attribute.literal.trim());
         sites.set(key, [...(sites.get(key) ?? []), site]);
       }
@@ -120,10 +135,13 @@ export function literalKey(tag: string, attribute: string, value: string): strin
  */
 export function stampTemplate(file: string, text: string): string {
   // Astro bundles a <script src> only when it has no other attribute: a stamp would change the build.
-  const inserts = linkElements(text).filter((element) => element.tag !== 'script').map((element) => {
-    const place = placeOf(text, element.attributes[0]!.start);
-    return { at: element.nameEnd, text: ` ${STAMP_ATTRIBUTE}="${file}:${place.line}:${place.column}"` };
-  }).sort((a, b) => b.at - a.at);
+  const inserts = linkElements(text)
+    .filter((element) => element.tag !== 'script')
+    .map((element) => {
+      const place = placeOf(text, element.attributes[0]!.start);
+      return { at: element.nameEnd, text: ` ${STAMP_ATTRIBUTE}="${file}:${place.line}:${place.column}"` };
+    })
+    .sort((a, b) => b.at - a.at);
   let out = text;
   for (const insert of inserts) out = `${out.slice(0, insert.at)}${insert.text}${out.slice(insert.at)}`;
   return out;

@@ -32,6 +32,10 @@ export function traceBuild(root: string, timeoutMs = 600_000): TraceBuild {
   });
   if (result.status === 0) return { dist, remove };
   // The error's first lines name the file and what went wrong; the stack below them helps nobody here.
-  const output = `${result.stderr ?? ''}\n${result.stdout ?? ''}`.split('\n').filter((line) => line.trim() !== '' && !/^\s+at /.test(line)).slice(0, 4).join(' ');
+  const output = `${result.stderr ?? ''}\n${result.stdout ?? ''}`
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !/^\s+at /.test(line))
+    .slice(0, 4)
+    .join(' ');
   return { dist, remove, error: result.error ? result.error.message : `the checking build failed (exit ${result.status}): ${output}` };
 }

@@ -81,7 +81,13 @@ function render(panel: HTMLElement, result: PageFindings | undefined, root: stri
     return;
   }
   const { page } = result;
-  parts.push(element('p', `${page.ownFile ?? page.sourceFile} · ${page.locale} · ${page.status} · check:i18n and the source pass of check:links, again on every save`, 'meta'));
+  parts.push(
+    element(
+      'p',
+      `${page.ownFile ?? page.sourceFile} · ${page.locale} · ${page.status} · check:i18n and the source pass of check:links, again on every save`,
+      'meta',
+    ),
+  );
   parts.push(result.findings.length === 0 ? element('p', 'No findings for this page.', 'ok') : list(result.findings, root));
   if (result.strings.length > 0) {
     parts.push(element('h2', `This locale's string files (${result.strings.length})`), list(result.strings, root));

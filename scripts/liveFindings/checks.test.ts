@@ -10,9 +10,14 @@ afterEach(() => fixture?.remove());
 
 /** The fixture site with a German home page whose heading lost the source's id and which links nowhere. */
 function planted() {
-  fixture = writeFixture(contentTree({
-    'content/de/index.mdx': page({ title: 'Start', description: 'Die Startseite der Testwebsite.', order: 0 }, '## Anfang {/* #anfang */}\n\nSiehe [die Anleitung](/de/nirgends/).\n\n<StorefrontTable table="audience" />'),
-  }));
+  fixture = writeFixture(
+    contentTree({
+      'content/de/index.mdx': page(
+        { title: 'Start', description: 'Die Startseite der Testwebsite.', order: 0 },
+        '## Anfang {/* #anfang */}\n\nSiehe [die Anleitung](/de/nirgends/).\n\n<StorefrontTable table="audience" />',
+      ),
+    }),
+  );
   return fixture.root;
 }
 
@@ -22,10 +27,18 @@ describe('liveChecks', () => {
     const result = await checks.forUrl('/de/');
     expect(result.failure).toBeUndefined();
     expect(result.page).toMatchObject({ locale: 'de', ownFile: 'content/de/index.mdx' });
-    expect(result.findings).toEqual(expect.arrayContaining([
-      expect.objectContaining({ checker: 'check:i18n', rule: 'heading-id', file: 'content/de/index.mdx', line: 7, source: expect.objectContaining({ file: 'content/en/index.mdx' }) }),
-      expect.objectContaining({ checker: 'check:links', rule: 'broken-link', file: 'content/de/index.mdx', line: 9 }),
-    ]));
+    expect(result.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          checker: 'check:i18n',
+          rule: 'heading-id',
+          file: 'content/de/index.mdx',
+          line: 7,
+          source: expect.objectContaining({ file: 'content/en/index.mdx' }),
+        }),
+        expect.objectContaining({ checker: 'check:links', rule: 'broken-link', file: 'content/de/index.mdx', line: 9 }),
+      ]),
+    );
     expect((await checks.forUrl('/en/')).findings).toEqual([]);
   });
 
@@ -63,6 +76,8 @@ describe('liveChecks', () => {
     checks.changed('content/locales.json');
     const result = await checks.forUrl('/de/');
     expect(result.failure?.message).toMatch(/could not run/);
-    expect(result.failure?.findings).toEqual([expect.objectContaining({ file: 'content/locales.json', rule: expect.any(String), line: expect.any(Number) })]);
+    expect(result.failure?.findings).toEqual([
+      expect.objectContaining({ file: 'content/locales.json', rule: expect.any(String), line: expect.any(Number) }),
+    ]);
   });
 });

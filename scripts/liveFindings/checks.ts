@@ -83,14 +83,26 @@ export function liveChecks(root: string, siteOrigin: string, onRun: (state: Chec
     current: () => (pending || running || !state ? schedule() : Promise.resolve(state)),
     async forUrl(url) {
       const current = await this.current();
-      if (!current.ok) return { url, findings: [], strings: [], failure: { message: current.message, findings: current.findings.map((finding) => shownFinding('check:i18n', finding)) } };
+      if (!current.ok)
+        return {
+          url,
+          findings: [],
+          strings: [],
+          failure: { message: current.message, findings: current.findings.map((finding) => shownFinding('check:i18n', finding)) },
+        };
       return pageFindings(current.site, current.index, url);
     },
   };
 }
 
 /** One run: both checks, for the locale of the changed files where that is enough. Never throws. */
-export function runChecks(root: string, siteOrigin: string, cache: ParseCache, previous: CheckState | undefined, changed: ReadonlySet<string>): CheckState {
+export function runChecks(
+  root: string,
+  siteOrigin: string,
+  cache: ParseCache,
+  previous: CheckState | undefined,
+  changed: ReadonlySet<string>,
+): CheckState {
   try {
     const registry = loadRegistry(root);
     const folders = checkLocaleFolders(root, registry);
@@ -109,7 +121,8 @@ export function runChecks(root: string, siteOrigin: string, cache: ParseCache, p
     const links = keepSelected(sourcePass(linkSite(root, site, pages), pages, siteOrigin, root).findings, LINK_RULES);
     return { ok: true, site, i18n, links, index: indexFindings({ i18n, links }), scope: scope ?? 'all' };
   } catch (error) {
-    if (error instanceof ContentError) return { ok: false, message: 'The checks could not run: the content cannot be loaded.', findings: [...error.problems] };
+    if (error instanceof ContentError)
+      return { ok: false, message: 'The checks could not run: the content cannot be loaded.', findings: [...error.problems] };
     return { ok: false, message: `The checks could not run: ${error instanceof Error ? error.message : String(error)}`, findings: [] };
   }
 }

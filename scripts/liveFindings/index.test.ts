@@ -7,7 +7,11 @@ function appsAddedFor(command: 'dev' | 'build' | 'preview' | 'sync') {
   const added: { id: string; entrypoint: string | URL }[] = [];
   const hook = liveFindings().hooks['astro:config:setup']!;
   // Only what the hook reads; the rest of Astro's hook parameters do not matter here.
-  void hook({ command, config: { root: new URL('file:///project/'), site: 'https://docs.example.com' }, addDevToolbarApp: (app: { id: string; entrypoint: string | URL }) => added.push(app) } as unknown as Parameters<typeof hook>[0]);
+  void hook({
+    command,
+    config: { root: new URL('file:///project/'), site: 'https://docs.example.com' },
+    addDevToolbarApp: (app: { id: string; entrypoint: string | URL }) => added.push(app),
+  } as unknown as Parameters<typeof hook>[0]);
   return added;
 }
 

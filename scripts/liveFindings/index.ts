@@ -16,7 +16,8 @@ import { liveChecks } from './checks.ts';
 import { APP_ID, EVENTS, type FindingsRequest } from './protocol.ts';
 
 /** A magnifier over a page with a check mark: "what the checks say about this page". */
-const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h5"/><path d="M14 3v5h5"/><path d="M19 8v2"/><circle cx="16.5" cy="16.5" r="3.5"/><path d="m19 19 2.5 2.5"/><path d="M7.5 12l1.5 1.5 3-3"/></svg>';
+const ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h5"/><path d="M14 3v5h5"/><path d="M19 8v2"/><circle cx="16.5" cy="16.5" r="3.5"/><path d="m19 19 2.5 2.5"/><path d="M7.5 12l1.5 1.5 3-3"/></svg>';
 
 export function liveFindings(): AstroIntegration {
   let root = '';
@@ -28,7 +29,12 @@ export function liveFindings(): AstroIntegration {
         if (command !== 'dev') return;
         root = fileURLToPath(config.root);
         if (config.site) siteOrigin = config.site;
-        addDevToolbarApp({ id: APP_ID, name: 'Translation and link findings', icon: ICON, entrypoint: new URL('./app.ts', import.meta.url) });
+        addDevToolbarApp({
+          id: APP_ID,
+          name: 'Translation and link findings',
+          icon: ICON,
+          entrypoint: new URL('./app.ts', import.meta.url),
+        });
       },
       'astro:server:setup': ({ server, toolbar, logger }) => {
         if (!root) return;

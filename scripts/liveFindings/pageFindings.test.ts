@@ -20,22 +20,63 @@ const guide = page('Enable lead sharing', 'Turn it on.');
 const stamp = `translation:\n  source: ${sourceHash(guide)}\n  method: human\n`;
 const files = new Map<string, PageFile[]>([
   ['en', [toPageFile('en', 'index.mdx', page('Home', 'Welcome.')), toPageFile('en', 'Lead Management/Für_Sie.mdx', guide)]],
-  ['de', [toPageFile('de', 'index.mdx', page('Start', 'Willkommen.')), toPageFile('de', 'Lead Management/Für_Sie.mdx', page('Lead-Sharing aktivieren', 'Schalten Sie es ein.', stamp))]],
+  [
+    'de',
+    [
+      toPageFile('de', 'index.mdx', page('Start', 'Willkommen.')),
+      toPageFile('de', 'Lead Management/Für_Sie.mdx', page('Lead-Sharing aktivieren', 'Schalten Sie es ein.', stamp)),
+    ],
+  ],
   ['nl', []],
 ]);
 const site = buildSite(registry, files);
 const guideUrl = site.page('de', site.pagesOf('en').find((p) => p.file.endsWith('Für_Sie.mdx'))!.slug)!.url;
 
-const finding = (fields: Partial<Finding> & Pick<Finding, 'rule' | 'file'>): Finding => ({ severity: 'error', message: `${fields.rule} here`, line: 3, column: 1, ...fields });
+const finding = (fields: Partial<Finding> & Pick<Finding, 'rule' | 'file'>): Finding => ({
+  severity: 'error',
+  message: `${fields.rule} here`,
+  line: 3,
+  column: 1,
+  ...fields,
+});
 const i18n: Finding[] = [
-  finding({ rule: 'heading-id', file: 'content/de/Lead Management/Für_Sie.mdx', line: 9, locale: 'de', source: { file: 'content/en/Lead Management/Für_Sie.mdx', line: 7, column: 1 }, hint: 'Keep the id.' }),
-  finding({ rule: 'untranslated', severity: 'warning', file: 'content/de/Lead Management/Für_Sie.mdx', line: 4, locale: 'de', message: 'Still English: <img src=x onerror=alert(1)>' }),
+  finding({
+    rule: 'heading-id',
+    file: 'content/de/Lead Management/Für_Sie.mdx',
+    line: 9,
+    locale: 'de',
+    source: { file: 'content/en/Lead Management/Für_Sie.mdx', line: 7, column: 1 },
+    hint: 'Keep the id.',
+  }),
+  finding({
+    rule: 'untranslated',
+    severity: 'warning',
+    file: 'content/de/Lead Management/Für_Sie.mdx',
+    line: 4,
+    locale: 'de',
+    message: 'Still English: <img src=x onerror=alert(1)>',
+  }),
   finding({ rule: 'heading-id', file: 'content/de/index.mdx', locale: 'de' }),
-  finding({ rule: 'missing-page', severity: 'warning', file: 'content/nl/Lead Management/Für_Sie.mdx', line: 1, locale: 'nl', source: { file: 'content/en/Lead Management/Für_Sie.mdx', line: 1, column: 1 } }),
+  finding({
+    rule: 'missing-page',
+    severity: 'warning',
+    file: 'content/nl/Lead Management/Für_Sie.mdx',
+    line: 1,
+    locale: 'nl',
+    source: { file: 'content/en/Lead Management/Für_Sie.mdx', line: 1, column: 1 },
+  }),
   finding({ rule: 'ui-untranslated', severity: 'warning', file: 'content/nl/ui.json', line: 2, locale: 'nl' }),
 ];
 const links: Finding[] = [
-  finding({ rule: 'broken-link', file: 'content/de/Lead Management/Für_Sie.mdx', line: 6, column: 5, locale: 'de', url: '/de/nope/', page: guideUrl }),
+  finding({
+    rule: 'broken-link',
+    file: 'content/de/Lead Management/Für_Sie.mdx',
+    line: 6,
+    column: 5,
+    locale: 'de',
+    url: '/de/nope/',
+    page: guideUrl,
+  }),
   finding({ rule: 'broken-anchor', file: 'content/en/Lead Management/Für_Sie.mdx', line: 2, locale: 'en', url: '#x', page: '/en/x/' }),
 ];
 const index = indexFindings({ i18n, links });
@@ -43,9 +84,28 @@ const index = indexFindings({ i18n, links });
 describe('pageFindings', () => {
   it('lists the findings of both checks in the page own file, in file and line order, tagged with their checker', () => {
     const result = pageFindings(site, index, guideUrl);
-    expect(result.page).toEqual({ locale: 'de', status: 'translated', ownFile: 'content/de/Lead Management/Für_Sie.mdx', sourceFile: 'content/en/Lead Management/Für_Sie.mdx' });
-    expect(result.findings.map((f) => [f.checker, f.rule, f.line])).toEqual([['check:i18n', 'untranslated', 4], ['check:links', 'broken-link', 6], ['check:i18n', 'heading-id', 9]]);
-    expect(result.findings[2]).toEqual({ checker: 'check:i18n', rule: 'heading-id', severity: 'error', message: 'heading-id here', hint: 'Keep the id.', file: 'content/de/Lead Management/Für_Sie.mdx', line: 9, column: 1, source: { file: 'content/en/Lead Management/Für_Sie.mdx', line: 7, column: 1 } });
+    expect(result.page).toEqual({
+      locale: 'de',
+      status: 'translated',
+      ownFile: 'content/de/Lead Management/Für_Sie.mdx',
+      sourceFile: 'content/en/Lead Management/Für_Sie.mdx',
+    });
+    expect(result.findings.map((f) => [f.checker, f.rule, f.line])).toEqual([
+      ['check:i18n', 'untranslated', 4],
+      ['check:links', 'broken-link', 6],
+      ['check:i18n', 'heading-id', 9],
+    ]);
+    expect(result.findings[2]).toEqual({
+      checker: 'check:i18n',
+      rule: 'heading-id',
+      severity: 'error',
+      message: 'heading-id here',
+      hint: 'Keep the id.',
+      file: 'content/de/Lead Management/Für_Sie.mdx',
+      line: 9,
+      column: 1,
+      source: { file: 'content/en/Lead Management/Für_Sie.mdx', line: 7, column: 1 },
+    });
     // The checker's extras (url, page) stay on the server; the message is passed as data, unchanged.
     expect(result.findings[1]).not.toHaveProperty('url');
     expect(result.findings[0]!.message).toBe('Still English: <img src=x onerror=alert(1)>');

@@ -30,7 +30,10 @@ export interface FindingIndex {
 
 /** Indexes both checkers' findings, in the checkers' own order (file, position, rule), so every list taken from it is in that order. */
 export function indexFindings(results: CheckResults): FindingIndex {
-  const checkerOf = new Map<Finding, Checker>([...results.i18n.map((finding) => [finding, 'check:i18n'] as const), ...results.links.map((finding) => [finding, 'check:links'] as const)]);
+  const checkerOf = new Map<Finding, Checker>([
+    ...results.i18n.map((finding) => [finding, 'check:i18n'] as const),
+    ...results.links.map((finding) => [finding, 'check:links'] as const),
+  ]);
   const index: FindingIndex = { byFile: new Map(), bySource: new Map(), strings: new Map() };
   for (const finding of sortFindings([...checkerOf.keys()])) {
     const shown = shownFinding(checkerOf.get(finding)!, finding);
@@ -67,7 +70,15 @@ export function shownFinding(checker: Checker, finding: Finding): ShownFinding {
     file: finding.file,
     ...(finding.line !== undefined ? { line: finding.line } : {}),
     ...(finding.column !== undefined ? { column: finding.column } : {}),
-    ...(finding.source ? { source: { file: finding.source.file, ...(finding.source.line !== undefined ? { line: finding.source.line } : {}), ...(finding.source.column !== undefined ? { column: finding.source.column } : {}) } } : {}),
+    ...(finding.source
+      ? {
+          source: {
+            file: finding.source.file,
+            ...(finding.source.line !== undefined ? { line: finding.source.line } : {}),
+            ...(finding.source.column !== undefined ? { column: finding.source.column } : {}),
+          },
+        }
+      : {}),
   };
 }
 

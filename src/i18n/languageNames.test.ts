@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { languageName } from './languageNames.ts';
 
 describe('languageName', () => {
-  it('names a language in the reader\'s language, as written mid-sentence', () => {
+  it("names a language in the reader's language, as written mid-sentence", () => {
     expect(languageName('en', 'de')).toBe('Englisch');
     expect(languageName('en', 'fr')).toBe('anglais');
     expect(languageName('en', 'nl')).toBe('Engels');

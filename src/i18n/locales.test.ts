@@ -26,11 +26,16 @@ describe('locale registry', () => {
   });
 
   it('rejects a source that is not listed, with the place of "source"', () => {
-    const json = parseJson('content/locales.json', '{\n  "source": "fr",\n  "locales": [{"code": "en", "name": "English", "dir": "ltr", "status": "complete"}]\n}');
+    const json = parseJson(
+      'content/locales.json',
+      '{\n  "source": "fr",\n  "locales": [{"code": "en", "name": "English", "dir": "ltr", "status": "complete"}]\n}',
+    );
     if (!json.ok) throw new Error('fixture must parse');
     const problems = parseRegistry(json.doc.value, json.doc.positionOf);
     expect(Array.isArray(problems)).toBe(true);
-    expect(problems).toMatchObject([{ file: 'content/locales.json', line: 2, column: 3, message: expect.stringContaining('"fr" is not in "locales"') }]);
+    expect(problems).toMatchObject([
+      { file: 'content/locales.json', line: 2, column: 3, message: expect.stringContaining('"fr" is not in "locales"') },
+    ]);
   });
 
   it('reports every bad field at once: direction, code and status', () => {
@@ -45,7 +50,9 @@ describe('locale registry', () => {
   it('rejects an hreflang that is not a language tag: it lands in attributes, the sitemap and Intl', () => {
     for (const hreflang of ['"><img src=x onerror=alert(1)>', 'de DE', 'de_DE', 'javascript:alert(1)', 'de-', 'x']) {
       const problems = parseRegistry({ source: 'en', locales: [en, { ...de, hreflang }] });
-      expect(Array.isArray(problems) && problems.map((p) => p.message), hreflang).toEqual([expect.stringMatching(/locales\.1\.hreflang: use a BCP 47 tag/)]);
+      expect(Array.isArray(problems) && problems.map((p) => p.message), hreflang).toEqual([
+        expect.stringMatching(/locales\.1\.hreflang: use a BCP 47 tag/),
+      ]);
     }
     expect(ok({ source: 'en', locales: [en, { ...de, hreflang: 'zh-Hant-TW' }] }).get('de')?.hreflang).toBe('zh-Hant-TW');
   });
@@ -80,6 +87,10 @@ describe('pseudo-locales in the registry', () => {
     expect(Array.isArray(problems) && problems.map((problem) => problem.message).join()).toContain('cannot be a pseudo-locale');
   });
   it('keeps pseudo-locales out of the committed registry: they are generated on demand (npm run i18n:pseudo)', () => {
-    expect(loadRegistry(ROOT).locales.filter((locale) => locale.pseudo).map((locale) => locale.code)).toEqual([]);
+    expect(
+      loadRegistry(ROOT)
+        .locales.filter((locale) => locale.pseudo)
+        .map((locale) => locale.code),
+    ).toEqual([]);
   });
 });

@@ -35,10 +35,7 @@ const localeSchema = z
      * Language tag for `<html lang>` and `hreflang`, such as `de-DE`; defaults to `code`. A well-formed
      * BCP 47 tag (letters, digits, hyphens): it lands in attributes, the sitemap and Intl, so nothing else may.
      */
-    hreflang: z
-      .string()
-      .refine(isLanguageTag, 'use a BCP 47 tag such as "de-DE" or "pt-BR"')
-      .optional(),
+    hreflang: z.string().refine(isLanguageTag, 'use a BCP 47 tag such as "de-DE" or "pt-BR"').optional(),
     /**
      * A pseudo-locale (`npm run i18n:pseudo`): generated from the source to test
      * the site, never a language readers get. Its pages are `noindex`, out of
@@ -58,12 +55,15 @@ const registrySchema = z
   .superRefine((registry, ctx) => {
     const seen = new Set<string>();
     registry.locales.forEach((locale, index) => {
-      if (seen.has(locale.code)) ctx.addIssue({ code: 'custom', path: ['locales', index, 'code'], message: `"${locale.code}" is listed twice` });
+      if (seen.has(locale.code))
+        ctx.addIssue({ code: 'custom', path: ['locales', index, 'code'], message: `"${locale.code}" is listed twice` });
       seen.add(locale.code);
     });
     const sourceIndex = registry.locales.findIndex((locale) => locale.code === registry.source);
-    if (registry.locales[sourceIndex]?.pseudo) ctx.addIssue({ code: 'custom', path: ['locales', sourceIndex, 'pseudo'], message: 'the source locale cannot be a pseudo-locale' });
-    if (!seen.has(registry.source)) ctx.addIssue({ code: 'custom', path: ['source'], message: `the source locale "${registry.source}" is not in "locales"` });
+    if (registry.locales[sourceIndex]?.pseudo)
+      ctx.addIssue({ code: 'custom', path: ['locales', sourceIndex, 'pseudo'], message: 'the source locale cannot be a pseudo-locale' });
+    if (!seen.has(registry.source))
+      ctx.addIssue({ code: 'custom', path: ['source'], message: `the source locale "${registry.source}" is not in "locales"` });
   });
 
 export type Locale = Omit<z.infer<typeof localeSchema>, 'hreflang'> & { hreflang: string };
@@ -84,7 +84,10 @@ export function isIndexed(locale: Pick<Locale, 'pseudo'> | undefined): boolean {
 }
 
 /** Validates registry JSON; returns problems located in `content/locales.json` (by `positionOf`, the nearest place of a path). */
-export function parseRegistry(value: unknown, positionOf: (path: readonly (string | number)[]) => { line: number; column: number } | undefined = () => undefined): LocaleRegistry | Finding[] {
+export function parseRegistry(
+  value: unknown,
+  positionOf: (path: readonly (string | number)[]) => { line: number; column: number } | undefined = () => undefined,
+): LocaleRegistry | Finding[] {
   const result = registrySchema.safeParse(value);
   if (!result.success) {
     return result.error.issues.map((issue) => ({

@@ -38,7 +38,8 @@ for (let i = 0; i < 26; i++) {
  * first) that stay as written: i18next interpolation, nesting and Trans tags,
  * Pagefind's placeholders, URLs and e-mail addresses.
  */
-const PROTECTED = /\{\{[^{}]*\}\}|\$t\([^()]*\)|<\/?\d+\s*\/?>|\[[A-Z_]+\]|\b(?:https?:\/\/|mailto:|www\.)[^\s<>"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const PROTECTED =
+  /\{\{[^{}]*\}\}|\$t\([^()]*\)|<\/?\d+\s*\/?>|\[[A-Z_]+\]|\b(?:https?:\/\/|mailto:|www\.)[^\s<>"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /** The string cut into pieces to accent and pieces to keep (`keep: true`): protected spans and `terms`. */
 function pieces(text: string, terms: readonly string[]): { text: string; keep: boolean }[] {
@@ -70,7 +71,9 @@ function pieces(text: string, terms: readonly string[]): { text: string; keep: b
 
 /** Accents every Latin letter outside protected spans and `terms`; the length stays the same. */
 export function accent(text: string, terms: readonly string[] = []): string {
-  return pieces(text, terms).map((piece) => (piece.keep ? piece.text : [...piece.text].map((char) => ACCENTED.get(char) ?? char).join(''))).join('');
+  return pieces(text, terms)
+    .map((piece) => (piece.keep ? piece.text : [...piece.text].map((char) => ACCENTED.get(char) ?? char).join('')))
+    .join('');
 }
 
 /**

@@ -30,7 +30,12 @@ describe("Astro's log", () => {
     await Promise.resolve();
     log.write({ label: null, level: 'info', message: '✓ Completed in 2.57s.', newLine: true });
     const lines = output().split('\n').filter(Boolean);
-    expect(lines.map((line) => line.replace(/^\S+ /, ''))).toEqual(['  ├─ /404.html', '  ├─ /robots.txt', '  ├─ /en/index.html', '✓ Completed in 2.57s.']);
+    expect(lines.map((line) => line.replace(/^\S+ /, ''))).toEqual([
+      '  ├─ /404.html',
+      '  ├─ /robots.txt',
+      '  ├─ /en/index.html',
+      '✓ Completed in 2.57s.',
+    ]);
   });
 
   it('keeps "(cached)" on its route\'s line, and a warning that follows a time', async () => {

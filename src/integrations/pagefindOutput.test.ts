@@ -10,7 +10,10 @@ beforeEach(() => {
   folder = join(mkdtempSync(join(tmpdir(), 'pagefind-out-')), 'pagefind');
   mkdirSync(join(folder, 'fragment'), { recursive: true });
   writeFileSync(join(folder, 'pagefind.js'), 'export {}');
-  writeFileSync(join(folder, 'pagefind-entry.json'), JSON.stringify({ version: '1.5.2', languages: { en: { hash: 'en_abc', wasm: 'en', page_count: 2 } } }));
+  writeFileSync(
+    join(folder, 'pagefind-entry.json'),
+    JSON.stringify({ version: '1.5.2', languages: { en: { hash: 'en_abc', wasm: 'en', page_count: 2 } } }),
+  );
   writeFileSync(join(folder, 'pagefind.en_abc.pf_meta'), 'x');
   writeFileSync(join(folder, 'fragment/en_1.pf_fragment'), 'x');
 });
@@ -36,7 +39,10 @@ describe('Pagefind output', () => {
     writeFileSync(join(folder, 'pagefind-entry.json'), JSON.stringify({ languages: {} }));
     expect(pagefindProblems(folder)).toEqual([`${join(folder, 'pagefind-entry.json')} lists no language: no page was indexed.`]);
     writeFileSync(join(folder, 'pagefind-entry.json'), JSON.stringify({ languages: { de: { hash: 'de_x', page_count: 0 } } }));
-    expect(pagefindProblems(folder)).toEqual([`${join(folder, 'pagefind-entry.json')}: language "de" has no page.`, `${join(folder, 'pagefind.de_x.pf_meta')} (the "de" index) is missing.`]);
+    expect(pagefindProblems(folder)).toEqual([
+      `${join(folder, 'pagefind-entry.json')}: language "de" has no page.`,
+      `${join(folder, 'pagefind.de_x.pf_meta')} (the "de" index) is missing.`,
+    ]);
   });
 
   it('reports a folder Pagefind never wrote', () => {

@@ -23,7 +23,9 @@ export function pagefindProblems(folder: string): string[] {
   const problems: string[] = [];
   let files: string[];
   try {
-    files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1));
+    files = readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1));
   } catch {
     return [`${folder} does not exist: Pagefind wrote no index.`];
   }
@@ -31,12 +33,15 @@ export function pagefindProblems(folder: string): string[] {
   for (const file of files) if (statSync(join(folder, file)).size === 0) problems.push(`${join(folder, file)} is empty (0 bytes).`);
   if (files.includes('pagefind-entry.json') && problems.length === 0) {
     try {
-      const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count?: number; hash?: string }> };
+      const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as {
+        languages?: Record<string, { page_count?: number; hash?: string }>;
+      };
       const languages = Object.entries(entry.languages ?? {});
       if (languages.length === 0) problems.push(`${join(folder, 'pagefind-entry.json')} lists no language: no page was indexed.`);
       for (const [language, meta] of languages) {
         if (!meta.page_count) problems.push(`${join(folder, 'pagefind-entry.json')}: language "${language}" has no page.`);
-        if (meta.hash && !files.includes(`pagefind.${meta.hash}.pf_meta`)) problems.push(`${join(folder, `pagefind.${meta.hash}.pf_meta`)} (the "${language}" index) is missing.`);
+        if (meta.hash && !files.includes(`pagefind.${meta.hash}.pf_meta`))
+          problems.push(`${join(folder, `pagefind.${meta.hash}.pf_meta`)} (the "${language}" index) is missing.`);
       }
     } catch (error) {
       problems.push(`${join(folder, 'pagefind-entry.json')} is not valid JSON (${(error as Error).message}).`);

@@ -15,7 +15,12 @@ import { PAGES_WRITTEN, tellParent } from './buildMessages.ts';
 import { pagefindProblems, settle } from './pagefindOutput.ts';
 import { recordStage } from './stageTimings.ts';
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
 
 /** Pagefind reads only the locales' folders: the translation review pages and the root language chooser hold nothing to search, and skipping them saves reading a third of the pages. */
 function localeGlob(locales: readonly string[]): string {
@@ -24,7 +29,9 @@ function localeGlob(locales: readonly string[]): string {
 
 /** Ends the build with what is wrong with the index, one line each (exiting, as the content guard does, keeps Astro from adding a stack trace). */
 function fail(logger: { error(message: string): void }, problems: readonly string[]): never {
-  logger.error(`The search index is incomplete, so search would break:\n${problems.map((problem) => `  ${problem}`).join('\n')}\nRun the build again; if it repeats, report it with this output.`);
+  logger.error(
+    `The search index is incomplete, so search would break:\n${problems.map((problem) => `  ${problem}`).join('\n')}\nRun the build again; if it repeats, report it with this output.`,
+  );
   process.exit(1);
 }
 

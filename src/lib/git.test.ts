@@ -11,11 +11,14 @@ function commit(root: string, files: Record<string, string>, date: string) {
     writeFileSync(join(root, path), text);
   }
   execFileSync('git', ['add', '-A'], { cwd: root });
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'x', '--date', date], { cwd: root, env: { ...process.env, GIT_COMMITTER_DATE: date } });
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'x', '--date', date], {
+    cwd: root,
+    env: { ...process.env, GIT_COMMITTER_DATE: date },
+  });
 }
 
 describe('lastCommitDates', () => {
-  it('reads every file\'s last commit date from one log, relative to the project folder', () => {
+  it("reads every file's last commit date from one log, relative to the project folder", () => {
     const repo = mkdtempSync(join(tmpdir(), 'git-dates-'));
     execFileSync('git', ['init', '-q'], { cwd: repo });
     commit(repo, { 'site/content/en/a.mdx': 'a', 'site/content/en/b.mdx': 'b', 'other.txt': 'o' }, '2026-01-01T00:00:00Z');
@@ -27,7 +30,7 @@ describe('lastCommitDates', () => {
     });
   });
 
-  it('in a shallow clone, dates no file by the clone\'s edge commit (only changes inside the clone\'s history)', () => {
+  it("in a shallow clone, dates no file by the clone's edge commit (only changes inside the clone's history)", () => {
     const repo = mkdtempSync(join(tmpdir(), 'git-dates-'));
     execFileSync('git', ['init', '-q'], { cwd: repo });
     commit(repo, { 'content/en/a.mdx': 'a', 'content/en/b.mdx': 'b' }, '2026-01-01T00:00:00Z');
@@ -37,7 +40,9 @@ describe('lastCommitDates', () => {
     execFileSync('git', ['clone', '-q', '--depth', '2', `file://${repo}`, clone]);
     const dates = lastCommitDates(clone, 'content');
     // a.mdx changed inside the clone's history; c.mdx only in the edge commit, b.mdx before it: not known.
-    expect(Object.fromEntries([...dates].map(([file, date]) => [file, date.toISOString().slice(0, 10)]))).toEqual({ 'content/en/a.mdx': '2026-03-01' });
+    expect(Object.fromEntries([...dates].map(([file, date]) => [file, date.toISOString().slice(0, 10)]))).toEqual({
+      'content/en/a.mdx': '2026-03-01',
+    });
     expect(lastCommitDates(repo, 'content').size).toBe(3);
   });
 

@@ -9,7 +9,13 @@ import { readFileSync } from 'node:fs';
 
 function git(root: string, args: string[]): string | undefined {
   try {
-    return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000, maxBuffer: 256 * 1024 * 1024 });
+    return execFileSync('git', args, {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 30_000,
+      maxBuffer: 256 * 1024 * 1024,
+    });
   } catch {
     return undefined;
   }
@@ -39,7 +45,12 @@ export function shallowEdge(root: string): Set<string> {
   const file = git(root, ['rev-parse', '--path-format=absolute', '--git-path', 'shallow'])?.trim();
   if (!file) return new Set();
   try {
-    return new Set(readFileSync(file, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean));
+    return new Set(
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    );
   } catch {
     return new Set();
   }

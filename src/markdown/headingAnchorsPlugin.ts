@@ -28,7 +28,12 @@ export const headingAnchorsPlugin: HastPluginDefinition = defineHastPlugin({
         properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabelledBy: [COPY_LINK_LABEL, id], dataPagefindIgnore: '' },
         children: [{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] }],
       };
-      ctx.wrapNode(node, { type: 'element', tagName: 'div', properties: { className: ['heading-wrapper', `level-${node.tagName}`] }, children: [anchor] });
+      ctx.wrapNode(node, {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['heading-wrapper', `level-${node.tagName}`] },
+        children: [anchor],
+      });
     },
   },
 });

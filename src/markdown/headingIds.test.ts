@@ -24,18 +24,29 @@ describe('heading ids', () => {
   });
 
   it('gives the site the ids the checkers see, and removes the marker from the rendered heading', async () => {
-    const text = '## Wen Sie erreichen {/* #who-you-reach */}\n\n## Next steps\n\n### Next steps\n\n## `npm` and {/* a note */} more {/* #more */}\n';
+    const text =
+      '## Wen Sie erreichen {/* #who-you-reach */}\n\n## Next steps\n\n### Next steps\n\n## `npm` and {/* a note */} more {/* #more */}\n';
     const seen: { tag: string; id: unknown; text: string }[] = [];
     // Records what the page's HTML will hold, after the site's plugins ran.
     const record = defineHastPlugin({
       name: 'test:record',
-      element: { filter: ['h2', 'h3', 'a'], visit(node, ctx) { seen.push({ tag: node.tagName, id: node.properties?.['id'] ?? node.properties?.['href'], text: ctx.textContent(node) }); } },
+      element: {
+        filter: ['h2', 'h3', 'a'],
+        visit(node, ctx) {
+          seen.push({ tag: node.tagName, id: node.properties?.['id'] ?? node.properties?.['href'], text: ctx.textContent(node) });
+        },
+      },
     });
     await mdxToJs(text, { mdastPlugins: [headingIdsPlugin], hastPlugins: [headingAnchorsPlugin, record], data: {} });
     const headings = seen.filter((element) => element.tag !== 'a');
     expect(headings.map((heading) => heading.id)).toEqual(collectHeadings(parse(text)).map((heading) => heading.id));
     expect(headings[0]).toEqual({ tag: 'h2', id: 'who-you-reach', text: 'Wen Sie erreichen' });
     // Every section heading gets a link to itself beside it, outside the heading's text.
-    expect(seen.filter((element) => element.tag === 'a').map((link) => link.id)).toEqual(['#who-you-reach', '#next-steps', '#next-steps-1', '#more']);
+    expect(seen.filter((element) => element.tag === 'a').map((link) => link.id)).toEqual([
+      '#who-you-reach',
+      '#next-steps',
+      '#next-steps-1',
+      '#more',
+    ]);
   });
 });

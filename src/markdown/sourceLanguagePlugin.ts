@@ -43,7 +43,10 @@ export function sourceLanguagePlugin(context: PluginFactoryContext): MdastPlugin
   const file = relative(root, fileURLToPath(context.fileURL)).split('\\').join('/');
   const blocks = sourceLanguageBlocks(root).get(file);
   if (!blocks) return null;
-  const mark = (node: Readonly<Paragraph | List | Table | Blockquote>, ctx: { setProperty: (node: never, key: 'data', value: unknown) => void }) => {
+  const mark = (
+    node: Readonly<Paragraph | List | Table | Blockquote>,
+    ctx: { setProperty: (node: never, key: 'data', value: unknown) => void },
+  ) => {
     if (!blocks.texts.has(blockTextKey(node as unknown as Node))) return;
     const data = (node.data ?? {}) as { hProperties?: Record<string, unknown> };
     ctx.setProperty(node as never, 'data', { ...data, hProperties: { ...data.hProperties, lang: blocks.lang } });

@@ -36,7 +36,10 @@ export function newFileUrl(file: string, base = process.env.EDIT_BASE_URL): stri
  * page already has, else where a `missing` one would be created) rather than
  * the source file shown. `href` is absent when the repository address gives none.
  */
-export function pageEditLink(page: { isFallback: boolean; file: string; ownFile: string | undefined; localeFile: string }, base = process.env.EDIT_BASE_URL): { kind: 'edit' | 'translate'; file: string; href: string | undefined } | undefined {
+export function pageEditLink(
+  page: { isFallback: boolean; file: string; ownFile: string | undefined; localeFile: string },
+  base = process.env.EDIT_BASE_URL,
+): { kind: 'edit' | 'translate'; file: string; href: string | undefined } | undefined {
   if (!base) return undefined;
   if (!page.isFallback) return { kind: 'edit', file: page.file, href: editUrl(page.file, base) };
   return { kind: 'translate', file: page.localeFile, href: page.ownFile ? editUrl(page.ownFile, base) : newFileUrl(page.localeFile, base) };

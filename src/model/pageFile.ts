@@ -61,7 +61,11 @@ export function readLocalePages(root: string, locale: string, paths: readonly st
 }
 
 /** Every locale's pages, read once: what the content model is built from and what the parsers parse. */
-export function readPageFiles(root: string, locales: readonly string[], listing: ContentListing = listContent(root, locales)): Map<string, PageFile[]> {
+export function readPageFiles(
+  root: string,
+  locales: readonly string[],
+  listing: ContentListing = listContent(root, locales),
+): Map<string, PageFile[]> {
   return new Map(locales.map((locale) => [locale, readLocalePages(root, locale, listing.pages.get(locale) ?? [])]));
 }
 
@@ -132,8 +136,15 @@ export function listLocalePages(root: string, locale: string): string[] {
 
 /** What changes when any page of the locales changes: each page's path, size and modification time, and the links refused. Cheap (no reading). */
 export function pagesStamp(root: string, locales: readonly string[], listing: ContentListing = listContent(root, locales)): string {
-  return [...locales.map((locale) => (listing.pages.get(locale) ?? []).map((path) => {
-    const stats = statSync(join(root, 'content', locale, path));
-    return `${locale}/${path}:${stats.size}:${stats.mtimeMs}`;
-  }).join('\n')), ...listing.refused.map((finding) => `refused:${finding.file}`)].join('\n');
+  return [
+    ...locales.map((locale) =>
+      (listing.pages.get(locale) ?? [])
+        .map((path) => {
+          const stats = statSync(join(root, 'content', locale, path));
+          return `${locale}/${path}:${stats.size}:${stats.mtimeMs}`;
+        })
+        .join('\n'),
+    ),
+    ...listing.refused.map((finding) => `refused:${finding.file}`),
+  ].join('\n');
 }

@@ -7,17 +7,32 @@ import { buildSite } from './site.ts';
 
 const registry = parseRegistry({
   source: 'en',
-  locales: [{ code: 'en', name: 'English', dir: 'ltr', status: 'complete' }, { code: 'de', name: 'Deutsch', dir: 'ltr', status: 'complete' }],
+  locales: [
+    { code: 'en', name: 'English', dir: 'ltr', status: 'complete' },
+    { code: 'de', name: 'Deutsch', dir: 'ltr', status: 'complete' },
+  ],
 }) as LocaleRegistry;
 
 const source = (title: string, body: string) => `---\ntitle: ${title}\norder: 1\n---\n\n${body}\n`;
 
 /** Keys of every page for a site whose English pages are `a` and `b`, with `b` translated from `translatedFrom`. */
 function keys(a: string, b: string, translatedFrom = b) {
-  const site = buildSite(registry, new Map([
-    ['en', [toPageFile('en', 'a.mdx', a), toPageFile('en', 'b.mdx', b)]],
-    ['de', [toPageFile('de', 'b.mdx', `---\ntitle: B\norder: 1\ntranslation:\n  source: ${sourceHash(translatedFrom)}\n  method: human\n---\n\nÜbersetzt.\n`)]],
-  ]));
+  const site = buildSite(
+    registry,
+    new Map([
+      ['en', [toPageFile('en', 'a.mdx', a), toPageFile('en', 'b.mdx', b)]],
+      [
+        'de',
+        [
+          toPageFile(
+            'de',
+            'b.mdx',
+            `---\ntitle: B\norder: 1\ntranslation:\n  source: ${sourceHash(translatedFrom)}\n  method: human\n---\n\nÜbersetzt.\n`,
+          ),
+        ],
+      ],
+    ]),
+  );
   const navigation = navigationDigests(site);
   return Object.fromEntries(site.pages.map((page) => [page.url, renderKey(page, site, navigation, undefined)]));
 }

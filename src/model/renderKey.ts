@@ -19,11 +19,24 @@ import type { Site, SitePage } from './site.ts';
 
 /** One digest per locale, computed once per build. */
 export function navigationDigests(site: Site): Map<string, string> {
-  return new Map(site.registry.codes.map((code) => [code, digest(site.pagesOf(code).map((page) => [page.url, page.title, page.navTitle ?? '', page.description ?? '', page.order, page.isFallback]))]));
+  return new Map(
+    site.registry.codes.map((code) => [
+      code,
+      digest(
+        site.pagesOf(code).map((page) => [page.url, page.title, page.navTitle ?? '', page.description ?? '', page.order, page.isFallback]),
+      ),
+    ]),
+  );
 }
 
 export function renderKey(page: SitePage, site: Site, navigation: ReadonlyMap<string, string>, updated: Date | undefined): string {
-  return digest([page, updated?.toISOString() ?? '', site.variants(page.slug).map((variant) => variant.status), navigation.get(page.locale) ?? '', JSON.stringify(pageEditLink(page) ?? null)]);
+  return digest([
+    page,
+    updated?.toISOString() ?? '',
+    site.variants(page.slug).map((variant) => variant.status),
+    navigation.get(page.locale) ?? '',
+    JSON.stringify(pageEditLink(page) ?? null),
+  ]);
 }
 
 function digest(value: unknown): string {

@@ -24,7 +24,11 @@ const stamped = (path: keyof typeof en) => `translation:\n  source: ${sourceHash
 
 function site(files: Record<string, Record<string, string>>) {
   const map = new Map<string, PageFile[]>();
-  for (const [locale, pages] of Object.entries(files)) map.set(locale, Object.entries(pages).map(([path, text]) => toPageFile(locale, path, text)));
+  for (const [locale, pages] of Object.entries(files))
+    map.set(
+      locale,
+      Object.entries(pages).map(([path, text]) => toPageFile(locale, path, text)),
+    );
   return buildSite(registry, map);
 }
 
@@ -33,7 +37,12 @@ describe('buildSite', () => {
     en,
     de: {
       'index.mdx': page('Start', 0, 'Willkommen.', stamped('index.mdx')),
-      'lead-management/Enable_Lead.Sharing.mdx': page('Aktivieren', 20, 'Schalten Sie es ein.', 'translation:\n  source: sha256:0000000000000000\n  method: human\n'),
+      'lead-management/Enable_Lead.Sharing.mdx': page(
+        'Aktivieren',
+        20,
+        'Schalten Sie es ein.',
+        'translation:\n  source: sha256:0000000000000000\n  method: human\n',
+      ),
       'lead-management/b.mdx': page('B', 20, 'Second.', stamped('lead-management/b.mdx')),
       'old.mdx': page('Alt', 5, 'Weg.'),
     },
@@ -41,9 +50,18 @@ describe('buildSite', () => {
 
   it('serves every source page in every locale, the source first, in navigation order', () => {
     expect(model.pages.map((p) => p.url)).toEqual([
-      '/en/', '/en/lead-management/', '/en/lead-management/b/', '/en/lead-management/enable_leadsharing/',
-      '/de/', '/de/lead-management/', '/de/lead-management/b/', '/de/lead-management/enable_leadsharing/',
-      '/nl/', '/nl/lead-management/', '/nl/lead-management/b/', '/nl/lead-management/enable_leadsharing/',
+      '/en/',
+      '/en/lead-management/',
+      '/en/lead-management/b/',
+      '/en/lead-management/enable_leadsharing/',
+      '/de/',
+      '/de/lead-management/',
+      '/de/lead-management/b/',
+      '/de/lead-management/enable_leadsharing/',
+      '/nl/',
+      '/nl/lead-management/',
+      '/nl/lead-management/b/',
+      '/nl/lead-management/enable_leadsharing/',
     ]);
   });
 
@@ -59,15 +77,31 @@ describe('buildSite', () => {
 
   it('renders the source page for a fallback, and the translation otherwise', () => {
     const fallback = model.page('de', 'lead-management/b')!;
-    expect(fallback).toMatchObject({ isFallback: true, contentLocale: 'en', entryId: 'en/lead-management/b', file: 'content/en/lead-management/b.mdx', ownFile: 'content/de/lead-management/b.mdx' });
+    expect(fallback).toMatchObject({
+      isFallback: true,
+      contentLocale: 'en',
+      entryId: 'en/lead-management/b',
+      file: 'content/en/lead-management/b.mdx',
+      ownFile: 'content/de/lead-management/b.mdx',
+    });
     const translated = model.page('de', '')!;
-    expect(translated).toMatchObject({ isFallback: false, contentLocale: 'de', entryId: 'de', file: 'content/de/index.mdx', title: 'Start' });
+    expect(translated).toMatchObject({
+      isFallback: false,
+      contentLocale: 'de',
+      entryId: 'de',
+      file: 'content/de/index.mdx',
+      title: 'Start',
+    });
     expect(translated.translation).toEqual({ source: sourceHash(en['index.mdx']), method: 'human' });
   });
 
   it('names the file each locale has, or would create, for a page', () => {
     expect(model.page('de', 'lead-management/b')!.localeFile).toBe('content/de/lead-management/b.mdx');
-    expect(model.page('de', 'lead-management')).toMatchObject({ status: 'missing', ownFile: undefined, localeFile: 'content/de/lead-management/index.mdx' });
+    expect(model.page('de', 'lead-management')).toMatchObject({
+      status: 'missing',
+      ownFile: undefined,
+      localeFile: 'content/de/lead-management/index.mdx',
+    });
     expect(model.page('en', '')!.localeFile).toBe('content/en/index.mdx');
   });
 
@@ -83,7 +117,11 @@ describe('buildSite', () => {
     expect(model.page('de', 'lead-management/b')!.localeFile).toBe('content/de/lead-management/b.mdx');
     expect(model.page('de', 'lead-management')!.localeFile).toBe('content/de/lead-management/index.mdx');
     expect(model.page('nl', 'lead-management/enable_leadsharing')!.localeFile).toBe('content/nl/lead-management/Enable_Lead.Sharing.mdx');
-    expect(model.byFile('content/de/lead-management/b.mdx')).toMatchObject({ locale: 'de', slug: 'lead-management/b', sourceFile: 'content/en/lead-management/b.mdx' });
+    expect(model.byFile('content/de/lead-management/b.mdx')).toMatchObject({
+      locale: 'de',
+      slug: 'lead-management/b',
+      sourceFile: 'content/en/lead-management/b.mdx',
+    });
     expect(model.byFile('content/en/index.mdx')).toMatchObject({ locale: 'en', slug: '' });
     expect(model.byFile('content/de/old.mdx')).toBeUndefined();
     expect(model.byFile('content/de/lead-management/index.mdx')).toBeUndefined();
@@ -91,7 +129,10 @@ describe('buildSite', () => {
 
   it('pairs a translation with its source by slug, as the site does, whatever the file is called', () => {
     const renamed = site({ en, de: { 'Lead-Management/B.mdx': page('B', 20, 'Zweitens.') } });
-    expect(renamed.byFile('content/de/Lead-Management/B.mdx')).toMatchObject({ slug: 'lead-management/b', sourceFile: 'content/en/lead-management/b.mdx' });
+    expect(renamed.byFile('content/de/Lead-Management/B.mdx')).toMatchObject({
+      slug: 'lead-management/b',
+      sourceFile: 'content/en/lead-management/b.mdx',
+    });
     expect(renamed.page('de', 'lead-management/b')!.localeFile).toBe('content/de/Lead-Management/B.mdx');
   });
 

@@ -22,7 +22,18 @@ import { parsePage, type ParsedPage } from '../content/parsedPage.ts';
 import { openParseCache } from '../content/parseCache.ts';
 import { EMPTY_GLOSSARY, loadGlossary, type Glossary } from '../translation/glossary.ts';
 import { blockCoverage, type BlockCoverage } from '../translation/untranslated.ts';
-import { changesSince, fingerprintsOf, isFallbackStatus, isPartial, isUnreviewedMachine, pageStatus, unreviewedMachineSections, translationRecordOf, type PageStatus, type TranslationRecord } from './status.ts';
+import {
+  changesSince,
+  fingerprintsOf,
+  isFallbackStatus,
+  isPartial,
+  isUnreviewedMachine,
+  pageStatus,
+  unreviewedMachineSections,
+  translationRecordOf,
+  type PageStatus,
+  type TranslationRecord,
+} from './status.ts';
 
 export interface SitePage {
   locale: string;
@@ -102,7 +113,12 @@ export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, r
   const parse = options.parse ?? ((file: PageFile) => parsePage(file.file, file.path, file.locale, file.text));
   const glossary = options.glossary ?? EMPTY_GLOSSARY;
   // Fingerprints are computed once per source page, and only if some translation needs them.
-  const sources = (files.get(sourceLocale) ?? []).map((file) => ({ file, slug: slugOf(file.path), path: file.path, sections: memo(() => fingerprintsOf(file.text)) }));
+  const sources = (files.get(sourceLocale) ?? []).map((file) => ({
+    file,
+    slug: slugOf(file.path),
+    path: file.path,
+    sections: memo(() => fingerprintsOf(file.text)),
+  }));
   const sourceSlugs = new Set(sources.map((source) => source.slug));
   const pages: SitePage[] = [];
   const orphans: PageFile[] = [];
@@ -133,7 +149,10 @@ export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, r
         if (isFallback || !ownFile || (status !== 'translated' && status !== 'outdated')) return undefined;
         const [from, to] = [parse(source), parse(ownFile)];
         if (!from.outline || !to.outline) return undefined;
-        return blockCoverage(from.outline.blocks, to.outline.blocks, glossary, locale.code, { source: registry.source.hreflang, target: locale.hreflang });
+        return blockCoverage(from.outline.blocks, to.outline.blocks, glossary, locale.code, {
+          source: registry.source.hreflang,
+          target: locale.hreflang,
+        });
       });
       return {
         locale: locale.code,
@@ -167,7 +186,13 @@ export function buildSite(registry: LocaleRegistry, files: ReadonlyMap<string, r
   return indexSite(registry, pages, orphans, files, options.refused ?? []);
 }
 
-function indexSite(registry: LocaleRegistry, pages: SitePage[], orphans: PageFile[], files: ReadonlyMap<string, readonly PageFile[]>, refused: readonly Finding[]): Site {
+function indexSite(
+  registry: LocaleRegistry,
+  pages: SitePage[],
+  orphans: PageFile[],
+  files: ReadonlyMap<string, readonly PageFile[]>,
+  refused: readonly Finding[],
+): Site {
   const byLocale = new Map<string, SitePage[]>();
   const bySlug = new Map<string, SitePage[]>();
   const byUrl = new Map<string, SitePage>();
@@ -187,7 +212,10 @@ function indexSite(registry: LocaleRegistry, pages: SitePage[], orphans: PageFil
     variants: (slug) => bySlug.get(slug) ?? [],
     byUrl: (path) => byUrl.get(normalizePagePath(path)),
     byFile: (file) => byFile.get(file),
-    localeOf: (path) => byUrl.get(normalizePagePath(path))?.locale ?? prefixes.find(([, prefix]) => `${path}/`.startsWith(prefix))?.[0] ?? registry.source.code,
+    localeOf: (path) =>
+      byUrl.get(normalizePagePath(path))?.locale ??
+      prefixes.find(([, prefix]) => `${path}/`.startsWith(prefix))?.[0] ??
+      registry.source.code,
     orphans,
     files,
     refused,
@@ -209,12 +237,21 @@ const loaded = new Map<string, { stamp: string; site: Site }>();
  * read once and reused while no page file changed (`astro dev` sees edits).
  * A checker that has already read the pages (`readPageFiles`) passes them.
  */
-export function loadSite(root: string, registry: LocaleRegistry = loadRegistry(root), files?: ReadonlyMap<string, readonly PageFile[]>, parse?: (file: PageFile) => ParsedPage): Site {
+export function loadSite(
+  root: string,
+  registry: LocaleRegistry = loadRegistry(root),
+  files?: ReadonlyMap<string, readonly PageFile[]>,
+  parse?: (file: PageFile) => ParsedPage,
+): Site {
   const listing = listContent(root, registry.codes);
   const stamp = `${JSON.stringify(registry.locales)}\n${pagesStamp(root, registry.codes, listing)}`;
   const previous = loaded.get(root);
   if (previous?.stamp === stamp) return previous.site;
-  const site = buildSite(registry, files ?? readPageFiles(root, registry.codes, listing), { parse: parse ?? cachedParser(root), glossary: glossaryOr(root), refused: listing.refused });
+  const site = buildSite(registry, files ?? readPageFiles(root, registry.codes, listing), {
+    parse: parse ?? cachedParser(root),
+    glossary: glossaryOr(root),
+    refused: listing.refused,
+  });
   loaded.set(root, { stamp, site });
   return site;
 }

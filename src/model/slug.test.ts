@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryIdOf, generateEntryId, pageUrl, slugOf } from './slug.ts';
 
-describe('slugOf (Astro\'s rule: github-slugger per segment)', () => {
+describe("slugOf (Astro's rule: github-slugger per segment)", () => {
   it.each([
     ['index.mdx', ''],
     ['lead-management/index.mdx', 'lead-management'],
@@ -19,7 +19,7 @@ describe('entry ids and URLs', () => {
     expect(pageUrl('en', 'a/b')).toBe('/en/a/b/');
   });
 
-  it('names a page\'s entry by locale and slug, the home page by its locale', () => {
+  it("names a page's entry by locale and slug, the home page by its locale", () => {
     expect(entryIdOf('de', '')).toBe('de');
     expect(entryIdOf('en', 'lead-management/x')).toBe('en/lead-management/x');
   });

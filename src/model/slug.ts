@@ -11,7 +11,13 @@ import { slug as githubSlug } from 'github-slugger';
 
 /** `lead-management/Enable_Lead.Sharing.mdx` → `lead-management/enable_leadsharing`; `index.mdx` → ''. */
 export function slugOf(pathInLocale: string): string {
-  const segments = pathInLocale.split('\\').join('/').replace(/\.mdx?$/, '').split('/').filter(Boolean).map((segment) => githubSlug(segment));
+  const segments = pathInLocale
+    .split('\\')
+    .join('/')
+    .replace(/\.mdx?$/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => githubSlug(segment));
   if (segments.at(-1) === 'index') segments.pop();
   return segments.join('/');
 }

@@ -21,10 +21,13 @@ describe('translation status', () => {
     expect(isStillSource('', '')).toBe(false);
   });
 
-  it('treats a body written in the source language as still source text, though not identical (the seed\'s nl-NL page)', () => {
-    const english = 'When lead management is on for your listing, the storefront passes you the contact details of customers who showed interest.';
-    const edited = 'When lead management is enabled for your listing, the storefront sends you the contact details of every customer who showed interest.';
-    const dutch = 'Wanneer leadbeheer is ingeschakeld voor uw vermelding, geeft de storefront u de contactgegevens door van klanten die belangstelling toonden.';
+  it("treats a body written in the source language as still source text, though not identical (the seed's nl-NL page)", () => {
+    const english =
+      'When lead management is on for your listing, the storefront passes you the contact details of customers who showed interest.';
+    const edited =
+      'When lead management is enabled for your listing, the storefront sends you the contact details of every customer who showed interest.';
+    const dutch =
+      'Wanneer leadbeheer is ingeschakeld voor uw vermelding, geeft de storefront u de contactgegevens door van klanten die belangstelling toonden.';
     expect(isStillSource(english, edited, { source: 'en', target: 'nl' })).toBe(true);
     expect(isStillSource(english, dutch, { source: 'en', target: 'nl' })).toBe(false);
     expect(isStillSource(english, edited)).toBe(false);
@@ -33,9 +36,13 @@ describe('translation status', () => {
   it('orders the statuses: source, missing, untranslated, outdated, translated', () => {
     expect(pageStatus({ isSourceLocale: true, source })).toBe('source');
     expect(pageStatus({ isSourceLocale: false, source })).toBe('missing');
-    expect(pageStatus({ isSourceLocale: false, source, translation: { body: '\nHello.\n', record: { source: sourceHash(text) } } })).toBe('untranslated');
+    expect(pageStatus({ isSourceLocale: false, source, translation: { body: '\nHello.\n', record: { source: sourceHash(text) } } })).toBe(
+      'untranslated',
+    );
     expect(pageStatus({ isSourceLocale: false, source, translation: { body: 'Hallo.', record: undefined } })).toBe('outdated');
-    expect(pageStatus({ isSourceLocale: false, source, translation: { body: 'Hallo.', record: { source: sourceHash(text) } } })).toBe('translated');
+    expect(pageStatus({ isSourceLocale: false, source, translation: { body: 'Hallo.', record: { source: sourceHash(text) } } })).toBe(
+      'translated',
+    );
   });
 
   it('splits frontmatter only at a leading --- fence, with CRLF and a BOM', () => {

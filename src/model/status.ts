@@ -54,7 +54,11 @@ export function translationRecordOf(frontmatter: Record<string, unknown>): Trans
  * has section fingerprints, at least one section really changed: a source edit
  * that only re-wraps lines does not send translators back to work.
  */
-export function isOutdated(record: TranslationRecord | undefined, sourceText: string, sourceSections?: () => Record<string, string>): boolean {
+export function isOutdated(
+  record: TranslationRecord | undefined,
+  sourceText: string,
+  sourceSections?: () => Record<string, string>,
+): boolean {
   const changes = sourceSections ? changesSince(record, sourceHash(sourceText), sourceSections) : sourceChanges(record, sourceText);
   return changes === undefined || changes.length > 0;
 }
@@ -70,7 +74,11 @@ export function sourceChanges(record: TranslationRecord | undefined, sourceText:
 }
 
 /** `sourceChanges` for a source already hashed and fingerprinted (the checkers' parsed pages). */
-export function changesSince(record: TranslationRecord | undefined, hash: string, sections: () => Record<string, string>): SectionChange[] | undefined {
+export function changesSince(
+  record: TranslationRecord | undefined,
+  hash: string,
+  sections: () => Record<string, string>,
+): SectionChange[] | undefined {
   if (!record?.source) return undefined;
   if (record.source === hash) return [];
   if (!record.sections || typeof record.sections !== 'object') return undefined;

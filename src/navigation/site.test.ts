@@ -12,14 +12,25 @@ const registry = parseRegistry({
   ],
 }) as LocaleRegistry;
 
-const file = (title: string, order: number) => `---\ntitle: ${title}\ndescription: About ${title}, in a sentence or two.\norder: ${order}\n---\nText.`;
-const site = buildSite(registry, new Map([
-  ['en', [toPageFile('en', 'index.mdx', file('Home', 0)), toPageFile('en', 'leads/index.mdx', file('Leads', 1)), toPageFile('en', 'leads/crm/salesforce.mdx', file('Salesforce', 1))]],
-  ['de', [toPageFile('de', 'index.mdx', file('Start', 0).replace('Text.', 'Ein deutscher Text.'))]],
-]));
+const file = (title: string, order: number) =>
+  `---\ntitle: ${title}\ndescription: About ${title}, in a sentence or two.\norder: ${order}\n---\nText.`;
+const site = buildSite(
+  registry,
+  new Map([
+    [
+      'en',
+      [
+        toPageFile('en', 'index.mdx', file('Home', 0)),
+        toPageFile('en', 'leads/index.mdx', file('Leads', 1)),
+        toPageFile('en', 'leads/crm/salesforce.mdx', file('Salesforce', 1)),
+      ],
+    ],
+    ['de', [toPageFile('de', 'index.mdx', file('Start', 0).replace('Text.', 'Ein deutscher Text.'))]],
+  ]),
+);
 
 describe('navigationTree', () => {
-  it('builds each locale\'s tree from the content model once and reuses it', () => {
+  it("builds each locale's tree from the content model once and reuses it", () => {
     const tree = navigationTree(site, 'de');
     expect(navigationTree(site, 'de')).toBe(tree);
     expect(navigationTree(site, 'en')).not.toBe(tree);

@@ -15,15 +15,17 @@ export function navigationTree(site: Site, locale: string): NavTree {
   if (!trees) cache.set(site, (trees = new Map()));
   let tree = trees.get(locale);
   if (!tree) {
-    tree = buildNavTree(site.pagesOf(locale).map((page) => ({
-      slug: page.slug,
-      url: page.url,
-      title: page.title,
-      navTitle: page.navTitle,
-      description: page.description,
-      order: page.order,
-      lang: page.isFallback ? (registry.get(page.contentLocale)?.hreflang ?? page.contentLocale) : undefined,
-    })));
+    tree = buildNavTree(
+      site.pagesOf(locale).map((page) => ({
+        slug: page.slug,
+        url: page.url,
+        title: page.title,
+        navTitle: page.navTitle,
+        description: page.description,
+        order: page.order,
+        lang: page.isFallback ? (registry.get(page.contentLocale)?.hreflang ?? page.contentLocale) : undefined,
+      })),
+    );
     trees.set(locale, tree);
   }
   return tree;

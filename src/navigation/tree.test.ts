@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildNavTree, countLinks, labelFromFolder, type NavInput, type SidebarItem } from './tree.ts';
 
-const page = (slug: string, order: number, extra: Partial<NavInput> = {}): NavInput => ({ slug, url: slug === '' ? '/en/' : `/en/${slug}/`, title: `Title ${slug || 'home'}`, order, ...extra });
+const page = (slug: string, order: number, extra: Partial<NavInput> = {}): NavInput => ({
+  slug,
+  url: slug === '' ? '/en/' : `/en/${slug}/`,
+  title: `Title ${slug || 'home'}`,
+  order,
+  ...extra,
+});
 
 /** The sidebar as indented text, so a test reads like the rendered list. */
 function outline(items: readonly SidebarItem[], depth = 0): string[] {
@@ -53,11 +59,23 @@ describe('navigation tree', () => {
   it('orders by frontmatter order, then slug; a section without index sorts by its first page', () => {
     const tree = buildNavTree(site);
     expect(tree.root.children.map((child) => child.slug)).toEqual(['lead-management', 'offers', 'about']);
-    expect(tree.section('lead-management')!.children.map((child) => child.slug)).toEqual(['lead-management/overview', 'lead-management/enable', 'lead-management/destinations']);
+    expect(tree.section('lead-management')!.children.map((child) => child.slug)).toEqual([
+      'lead-management/overview',
+      'lead-management/enable',
+      'lead-management/destinations',
+    ]);
     expect(tree.sequence.map((p) => p.slug)).toEqual([
-      '', 'lead-management', 'lead-management/overview', 'lead-management/enable', 'lead-management/destinations',
-      'lead-management/destinations/dynamics', 'lead-management/destinations/http/endpoint', 'lead-management/destinations/salesforce',
-      'offers/create', 'offers/publish', 'about',
+      '',
+      'lead-management',
+      'lead-management/overview',
+      'lead-management/enable',
+      'lead-management/destinations',
+      'lead-management/destinations/dynamics',
+      'lead-management/destinations/http/endpoint',
+      'lead-management/destinations/salesforce',
+      'offers/create',
+      'offers/publish',
+      'about',
     ]);
   });
 
@@ -102,13 +120,20 @@ describe('navigation tree', () => {
 
   it('links previous and next in reading order across sections', () => {
     const tree = buildNavTree(site);
-    expect(tree.neighbours('lead-management/destinations')).toMatchObject({ previous: { slug: 'lead-management/enable' }, next: { slug: 'lead-management/destinations/dynamics' } });
+    expect(tree.neighbours('lead-management/destinations')).toMatchObject({
+      previous: { slug: 'lead-management/enable' },
+      next: { slug: 'lead-management/destinations/dynamics' },
+    });
     expect(tree.neighbours('').previous).toBeUndefined();
     expect(tree.neighbours('about').next).toBeUndefined();
   });
 
   it('keeps the language of fallback pages on their labels', () => {
-    const tree = buildNavTree([page('', 0, { title: 'Start' }), page('guides', 1, { title: 'Guides', lang: 'en' }), page('guides/a', 1, { lang: 'en' })]);
+    const tree = buildNavTree([
+      page('', 0, { title: 'Start' }),
+      page('guides', 1, { title: 'Guides', lang: 'en' }),
+      page('guides/a', 1, { lang: 'en' }),
+    ]);
     expect(tree.section('guides')?.lang).toBe('en');
     expect(tree.page('guides/a')?.lang).toBe('en');
     expect(tree.breadcrumbs('guides/a').map((crumb) => crumb.lang)).toEqual([undefined, 'en', 'en']);
@@ -129,7 +154,9 @@ describe('navigation tree', () => {
     // Nested 5 × 10 folders: the top level stays small and only the open path adds links.
     const nested = buildNavTree([
       page('', 0),
-      ...Array.from({ length: 5 }, (_, a) => Array.from({ length: 10 }, (_, b) => Array.from({ length: 20 }, (_, p) => page(`area-${a}/topic-${b}/page-${p}`, p)))).flat(2),
+      ...Array.from({ length: 5 }, (_, a) =>
+        Array.from({ length: 10 }, (_, b) => Array.from({ length: 20 }, (_, p) => page(`area-${a}/topic-${b}/page-${p}`, p))),
+      ).flat(2),
     ]);
     expect(nested.sequence).toHaveLength(1001);
     expect(Math.max(...nested.sequence.map((p) => countLinks(nested.sidebar(p.slug))))).toBeLessThanOrEqual(1 + 5 + 10 + 20);

@@ -100,7 +100,17 @@ export function buildNavTree(inputs: readonly NavInput[]): NavTree {
     let section = sections.get(slug);
     if (section) return section;
     const parent = slug === '' ? undefined : sectionAt(parentSlug(slug));
-    section = { kind: 'section', slug, label: labelFromFolder(slug.split('/').at(-1) ?? ''), order: Number.POSITIVE_INFINITY, index: undefined, children: [], parent, url: undefined, lang: undefined };
+    section = {
+      kind: 'section',
+      slug,
+      label: labelFromFolder(slug.split('/').at(-1) ?? ''),
+      order: Number.POSITIVE_INFINITY,
+      index: undefined,
+      children: [],
+      parent,
+      url: undefined,
+      lang: undefined,
+    };
     sections.set(slug, section);
     parent?.children.push(section);
     return section;
@@ -113,8 +123,15 @@ export function buildNavTree(inputs: readonly NavInput[]): NavTree {
     const introduces = input.slug === '' ? sectionAt('') : sections.get(input.slug);
     const parent = introduces ? (introduces.parent ?? introduces) : sectionAt(parentSlug(input.slug));
     const page: NavPage = {
-      kind: 'page', slug: input.slug, url: input.url, label: input.navTitle ?? input.title, title: input.title,
-      description: input.description, order: input.order, lang: input.lang, parent,
+      kind: 'page',
+      slug: input.slug,
+      url: input.url,
+      label: input.navTitle ?? input.title,
+      title: input.title,
+      description: input.description,
+      order: input.order,
+      lang: input.lang,
+      parent,
     };
     pages.set(input.slug, page);
     if (introduces) {
@@ -172,7 +189,13 @@ export function buildNavTree(inputs: readonly NavInput[]): NavTree {
       section.children.map((child): SidebarItem =>
         child.kind === 'page'
           ? { kind: 'page', page: child, current: child.slug === slug }
-          : { kind: 'section', section: child, current: child.index?.slug === slug, onPath: onPath.has(child), items: onPath.has(child) ? itemsOf(child) : undefined },
+          : {
+              kind: 'section',
+              section: child,
+              current: child.index?.slug === slug,
+              onPath: onPath.has(child),
+              items: onPath.has(child) ? itemsOf(child) : undefined,
+            },
       );
     const items = itemsOf(root);
     return root.index ? [{ kind: 'page', page: root.index, current: root.index.slug === slug }, ...items] : items;

@@ -45,7 +45,7 @@ export function targetRange(text: string, span: Place & { end?: Place }, written
   if (slice.startsWith('<')) {
     for (let index = slice.indexOf(written); index !== -1; index = slice.indexOf(written, index + 1)) {
       const quote = slice[index - 1];
-      if ((quote === '"' || quote === '\'') && slice[index - 2] === '=' && slice[index + written.length] === quote) {
+      if ((quote === '"' || quote === "'") && slice[index - 2] === '=' && slice[index + written.length] === quote) {
         found = index;
         break;
       }
@@ -57,7 +57,11 @@ export function targetRange(text: string, span: Place & { end?: Place }, written
       while (back >= 0 && ' \t\r\n'.includes(slice[back]!)) back--;
       const before = slice[back];
       const after = slice[index + written.length];
-      if ((before === '(' || (before === '<' && back === index - 1)) && (after === ')' || after === '>' || after === ' ' || after === '\t' || after === '\n' || after === '\r')) found = index;
+      if (
+        (before === '(' || (before === '<' && back === index - 1)) &&
+        (after === ')' || after === '>' || after === ' ' || after === '\t' || after === '\n' || after === '\r')
+      )
+        found = index;
     }
   }
   if (found === undefined) return undefined;
@@ -73,12 +77,17 @@ export function targetRange(text: string, span: Place & { end?: Place }, written
 export function applyReplacements(text: string, replacements: readonly Replacement[]): string {
   const starts = lineStarts(text);
   const edits = replacements
-    .map((replacement) => ({ replacement, start: offsetOf(starts, replacement), end: offsetOf(starts, { line: replacement.endLine, column: replacement.endColumn }) }))
+    .map((replacement) => ({
+      replacement,
+      start: offsetOf(starts, replacement),
+      end: offsetOf(starts, { line: replacement.endLine, column: replacement.endColumn }),
+    }))
     .sort((a, b) => b.start - a.start);
   let result = text;
   let limit = Infinity;
   for (const { replacement, start, end } of edits) {
-    if (!(start >= 0 && end >= start && end <= text.length)) throw new Error(`${replacement.file}:${replacement.line}:${replacement.column}: the range is outside the file.`);
+    if (!(start >= 0 && end >= start && end <= text.length))
+      throw new Error(`${replacement.file}:${replacement.line}:${replacement.column}: the range is outside the file.`);
     if (end > limit) throw new Error(`${replacement.file}:${replacement.line}:${replacement.column}: overlaps another replacement.`);
     result = result.slice(0, start) + replacement.text + result.slice(end);
     limit = start;

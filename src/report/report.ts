@@ -14,7 +14,10 @@ export interface Report<Summary = unknown> {
 
 /** Stable order: by file, then position, then rule. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule));
+  return findings.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule),
+  );
 }
 
 /** Exit code: 1 when any finding is an error (or any at all with --strict), else 0. */

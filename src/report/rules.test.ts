@@ -30,11 +30,17 @@ describe('selectRules', () => {
 });
 
 describe('running the selected rules', () => {
-  const run = (rules: Rule<Check>[]) => checksOf(rules).flatMap((check) => ownFindings(check, check(), rules)).map((f) => f.rule);
+  const run = (rules: Rule<Check>[]) =>
+    checksOf(rules)
+      .flatMap((check) => ownFindings(check, check(), rules))
+      .map((f) => f.rule);
 
-  it('calls a shared check once and keeps only the selected rules\' findings', () => {
+  it("calls a shared check once and keeps only the selected rules' findings", () => {
     let calls = 0;
-    const counting: Check = () => { calls++; return shared(); };
+    const counting: Check = () => {
+      calls++;
+      return shared();
+    };
     const rules = registry.map((rule) => (rule.check === shared ? { ...rule, check: counting } : rule));
     expect(run(rules)).toEqual(['a', 'b', 'c']);
     expect(calls).toBe(1);
@@ -48,7 +54,10 @@ describe('running the selected rules', () => {
 });
 
 describe('the registries', () => {
-  it.each([['check:i18n', I18N_RULES], ['check:links', LINK_RULES]] as const)('%s: unique kebab-case ids, each with a description and an example', (_name, rules) => {
+  it.each([
+    ['check:i18n', I18N_RULES],
+    ['check:links', LINK_RULES],
+  ] as const)('%s: unique kebab-case ids, each with a description and an example', (_name, rules) => {
     expect(new Set(rules.map((rule) => rule.id)).size).toBe(rules.length);
     for (const rule of rules) {
       expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);

@@ -50,7 +50,10 @@ export interface RuleSelection {
 /** The rules to run; an unknown id is a usage error that lists the valid ones. */
 export function selectRules<R extends RuleInfo>(registry: readonly R[], selection: RuleSelection): R[] {
   const known = new Set(registry.map((rule) => rule.id));
-  for (const [option, ids] of [['--rule', selection.only], ['--ignore-rule', selection.ignore]] as const) {
+  for (const [option, ids] of [
+    ['--rule', selection.only],
+    ['--ignore-rule', selection.ignore],
+  ] as const) {
     for (const id of ids ?? []) {
       if (!known.has(id)) throw new UsageError(`${option}: unknown rule "${id}". Rules: ${[...known].join(', ')}.`);
     }

@@ -14,12 +14,20 @@ const registry = parseRegistry({
   ],
 }) as LocaleRegistry;
 
-const en = { 'index.mdx': '---\ntitle: Home\norder: 0\n---\nHi.', 'guides/a.mdx': '---\ntitle: A\norder: 1\n---\nA.', 'guides/b.mdx': '---\ntitle: B\norder: 2\n---\nB.' };
-const translated = (path: keyof typeof en, body: string) => toPageFile('de', path, `---\ntitle: x\norder: 0\ntranslation:\n  source: ${sourceHash(en[path])}\n  method: human\n---\n${body}`);
-const site = buildSite(registry, new Map([
-  ['en', Object.entries(en).map(([path, text]) => toPageFile('en', path, text))],
-  ['de', [translated('index.mdx', 'Hallo.'), translated('guides/a.mdx', 'Ah.')]],
-]));
+const en = {
+  'index.mdx': '---\ntitle: Home\norder: 0\n---\nHi.',
+  'guides/a.mdx': '---\ntitle: A\norder: 1\n---\nA.',
+  'guides/b.mdx': '---\ntitle: B\norder: 2\n---\nB.',
+};
+const translated = (path: keyof typeof en, body: string) =>
+  toPageFile('de', path, `---\ntitle: x\norder: 0\ntranslation:\n  source: ${sourceHash(en[path])}\n  method: human\n---\n${body}`);
+const site = buildSite(
+  registry,
+  new Map([
+    ['en', Object.entries(en).map(([path, text]) => toPageFile('en', path, text))],
+    ['de', [translated('index.mdx', 'Hallo.'), translated('guides/a.mdx', 'Ah.')]],
+  ]),
+);
 
 describe('headLinks', () => {
   it('announces only real translations as alternates', () => {
@@ -39,6 +47,9 @@ describe('headLinks', () => {
   });
 
   it('sends readers of the home page whose language is missing to the language chooser', () => {
-    expect(headLinks(site.page('de', '')!, site, 'https://x.test').alternates.at(-1)).toEqual({ hreflang: 'x-default', href: 'https://x.test/' });
+    expect(headLinks(site.page('de', '')!, site, 'https://x.test').alternates.at(-1)).toEqual({
+      hreflang: 'x-default',
+      href: 'https://x.test/',
+    });
   });
 });

@@ -134,8 +134,15 @@ if (searchButton) {
     // (search-theme.css lets it wrap instead of cutting it to one line).
     settings.setAttribute('excerpt-length', '30');
     document.body.append(settings);
-    (window as unknown as { PagefindComponents: { getInstanceManager(): { getInstance(name: string): { setTranslations(strings: Record<string, string>): void } } } })
-      .PagefindComponents.getInstanceManager().getInstance('default').setTranslations(strings);
+    (
+      window as unknown as {
+        PagefindComponents: {
+          getInstanceManager(): { getInstance(name: string): { setTranslations(strings: Record<string, string>): void } };
+        };
+      }
+    ).PagefindComponents.getInstanceManager()
+      .getInstance('default')
+      .setTranslations(strings);
     modal = document.createElement('pagefind-modal') as HTMLElement & { open(): void };
     modal.setAttribute('reset-on-close', '');
     // Pagefind's own dialog, but one result per page: sub-results repeat the page's excerpt (a table's

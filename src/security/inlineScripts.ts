@@ -8,7 +8,8 @@
  */
 
 /** Applies the reader's remembered theme (ThemeSwitch) before the first paint; without one, the system's. */
-export const THEME_SCRIPT = "try { var theme = localStorage.getItem('theme'); if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme; } catch (e) {}";
+export const THEME_SCRIPT =
+  "try { var theme = localStorage.getItem('theme'); if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme; } catch (e) {}";
 
 /**
  * The language chooser at `/` sends a visitor arriving from outside the site to
@@ -17,14 +18,14 @@ export const THEME_SCRIPT = "try { var theme = localStorage.getItem('theme'); if
  * locale registry). Someone who navigated here from the site stays.
  */
 export const CHOOSER_SCRIPT = [
-  "if (!document.referrer || new URL(document.referrer).origin !== location.origin) {",
+  'if (!document.referrer || new URL(document.referrer).origin !== location.origin) {',
   "  var codes = (document.currentScript && document.currentScript.dataset.locales || '').split(' ');",
-  "  var wanted = (navigator.languages || [navigator.language]).map(function (tag) { return String(tag).toLowerCase(); });",
-  "  for (var i = 0; i < wanted.length; i++) {",
+  '  var wanted = (navigator.languages || [navigator.language]).map(function (tag) { return String(tag).toLowerCase(); });',
+  '  for (var i = 0; i < wanted.length; i++) {',
   "    var match = codes.find(function (code) { return code && (wanted[i] === code || wanted[i].split('-')[0] === code); });",
   "    if (match) { location.replace('/' + encodeURIComponent(match) + '/'); break; }",
-  "  }",
-  "}",
+  '  }',
+  '}',
 ].join('\n');
 
 /** Every inline script a page may carry; the policy allows exactly these. */

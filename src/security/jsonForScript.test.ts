@@ -17,7 +17,9 @@ const PAYLOADS = [
 describe('jsonForScript', () => {
   it('escapes <, >, &, U+2028 and U+2029 and nothing else', () => {
     expect(jsonForScript({ name: '</script>&\u2028\u2029' })).toBe('{"name":"\\u003c/script\\u003e\\u0026\\u2028\\u2029"}');
-    expect(jsonForScript({ name: 'Lead-Sharing für Ihr Angebot', n: 1 })).toBe(JSON.stringify({ name: 'Lead-Sharing für Ihr Angebot', n: 1 }));
+    expect(jsonForScript({ name: 'Lead-Sharing für Ihr Angebot', n: 1 })).toBe(
+      JSON.stringify({ name: 'Lead-Sharing für Ihr Angebot', n: 1 }),
+    );
   });
 
   it('gives back the same value when parsed as JSON and as JavaScript', () => {

@@ -128,7 +128,11 @@ const MAX_GROUP = 3;
 const groupPenalty = (group: readonly AlignableBlock[]) => (group.some((block) => block.kind === 'heading') ? 0 : 0.05);
 
 /** How much longer translated text is than its source on this page: the median over matched text blocks (1 when too few to tell). */
-function lengthRatio(source: readonly AlignableBlock[], translation: readonly AlignableBlock[], pairs: readonly [number, number][]): number {
+function lengthRatio(
+  source: readonly AlignableBlock[],
+  translation: readonly AlignableBlock[],
+  pairs: readonly [number, number][],
+): number {
   const ratios = pairs
     .map(([i, j]) => [textLength([source[i]!]), textLength([translation[j]!])] as const)
     .filter(([a, b]) => a >= 20 && b >= 20)
@@ -160,13 +164,23 @@ function sideOf(blocks: readonly AlignableBlock[]): Side {
     while (size < MAX_GROUP && index + size < blocks.length && mergeable(blocks.slice(index, index + size + 1))) size++;
     return size;
   });
-  return { blocks, keys: blocks.map(blockKey), prefix, placeholders: blocks.map((block) => [...(block.placeholders ?? [])].sort().join('\u0000')), run };
+  return {
+    blocks,
+    keys: blocks.map(blockKey),
+    prefix,
+    placeholders: blocks.map((block) => [...(block.placeholders ?? [])].sort().join('\u0000')),
+    run,
+  };
 }
 
 /** The placeholders of blocks [start, start + count), as one comparable string. */
 function placeholdersOf(side: Side, start: number, count: number): string {
   if (count === 1) return side.placeholders[start]!;
-  return side.blocks.slice(start, start + count).flatMap((block) => block.placeholders ?? []).sort().join('\u0000');
+  return side.blocks
+    .slice(start, start + count)
+    .flatMap((block) => block.placeholders ?? [])
+    .sort()
+    .join('\u0000');
 }
 
 /**
@@ -187,9 +201,14 @@ function mergeable(blocks: readonly AlignableBlock[]): boolean {
 }
 
 /** One block can stand for a group when it is of one of the group's kinds at its depth (a heading and a paragraph written as either). */
-const canStandFor = (block: AlignableBlock, group: readonly AlignableBlock[]) => block.depth === group[0]!.depth && group.some((member) => member.kind === block.kind);
+const canStandFor = (block: AlignableBlock, group: readonly AlignableBlock[]) =>
+  block.depth === group[0]!.depth && group.some((member) => member.kind === block.kind);
 
-function groupAlignment(sourceBlocks: readonly AlignableBlock[], translationBlocks: readonly AlignableBlock[], ratio: number): BlockAlignment {
+function groupAlignment(
+  sourceBlocks: readonly AlignableBlock[],
+  translationBlocks: readonly AlignableBlock[],
+  ratio: number,
+): BlockAlignment {
   const source = sideOf(sourceBlocks);
   const translation = sideOf(translationBlocks);
   const n = sourceBlocks.length;
@@ -220,11 +239,13 @@ function groupAlignment(sourceBlocks: readonly AlignableBlock[], translationBloc
         // k source blocks written as one translated block of one of their kinds, and the other way round.
         for (let k = 2; k <= source.run[i]!; k++) {
           const group = sourceBlocks.slice(i, i + k);
-          if (canStandFor(translationBlocks[j]!, group)) consider(k, 1, k - 1 + groupPenalty(group) + fitCost(source, i, k, translation, j, 1, ratio));
+          if (canStandFor(translationBlocks[j]!, group))
+            consider(k, 1, k - 1 + groupPenalty(group) + fitCost(source, i, k, translation, j, 1, ratio));
         }
         for (let k = 2; k <= translation.run[j]!; k++) {
           const group = translationBlocks.slice(j, j + k);
-          if (canStandFor(sourceBlocks[i]!, group)) consider(1, k, k - 1 + groupPenalty(group) + fitCost(source, i, 1, translation, j, k, ratio));
+          if (canStandFor(sourceBlocks[i]!, group))
+            consider(1, k, k - 1 + groupPenalty(group) + fitCost(source, i, 1, translation, j, k, ratio));
         }
       }
       cost[i * width + j] = best;

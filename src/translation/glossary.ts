@@ -41,14 +41,16 @@ export function loadGlossary(root: string): Glossary {
   if (!json.ok) throw new ContentError(json.problems);
   const result = glossarySchema.safeParse(json.doc.value);
   if (!result.success) {
-    throw new ContentError(result.error.issues.map((issue) => ({
-      file: GLOSSARY_FILE,
-      ...(json.doc.nearestPositionOf(issue.path as (string | number)[]) ?? {}),
-      rule: 'config',
-      severity: 'error',
-      message: `Invalid glossary at ${issue.path.join('.') || '(root)'}: ${issue.message}.`,
-      hint: 'Each term is { "term": "…", "note"?: "…", "approved"?: { "<locale>": ["…"] } }.',
-    })));
+    throw new ContentError(
+      result.error.issues.map((issue) => ({
+        file: GLOSSARY_FILE,
+        ...(json.doc.nearestPositionOf(issue.path as (string | number)[]) ?? {}),
+        rule: 'config',
+        severity: 'error',
+        message: `Invalid glossary at ${issue.path.join('.') || '(root)'}: ${issue.message}.`,
+        hint: 'Each term is { "term": "…", "note"?: "…", "approved"?: { "<locale>": ["…"] } }.',
+      })),
+    );
   }
   return {
     terms: result.data.terms.map((term) => ({ term: term.term, approved: term.approved ?? {} })),
@@ -74,7 +76,10 @@ export function alteredSpelling(text: string, term: string): string | undefined 
   const words = text.split(/\s+/);
   for (let size = 1; size <= term.split(/\s+/).length + 1; size++) {
     for (let start = 0; start + size <= words.length; start++) {
-      const candidate = words.slice(start, start + size).join(' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      const candidate = words
+        .slice(start, start + size)
+        .join(' ')
+        .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
       if (candidate !== term && squash(candidate) === target) return candidate;
     }
   }
@@ -84,7 +89,10 @@ export function alteredSpelling(text: string, term: string): string | undefined 
 /** Removes glossary terms and a locale's same-in-translation words, for comparing what is left. */
 export function withoutTerms(text: string, glossary: Glossary, locale: string): string {
   let result = text;
-  const words = [...glossary.terms.flatMap((term) => [term.term, ...(term.approved[locale] ?? [])]), ...(glossary.sameInTranslation[locale] ?? [])];
+  const words = [
+    ...glossary.terms.flatMap((term) => [term.term, ...(term.approved[locale] ?? [])]),
+    ...(glossary.sameInTranslation[locale] ?? []),
+  ];
   for (const word of words.sort((a, b) => b.length - a.length)) result = result.split(word).join(' ');
   return result;
 }

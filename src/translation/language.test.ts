@@ -35,7 +35,8 @@ describe('isSourceLanguage on short text', () => {
   });
 
   it('finds the one English sentence in an otherwise Dutch paragraph', () => {
-    const paragraph = 'Zorg voor een opvolgingsproces voordat de eerste lead binnenkomt. Depending on the storefront, leads reach these places.';
+    const paragraph =
+      'Zorg voor een opvolgingsproces voordat de eerste lead binnenkomt. Depending on the storefront, leads reach these places.';
     const english = sentencesOf(paragraph, 'nl').filter((sentence) => isSourceLanguage(sentence, 'en', 'nl', GLOSSARY));
     expect(english).toEqual(['Depending on the storefront, leads reach these places.']);
   });

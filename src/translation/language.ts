@@ -32,7 +32,8 @@ function eld(): Detector {
   if (!loaded) {
     const manifest = findPackageJSON('eld', import.meta.url);
     if (!manifest) throw new Error('The eld package is not installed: run npm ci.');
-    const entry = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: string }> }).exports['./medium']!.import;
+    const entry = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: string }> }).exports['./medium']!
+      .import;
     loaded = (createRequire(import.meta.url)(join(dirname(manifest), entry)) as { eld: Detector }).eld;
   }
   return loaded;

@@ -84,7 +84,17 @@ export function rowOf(page: SitePage): PageRow {
 
 /** The counts of one locale's pages (see LocaleCounts). */
 export function localeCounts(site: Site, code: string): LocaleCounts {
-  const totals: LocaleCounts = { pages: 0, translated: 0, partial: 0, outdated: 0, untranslated: 0, missing: 0, machine: 0, unreviewed: 0, coverage: 1 };
+  const totals: LocaleCounts = {
+    pages: 0,
+    translated: 0,
+    partial: 0,
+    outdated: 0,
+    untranslated: 0,
+    missing: 0,
+    machine: 0,
+    unreviewed: 0,
+    coverage: 1,
+  };
   let share = 0;
   for (const page of site.pagesOf(code)) {
     totals.pages++;
@@ -97,7 +107,10 @@ export function localeCounts(site: Site, code: string): LocaleCounts {
   return totals;
 }
 
-export function translationOverview(site: Site, locales: readonly string[] = site.registry.translations.map((locale) => locale.code)): LocaleOverview[] {
+export function translationOverview(
+  site: Site,
+  locales: readonly string[] = site.registry.translations.map((locale) => locale.code),
+): LocaleOverview[] {
   return locales.map((code) => {
     const locale = site.registry.get(code)!;
     const pages = site.pagesOf(code).map(rowOf);

@@ -65,11 +65,21 @@ export function reviewRows(input: ReviewInput): ReviewRow[] {
   while (i < source.length || j < translation.length) {
     if (i < source.length && (missingSet.has(i) || j >= translation.length)) {
       const block = source[i]!;
-      rows.push({ source: side(block, source[i + 1], sourceLines), translation: undefined, section: block.section, findings: [{ kind: 'mismatch', message: `This ${describe(block)} has no counterpart in the translation.` }] });
+      rows.push({
+        source: side(block, source[i + 1], sourceLines),
+        translation: undefined,
+        section: block.section,
+        findings: [{ kind: 'mismatch', message: `This ${describe(block)} has no counterpart in the translation.` }],
+      });
       i++;
     } else if (j < translation.length && (extraSet.has(j) || i >= source.length)) {
       const block = translation[j]!;
-      rows.push({ source: undefined, translation: side(block, translation[j + 1], translationLines), section: block.section, findings: [{ kind: 'mismatch', message: `This ${describe(block)} is not in the source.` }] });
+      rows.push({
+        source: undefined,
+        translation: side(block, translation[j + 1], translationLines),
+        section: block.section,
+        findings: [{ kind: 'mismatch', message: `This ${describe(block)} is not in the source.` }],
+      });
       j++;
     } else if (groupAt.has(i)) {
       // A merge or split: the blocks side by side, row by row, the shorter side left empty below its block.
@@ -93,7 +103,12 @@ export function reviewRows(input: ReviewInput): ReviewRow[] {
     } else {
       const a = source[i]!;
       const b = translation[j]!;
-      rows.push({ source: side(a, source[i + 1], sourceLines), translation: side(b, translation[j + 1], translationLines), section: a.section, findings: pairFindings(a, b, input, ignore) });
+      rows.push({
+        source: side(a, source[i + 1], sourceLines),
+        translation: side(b, translation[j + 1], translationLines),
+        section: a.section,
+        findings: pairFindings(a, b, input, ignore),
+      });
       i++;
       j++;
     }
@@ -103,13 +118,23 @@ export function reviewRows(input: ReviewInput): ReviewRow[] {
   const page = { status: 'outdated' as const, changes: input.changes };
   for (const row of rows) {
     if (blame(page, [row.section]).fault !== 'source') continue;
-    row.findings = row.findings.map((finding) => (finding.kind === 'mismatch' ? { kind: 'changed', message: `Outdated, not wrong (the source changed this section since the translation): ${finding.message}` } : finding));
+    row.findings = row.findings.map((finding) =>
+      finding.kind === 'mismatch'
+        ? { kind: 'changed', message: `Outdated, not wrong (the source changed this section since the translation): ${finding.message}` }
+        : finding,
+    );
   }
   // A changed section marks each of its source blocks; the heading row also says how it changed.
   for (const row of rows) {
     const kinds = changed.get(row.section);
     if (!kinds || !row.source) continue;
-    row.findings.push({ kind: 'changed', message: row.source.kind === 'heading' ? `This section changed in the source since the translation (${kinds.join(', ')}).` : 'In a section changed in the source since the translation.' });
+    row.findings.push({
+      kind: 'changed',
+      message:
+        row.source.kind === 'heading'
+          ? `This section changed in the source since the translation (${kinds.join(', ')}).`
+          : 'In a section changed in the source since the translation.',
+    });
   }
   return rows;
 }
@@ -117,7 +142,13 @@ export function reviewRows(input: ReviewInput): ReviewRow[] {
 function pairFindings(source: Block, translation: Block, input: ReviewInput, ignore: readonly string[]): ReviewFinding[] {
   const findings: ReviewFinding[] = [];
   if ((source.kind === 'list' || source.kind === 'table') && source.shape !== translation.shape) {
-    findings.push({ kind: 'mismatch', message: source.kind === 'list' ? `${translation.shape} items here, ${source.shape} in the source.` : `${translation.shape} here, ${source.shape} in the source (rows x columns).` });
+    findings.push({
+      kind: 'mismatch',
+      message:
+        source.kind === 'list'
+          ? `${translation.shape} items here, ${source.shape} in the source.`
+          : `${translation.shape} here, ${source.shape} in the source (rows x columns).`,
+    });
   }
   if (source.code && translation.code && (source.code.lang !== translation.code.lang || source.code.value !== translation.code.value)) {
     findings.push({ kind: 'mismatch', message: 'The code differs from the source; code is never translated.' });
@@ -126,7 +157,11 @@ function pairFindings(source: Block, translation: Block, input: ReviewInput, ign
     findings.push({ kind: 'untranslated', message: 'Identical to the source.' });
   } else {
     const left = sourceLanguageParts(translation, input.languages, ignore);
-    if (left) findings.push({ kind: 'untranslated', message: `Still in the source language: ${left.parts.map((part) => `“${part}”`).join(', ')}.` });
+    if (left)
+      findings.push({
+        kind: 'untranslated',
+        message: `Still in the source language: ${left.parts.map((part) => `“${part}”`).join(', ')}.`,
+      });
   }
   return findings;
 }
@@ -134,7 +169,15 @@ function pairFindings(source: Block, translation: Block, input: ReviewInput, ign
 /** A block's own lines: to its end, but a component that wraps other blocks shows only up to its first child. */
 function side(block: Block, next: Block | undefined, text: readonly string[]): ReviewSide {
   const end = next && next.depth > block.depth ? next.line - 1 : block.endLine;
-  return { line: block.line, text: text.slice(block.line - 1, Math.max(end, block.line)).join('\n').trimEnd(), depth: block.depth, kind: block.kind };
+  return {
+    line: block.line,
+    text: text
+      .slice(block.line - 1, Math.max(end, block.line))
+      .join('\n')
+      .trimEnd(),
+    depth: block.depth,
+    kind: block.kind,
+  };
 }
 
 function describe(block: Block): string {

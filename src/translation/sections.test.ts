@@ -51,7 +51,14 @@ describe('section fingerprints', () => {
     ['table (component)', (text: string) => text.replace('table="audience"', 'table="campaign"'), [{ id: 'first', kinds: ['table'] }]],
     ['code', (text: string) => text.replace('npm run build', 'npm run bench'), [{ id: 'second', kinds: ['code'] }]],
     ['title', (text: string) => text.replace('title: Guide', 'title: The guide'), [{ id: '_meta', kinds: ['text'] }]],
-    ['added and removed', (text: string) => text.replace('## Second {/* #second */}', '## Third {/* #third */}'), [{ id: 'third', kinds: ['added'] }, { id: 'second', kinds: ['removed'] }]],
+    [
+      'added and removed',
+      (text: string) => text.replace('## Second {/* #second */}', '## Third {/* #third */}'),
+      [
+        { id: 'third', kinds: ['added'] },
+        { id: 'second', kinds: ['removed'] },
+      ],
+    ],
   ])('names the kind of change: %s', (_, edit, expected) => {
     expect(changes(edit)).toEqual(expected);
   });

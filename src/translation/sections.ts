@@ -36,7 +36,8 @@ export interface SectionChange {
 /** Props whose values are words (translated), not structure. */
 const TEXT_PROPS = new Set(['title', 'alt', 'label', 'aria-label', 'caption', 'description', 'summary']);
 
-const short = (parts: readonly string[]) => (parts.length === 0 ? '-' : createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 6));
+const short = (parts: readonly string[]) =>
+  parts.length === 0 ? '-' : createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 6);
 
 /** Fingerprints of every section of a page, in document order. */
 export function sectionFingerprints(tree: Root, frontmatter: Record<string, unknown> = {}): Record<string, string> {
@@ -47,7 +48,9 @@ export function sectionFingerprints(tree: Root, frontmatter: Record<string, unkn
     if (!parts.has(id)) parts.set(id, fresh);
     return parts.get(id)!;
   };
-  const meta = ['title', 'navTitle', 'description'].map((key) => frontmatter[key]).filter((value): value is string => typeof value === 'string');
+  const meta = ['title', 'navTitle', 'description']
+    .map((key) => frontmatter[key])
+    .filter((value): value is string => typeof value === 'string');
   if (meta.length > 0) open(META).text.push(...meta.map(normalize));
   let current = open(INTRO);
   for (const node of tree.children) {
@@ -55,7 +58,8 @@ export function sectionFingerprints(tree: Root, frontmatter: Record<string, unkn
     if (node.type === 'heading') current = open(idOf.get(node)!);
     collect(node, current);
   }
-  if (parts.get(INTRO)!.text.length + parts.get(INTRO)!.links.length + parts.get(INTRO)!.table.length + parts.get(INTRO)!.code.length === 0) parts.delete(INTRO);
+  if (parts.get(INTRO)!.text.length + parts.get(INTRO)!.links.length + parts.get(INTRO)!.table.length + parts.get(INTRO)!.code.length === 0)
+    parts.delete(INTRO);
   const result: Record<string, string> = {};
   for (const [id, part] of parts) result[id] = [short(part.text), short(part.links), short(part.table), short(part.code)].join('.');
   return result;
@@ -96,8 +100,21 @@ function collect(node: RootContent | Nodes, into: { text: string[]; links: strin
       const element = node as MdxJsxFlowElement | MdxJsxTextElement;
       const props = element.attributes
         .filter((attribute): attribute is MdxJsxAttribute => attribute.type === 'mdxJsxAttribute')
-        .map((attribute) => [attribute.name, typeof attribute.value === 'string' || attribute.value == null ? String(attribute.value ?? true) : `{${attribute.value.value}}`] as const);
-      into.table.push(`<${element.name ?? ''} ${props.filter(([name]) => !TEXT_PROPS.has(name) && name !== 'href' && name !== 'src').map(([name, value]) => `${name}=${value}`).join(' ')}>`);
+        .map(
+          (attribute) =>
+            [
+              attribute.name,
+              typeof attribute.value === 'string' || attribute.value == null
+                ? String(attribute.value ?? true)
+                : `{${attribute.value.value}}`,
+            ] as const,
+        );
+      into.table.push(
+        `<${element.name ?? ''} ${props
+          .filter(([name]) => !TEXT_PROPS.has(name) && name !== 'href' && name !== 'src')
+          .map(([name, value]) => `${name}=${value}`)
+          .join(' ')}>`,
+      );
       for (const [name, value] of props) {
         if (name === 'href' || name === 'src') into.links.push(value);
         else if (TEXT_PROPS.has(name)) into.text.push(normalize(value));
@@ -106,7 +123,10 @@ function collect(node: RootContent | Nodes, into: { text: string[]; links: strin
     }
     default:
       // Block structure is part of the text: a paragraph turned into a list is a text change.
-      if (node.type !== 'paragraph' && node.type !== 'root') into.text.push(`<${node.type}${node.type === 'heading' ? node.depth : ''}${node.type === 'list' ? (node.ordered ? 'o' : 'u') : ''}>`);
+      if (node.type !== 'paragraph' && node.type !== 'root')
+        into.text.push(
+          `<${node.type}${node.type === 'heading' ? node.depth : ''}${node.type === 'list' ? (node.ordered ? 'o' : 'u') : ''}>`,
+        );
   }
   if ('children' in node) for (const child of node.children as RootContent[]) collect(child, into);
 }
@@ -153,15 +173,24 @@ export function changedSections(recorded: Readonly<Record<string, string>>, curr
  * translation's own section as it was stamped (`7aa80c.806b5e.4ea5eb.-@91c2d0`). With it, a later
  * stamp can tell a section the translator updated after the source changed from one left as it was.
  */
-export function withTranslationPrints(source: Readonly<Record<string, string>>, translation: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(source).map(([id, value]) => [id, translation[id] ? `${value}@${short([translation[id]])}` : value]));
+export function withTranslationPrints(
+  source: Readonly<Record<string, string>>,
+  translation: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source).map(([id, value]) => [id, translation[id] ? `${value}@${short([translation[id]])}` : value]),
+  );
 }
 
 /**
  * Of the given sections, those the translation has not touched since its last stamp: the hash
  * recorded after `@` is still the translation's own. Sections recorded without one cannot tell.
  */
-export function untouchedSections(recorded: Readonly<Record<string, string>>, translation: Readonly<Record<string, string>>, ids: readonly string[]): string[] {
+export function untouchedSections(
+  recorded: Readonly<Record<string, string>>,
+  translation: Readonly<Record<string, string>>,
+  ids: readonly string[],
+): string[] {
   return ids.filter((id) => {
     const own = recorded[id]?.split('@')[1];
     return own !== undefined && translation[id] !== undefined && short([translation[id]]) === own;

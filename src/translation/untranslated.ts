@@ -17,7 +17,10 @@ export const TEXT_KINDS = new Set(['heading', 'paragraph', 'list', 'table', 'blo
 
 /** Words that are rightly the same in both languages: glossary terms and the locale's same-in-translation words. */
 export function ignoredWords(glossary: Glossary, locale: string): string[] {
-  return [...glossary.terms.flatMap((term) => [term.term, ...(term.approved[locale] ?? [])]), ...(glossary.sameInTranslation[locale] ?? [])];
+  return [
+    ...glossary.terms.flatMap((term) => [term.term, ...(term.approved[locale] ?? [])]),
+    ...(glossary.sameInTranslation[locale] ?? []),
+  ];
 }
 
 /** Text left to compare once glossary terms, URLs, numbers and punctuation are set aside. */
@@ -44,12 +47,19 @@ export interface LeftOver {
 }
 
 /** The parts of a translated block still in the source language, if any. */
-export function sourceLanguageParts(block: Block, languages: { source: string; target: string }, ignore: readonly string[]): LeftOver | undefined {
+export function sourceLanguageParts(
+  block: Block,
+  languages: { source: string; target: string },
+  ignore: readonly string[],
+): LeftOver | undefined {
   if (!TEXT_KINDS.has(block.kind)) return undefined;
-  const parts = block.kind === 'heading' ? [block.text] : block.parts ?? sentencesOf(block.text, languages.target);
+  const parts = block.kind === 'heading' ? [block.text] : (block.parts ?? sentencesOf(block.text, languages.target));
   const left = parts.filter((part) => isSourceLanguage(part, languages.source, languages.target, ignore));
   if (left.length === 0) return undefined;
-  return { what: block.kind === 'list' ? 'list item' : block.kind === 'table' ? 'table cell' : block.kind === 'heading' ? 'heading' : 'sentence', parts: left };
+  return {
+    what: block.kind === 'list' ? 'list item' : block.kind === 'table' ? 'table cell' : block.kind === 'heading' ? 'heading' : 'sentence',
+    parts: left,
+  };
 }
 
 /** A translated page's blocks, counted: the content model's `partial` status and its share come from here. */
@@ -74,7 +84,13 @@ export interface BlockCoverage {
  * parts). Asked once per page by the content model; the checker and the review view ask the same
  * functions block by block.
  */
-export function blockCoverage(source: readonly Block[], translation: readonly Block[], glossary: Glossary, locale: string, languages: { source: string; target: string }): BlockCoverage {
+export function blockCoverage(
+  source: readonly Block[],
+  translation: readonly Block[],
+  glossary: Glossary,
+  locale: string,
+  languages: { source: string; target: string },
+): BlockCoverage {
   const ignore = ignoredWords(glossary, locale);
   const identical = new Set<Block>();
   for (const [i, j] of alignBlocks(source, translation).pairs) {
@@ -83,9 +99,15 @@ export function blockCoverage(source: readonly Block[], translation: readonly Bl
   const text = translation.filter((block) => TEXT_KINDS.has(block.kind));
   const left = text.filter((block) => {
     if (identical.has(block)) return true;
-    const parts = block.kind === 'heading' ? [block.text] : block.parts ?? sentencesOf(block.text, languages.target);
+    const parts = block.kind === 'heading' ? [block.text] : (block.parts ?? sentencesOf(block.text, languages.target));
     const found = sourceLanguageParts(block, languages, ignore);
     return found !== undefined && parts.length > 0 && found.parts.length === parts.length;
   });
-  return { total: text.length, translated: text.length - left.length, sections: [...new Set(left.map((block) => block.section))], lines: left.map((block) => block.line), texts: left.map((block) => block.text.replace(/\s+/g, '')) };
+  return {
+    total: text.length,
+    translated: text.length - left.length,
+    sections: [...new Set(left.map((block) => block.section))],
+    lines: left.map((block) => block.line),
+    texts: left.map((block) => block.text.replace(/\s+/g, '')),
+  };
 }

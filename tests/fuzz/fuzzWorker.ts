@@ -48,10 +48,13 @@ const TARGETS: Record<TargetName, () => Promise<Finding[]> | Finding[]> = {
   guard: async () => (await guardContent(root, cache)).problems,
   'check:i18n': () => {
     const registry = loadRegistry(root);
-    return checkTranslations({ root, registry, site: loadSite(root, registry), glossary: loadGlossary(root), cache, history: false }).findings;
+    return checkTranslations({ root, registry, site: loadSite(root, registry), glossary: loadGlossary(root), cache, history: false })
+      .findings;
   },
   // The source pass and the built-site pass on dist/ (no checking build: the fixture has no templates).
-  'check:links': async () => (await checkLinks({ root, registry: loadRegistry(root), siteOrigin: 'https://publishers.example.com', cache, traceBuild: false })).findings,
+  'check:links': async () =>
+    (await checkLinks({ root, registry: loadRegistry(root), siteOrigin: 'https://publishers.example.com', cache, traceBuild: false }))
+      .findings,
 };
 
 parentPort!.on('message', async (message: { id: number; targets?: TargetName[] }) => {

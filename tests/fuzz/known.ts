@@ -20,10 +20,12 @@ export interface KnownCrash {
 export const FIXED_CRASHES: readonly KnownCrash[] = [
   {
     id: 'guard-table-label-object',
-    matches: /^TypeError: Cannot convert object to primitive value\n\s+at String \(<anonymous>\)\n\s+at checkNamespaces \([^)]*src\/content\/guard\.ts:/,
+    matches:
+      /^TypeError: Cannot convert object to primitive value\n\s+at String \(<anonymous>\)\n\s+at checkNamespaces \([^)]*src\/content\/guard\.ts:/,
     file: 'content/en/tables.json',
     text: '{ "caption": { "audience": [{ "x": 1 }] } }\n',
-    summary: 'The content guard throws a TypeError (a stack trace from the build) when a table label in the source locale\'s tables.json is an array or object holding an object: the "missing label" hint calls String() on it (src/content/guard.ts, checkNamespaces).',
+    summary:
+      'The content guard throws a TypeError (a stack trace from the build) when a table label in the source locale\'s tables.json is an array or object holding an object: the "missing label" hint calls String() on it (src/content/guard.ts, checkNamespaces).',
   },
 ];
 

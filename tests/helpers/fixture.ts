@@ -32,10 +32,25 @@ export const TABLES = JSON.stringify({
 });
 
 export const LABELS = (words: { caption: string; storefront: string; audience: string; x: string }) =>
-  JSON.stringify({ caption: { audience: words.caption }, column: { storefront: words.storefront, audience: words.audience }, item: { x: words.x } }, null, 2);
+  JSON.stringify(
+    { caption: { audience: words.caption }, column: { storefront: words.storefront, audience: words.audience }, item: { x: words.x } },
+    null,
+    2,
+  );
 
 export const page = (frontmatter: Record<string, unknown>, body: string) =>
-  `---\n${Object.entries(frontmatter).map(([key, value]) => `${key}: ${typeof value === 'object' ? `\n${Object.entries(value as object).map(([k, v]) => `  ${k}: ${v}`).join('\n')}` : value}`).join('\n')}\n---\n\n${body}\n`;
+  `---\n${Object.entries(frontmatter)
+    .map(
+      ([key, value]) =>
+        `${key}: ${
+          typeof value === 'object'
+            ? `\n${Object.entries(value as object)
+                .map(([k, v]) => `  ${k}: ${v}`)
+                .join('\n')}`
+            : value
+        }`,
+    )
+    .join('\n')}\n---\n\n${body}\n`;
 
 /** A minimal valid two-locale content tree; override or add files per test. */
 export function contentTree(overrides: Record<string, string | null> = {}): Record<string, string> {
@@ -46,8 +61,14 @@ export function contentTree(overrides: Record<string, string | null> = {}): Reco
     'content/en/tables.json': LABELS({ caption: 'Who', storefront: 'Storefront', audience: 'Audience', x: 'Everyone' }),
     'content/de/ui.json': '{"skipLink": "Springen"}',
     'content/de/tables.json': LABELS({ caption: 'Wer', storefront: 'Storefront', audience: 'Zielgruppe', x: 'Alle' }),
-    'content/en/index.mdx': page({ title: 'Home', description: 'The home page of the fixture site.', order: 0 }, '## Start {/* #start */}\n\n<StorefrontTable table="audience" />'),
-    'content/de/index.mdx': page({ title: 'Start', description: 'Die Startseite der Testwebsite.', order: 0 }, '## Anfang {/* #start */}\n\n<StorefrontTable table="audience" />'),
+    'content/en/index.mdx': page(
+      { title: 'Home', description: 'The home page of the fixture site.', order: 0 },
+      '## Start {/* #start */}\n\n<StorefrontTable table="audience" />',
+    ),
+    'content/de/index.mdx': page(
+      { title: 'Start', description: 'Die Startseite der Testwebsite.', order: 0 },
+      '## Anfang {/* #start */}\n\n<StorefrontTable table="audience" />',
+    ),
     ...overrides,
   };
   return Object.fromEntries(Object.entries(files).filter((entry): entry is [string, string] => entry[1] !== null));

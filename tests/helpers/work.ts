@@ -10,7 +10,9 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Page files of every locale: what a build renders (each locale serves every source page). */
-export const CONTENT_PAGES = readdirSync(join(ROOT, 'content'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx')).length;
+export const CONTENT_PAGES = readdirSync(join(ROOT, 'content'), { recursive: true, encoding: 'utf8' }).filter((file) =>
+  file.endsWith('.mdx'),
+).length;
 
 /** The most one build of the site (or a test around one) may take: a minute, plus six seconds a page. */
 export const BUILD_LIMIT_MS = 60_000 + CONTENT_PAGES * 6_000;

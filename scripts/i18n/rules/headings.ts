@@ -21,9 +21,29 @@ export function headingRules(context: PageContext, run?: TranslationRun): Findin
   // Headings merged into a paragraph: one finding each, at that paragraph; the rest must line up as usual.
   const merged = mergedHeadings(context, allSource);
   for (const [heading, block] of merged) {
-    findings.push(pageFinding(context, 'heading-mismatch', 'error', `The source's level-${heading.depth} heading ${excerpt(heading.text)} is merged into this ${block.kind} here, so the page has ${translation.length} heading${translation.length === 1 ? '' : 's'}, the source ${allSource.length}.`, block, heading, `Make it a heading of its own again, before this ${block.kind}: ${'#'.repeat(heading.depth)} … {/* #${heading.id} */}.`));
+    findings.push(
+      pageFinding(
+        context,
+        'heading-mismatch',
+        'error',
+        `The source's level-${heading.depth} heading ${excerpt(heading.text)} is merged into this ${block.kind} here, so the page has ${translation.length} heading${translation.length === 1 ? '' : 's'}, the source ${allSource.length}.`,
+        block,
+        heading,
+        `Make it a heading of its own again, before this ${block.kind}: ${'#'.repeat(heading.depth)} … {/* #${heading.id} */}.`,
+      ),
+    );
     if (!translation.some((candidate) => candidate.id === heading.id)) {
-      findings.push(pageFinding(context, 'heading-id', 'error', `The source heading "${heading.id}" is merged into this ${block.kind}, so links to #${heading.id} break in this language.`, block, heading, `Make it a heading of its own again, ending with {/* #${heading.id} */}.`));
+      findings.push(
+        pageFinding(
+          context,
+          'heading-id',
+          'error',
+          `The source heading "${heading.id}" is merged into this ${block.kind}, so links to #${heading.id} break in this language.`,
+          block,
+          heading,
+          `Make it a heading of its own again, ending with {/* #${heading.id} */}.`,
+        ),
+      );
     }
   }
   const source = allSource.filter((heading) => !merged.has(heading));
@@ -37,7 +57,17 @@ export function headingRules(context: PageContext, run?: TranslationRun): Findin
       source.length !== translation.length
         ? `The page has ${translation.length} heading${translation.length === 1 ? '' : 's'}, the source ${source.length}; they stop lining up at heading ${levelAt + 1}${expected ? ` (source: ${'#'.repeat(expected.depth)} ${excerpt(expected.text)})` : ''}.`
         : `Heading ${levelAt + 1} is level ${actual!.depth} here but level ${expected!.depth} in the source.`;
-    findings.push(pageFinding(context, 'heading-mismatch', 'error', message, actual ?? translation.at(-1), expected ?? source.at(-1), 'Translate each heading in place; do not add, remove or re-level headings.'));
+    findings.push(
+      pageFinding(
+        context,
+        'heading-mismatch',
+        'error',
+        message,
+        actual ?? translation.at(-1),
+        expected ?? source.at(-1),
+        'Translate each heading in place; do not add, remove or re-level headings.',
+      ),
+    );
   }
 
   const sourceIds = new Set(allSource.map((heading) => heading.id));
@@ -47,20 +77,55 @@ export function headingRules(context: PageContext, run?: TranslationRun): Findin
     const counterpart = source[index];
     // Proposed only when no other heading here has that id already: two headings with one id would not pass either.
     const proposed = counterpart && !translationIds.has(counterpart.id) ? counterpart.id : undefined;
-    const hint = proposed ? `Keep the source's id: end the heading with {/* #${proposed} */}.` : counterpart ? `The source has "${counterpart.id}" here, but another heading here has that id already: give each heading the id of its source heading.` : 'Remove the heading, or give it an id the source has.';
+    const hint = proposed
+      ? `Keep the source's id: end the heading with {/* #${proposed} */}.`
+      : counterpart
+        ? `The source has "${counterpart.id}" here, but another heading here has that id already: give each heading the id of its source heading.`
+        : 'Remove the heading, or give it an id the source has.';
     const fix = proposed && run ? headingIdFix(run, context.translation.file, heading, proposed, hint) : undefined;
-    findings.push({ ...pageFinding(context, 'heading-id', 'error', `Heading id "${heading.id}" does not exist in the source${heading.explicit ? '' : ' (it was made from the translated text)'}${counterpart ? `; the source has "${counterpart.id}" here` : ''}.`, heading, counterpart, hint), ...(fix ? { fix } : {}) });
+    findings.push({
+      ...pageFinding(
+        context,
+        'heading-id',
+        'error',
+        `Heading id "${heading.id}" does not exist in the source${heading.explicit ? '' : ' (it was made from the translated text)'}${counterpart ? `; the source has "${counterpart.id}" here` : ''}.`,
+        heading,
+        counterpart,
+        hint,
+      ),
+      ...(fix ? { fix } : {}),
+    });
   }
   for (const [index, heading] of source.entries()) {
     if (translationIds.has(heading.id)) continue;
     // Already reported above when a translated heading sits in its place.
     if (translation[index] && !sourceIds.has(translation[index].id)) continue;
-    findings.push(pageFinding(context, 'heading-id', 'error', `The source heading "${heading.id}" (${excerpt(heading.text)}) has no heading with that id here, so links to #${heading.id} break in this language.`, translation[index] ?? translation.at(-1), heading, `Translate the heading and end it with {/* #${heading.id} */}.`));
+    findings.push(
+      pageFinding(
+        context,
+        'heading-id',
+        'error',
+        `The source heading "${heading.id}" (${excerpt(heading.text)}) has no heading with that id here, so links to #${heading.id} break in this language.`,
+        translation[index] ?? translation.at(-1),
+        heading,
+        `Translate the heading and end it with {/* #${heading.id} */}.`,
+      ),
+    );
   }
   if (findings.slice(ownFindings).every((finding) => finding.rule !== 'heading-id') && source.length === translation.length) {
     const orderAt = firstDifference(source, translation, (heading) => heading.id);
     if (orderAt !== -1) {
-      findings.push(pageFinding(context, 'heading-id', 'error', `Heading ids are in a different order: "${translation[orderAt]!.id}" is where the source has "${source[orderAt]!.id}".`, translation[orderAt], source[orderAt], 'Put the sections in the source\'s order.'));
+      findings.push(
+        pageFinding(
+          context,
+          'heading-id',
+          'error',
+          `Heading ids are in a different order: "${translation[orderAt]!.id}" is where the source has "${source[orderAt]!.id}".`,
+          translation[orderAt],
+          source[orderAt],
+          "Put the sections in the source's order.",
+        ),
+      );
     }
   }
   return findings;
@@ -76,7 +141,10 @@ function mergedHeadings(context: PageContext, headings: readonly HeadingRef[]): 
     if (group.source.length < 2 || into.kind === 'heading') continue;
     for (const index of group.source) {
       const block = sourceBlocks[index]!;
-      const heading = block.kind === 'heading' ? headings.find((candidate) => candidate.line === block.line && candidate.column === block.column) : undefined;
+      const heading =
+        block.kind === 'heading'
+          ? headings.find((candidate) => candidate.line === block.line && candidate.column === block.column)
+          : undefined;
       if (heading) merged.set(heading, into);
     }
   }

@@ -41,20 +41,52 @@ export function outdatedRule(context: PageContext, options: OutdatedOptions): Fi
   const hint = `Update those sections, then run \`npm run i18n:stamp -- ${context.translation.file}\`.`;
   const old = options.history ? findRevision(options.root, context.source.file, recorded) : undefined;
   // The recorded fingerprints say what changed; without them, the old revision from git can.
-  const changes: SectionChange[] | undefined = state.changes ?? (old ? changedSections(parsePage(context.source.file, context.source.path, context.sourceLocale, old.text).sections, context.source.sections) : undefined);
+  const changes: SectionChange[] | undefined =
+    state.changes ??
+    (old
+      ? changedSections(
+          parsePage(context.source.file, context.source.path, context.sourceLocale, old.text).sections,
+          context.source.sections,
+        )
+      : undefined);
   const extra = changes ? { sections: changes.map((change) => (change.id.startsWith('_') ? change.id : `#${change.id}`)), changes } : {};
   if (!changes && !old) {
-    return [pageFinding(context, 'outdated', 'warning', `The source page changed since this translation was made (recorded ${recorded}, the source is now ${context.source.hash}); it records no section fingerprints and that revision is not in git history, so compare the pages by hand.`, at, undefined, `Update the translation, then run \`npm run i18n:stamp -- ${context.translation.file}\`; from then on this check names the changed sections.`)];
+    return [
+      pageFinding(
+        context,
+        'outdated',
+        'warning',
+        `The source page changed since this translation was made (recorded ${recorded}, the source is now ${context.source.hash}); it records no section fingerprints and that revision is not in git history, so compare the pages by hand.`,
+        at,
+        undefined,
+        `Update the translation, then run \`npm run i18n:stamp -- ${context.translation.file}\`; from then on this check names the changed sections.`,
+      ),
+    ];
   }
-  const summary = changes && changes.length > 0 ? `changed: ${changes.map(describeChange).join(', ')}` : 'only frontmatter or formatting changed';
+  const summary =
+    changes && changes.length > 0 ? `changed: ${changes.map(describeChange).join(', ')}` : 'only frontmatter or formatting changed';
   const message = `The source page changed since this translation was made${old ? ` (${behind(options.root, old)})` : ''}; ${summary}.`;
   const finding = { ...pageFinding(context, 'outdated', 'warning', message, at, undefined, hint), ...extra };
   if (!old) return [finding];
-  const diff = createTwoFilesPatch(`${context.source.file} (${old.commit.slice(0, 7)})`, `${context.source.file} (now)`, old.text, currentText(options.root, context.source.file) ?? '', '', '', { context: 1 })
+  const diff = createTwoFilesPatch(
+    `${context.source.file} (${old.commit.slice(0, 7)})`,
+    `${context.source.file} (now)`,
+    old.text,
+    currentText(options.root, context.source.file) ?? '',
+    '',
+    '',
+    { context: 1 },
+  )
     .split('\n')
     .slice(2)
     .filter((line) => line !== '\\ No newline at end of file');
-  const shown = diff.length > DIFF_LINES ? [...diff.slice(0, DIFF_LINES), `… ${diff.length - DIFF_LINES} more lines: git diff ${old.commit.slice(0, 7)} -- ${context.source.file}`] : diff;
+  const shown =
+    diff.length > DIFF_LINES
+      ? [
+          ...diff.slice(0, DIFF_LINES),
+          `… ${diff.length - DIFF_LINES} more lines: git diff ${old.commit.slice(0, 7)} -- ${context.source.file}`,
+        ]
+      : diff;
   return [{ ...finding, details: shown }];
 }
 

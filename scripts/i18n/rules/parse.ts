@@ -21,11 +21,31 @@ export function frontmatterRule(context: PageContext): Finding[] {
     const expected = source.frontmatter[key];
     const actual = translation.frontmatter[key];
     if (JSON.stringify(expected) !== JSON.stringify(actual)) {
-      findings.push(pageFinding(context, 'frontmatter', 'error', `\`${key}\` is ${JSON.stringify(actual)} here but ${JSON.stringify(expected)} in the source; it is structure, not text, and must be the same in every locale.`, translation.frontmatterPlaces[key], source.frontmatterPlaces[key], `Set \`${key}: ${JSON.stringify(expected)}\`.`));
+      findings.push(
+        pageFinding(
+          context,
+          'frontmatter',
+          'error',
+          `\`${key}\` is ${JSON.stringify(actual)} here but ${JSON.stringify(expected)} in the source; it is structure, not text, and must be the same in every locale.`,
+          translation.frontmatterPlaces[key],
+          source.frontmatterPlaces[key],
+          `Set \`${key}: ${JSON.stringify(expected)}\`.`,
+        ),
+      );
     }
   }
   if (translation.frontmatter.translation === undefined) {
-    findings.push(pageFinding(context, 'frontmatter', 'error', 'The translation does not record which source revision it was made from (`translation.source`).', translation.frontmatterPlaces.title, undefined, `Once the text matches ${source.file}, run \`npm run i18n:stamp -- ${translation.file}\`.`));
+    findings.push(
+      pageFinding(
+        context,
+        'frontmatter',
+        'error',
+        'The translation does not record which source revision it was made from (`translation.source`).',
+        translation.frontmatterPlaces.title,
+        undefined,
+        `Once the text matches ${source.file}, run \`npm run i18n:stamp -- ${translation.file}\`.`,
+      ),
+    );
   }
   return findings;
 }

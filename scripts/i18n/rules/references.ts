@@ -12,7 +12,10 @@ import type { TranslationRun } from '../check.ts';
 import { linkFix, linkPasses } from '../proposals.ts';
 
 const componentKey = (component: ComponentRef) => `${component.name} ${JSON.stringify(Object.entries(component.props).sort())}`;
-const showComponent = (component: ComponentRef) => `<${component.name}${Object.entries(component.props).map(([name, value]) => ` ${name}="${value}"`).join('')}>`;
+const showComponent = (component: ComponentRef) =>
+  `<${component.name}${Object.entries(component.props)
+    .map(([name, value]) => ` ${name}="${value}"`)
+    .join('')}>`;
 
 export function componentRule(context: PageContext): Finding[] {
   const source = context.source.outline?.components;
@@ -28,14 +31,44 @@ export function componentRule(context: PageContext): Finding[] {
     if (sameName !== undefined) {
       extraLeft.delete(sameName);
       const actual = translation[sameName]!;
-      findings.push(pageFinding(context, 'component-mismatch', 'error', `${showComponent(actual)} differs from the source's ${showComponent(expected)}; only text may be translated.`, actual, expected, 'Copy the component\'s props from the source unchanged.'));
+      findings.push(
+        pageFinding(
+          context,
+          'component-mismatch',
+          'error',
+          `${showComponent(actual)} differs from the source's ${showComponent(expected)}; only text may be translated.`,
+          actual,
+          expected,
+          "Copy the component's props from the source unchanged.",
+        ),
+      );
     } else {
-      findings.push(pageFinding(context, 'component-mismatch', 'error', `${showComponent(expected)} from the source is missing here.`, nearest(translation, expected.line, context), expected, 'Add the component at the same place as in the source.'));
+      findings.push(
+        pageFinding(
+          context,
+          'component-mismatch',
+          'error',
+          `${showComponent(expected)} from the source is missing here.`,
+          nearest(translation, expected.line, context),
+          expected,
+          'Add the component at the same place as in the source.',
+        ),
+      );
     }
   }
   for (const index of extraLeft) {
     const actual = translation[index]!;
-    findings.push(pageFinding(context, 'component-mismatch', 'error', `${showComponent(actual)} is not in the source.`, actual, undefined, 'Remove it, or ask for it to be added to the source page first.'));
+    findings.push(
+      pageFinding(
+        context,
+        'component-mismatch',
+        'error',
+        `${showComponent(actual)} is not in the source.`,
+        actual,
+        undefined,
+        'Remove it, or ask for it to be added to the source page first.',
+      ),
+    );
   }
   return findings;
 }
@@ -52,7 +85,11 @@ export function linkRule(context: PageContext, run?: TranslationRun): Finding[] 
   const translation = context.translation.outline?.links;
   if (!source || !translation) return [];
   const expectedUrls = source.map((link) => localizeTarget(link.url, context.sourceLocale, context.locale.code));
-  const { missing, extra } = align<{ url: string }>(expectedUrls.map((url) => ({ url })), translation, (link) => link.url);
+  const { missing, extra } = align<{ url: string }>(
+    expectedUrls.map((url) => ({ url })),
+    translation,
+    (link) => link.url,
+  );
   const findings: Finding[] = [];
   const extraLeft = new Set(extra);
   for (const index of missing) {
@@ -66,16 +103,51 @@ export function linkRule(context: PageContext, run?: TranslationRun): Finding[] 
       const wrongLocale = localizeTarget(actual.url, context.sourceLocale, context.locale.code) === wanted && actual.url !== wanted;
       // The source's target, localized, is proposed only when the link check would accept it here.
       const passes = !run || linkPasses(run, context, wanted);
-      const hint = passes ? `Link to ${wanted}.` : `Link where the source links; its target, ${wanted}, is broken here too: fix the source's link first (npm run check:links).`;
+      const hint = passes
+        ? `Link to ${wanted}.`
+        : `Link where the source links; its target, ${wanted}, is broken here too: fix the source's link first (npm run check:links).`;
       const fix = passes && run ? linkFix(run, context.translation.file, actual, actual.url, wanted, hint) : undefined;
-      findings.push({ ...pageFinding(context, 'link-mismatch', 'error', wrongLocale ? `The link goes to "${actual.url}", the source language's page; link to "${wanted}" in this locale.` : `The link goes to "${actual.url}" where the source links to "${wanted}".`, actual, expected, hint), ...(fix ? { fix } : {}) });
+      findings.push({
+        ...pageFinding(
+          context,
+          'link-mismatch',
+          'error',
+          wrongLocale
+            ? `The link goes to "${actual.url}", the source language's page; link to "${wanted}" in this locale.`
+            : `The link goes to "${actual.url}" where the source links to "${wanted}".`,
+          actual,
+          expected,
+          hint,
+        ),
+        ...(fix ? { fix } : {}),
+      });
     } else {
-      findings.push(pageFinding(context, 'link-mismatch', 'error', `The source's link to "${wanted}" is missing here.`, nearest(translation, expected.line, context), expected, 'Keep every link of the source, translating only its text.'));
+      findings.push(
+        pageFinding(
+          context,
+          'link-mismatch',
+          'error',
+          `The source's link to "${wanted}" is missing here.`,
+          nearest(translation, expected.line, context),
+          expected,
+          'Keep every link of the source, translating only its text.',
+        ),
+      );
     }
   }
   for (const index of extraLeft) {
     const actual = translation[index]!;
-    findings.push(pageFinding(context, 'link-mismatch', 'error', `The link to "${actual.url}" is not in the source.`, actual, undefined, 'Remove it, or ask for it to be added to the source page first.'));
+    findings.push(
+      pageFinding(
+        context,
+        'link-mismatch',
+        'error',
+        `The link to "${actual.url}" is not in the source.`,
+        actual,
+        undefined,
+        'Remove it, or ask for it to be added to the source page first.',
+      ),
+    );
   }
   return findings;
 }
@@ -86,11 +158,43 @@ export function imageRule(context: PageContext): Finding[] {
   if (!source || !translation) return [];
   const findings: Finding[] = [];
   const { pairs, missing, extra } = align(source, translation, (image) => image.src);
-  for (const index of missing) findings.push(pageFinding(context, 'image-mismatch', 'error', `The source's image "${source[index]!.src}" is missing here.`, nearest(translation, source[index]!.line, context), source[index], 'Keep every image of the source; translate only its alt text.'));
-  for (const index of extra) findings.push(pageFinding(context, 'image-mismatch', 'error', `The image "${translation[index]!.src}" is not in the source.`, translation[index], undefined, 'Use the source\'s images.'));
+  for (const index of missing)
+    findings.push(
+      pageFinding(
+        context,
+        'image-mismatch',
+        'error',
+        `The source's image "${source[index]!.src}" is missing here.`,
+        nearest(translation, source[index]!.line, context),
+        source[index],
+        'Keep every image of the source; translate only its alt text.',
+      ),
+    );
+  for (const index of extra)
+    findings.push(
+      pageFinding(
+        context,
+        'image-mismatch',
+        'error',
+        `The image "${translation[index]!.src}" is not in the source.`,
+        translation[index],
+        undefined,
+        "Use the source's images.",
+      ),
+    );
   for (const [i, j] of pairs) {
     if (source[i]!.alt.trim() !== '' && translation[j]!.alt.trim() === '') {
-      findings.push(pageFinding(context, 'image-mismatch', 'error', `The image "${translation[j]!.src}" has no alt text; the source's is "${source[i]!.alt}".`, translation[j], source[i], 'Translate the alt text: it is what screen readers and search engines read.'));
+      findings.push(
+        pageFinding(
+          context,
+          'image-mismatch',
+          'error',
+          `The image "${translation[j]!.src}" has no alt text; the source's is "${source[i]!.alt}".`,
+          translation[j],
+          source[i],
+          'Translate the alt text: it is what screen readers and search engines read.',
+        ),
+      );
     }
   }
   return findings;

@@ -31,21 +31,47 @@ const pairsOf = (context: PageContext) => {
   ];
 };
 
-const joined = (blocks: readonly Block[]): Block => ({ ...blocks[0]!, kind: blocks.some((block) => block.kind === 'paragraph') ? 'paragraph' : blocks[0]!.kind, text: blocks.map((block) => block.text).join(' '), placeholders: blocks.flatMap((block) => block.placeholders), endLine: blocks.at(-1)!.endLine });
+const joined = (blocks: readonly Block[]): Block => ({
+  ...blocks[0]!,
+  kind: blocks.some((block) => block.kind === 'paragraph') ? 'paragraph' : blocks[0]!.kind,
+  text: blocks.map((block) => block.text).join(' '),
+  placeholders: blocks.flatMap((block) => block.placeholders),
+  endLine: blocks.at(-1)!.endLine,
+});
 
 export function untranslatedRule(context: PageContext): Finding[] {
   if (context.sourceLocale === context.locale.code) return [];
   const hint = 'Translate it; if it is right as it is, add its words to "sameInTranslation" in content/glossary.json.';
   // A whole page still in the source language is one finding, not one per paragraph; the model decides (readers get the fallback).
   if (context.page.status === 'untranslated') {
-    return [pageFinding(context, 'untranslated', 'warning', `The page is declared ${context.locale.name} (${context.locale.code}) but its text is still in the source language, so readers get the ${context.sourceLocale} page as a fallback and it counts as untranslated.`, context.translation.frontmatterPlaces.title, undefined, 'Translate the page, or delete it so readers get the marked fallback instead.')];
+    return [
+      pageFinding(
+        context,
+        'untranslated',
+        'warning',
+        `The page is declared ${context.locale.name} (${context.locale.code}) but its text is still in the source language, so readers get the ${context.sourceLocale} page as a fallback and it counts as untranslated.`,
+        context.translation.frontmatterPlaces.title,
+        undefined,
+        'Translate the page, or delete it so readers get the marked fallback instead.',
+      ),
+    ];
   }
   const findings: Finding[] = [];
   const identical = new Set<Block>();
   for (const [source, target, members] of pairsOf(context)) {
     if (!isIdenticalBlock(source, target, context.glossary, context.locale.code)) continue;
     for (const member of members) identical.add(member);
-    findings.push(pageFinding(context, 'untranslated', 'warning', `This ${source.kind} is identical to the source: ${excerpt(target.text)}.`, target, source, hint));
+    findings.push(
+      pageFinding(
+        context,
+        'untranslated',
+        'warning',
+        `This ${source.kind} is identical to the source: ${excerpt(target.text)}.`,
+        target,
+        source,
+        hint,
+      ),
+    );
   }
   // Source-language text hiding in part of a block: a sentence, a list item, a table cell, a heading.
   const languages = { source: context.source.locale, target: context.locale.hreflang };
@@ -54,12 +80,35 @@ export function untranslatedRule(context: PageContext): Finding[] {
     if (identical.has(block)) continue;
     const left = sourceLanguageParts(block, languages, ignore);
     if (!left) continue;
-    findings.push(pageFinding(context, 'untranslated', 'warning', `${left.parts.length === 1 ? `A ${left.what} is` : `${left.parts.length} ${left.what}s are`} still in the source language: ${left.parts.slice(0, 3).map((part) => excerpt(part)).join(', ')}.`, block, undefined, hint));
+    findings.push(
+      pageFinding(
+        context,
+        'untranslated',
+        'warning',
+        `${left.parts.length === 1 ? `A ${left.what} is` : `${left.parts.length} ${left.what}s are`} still in the source language: ${left.parts
+          .slice(0, 3)
+          .map((part) => excerpt(part))
+          .join(', ')}.`,
+        block,
+        undefined,
+        hint,
+      ),
+    );
   }
   for (const key of TRANSLATABLE_KEYS) {
     const value = context.translation.frontmatter[key];
     if (typeof value === 'string' && isSourceLanguage(value, languages.source, languages.target, ignore)) {
-      findings.push(pageFinding(context, 'untranslated', 'warning', `The ${key === 'navTitle' ? 'navigation title' : key} is still in the source language: ${excerpt(value)}.`, context.translation.frontmatterPlaces[key], context.source.frontmatterPlaces[key], hint));
+      findings.push(
+        pageFinding(
+          context,
+          'untranslated',
+          'warning',
+          `The ${key === 'navTitle' ? 'navigation title' : key} is still in the source language: ${excerpt(value)}.`,
+          context.translation.frontmatterPlaces[key],
+          context.source.frontmatterPlaces[key],
+          hint,
+        ),
+      );
     }
   }
   return findings;
@@ -77,15 +126,35 @@ export function glossaryRule(context: PageContext): Finding[] {
     const expected = context.source.frontmatter[key];
     const actual = context.translation.frontmatter[key];
     if (typeof expected !== 'string' || typeof actual !== 'string') continue;
-    findings.push(...termFindings(context, expected, actual, context.translation.frontmatterPlaces[key], context.source.frontmatterPlaces[key], FIELD_NAMES[key]));
+    findings.push(
+      ...termFindings(
+        context,
+        expected,
+        actual,
+        context.translation.frontmatterPlaces[key],
+        context.source.frontmatterPlaces[key],
+        FIELD_NAMES[key],
+      ),
+    );
   }
   return findings;
 }
 
-const FIELD_NAMES: Record<(typeof TRANSLATABLE_KEYS)[number], string> = { title: 'the title', navTitle: 'the navigation title', description: 'the description' };
+const FIELD_NAMES: Record<(typeof TRANSLATABLE_KEYS)[number], string> = {
+  title: 'the title',
+  navTitle: 'the navigation title',
+  description: 'the description',
+};
 
 /** One finding per glossary term the source text has more often than the translated text (in `field`, when not body text). */
-function termFindings(context: PageContext, sourceText: string, targetText: string, at: Place | undefined, sourceAt: Place | undefined, field?: string): Finding[] {
+function termFindings(
+  context: PageContext,
+  sourceText: string,
+  targetText: string,
+  at: Place | undefined,
+  sourceAt: Place | undefined,
+  field?: string,
+): Finding[] {
   const findings: Finding[] = [];
   for (const { term, approved } of context.glossary.terms) {
     const expected = countTerm(sourceText, term);
@@ -95,15 +164,21 @@ function termFindings(context: PageContext, sourceText: string, targetText: stri
     if (actual >= expected) continue;
     const altered = alteredSpelling(targetText, term);
     const where = field ? ` in ${field}` : ' here';
-    findings.push(pageFinding(
-      context,
-      'glossary',
-      'warning',
-      altered ? `“${term}” is written “${altered}”${where}; it is a glossary term and keeps its exact form.` : `“${term}” appears ${expected} time${expected === 1 ? '' : 's'} in the source${field ? `'s ${field.replace(/^the /, '')}` : ''} but ${actual}${where}; it is a glossary term and is never translated.`,
-      at,
-      sourceAt,
-      approved[context.locale.code] ? `Write “${term}” or an approved form: ${approved[context.locale.code]!.join(', ')}.` : `Write “${term}” as it is.`,
-    ));
+    findings.push(
+      pageFinding(
+        context,
+        'glossary',
+        'warning',
+        altered
+          ? `“${term}” is written “${altered}”${where}; it is a glossary term and keeps its exact form.`
+          : `“${term}” appears ${expected} time${expected === 1 ? '' : 's'} in the source${field ? `'s ${field.replace(/^the /, '')}` : ''} but ${actual}${where}; it is a glossary term and is never translated.`,
+        at,
+        sourceAt,
+        approved[context.locale.code]
+          ? `Write “${term}” or an approved form: ${approved[context.locale.code]!.join(', ')}.`
+          : `Write “${term}” as it is.`,
+      ),
+    );
   }
   return findings;
 }
@@ -114,8 +189,21 @@ export function placeholderRule(context: PageContext): Finding[] {
     const missing = subtract(source.placeholders, target.placeholders);
     const extra = subtract(target.placeholders, source.placeholders);
     if (missing.length === 0 && extra.length === 0) continue;
-    const parts = [missing.length ? `missing ${missing.map((p) => `“${p}”`).join(', ')}` : '', extra.length ? `not in the source: ${extra.map((p) => `“${p}”`).join(', ')}` : ''].filter(Boolean);
-    findings.push(pageFinding(context, 'placeholder-mismatch', 'error', `Numbers, code, URLs or expressions differ from the source's: ${parts.join('; ')}.`, target, source, 'Copy numbers, `code`, URLs and {expressions} exactly as the source has them.'));
+    const parts = [
+      missing.length ? `missing ${missing.map((p) => `“${p}”`).join(', ')}` : '',
+      extra.length ? `not in the source: ${extra.map((p) => `“${p}”`).join(', ')}` : '',
+    ].filter(Boolean);
+    findings.push(
+      pageFinding(
+        context,
+        'placeholder-mismatch',
+        'error',
+        `Numbers, code, URLs or expressions differ from the source's: ${parts.join('; ')}.`,
+        target,
+        source,
+        'Copy numbers, `code`, URLs and {expressions} exactly as the source has them.',
+      ),
+    );
   }
   return findings;
 }

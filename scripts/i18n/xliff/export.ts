@@ -45,7 +45,11 @@ export interface ExportResult {
   counts: { pages: number; units: number; translated: number; review: number; new: number };
 }
 
-const UNIT_KIND_NAMES: Record<string, string> = { title: 'title (frontmatter)', navTitle: 'navigation title (frontmatter navTitle)', description: 'description (frontmatter, for search results)' };
+const UNIT_KIND_NAMES: Record<string, string> = {
+  title: 'title (frontmatter)',
+  navTitle: 'navigation title (frontmatter navTitle)',
+  description: 'description (frontmatter, for search results)',
+};
 
 export function exportLocale(options: ExportOptions): ExportResult {
   const { registry, site, glossary } = options;
@@ -80,12 +84,31 @@ export function exportLocale(options: ExportOptions): ExportResult {
       const state = stateOf(page, unit, found, changed);
       const notes = [`${page.url} · ${sectionName(unit)} · ${UNIT_KIND_NAMES[unit.kind] ?? unit.kind} · ${page.sourceFile}:${unit.line}`];
       if (found && 'problem' in found) notes.push(found.problem);
-      if (state === 'needs-review-translation' && page.changes) notes.push(`Changed in the source since the translation: ${page.changes.filter((change) => change.id === unit.section).map(describeChange).join('; ') || 'the page (the translation records no section fingerprints)'}.`);
-      const xliffUnit: XliffUnit = { id: unit.id, source: unit.segments, target: found && 'segments' in found ? found.segments : undefined, state, notes };
+      if (state === 'needs-review-translation' && page.changes)
+        notes.push(
+          `Changed in the source since the translation: ${
+            page.changes
+              .filter((change) => change.id === unit.section)
+              .map(describeChange)
+              .join('; ') || 'the page (the translation records no section fingerprints)'
+          }.`,
+        );
+      const xliffUnit: XliffUnit = {
+        id: unit.id,
+        source: unit.segments,
+        target: found && 'segments' in found ? found.segments : undefined,
+        state,
+        notes,
+      };
       count(xliffUnit);
       return xliffUnit;
     });
-    files.push({ original: page.sourceFile, datatype: 'x-mdx', notes: [`${page.url} (${page.status} in ${locale.code}); translate only the text, keep every tag.`], units });
+    files.push({
+      original: page.sourceFile,
+      datatype: 'x-mdx',
+      notes: [`${page.url} (${page.status} in ${locale.code}); translate only the text, keep every tag.`],
+      units,
+    });
   }
 
   // String files: each string a unit; states from check:i18n's UI rules.
@@ -107,16 +130,23 @@ export function exportLocale(options: ExportOptions): ExportResult {
       const value = ownValues.get(unit.id);
       const place = own?.positionOf(unit.path);
       const rule = place ? todo.get(`${ownFile}:${place.line}:${place.column}`) : undefined;
-      const isNew = value === undefined || value.trim() === '' || rule === 'ui-missing-key' || rule === 'ui-empty' || rule === 'ui-untranslated';
+      const isNew =
+        value === undefined || value.trim() === '' || rule === 'ui-missing-key' || rule === 'ui-empty' || rule === 'ui-untranslated';
       const target = isNew ? undefined : matchToSource(unit.segments, stringSegments(value, terms));
       const state = isNew ? 'new' : target ? (rule === undefined ? 'translated' : 'needs-review-translation') : 'needs-translation';
       const notes = [`${namespace.file} · "${unit.id}"${rule && !isNew ? ` · check:i18n: ${rule}` : ''}`];
-      if (!isNew && !target) notes.push(`The current translation (“${value}”) does not keep the source's placeholders; translate it again from the source.`);
+      if (!isNew && !target)
+        notes.push(`The current translation (“${value}”) does not keep the source's placeholders; translate it again from the source.`);
       const xliffUnit: XliffUnit = { id: unit.id, source: unit.segments, target, state, notes };
       count(xliffUnit);
       return xliffUnit;
     });
-    files.push({ original: namespace.file, datatype: 'x-i18next-json', notes: [`i18next namespace "${namespace.name}": interface strings; keep every tag.`], units });
+    files.push({
+      original: namespace.file,
+      datatype: 'x-i18next-json',
+      notes: [`i18next namespace "${namespace.name}": interface strings; keep every tag.`],
+      units,
+    });
   }
   return { document: { sourceLanguage: source.hreflang, targetLanguage: locale.hreflang, files }, problems, counts };
 }
@@ -128,14 +158,22 @@ type Found = { segments: Segment[] } | { problem: string };
  * page, lined up by section, kind and nesting; nothing for a page readers
  * get as a fallback (missing or untranslated).
  */
-function targetsOf(page: SitePage, units: readonly Unit[], byFile: ReadonlyMap<string, PageFile>, terms: readonly string[], sourceLocale: string, locale: string): Map<Unit, Found> {
+function targetsOf(
+  page: SitePage,
+  units: readonly Unit[],
+  byFile: ReadonlyMap<string, PageFile>,
+  terms: readonly string[],
+  sourceLocale: string,
+  locale: string,
+): Map<Unit, Found> {
   const found = new Map<Unit, Found>();
   if (page.isFallback || !page.ownFile) return found;
   const own = byFile.get(page.ownFile);
   if (!own) return found;
   const parsed = unitsOfPage(own.file, own.text, { terms, sourceLocale, locale, localize: false });
   if (!parsed.ok) {
-    for (const unit of units) found.set(unit, { problem: `The translation (${own.file}) does not parse: ${parsed.problems[0]?.message ?? 'unknown problem'}` });
+    for (const unit of units)
+      found.set(unit, { problem: `The translation (${own.file}) does not parse: ${parsed.problems[0]?.message ?? 'unknown problem'}` });
     return found;
   }
   const theirs = parsed.page.units;
@@ -143,7 +181,14 @@ function targetsOf(page: SitePage, units: readonly Unit[], byFile: ReadonlyMap<s
   for (const [a, b] of pairs) {
     const unit = units[a]!;
     const segments = matchToSource(unit.segments, theirs[b]!.segments);
-    found.set(unit, segments ? { segments } : { problem: `The current translation (${own.file}:${theirs[b]!.line}) does not keep this block's links, code or components as the source has them; translate it again from the source.` });
+    found.set(
+      unit,
+      segments
+        ? { segments }
+        : {
+            problem: `The current translation (${own.file}:${theirs[b]!.line}) does not keep this block's links, code or components as the source has them; translate it again from the source.`,
+          },
+    );
   }
   return found;
 }
@@ -155,7 +200,8 @@ function targetsOf(page: SitePage, units: readonly Unit[], byFile: ReadonlyMap<s
  * language may need a name twice, or once less): they match by the term alone.
  */
 export function matchToSource(source: readonly Segment[], translation: readonly Segment[]): Segment[] | undefined {
-  const keyOf = (piece: Exclude<Segment, string>) => (piece.kind === 'ph' ? `ph\n${piece.ctype}\n${piece.native}` : `g\n${piece.ctype}\n${piece.open}\n${piece.close}`);
+  const keyOf = (piece: Exclude<Segment, string>) =>
+    piece.kind === 'ph' ? `ph\n${piece.ctype}\n${piece.native}` : `g\n${piece.ctype}\n${piece.open}\n${piece.close}`;
   const pool = new Map<string, string[]>();
   const termIds = new Map<string, string>();
   let fresh = 0;
@@ -169,13 +215,14 @@ export function matchToSource(source: readonly Segment[], translation: readonly 
     }
   }
   let unmatched = false;
-  const map = (segments: readonly Segment[]): Segment[] => segments.map((segment) => {
-    if (typeof segment === 'string') return segment;
-    if (segment.kind === 'ph' && segment.ctype === 'x-term') return { ...segment, id: termIds.get(segment.native) ?? `t${++fresh}` };
-    const id = pool.get(keyOf(segment))?.shift();
-    if (id === undefined) unmatched = true;
-    return segment.kind === 'ph' ? { ...segment, id: id ?? '?' } : { ...segment, id: id ?? '?', children: map(segment.children) };
-  });
+  const map = (segments: readonly Segment[]): Segment[] =>
+    segments.map((segment) => {
+      if (typeof segment === 'string') return segment;
+      if (segment.kind === 'ph' && segment.ctype === 'x-term') return { ...segment, id: termIds.get(segment.native) ?? `t${++fresh}` };
+      const id = pool.get(keyOf(segment))?.shift();
+      if (id === undefined) unmatched = true;
+      return segment.kind === 'ph' ? { ...segment, id: id ?? '?' } : { ...segment, id: id ?? '?', children: map(segment.children) };
+    });
   const mapped = map(translation);
   const left = [...pool.values()].some((ids) => ids.length > 0);
   return unmatched || left ? undefined : mapped;

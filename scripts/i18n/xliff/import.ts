@@ -68,24 +68,61 @@ export function importXliff(options: ImportOptions): ImportResult {
   const { registry } = options;
   const at = (where: At) => ({ file: options.file, line: where.line, column: where.column });
   const read = readXliff(options.xml);
-  if (!read.ok) return { kind: 'malformed', finding: { rule: 'xliff-malformed', severity: 'error', message: `The XLIFF file cannot be read: ${read.message}.`, ...at(read.at), hint: 'Export the file again from your CAT tool, or fix the XML at this place.' } };
-  if (read.files.length === 0) return { kind: 'malformed', finding: { rule: 'xliff-malformed', severity: 'error', message: 'The XLIFF file has no <file> elements.', file: options.file, line: 1, column: 1, hint: 'Import the file npm run i18n:export wrote, translated.' } };
+  if (!read.ok)
+    return {
+      kind: 'malformed',
+      finding: {
+        rule: 'xliff-malformed',
+        severity: 'error',
+        message: `The XLIFF file cannot be read: ${read.message}.`,
+        ...at(read.at),
+        hint: 'Export the file again from your CAT tool, or fix the XML at this place.',
+      },
+    };
+  if (read.files.length === 0)
+    return {
+      kind: 'malformed',
+      finding: {
+        rule: 'xliff-malformed',
+        severity: 'error',
+        message: 'The XLIFF file has no <file> elements.',
+        file: options.file,
+        line: 1,
+        column: 1,
+        hint: 'Import the file npm run i18n:export wrote, translated.',
+      },
+    };
   const source = registry.source;
   const locale = localeOfTag(registry, read.files[0]!.targetLanguage);
   for (const file of read.files) {
     const fileLocale = localeOfTag(registry, file.targetLanguage);
     const problem = !fileLocale
       ? `target-language "${file.targetLanguage ?? ''}" is not a locale in content/locales.json (${registry.translations.map((entry) => entry.hreflang).join(', ')})`
-      : fileLocale !== locale ? `target-language "${file.targetLanguage}" differs from the first file's "${read.files[0]!.targetLanguage}"; import one locale at a time`
-      : fileLocale.code === source.code ? `target-language "${file.targetLanguage}" is the source language`
-      : localeOfTag(registry, file.sourceLanguage) !== source ? `source-language "${file.sourceLanguage ?? ''}" is not the source locale "${source.hreflang}"` : undefined;
-    if (problem) return { kind: 'malformed', finding: { rule: 'xliff-malformed', severity: 'error', message: `The XLIFF file does not fit this project: ${problem}.`, ...at(file.at), hint: 'Import a file that npm run i18n:export wrote for a locale of this project.' } };
+      : fileLocale !== locale
+        ? `target-language "${file.targetLanguage}" differs from the first file's "${read.files[0]!.targetLanguage}"; import one locale at a time`
+        : fileLocale.code === source.code
+          ? `target-language "${file.targetLanguage}" is the source language`
+          : localeOfTag(registry, file.sourceLanguage) !== source
+            ? `source-language "${file.sourceLanguage ?? ''}" is not the source locale "${source.hreflang}"`
+            : undefined;
+    if (problem)
+      return {
+        kind: 'malformed',
+        finding: {
+          rule: 'xliff-malformed',
+          severity: 'error',
+          message: `The XLIFF file does not fit this project: ${problem}.`,
+          ...at(file.at),
+          hint: 'Import a file that npm run i18n:export wrote for a locale of this project.',
+        },
+      };
   }
   const target = locale!;
   const terms = protectedTerms(options.glossary, target.code);
   const termSet = new Set(terms);
   const findings: Finding[] = [];
-  const refuse = (where: At, message: string, hint?: string) => findings.push({ rule: 'xliff-import', severity: 'error', message, locale: target.code, ...at(where), ...(hint ? { hint } : {}) });
+  const refuse = (where: At, message: string, hint?: string) =>
+    findings.push({ rule: 'xliff-import', severity: 'error', message, locale: target.code, ...at(where), ...(hint ? { hint } : {}) });
 
   // The import needs the two locales' page files, not their statuses: it reads them without building the model.
   const sourceFiles = new Map<string, PageFile>(readLocalePages(options.root, source.code).map((file) => [file.file, file]));
@@ -100,7 +137,11 @@ export function importXliff(options: ImportOptions): ImportResult {
   for (const file of read.files) {
     const original = file.original ?? '';
     if (seenOriginals.has(original)) {
-      refuse(file.at, `<file original="${original}"> is in the XLIFF file twice.`, 'Import the file as npm run i18n:export wrote it: one <file> per page or string file.');
+      refuse(
+        file.at,
+        `<file original="${original}"> is in the XLIFF file twice.`,
+        'Import the file as npm run i18n:export wrote it: one <file> per page or string file.',
+      );
       continue;
     }
     seenOriginals.add(original);
@@ -114,13 +155,21 @@ export function importXliff(options: ImportOptions): ImportResult {
       importStrings(namespace.name, namespace.doc.value, file);
       continue;
     }
-    refuse(file.at, `<file original="${original}"> is not a page or string file of the source (${source.code}); it may have been renamed or removed since the export.`, 'Export again and translate the new file; the translation memory of your CAT tool fills in what was translated.');
+    refuse(
+      file.at,
+      `<file original="${original}"> is not a page or string file of the source (${source.code}); it may have been renamed or removed since the export.`,
+      'Export again and translate the new file; the translation memory of your CAT tool fills in what was translated.',
+    );
   }
   if (findings.length > 0) return { kind: 'refused', findings };
   return { kind: 'ok', locale: target, writes, unchanged, skipped };
 
   /** Checks one file's units against the source's and renders each done target. */
-  function renderUnits<U extends { id: string; segments: Segment[] }>(file: ReadFile, units: readonly U[], contextOf: (unit: U) => RenderContext): { rendered: Map<U, string>; notDone: string[] } {
+  function renderUnits<U extends { id: string; segments: Segment[] }>(
+    file: ReadFile,
+    units: readonly U[],
+    contextOf: (unit: U) => RenderContext,
+  ): { rendered: Map<U, string>; notDone: string[] } {
     const byId = new Map(units.map((unit) => [unit.id, unit]));
     const rendered = new Map<U, string>();
     const seen = new Set<string>();
@@ -128,7 +177,11 @@ export function importXliff(options: ImportOptions): ImportResult {
     for (const read of file.units) {
       const unit = read.id === undefined ? undefined : byId.get(read.id);
       if (!unit) {
-        refuse(read.at, `Unit "${read.id ?? '(no id)'}" is not in ${file.original} (the source may have changed since the export).`, 'Export again and translate the new file; the translation memory of your CAT tool fills in what was translated.');
+        refuse(
+          read.at,
+          `Unit "${read.id ?? '(no id)'}" is not in ${file.original} (the source may have changed since the export).`,
+          'Export again and translate the new file; the translation memory of your CAT tool fills in what was translated.',
+        );
         continue;
       }
       if (seen.has(unit.id)) {
@@ -137,7 +190,11 @@ export function importXliff(options: ImportOptions): ImportResult {
       }
       seen.add(unit.id);
       if (!read.source || !sameSource(read.source, unit.segments)) {
-        refuse(read.at, `Unit "${unit.id}": its source text differs from ${file.original} now (the source changed since the export, or the source was edited in the CAT tool).`, 'Export again: the new file carries the current source, and your translation memory fills in the rest.');
+        refuse(
+          read.at,
+          `Unit "${unit.id}": its source text differs from ${file.original} now (the source changed since the export, or the source was edited in the CAT tool).`,
+          'Export again: the new file carries the current source, and your translation memory fills in the rest.',
+        );
         continue;
       }
       if (!hasText(read.target)) {
@@ -146,7 +203,12 @@ export function importXliff(options: ImportOptions): ImportResult {
       }
       const result = renderTarget(read.target!, unit.segments, contextOf(unit));
       if ('problems' in result) {
-        for (const problem of result.problems) refuse(problem.at ?? read.at, `Unit "${unit.id}": ${problem.message}`, 'Keep every tag of the source exactly once, unchanged (in a CAT tool: copy the tags from the source); translate only the text around and inside them.');
+        for (const problem of result.problems)
+          refuse(
+            problem.at ?? read.at,
+            `Unit "${unit.id}": ${problem.message}`,
+            'Keep every tag of the source exactly once, unchanged (in a CAT tool: copy the tags from the source); translate only the text around and inside them.',
+          );
         continue;
       }
       if (!isDone(read)) notDone.push(unit.id);
@@ -159,7 +221,10 @@ export function importXliff(options: ImportOptions): ImportResult {
   function importPage(sourcePage: PageFile, file: ReadFile): void {
     const parsed = unitsOfPage(sourcePage.file, sourcePage.text, { terms, sourceLocale: source.code, locale: target.code, localize: true });
     if (!parsed.ok) {
-      refuse(file.at, `${sourcePage.file} does not parse (${parsed.problems[0]?.message ?? 'unknown problem'}); fix the source page first.`);
+      refuse(
+        file.at,
+        `${sourcePage.file} does not parse (${parsed.problems[0]?.message ?? 'unknown problem'}); fix the source page first.`,
+      );
       return;
     }
     const { units, text, tree, frontmatter } = parsed.page;
@@ -170,16 +235,31 @@ export function importXliff(options: ImportOptions): ImportResult {
       terms: termSet,
     }));
     // A heading whose id English takes from its words keeps that id in the translation through an explicit marker.
-    for (const unit of units) if (unit.impliedId !== undefined && rendered.has(unit)) rendered.set(unit, `${rendered.get(unit)!} {/* #${unit.impliedId} */}`);
+    for (const unit of units)
+      if (unit.impliedId !== undefined && rendered.has(unit)) rendered.set(unit, `${rendered.get(unit)!} {/* #${unit.impliedId} */}`);
     const ownPath = `content/${target.code}/${sourcePage.path}`;
     if (notDone.length > 0) {
-      if (rendered.size > 0 || notDone.length < units.length) skipped.push({ file: ownPath, message: `not written: ${notDone.length} of ${units.length} units are not translated or not marked done yet (${notDone.slice(0, 5).join(', ')}${notDone.length > 5 ? ', …' : ''}).` });
+      if (rendered.size > 0 || notDone.length < units.length)
+        skipped.push({
+          file: ownPath,
+          message: `not written: ${notDone.length} of ${units.length} units are not translated or not marked done yet (${notDone.slice(0, 5).join(', ')}${notDone.length > 5 ? ', …' : ''}).`,
+        });
       return;
     }
     const own = ownFiles.get(ownPath);
-    const { frontmatter: head, body } = spliceSource(text, tree.children.find((node) => node.type === 'yaml')?.position?.end.offset ?? 0, own, units, rendered);
+    const { frontmatter: head, body } = spliceSource(
+      text,
+      tree.children.find((node) => node.type === 'yaml')?.position?.end.offset ?? 0,
+      own,
+      units,
+      rendered,
+    );
     // The stamp edits the frontmatter only, so it is given the frontmatter alone (its parse then costs nothing per body line).
-    const stamp = stampTranslation(`${head}\n`, { source: sourceHash(sourcePage.text), sections: sectionFingerprints(tree, frontmatter), method: options.method });
+    const stamp = stampTranslation(`${head}\n`, {
+      source: sourceHash(sourcePage.text),
+      sections: sectionFingerprints(tree, frontmatter),
+      method: options.method,
+    });
     if ('error' in stamp) {
       refuse(file.at, `${ownPath} cannot be stamped: ${stamp.error}`);
       return;
@@ -200,15 +280,26 @@ export function importXliff(options: ImportOptions): ImportResult {
     const reparsed = unitsOfPage(ownPath, written, { terms, sourceLocale: source.code, locale: target.code, localize: false });
     if (!reparsed.ok) {
       const problem = reparsed.problems[0];
-      refuse(file.at, `${ownPath} would not parse after the import (${problem?.message ?? 'unknown problem'}, at line ${problem?.line ?? '?'} of the written page).`, 'Look at the unit translated at that line: its text must stay one block, without empty lines.');
+      refuse(
+        file.at,
+        `${ownPath} would not parse after the import (${problem?.message ?? 'unknown problem'}, at line ${problem?.line ?? '?'} of the written page).`,
+        'Look at the unit translated at that line: its text must stay one block, without empty lines.',
+      );
       return false;
     }
     const after = reparsed.page.units;
     const index = units.findIndex((unit, at) => after[at]?.key !== unit.key);
     if (index === -1 && after.length === units.length) return true;
     const at = index === -1 ? units.length : index;
-    const near = [units[at - 1], units[at]].filter((unit): unit is Unit => unit !== undefined).map((unit) => `"${unit.id}"`).join(' or ');
-    refuse(file.at, `Unit ${near}: the translation changes the page's blocks (${after[at] ? `a ${after[at].kind}` : 'nothing'} where the source has ${units[at] ? `a ${units[at].kind}` : 'nothing'}); a unit's text must stay one block.`, 'Remove empty lines the CAT tool may have added to the unit.');
+    const near = [units[at - 1], units[at]]
+      .filter((unit): unit is Unit => unit !== undefined)
+      .map((unit) => `"${unit.id}"`)
+      .join(' or ');
+    refuse(
+      file.at,
+      `Unit ${near}: the translation changes the page's blocks (${after[at] ? `a ${after[at].kind}` : 'nothing'} where the source has ${units[at] ? `a ${units[at].kind}` : 'nothing'}); a unit's text must stay one block.`,
+      'Remove empty lines the CAT tool may have added to the unit.',
+    );
     return false;
   }
 
@@ -227,9 +318,17 @@ export function importXliff(options: ImportOptions): ImportResult {
     let changed = false;
     for (const [unit, value] of rendered) {
       // Text may not add i18next markup ({{var}}, $t(), <tag>, [TOKEN]) of its own: only the source's, through its tags.
-      const markup = (text: string) => markupPieces(text).map((piece) => text.slice(piece.start, piece.end)).sort().join('\n');
+      const markup = (text: string) =>
+        markupPieces(text)
+          .map((piece) => text.slice(piece.start, piece.end))
+          .sort()
+          .join('\n');
       if (markup(value) !== markup(unit.value)) {
-        refuse(file.at, `Unit "${unit.id}": the translation writes i18next markup as text (“${value}”); the source's markup comes only from its tags.`, 'Remove {{…}}, $t(…), <…> and [TOKENS] typed as text; keep the source\'s tags instead.');
+        refuse(
+          file.at,
+          `Unit "${unit.id}": the translation writes i18next markup as text (“${value}”); the source's markup comes only from its tags.`,
+          "Remove {{…}}, $t(…), <…> and [TOKENS] typed as text; keep the source's tags instead.",
+        );
         continue;
       }
       if (current.get(unit.id) === value) continue;
@@ -253,12 +352,15 @@ function isDone(unit: ReadUnit): boolean {
 /** Whether the file's source is the current source: same text (spaces folded) and the same tags with the same ids and contents. */
 function sameSource(read: readonly ReadSegment[], current: readonly Segment[]): boolean {
   const fold = (value: string) => value.replace(/\s+/g, ' ');
-  const plain = (segments: readonly (ReadSegment | Segment)[]): string => segments.map((segment) => {
-    if (typeof segment === 'string') return fold(segment);
-    if (segment.kind === 'other') return `<${segment.name}>`;
-    if (segment.kind === 'ph') return `<ph ${segment.id} ${JSON.stringify(segment.native)}>`;
-    return `<g ${segment.id}>${plain(segment.children)}</g>`;
-  }).join('');
+  const plain = (segments: readonly (ReadSegment | Segment)[]): string =>
+    segments
+      .map((segment) => {
+        if (typeof segment === 'string') return fold(segment);
+        if (segment.kind === 'other') return `<${segment.name}>`;
+        if (segment.kind === 'ph') return `<ph ${segment.id} ${JSON.stringify(segment.native)}>`;
+        return `<g ${segment.id}>${plain(segment.children)}</g>`;
+      })
+      .join('');
   return plain(read) === plain(current);
 }
 
@@ -270,7 +372,13 @@ function sameSource(read: readonly ReadSegment[], current: readonly Segment[]): 
  * description replaced. Line endings and a byte order mark follow the
  * translation's file when it has one.
  */
-function spliceSource(sourceText: string, frontmatterEnd: number, own: PageFile | undefined, units: readonly Unit[], rendered: ReadonlyMap<Unit, string>): { frontmatter: string; body: string } {
+function spliceSource(
+  sourceText: string,
+  frontmatterEnd: number,
+  own: PageFile | undefined,
+  units: readonly Unit[],
+  rendered: ReadonlyMap<Unit, string>,
+): { frontmatter: string; body: string } {
   // The units do not overlap and come in document order: copy the text between them, and each translation.
   const parts: string[] = [];
   let from = frontmatterEnd;
@@ -284,7 +392,7 @@ function spliceSource(sourceText: string, frontmatterEnd: number, own: PageFile 
   const values = new Map<string, string>();
   for (const unit of units) if (unit.section === '_meta' && rendered.has(unit)) values.set(unit.kind, rendered.get(unit)!);
   const ownYaml = own ? splitFrontmatter(own.text).yaml : undefined;
-  const yaml = ownYaml ?? (splitFrontmatter(sourceText).yaml ?? '');
+  const yaml = ownYaml ?? splitFrontmatter(sourceText).yaml ?? '';
   return { frontmatter: `---\n${replaceValues(yaml, values)}\n---`, body: parts.join('') };
 }
 

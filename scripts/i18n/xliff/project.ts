@@ -16,7 +16,10 @@ import { pageUnits, type Unit } from './units.ts';
 
 /** Do-not-translate terms in a locale: glossary terms without an approved rendering there, longest first (so "Dynamics 365 for Finance and Operations" wins over "Dynamics 365"). */
 export function protectedTerms(glossary: Glossary, locale: string): string[] {
-  return glossary.terms.filter((term) => (term.approved[locale] ?? []).length === 0).map((term) => term.term).sort((a, b) => b.length - a.length);
+  return glossary.terms
+    .filter((term) => (term.approved[locale] ?? []).length === 0)
+    .map((term) => term.term)
+    .sort((a, b) => b.length - a.length);
 }
 
 export interface ParsedUnits {
@@ -27,7 +30,11 @@ export interface ParsedUnits {
 }
 
 /** A page's units, with the link targets of the source localized to `locale`; the parse problems when it does not parse. */
-export function unitsOfPage(file: string, raw: string, options: { terms: readonly string[]; sourceLocale: string; locale: string; localize: boolean }): { ok: true; page: ParsedUnits } | { ok: false; problems: Finding[] } {
+export function unitsOfPage(
+  file: string,
+  raw: string,
+  options: { terms: readonly string[]; sourceLocale: string; locale: string; localize: boolean },
+): { ok: true; page: ParsedUnits } | { ok: false; problems: Finding[] } {
   const parsed = parseMdx(file, raw);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const localizeUrl = options.localize ? (url: string) => localizeTarget(url, options.sourceLocale, options.locale) : (url: string) => url;

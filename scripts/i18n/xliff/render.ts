@@ -25,7 +25,11 @@ export interface RenderProblem {
   at?: At;
 }
 
-export function renderTarget(target: readonly ReadSegment[], source: readonly Segment[], context: RenderContext): { text: string } | { problems: RenderProblem[] } {
+export function renderTarget(
+  target: readonly ReadSegment[],
+  source: readonly Segment[],
+  context: RenderContext,
+): { text: string } | { problems: RenderProblem[] } {
   const byId = new Map<string, Placeholder | Span>(protectedPieces(source).map((piece) => [piece.id, piece]));
   const uses = new Map<string, number>();
   const problems: RenderProblem[] = [];
@@ -40,13 +44,24 @@ export function renderTarget(target: readonly ReadSegment[], source: readonly Se
       }
       atLineStart = false;
       if (segment.kind === 'other') {
-        problems.push({ message: `<${segment.name}${segment.id ? ` id="${segment.id}"` : ''}> is not one of the source's tags; keep the source's <ph> and <g> tags (with their ids) and write everything else as text.`, at: segment.at });
+        problems.push({
+          message: `<${segment.name}${segment.id ? ` id="${segment.id}"` : ''}> is not one of the source's tags; keep the source's <ph> and <g> tags (with their ids) and write everything else as text.`,
+          at: segment.at,
+        });
         continue;
       }
       const piece = segment.id === undefined ? undefined : byId.get(segment.id);
-      if (segment.kind === 'ph' && (piece === undefined || (piece.kind === 'ph' && piece.ctype === 'x-term')) && context.terms.has(segment.native)) {
+      if (
+        segment.kind === 'ph' &&
+        (piece === undefined || (piece.kind === 'ph' && piece.ctype === 'x-term')) &&
+        context.terms.has(segment.native)
+      ) {
         // A do-not-translate term may appear where the language needs it: it holds the term, nothing else.
-        if (piece && piece.native !== segment.native) problems.push({ message: `placeholder ${segment.id} was changed: it holds “${segment.native}”, the source's holds “${piece.native}”.`, at: segment.at });
+        if (piece && piece.native !== segment.native)
+          problems.push({
+            message: `placeholder ${segment.id} was changed: it holds “${segment.native}”, the source's holds “${piece.native}”.`,
+            at: segment.at,
+          });
         out += escapeText(segment.native, context, false);
         continue;
       }
@@ -55,16 +70,26 @@ export function renderTarget(target: readonly ReadSegment[], source: readonly Se
         continue;
       }
       if (!piece) {
-        problems.push({ message: `${segment.kind === 'ph' ? 'placeholder' : 'tag pair'} ${segment.id} is not in the source${segment.kind === 'ph' ? ` (it holds “${segment.native}”)` : ''}.`, at: segment.at });
+        problems.push({
+          message: `${segment.kind === 'ph' ? 'placeholder' : 'tag pair'} ${segment.id} is not in the source${segment.kind === 'ph' ? ` (it holds “${segment.native}”)` : ''}.`,
+          at: segment.at,
+        });
         continue;
       }
       uses.set(piece.id, (uses.get(piece.id) ?? 0) + 1);
       if (piece.kind !== segment.kind) {
-        problems.push({ message: `${describe(piece)} was changed from ${piece.kind === 'ph' ? 'a placeholder <ph>' : 'a tag pair <g>'} into ${segment.kind === 'ph' ? 'a placeholder <ph>' : 'a tag pair <g>'}.`, at: segment.at });
+        problems.push({
+          message: `${describe(piece)} was changed from ${piece.kind === 'ph' ? 'a placeholder <ph>' : 'a tag pair <g>'} into ${segment.kind === 'ph' ? 'a placeholder <ph>' : 'a tag pair <g>'}.`,
+          at: segment.at,
+        });
         continue;
       }
       if (piece.kind === 'ph' && segment.kind === 'ph') {
-        if (segment.native !== piece.native) problems.push({ message: `placeholder ${piece.id} was changed: it holds “${segment.native}”, the source's holds “${piece.native}”.`, at: segment.at });
+        if (segment.native !== piece.native)
+          problems.push({
+            message: `placeholder ${piece.id} was changed: it holds “${segment.native}”, the source's holds “${piece.native}”.`,
+            at: segment.at,
+          });
         out += piece.native;
       } else if (piece.kind === 'g' && segment.kind === 'g') {
         out += piece.open + render(segment.children) + piece.close;
@@ -85,7 +110,9 @@ export function renderTarget(target: readonly ReadSegment[], source: readonly Se
 
 function describe(piece: Placeholder | Span): string {
   const shown = (value: string) => (value.length > 60 ? `${value.slice(0, 59)}…` : value);
-  return piece.kind === 'ph' ? `placeholder ${piece.id} (“${shown(piece.native)}”)` : `tag pair ${piece.id} (${piece.ctype}: “${shown(piece.open)}…${shown(piece.close)}”)`;
+  return piece.kind === 'ph'
+    ? `placeholder ${piece.id} (“${shown(piece.native)}”)`
+    : `tag pair ${piece.id} (${piece.ctype}: “${shown(piece.open)}…${shown(piece.close)}”)`;
 }
 
 /** Characters that are syntax in MDX text wherever they stand. */
@@ -104,7 +131,11 @@ const LINE_START_SPECIAL = new Set(['#', '>', '-', '+', '=']);
  * entity-like `&…;`, or a block at the start of a line (`#`, `>`, `-`, `1.`);
  * a line break continues inside the block's container.
  */
-export function escapeText(value: string, context: Pick<RenderContext, 'escape' | 'continuation' | 'tableCell'>, atLineStart: boolean): string {
+export function escapeText(
+  value: string,
+  context: Pick<RenderContext, 'escape' | 'continuation' | 'tableCell'>,
+  atLineStart: boolean,
+): string {
   if (context.escape === 'plain') return value;
   let out = '';
   let lineStart = atLineStart;
@@ -130,7 +161,11 @@ export function escapeText(value: string, context: Pick<RenderContext, 'escape' 
         lineStart = false;
         continue;
       }
-    } else if ((MDX_SPECIAL.has(character) && !(character === '_' && isIntraword(value, index))) || (character === '|' && context.tableCell)) out += '\\';
+    } else if (
+      (MDX_SPECIAL.has(character) && !(character === '_' && isIntraword(value, index))) ||
+      (character === '|' && context.tableCell)
+    )
+      out += '\\';
     else if (character === '&' && /^&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/.test(value.slice(index, index + 34))) out += '\\';
     out += character;
     lineStart = false;

@@ -115,7 +115,12 @@ function segmentsOfNode(node: PhrasingContent, context: SegmentContext): Segment
 }
 
 /** A span: the markup before the first child and after the last, by offsets; the children are segments again. */
-function span(node: PhrasingContent & Parent, ctype: string, context: SegmentContext, mapClose: (close: string) => string = (close) => close): Span {
+function span(
+  node: PhrasingContent & Parent,
+  ctype: string,
+  context: SegmentContext,
+  mapClose: (close: string) => string = (close) => close,
+): Span {
   const id = context.next();
   const first = node.children[0]!;
   const last = node.children[node.children.length - 1]!;
@@ -167,7 +172,9 @@ function merge(segments: Segment[]): Segment[] {
 
 /** Whether a unit has words to translate (not only placeholders, terms and punctuation). */
 export function hasWords(segments: readonly Segment[]): boolean {
-  return segments.some((segment) => (typeof segment === 'string' ? /[\p{L}]/u.test(segment) : segment.kind === 'g' && hasWords(segment.children)));
+  return segments.some((segment) =>
+    typeof segment === 'string' ? /[\p{L}]/u.test(segment) : segment.kind === 'g' && hasWords(segment.children),
+  );
 }
 
 /** The unit's placeholders and spans in document order (spans before their children). */
@@ -186,9 +193,11 @@ export function protectedPieces(segments: readonly Segment[]): (Placeholder | Sp
 
 /** A canonical string of a unit's content, to tell whether two exports of it are the same source. */
 export function fingerprint(segments: readonly Segment[]): string {
-  return segments.map((segment) => {
-    if (typeof segment === 'string') return JSON.stringify(segment);
-    if (segment.kind === 'ph') return `<ph ${segment.id} ${segment.ctype} ${JSON.stringify(segment.native)}>`;
-    return `<g ${segment.id} ${segment.ctype}>${fingerprint(segment.children)}</g>`;
-  }).join('');
+  return segments
+    .map((segment) => {
+      if (typeof segment === 'string') return JSON.stringify(segment);
+      if (segment.kind === 'ph') return `<ph ${segment.id} ${segment.ctype} ${JSON.stringify(segment.native)}>`;
+      return `<g ${segment.id} ${segment.ctype}>${fingerprint(segment.children)}</g>`;
+    })
+    .join('');
 }

@@ -51,17 +51,37 @@ export function pageUnits(text: string, tree: Root, frontmatter: Record<string, 
     const value = frontmatter[field];
     if (typeof value !== 'string' || value.trim() === '') continue;
     const next = counter();
-    units.push({ id: `_meta.${field}`, section: '_meta', kind: field, line: 1, continuation: '', key: `_meta:${field}`, segments: splitTerms(value, { terms: options.terms, next }) });
+    units.push({
+      id: `_meta.${field}`,
+      section: '_meta',
+      kind: field,
+      line: 1,
+      continuation: '',
+      key: `_meta:${field}`,
+      segments: splitTerms(value, { terms: options.terms, next }),
+    });
   }
   const headings = collectHeadings(tree);
   const ids = new Map<RootContent, string>(headings.map((heading) => [heading.node as RootContent, heading.id]));
   const implied = new Set<RootContent>(headings.filter((heading) => !heading.explicit).map((heading) => heading.node as RootContent));
   const state = { section: '_intro', count: 0 };
-  const add = (kind: UnitKind, container: { position?: RootContent['position'] }, children: readonly PhrasingContent[], depth: number, headingMarker?: unknown) => {
+  const add = (
+    kind: UnitKind,
+    container: { position?: RootContent['position'] },
+    children: readonly PhrasingContent[],
+    depth: number,
+    headingMarker?: unknown,
+  ) => {
     const first = children[0];
     const last = children[children.length - 1];
     if (!first || !last) return;
-    const segments = segmentsOf(children, { text, terms: options.terms, localizeUrl: options.localizeUrl, next: counter(), headingMarker } satisfies SegmentContext);
+    const segments = segmentsOf(children, {
+      text,
+      terms: options.terms,
+      localizeUrl: options.localizeUrl,
+      next: counter(),
+      headingMarker,
+    } satisfies SegmentContext);
     if (!hasWords(segments)) return;
     const start = first.position!.start.offset!;
     const end = last.position!.end.offset!;

@@ -74,13 +74,43 @@ function indented(children: Element[], depth: number): ElementContent[] {
 
 export function writeXliff(document: XliffDocument): string {
   const files = document.files.map((file) => {
-    const units = file.units.map((unit) => element('trans-unit', { id: unit.id, 'xml:space': 'preserve' }, indented([
-      element('source', {}, inline(unit.source)),
-      element('target', { state: unit.state }, unit.target ? inline(unit.target) : []),
-      ...unit.notes.map((note) => element('note', {}, [text(note)])),
-    ], 4)));
-    const header = file.notes.length > 0 ? [element('header', {}, indented(file.notes.map((note) => element('note', {}, [text(note)])), 3))] : [];
-    return element('file', { original: file.original, datatype: file.datatype, 'source-language': document.sourceLanguage, 'target-language': document.targetLanguage }, indented([...header, element('body', {}, indented(units, 3))], 2));
+    const units = file.units.map((unit) =>
+      element(
+        'trans-unit',
+        { id: unit.id, 'xml:space': 'preserve' },
+        indented(
+          [
+            element('source', {}, inline(unit.source)),
+            element('target', { state: unit.state }, unit.target ? inline(unit.target) : []),
+            ...unit.notes.map((note) => element('note', {}, [text(note)])),
+          ],
+          4,
+        ),
+      ),
+    );
+    const header =
+      file.notes.length > 0
+        ? [
+            element(
+              'header',
+              {},
+              indented(
+                file.notes.map((note) => element('note', {}, [text(note)])),
+                3,
+              ),
+            ),
+          ]
+        : [];
+    return element(
+      'file',
+      {
+        original: file.original,
+        datatype: file.datatype,
+        'source-language': document.sourceLanguage,
+        'target-language': document.targetLanguage,
+      },
+      indented([...header, element('body', {}, indented(units, 3))], 2),
+    );
   });
   const root: Root = {
     type: 'root',
@@ -125,10 +155,14 @@ export interface ReadFile {
 
 export type ReadResult = { ok: true; files: ReadFile[]; version: string | undefined } | { ok: false; message: string; at: At };
 
-const atOf = (node: { position?: { start: { line: number; column: number } } | undefined }): At => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+const atOf = (node: { position?: { start: { line: number; column: number } } | undefined }): At => ({
+  line: node.position?.start.line ?? 1,
+  column: node.position?.start.column ?? 1,
+});
 /** An attribute's value; xast writes a missing one as null or undefined. */
 const attribute = (node: Element, name: string): string | undefined => node.attributes[name] ?? undefined;
-const childElements = (node: Element, name?: string) => node.children.filter((child): child is Element => child.type === 'element' && (name === undefined || child.name === name));
+const childElements = (node: Element, name?: string) =>
+  node.children.filter((child): child is Element => child.type === 'element' && (name === undefined || child.name === name));
 
 /** Parses an XLIFF 1.2 file; malformed XML or a document that is not XLIFF is `ok: false` with its place. */
 export function readXliff(xml: string): ReadResult {
@@ -137,12 +171,26 @@ export function readXliff(xml: string): ReadResult {
     tree = fromXml(xml);
   } catch (error) {
     if (!(error instanceof VFileMessage)) throw error;
-    return { ok: false, message: `malformed XML: ${error.reason.replace(/\.$/, '')}`, at: { line: error.line ?? 1, column: error.column ?? 1 } };
+    return {
+      ok: false,
+      message: `malformed XML: ${error.reason.replace(/\.$/, '')}`,
+      at: { line: error.line ?? 1, column: error.column ?? 1 },
+    };
   }
   const root = tree.children.find((child): child is Element => child.type === 'element');
-  if (!root || root.name !== 'xliff') return { ok: false, message: `not an XLIFF file: the root element is <${root?.name ?? 'nothing'}>, not <xliff>`, at: root ? atOf(root) : { line: 1, column: 1 } };
+  if (!root || root.name !== 'xliff')
+    return {
+      ok: false,
+      message: `not an XLIFF file: the root element is <${root?.name ?? 'nothing'}>, not <xliff>`,
+      at: root ? atOf(root) : { line: 1, column: 1 },
+    };
   const version = attribute(root, 'version');
-  if (version !== '1.2') return { ok: false, message: `XLIFF ${version ?? 'without a version'} is not read here; export and import XLIFF 1.2 (version="1.2")`, at: atOf(root) };
+  if (version !== '1.2')
+    return {
+      ok: false,
+      message: `XLIFF ${version ?? 'without a version'} is not read here; export and import XLIFF 1.2 (version="1.2")`,
+      at: atOf(root),
+    };
   const files = childElements(root, 'file').map((file): ReadFile => {
     const units: ReadUnit[] = [];
     const collect = (parent: Element) => {
@@ -151,12 +199,24 @@ export function readXliff(xml: string): ReadResult {
         else if (child.name === 'trans-unit') {
           const source = childElements(child, 'source')[0];
           const target = childElements(child, 'target')[0];
-          units.push({ id: attribute(child, 'id'), at: atOf(child), source: source && readInline(source.children), target: target && readInline(target.children), state: target ? attribute(target, 'state') : undefined });
+          units.push({
+            id: attribute(child, 'id'),
+            at: atOf(child),
+            source: source && readInline(source.children),
+            target: target && readInline(target.children),
+            state: target ? attribute(target, 'state') : undefined,
+          });
         }
       }
     };
     for (const body of childElements(file, 'body')) collect(body);
-    return { original: attribute(file, 'original'), sourceLanguage: attribute(file, 'source-language'), targetLanguage: attribute(file, 'target-language'), at: atOf(file), units };
+    return {
+      original: attribute(file, 'original'),
+      sourceLanguage: attribute(file, 'source-language'),
+      targetLanguage: attribute(file, 'target-language'),
+      at: atOf(file),
+      units,
+    };
   });
   return { ok: true, files, version };
 }
@@ -183,5 +243,7 @@ function readInline(children: readonly ElementContent[]): ReadSegment[] {
 }
 
 function textOf(node: Element): string {
-  return node.children.map((child) => (child.type === 'text' || child.type === 'cdata' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
+  return node.children
+    .map((child) => (child.type === 'text' || child.type === 'cdata' ? child.value : child.type === 'element' ? textOf(child) : ''))
+    .join('');
 }

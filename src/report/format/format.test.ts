@@ -20,29 +20,83 @@ const tool: Tool = {
   name: 'check:i18n',
   view: i18nSummaryView,
   rules: [
-    { id: 'heading-id', severity: 'error', description: 'Heading ids differ from the source, so anchors break.', example: 'German heading without `{/* #next-steps */}`' },
-    { id: 'outdated', severity: 'warning', description: 'The source page changed since the translation was made.', example: 'English changed' },
-    { id: 'missing-page', severity: 'error', severityNote: 'warning for a partial locale', description: 'A source page has no translation.', example: '`en/x.mdx` has no `de/x.mdx`' },
+    {
+      id: 'heading-id',
+      severity: 'error',
+      description: 'Heading ids differ from the source, so anchors break.',
+      example: 'German heading without `{/* #next-steps */}`',
+    },
+    {
+      id: 'outdated',
+      severity: 'warning',
+      description: 'The source page changed since the translation was made.',
+      example: 'English changed',
+    },
+    {
+      id: 'missing-page',
+      severity: 'error',
+      severityNote: 'warning for a partial locale',
+      description: 'A source page has no translation.',
+      example: '`en/x.mdx` has no `de/x.mdx`',
+    },
   ],
 };
 
 const headingId: Finding = {
-  rule: 'heading-id', severity: 'error', locale: 'de', file: 'content/de/guides/a b.mdx', line: 12, column: 1,
-  message: 'Heading id "anfang" does not exist in the source | really.', hint: 'Keep the source\'s id: end the heading with {/* #start */}.',
+  rule: 'heading-id',
+  severity: 'error',
+  locale: 'de',
+  file: 'content/de/guides/a b.mdx',
+  line: 12,
+  column: 1,
+  message: 'Heading id "anfang" does not exist in the source | really.',
+  hint: "Keep the source's id: end the heading with {/* #start */}.",
   source: { file: 'content/en/guides/a b.mdx', line: 9, column: 1 },
 };
-const outdated: Finding = { rule: 'outdated', severity: 'warning', locale: 'de', file: 'content/de/index.mdx', line: 6, column: 3, message: 'The source page changed.', sections: ['#start'], details: ['-old', '+new'] };
-const folder: Finding = { rule: 'locale-folder', severity: 'error', file: 'content/fr/', message: 'The folder "content/fr" is not a locale.' };
+const outdated: Finding = {
+  rule: 'outdated',
+  severity: 'warning',
+  locale: 'de',
+  file: 'content/de/index.mdx',
+  line: 6,
+  column: 3,
+  message: 'The source page changed.',
+  sections: ['#start'],
+  details: ['-old', '+new'],
+};
+const folder: Finding = {
+  rule: 'locale-folder',
+  severity: 'error',
+  file: 'content/fr/',
+  message: 'The folder "content/fr" is not a locale.',
+};
 
 const summary = {
-  sourceLocale: 'en', checkedLocales: ['de'], errors: 1, warnings: 1, byLocaleAndRule: {},
-  locales: { de: { status: 'complete', pages: { source: 4, translated: 2, partial: 0, missing: 1, outdated: 1, untranslated: 0, coverage: 0.75 }, ui: { strings: 10, translated: 9, coverage: 0.9 }, errors: 1, warnings: 1 } },
+  sourceLocale: 'en',
+  checkedLocales: ['de'],
+  errors: 1,
+  warnings: 1,
+  byLocaleAndRule: {},
+  locales: {
+    de: {
+      status: 'complete',
+      pages: { source: 4, translated: 2, partial: 0, missing: 1, outdated: 1, untranslated: 0, coverage: 0.75 },
+      ui: { strings: 10, translated: 9, coverage: 0.9 },
+      errors: 1,
+      warnings: 1,
+    },
+  },
 };
 const report: Report = { findings: [outdated, headingId], summary };
 
 describe('pretty', () => {
   it('with warnings: summary (npm run build), lists errors in full and one line of warnings per locale with the command that lists them', () => {
-    const many: Finding[] = Array.from({ length: 150 }, (_, index) => ({ ...outdated, locale: 'fr', file: `content/fr/p${index}.mdx`, rule: index % 3 ? 'untranslated' : 'outdated' }));
+    const many: Finding[] = Array.from({ length: 150 }, (_, index) => ({
+      ...outdated,
+      locale: 'fr',
+      file: `content/fr/p${index}.mdx`,
+      rule: index % 3 ? 'untranslated' : 'outdated',
+    }));
     const text = formatPretty({ findings: [...many, headingId, outdated], summary }, { tool, warnings: 'summary' });
     expect(text).toContain('⚠ fr: 150 warnings (100 untranslated, 50 outdated); list them with npm run check:i18n -- --locale fr');
     expect(text).toContain('⚠ de: 1 warning (1 outdated); list them with npm run check:i18n -- --locale de');
@@ -58,10 +112,12 @@ describe('pretty', () => {
     const text = formatPretty(report, { tool });
     expect(text).toContain('content/de/guides/a b.mdx\n  content/de/guides/a b.mdx:12:1  error    heading-id  Heading id');
     expect(text).toContain('      source: content/en/guides/a b.mdx:9:1');
-    expect(text).toContain('      → Keep the source\'s id');
+    expect(text).toContain("      → Keep the source's id");
     expect(text).toContain('      +new');
     expect(text).toContain('✖ 1 error, 1 warning');
-    expect(text).toContain('de (complete): pages 2 translated, 0 partial, 1 outdated, 0 untranslated, 1 missing of 4 (75% in de); UI strings 9/10 (90%); 1 errors, 1 warnings');
+    expect(text).toContain(
+      'de (complete): pages 2 translated, 0 partial, 1 outdated, 0 untranslated, 1 missing of 4 (75% in de); UI strings 9/10 (90%); 1 errors, 1 warnings',
+    );
     expect(text).not.toContain('\u001b[');
   });
 
@@ -77,8 +133,12 @@ describe('pretty', () => {
 
 describe('github', () => {
   it('writes one escaped annotation per finding, with line and column only where there are some', () => {
-    const lines = formatGithub({ findings: [headingId, folder], summary: undefined }).trimEnd().split('\n');
-    expect(lines[0]).toBe('::error file=content/de/guides/a b.mdx,line=12,col=1,title=heading-id::Heading id "anfang" does not exist in the source | really.%0A→ Keep the source\'s id: end the heading with {/* #start */}.%0Asource: content/en/guides/a b.mdx:9');
+    const lines = formatGithub({ findings: [headingId, folder], summary: undefined })
+      .trimEnd()
+      .split('\n');
+    expect(lines[0]).toBe(
+      '::error file=content/de/guides/a b.mdx,line=12,col=1,title=heading-id::Heading id "anfang" does not exist in the source | really.%0A→ Keep the source\'s id: end the heading with {/* #start */}.%0Asource: content/en/guides/a b.mdx:9',
+    );
     expect(lines[1]).toBe('::error file=content/fr/,title=locale-folder::The folder "content/fr" is not a locale.');
   });
 });
@@ -102,13 +162,31 @@ describe('sarif', () => {
   });
 
   it('carries a proposed fix as SARIF fixes (replacements by region, end exclusive), valid against the schema', () => {
-    const fixed: Finding = { ...headingId, fix: { description: 'Keep the source\'s id.', replacements: [{ file: 'content/de/guides/a b.mdx', line: 12, column: 20, endLine: 12, endColumn: 20, text: ' {/* #start */}' }] } };
+    const fixed: Finding = {
+      ...headingId,
+      fix: {
+        description: "Keep the source's id.",
+        replacements: [{ file: 'content/de/guides/a b.mdx', line: 12, column: 20, endLine: 12, endColumn: 20, text: ' {/* #start */}' }],
+      },
+    };
     const log = toSarif({ findings: [fixed], summary }, { tool, root: '/work/project' });
     expect(validate(JSON.parse(JSON.stringify(log))), ajv.errorsText(validate.errors)).toBe(true);
-    expect(log.runs[0]!.results![0]!.fixes).toEqual([{
-      description: { text: 'Keep the source\'s id.' },
-      artifactChanges: [{ artifactLocation: { uri: 'content/de/guides/a%20b.mdx', uriBaseId: 'SRCROOT' }, replacements: [{ deletedRegion: { startLine: 12, startColumn: 20, endLine: 12, endColumn: 20 }, insertedContent: { text: ' {/* #start */}' } }] }],
-    }]);
+    expect(log.runs[0]!.results![0]!.fixes).toEqual([
+      {
+        description: { text: "Keep the source's id." },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: 'content/de/guides/a%20b.mdx', uriBaseId: 'SRCROOT' },
+            replacements: [
+              {
+                deletedRegion: { startLine: 12, startColumn: 20, endLine: 12, endColumn: 20 },
+                insertedContent: { text: ' {/* #start */}' },
+              },
+            ],
+          },
+        ],
+      },
+    ]);
     expect(log.runs[0]!.results![0]!.properties).toEqual({ locale: 'de' });
   });
 
@@ -123,7 +201,9 @@ describe('sarif', () => {
     const run = log.runs[0]!;
     expect(log.version).toBe('2.1.0');
     expect(run.originalUriBaseIds).toEqual({ SRCROOT: { uri: 'file:///work/project/' } });
-    expect(run.tool.driver.rules!.slice(0, 3).map((rule) => [rule.id, rule.defaultConfiguration?.level, rule.shortDescription?.text])).toEqual([
+    expect(
+      run.tool.driver.rules!.slice(0, 3).map((rule) => [rule.id, rule.defaultConfiguration?.level, rule.shortDescription?.text]),
+    ).toEqual([
       ['heading-id', 'error', 'Heading ids differ from the source, so anchors break.'],
       ['outdated', 'warning', 'The source page changed since the translation was made.'],
       ['missing-page', 'error', 'A source page has no translation.'],
@@ -133,12 +213,29 @@ describe('sarif', () => {
     expect(run.tool.driver.rules![3]!.id).toBe('locale-folder');
     const [first, second] = run.results!;
     expect(first).toMatchObject({
-      ruleId: 'heading-id', ruleIndex: 0, level: 'error',
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'content/de/guides/a%20b.mdx', uriBaseId: 'SRCROOT' }, region: { startLine: 12, startColumn: 1 } } }],
-      relatedLocations: [{ id: 1, physicalLocation: { artifactLocation: { uri: 'content/en/guides/a%20b.mdx', uriBaseId: 'SRCROOT' }, region: { startLine: 9, startColumn: 1 } } }],
+      ruleId: 'heading-id',
+      ruleIndex: 0,
+      level: 'error',
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'content/de/guides/a%20b.mdx', uriBaseId: 'SRCROOT' },
+            region: { startLine: 12, startColumn: 1 },
+          },
+        },
+      ],
+      relatedLocations: [
+        {
+          id: 1,
+          physicalLocation: {
+            artifactLocation: { uri: 'content/en/guides/a%20b.mdx', uriBaseId: 'SRCROOT' },
+            region: { startLine: 9, startColumn: 1 },
+          },
+        },
+      ],
       properties: { locale: 'de' },
     });
-    expect(first!.message.text).toContain('→ Keep the source\'s id');
+    expect(first!.message.text).toContain("→ Keep the source's id");
     expect(second!.ruleIndex).toBe(3);
     expect(second!.locations![0]!.physicalLocation!.region).toBeUndefined();
   });
@@ -150,7 +247,9 @@ describe('markdown', () => {
     expect(text).toMatch(/^### ❌ `check:i18n`: 1 error, 1 warning/);
     expect(text).toContain('| `de` | complete | 2/4 | 0 | 1 | 0 | 1 | 75% | 9/10 (90%) | 1 | 1 |');
     const rows = text.split('\n').filter((line) => line.startsWith('| `content/'));
-    expect(rows[0]).toBe('| `content/de/guides/a b.mdx` | [12:1](https://github.com/o/r/blob/abc/content/de/guides/a%20b.mdx#L12) | error | `heading-id` | Heading id "anfang" does not exist in the source \\| really. → Keep the source\'s id: end the heading with {/* #start */}. (source: content/en/guides/a b.mdx:9:1) |');
+    expect(rows[0]).toBe(
+      '| `content/de/guides/a b.mdx` | [12:1](https://github.com/o/r/blob/abc/content/de/guides/a%20b.mdx#L12) | error | `heading-id` | Heading id "anfang" does not exist in the source \\| really. → Keep the source\'s id: end the heading with {/* #start */}. (source: content/en/guides/a b.mdx:9:1) |',
+    );
     expect(rows[1]).toContain('| `content/de/index.mdx` | [6:3]');
   });
 
@@ -164,7 +263,9 @@ describe('markdown', () => {
   });
 
   it('says when all is well', () => {
-    expect(formatMarkdown({ findings: [], summary: undefined }, { tool })).toContain('### ✅ `check:i18n`: 0 errors, 0 warnings\n\nNo problems found.');
+    expect(formatMarkdown({ findings: [], summary: undefined }, { tool })).toContain(
+      '### ✅ `check:i18n`: 0 errors, 0 warnings\n\nNo problems found.',
+    );
   });
 });
 
@@ -177,7 +278,10 @@ describe('format registry', () => {
   });
 
   it('parses --output format=file', () => {
-    expect(parseOutput('sarif=reports/i18n.sarif')).toMatchObject({ format: 'sarif', path: expect.stringMatching(/reports\/i18n\.sarif$/) });
+    expect(parseOutput('sarif=reports/i18n.sarif')).toMatchObject({
+      format: 'sarif',
+      path: expect.stringMatching(/reports\/i18n\.sarif$/),
+    });
     expect(() => parseOutput('reports/i18n.sarif')).toThrow('--output takes <format>=<file>');
     expect(() => parseOutput('xml=a.xml')).toThrow('--output must be one of');
   });

@@ -12,8 +12,21 @@ const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').r
 export function formatGithub(report: Report): string {
   return report.findings
     .map((finding) => {
-      const message = [finding.message, finding.hint && `→ ${finding.hint}`, finding.source && `source: ${finding.source.file}${finding.source.line ? `:${finding.source.line}` : ''}`].filter(Boolean).join('\n');
-      const place = [`file=${escapeProperty(finding.file)}`, finding.line !== undefined && `line=${finding.line}`, finding.column !== undefined && `col=${finding.column}`, `title=${escapeProperty(finding.rule)}`].filter(Boolean).join(',');
+      const message = [
+        finding.message,
+        finding.hint && `→ ${finding.hint}`,
+        finding.source && `source: ${finding.source.file}${finding.source.line ? `:${finding.source.line}` : ''}`,
+      ]
+        .filter(Boolean)
+        .join('\n');
+      const place = [
+        `file=${escapeProperty(finding.file)}`,
+        finding.line !== undefined && `line=${finding.line}`,
+        finding.column !== undefined && `col=${finding.column}`,
+        `title=${escapeProperty(finding.rule)}`,
+      ]
+        .filter(Boolean)
+        .join(',');
       return `::${finding.severity} ${place}::${escapeData(message)}\n`;
     })
     .join('');

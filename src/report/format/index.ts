@@ -42,7 +42,8 @@ export interface Output {
 /** `--output sarif=reports/i18n.sarif`: a format and a file, relative to the current folder. */
 export function parseOutput(value: string): Output {
   const at = value.indexOf('=');
-  if (at <= 0 || at === value.length - 1) throw new UsageError(`--output takes <format>=<file>, such as sarif=reports/i18n.sarif; got "${value}".`);
+  if (at <= 0 || at === value.length - 1)
+    throw new UsageError(`--output takes <format>=<file>, such as sarif=reports/i18n.sarif; got "${value}".`);
   return { format: parseFormat(value.slice(0, at), '--output'), path: resolve(value.slice(at + 1)) };
 }
 
@@ -58,7 +59,9 @@ export function writeOutputs(report: Report, outputs: readonly Output[], options
       // Colors never go into files.
       writeFileSync(output.path, formatReport(report, output.format, { ...options, color: false }));
     } catch (error) {
-      throw new UsageError(`cannot write ${output.path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check that the folder is writable.`);
+      throw new UsageError(
+        `cannot write ${output.path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check that the folder is writable.`,
+      );
     }
   }
 }

@@ -23,9 +23,14 @@ export function formatMarkdown(report: Report, options: FormatOptions = {}): str
   const view = summaryView(options.tool, report.summary);
   if (view.coverage && view.coverage.rows.length > 0) {
     lines.push(`Translation coverage against \`${view.coverage.sourceLocale}\`:`, '');
-    lines.push('| locale | status | translated | partial | outdated | untranslated | missing | coverage | UI strings | errors | warnings |', '| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
+    lines.push(
+      '| locale | status | translated | partial | outdated | untranslated | missing | coverage | UI strings | errors | warnings |',
+      '| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
+    );
     for (const row of view.coverage.rows) {
-      lines.push(`| \`${row.locale}\` | ${row.status} | ${row.pages.translated}/${row.pages.source} | ${row.pages.partial ?? 0} | ${row.pages.outdated} | ${row.pages.untranslated ?? 0} | ${row.pages.missing ?? 0} | ${percent(row.pages.coverage)} | ${row.ui.translated}/${row.ui.strings} (${percent(row.ui.coverage)}) | ${row.errors} | ${row.warnings} |`);
+      lines.push(
+        `| \`${row.locale}\` | ${row.status} | ${row.pages.translated}/${row.pages.source} | ${row.pages.partial ?? 0} | ${row.pages.outdated} | ${row.pages.untranslated ?? 0} | ${row.pages.missing ?? 0} | ${percent(row.pages.coverage)} | ${row.ui.translated}/${row.ui.strings} (${percent(row.ui.coverage)}) | ${row.errors} | ${row.warnings} |`,
+      );
     }
     lines.push('');
   }
@@ -43,18 +48,25 @@ export function formatMarkdown(report: Report, options: FormatOptions = {}): str
     else byFile.set(finding.file, [finding]);
   }
   const hasError = (group: Finding[]) => group.some((finding) => finding.severity === 'error');
-  const ordered = [...byFile.values()].sort((a, b) => Number(hasError(b)) - Number(hasError(a)) || a[0]!.file.localeCompare(b[0]!.file)).flat();
+  const ordered = [...byFile.values()]
+    .sort((a, b) => Number(hasError(b)) - Number(hasError(a)) || a[0]!.file.localeCompare(b[0]!.file))
+    .flat();
   const shown = ordered.slice(0, MARKDOWN_MAX_ROWS);
   lines.push('| file | line | severity | rule | message |', '| --- | --: | --- | --- | --- |');
   let previousFile: string | undefined;
   for (const finding of shown) {
     const file = finding.file === previousFile ? '〃' : `\`${cell(finding.file)}\``;
     previousFile = finding.file;
-    lines.push(`| ${file} | ${lineCell(finding, options.linkBase)} | ${finding.severity} | \`${finding.rule}\` | ${cell(message(finding))} |`);
+    lines.push(
+      `| ${file} | ${lineCell(finding, options.linkBase)} | ${finding.severity} | \`${finding.rule}\` | ${cell(message(finding))} |`,
+    );
   }
   if (ordered.length > shown.length) {
     const rest = ordered.length - shown.length;
-    lines.push('', `…and ${rest} more finding${rest === 1 ? '' : 's'}: see the annotations, the code scanning alerts, or run \`npm run ${options.tool?.name ?? 'check'}\` locally.`);
+    lines.push(
+      '',
+      `…and ${rest} more finding${rest === 1 ? '' : 's'}: see the annotations, the code scanning alerts, or run \`npm run ${options.tool?.name ?? 'check'}\` locally.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -72,7 +84,10 @@ function lineCell(finding: Finding, linkBase: string | undefined): string {
 
 /** Table cells are one line, and `|` ends a cell. */
 function cell(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;');
 }
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -30,7 +30,8 @@ export function formatPretty(report: Report, options: FormatOptions = {}): strin
       lines.push(`  ${placeOf(finding)}  ${severity}  ${paint('dim', finding.rule)}  ${finding.message}`);
       if (finding.source) lines.push(paint('dim', `      source: ${placeOf(finding.source)}`));
       if (finding.hint) lines.push(paint('dim', `      → ${finding.hint}`));
-      for (const detail of Array.isArray(finding.details) ? (finding.details as unknown[]) : []) lines.push(paint('dim', `      ${String(detail)}`));
+      for (const detail of Array.isArray(finding.details) ? (finding.details as unknown[]) : [])
+        lines.push(paint('dim', `      ${String(detail)}`));
     }
     lines.push('');
   }
@@ -44,7 +45,9 @@ export function formatPretty(report: Report, options: FormatOptions = {}): strin
   if (view.coverage) {
     lines.push('', `Translation coverage against "${view.coverage.sourceLocale}":`);
     for (const row of view.coverage.rows) {
-      lines.push(`  ${row.locale} (${row.status}): pages ${row.pages.translated} translated, ${row.pages.partial ?? 0} partial, ${row.pages.outdated} outdated, ${row.pages.untranslated ?? 0} untranslated, ${row.pages.missing ?? 0} missing of ${row.pages.source} (${percent(row.pages.coverage)} in ${row.locale}); UI strings ${row.ui.translated}/${row.ui.strings} (${percent(row.ui.coverage)}); ${row.errors} errors, ${row.warnings} warnings`);
+      lines.push(
+        `  ${row.locale} (${row.status}): pages ${row.pages.translated} translated, ${row.pages.partial ?? 0} partial, ${row.pages.outdated} outdated, ${row.pages.untranslated ?? 0} untranslated, ${row.pages.missing ?? 0} missing of ${row.pages.source} (${percent(row.pages.coverage)} in ${row.locale}); UI strings ${row.ui.translated}/${row.ui.strings} (${percent(row.ui.coverage)}); ${row.errors} errors, ${row.warnings} warnings`,
+      );
     }
   }
   if (view.lines.length > 0) lines.push('', ...view.lines);
@@ -60,11 +63,16 @@ function warningLines(findings: readonly Finding[], options: FormatOptions, pain
     byLocale.set(key, [...(byLocale.get(key) ?? []), finding]);
   }
   const tool = options.tool?.name;
-  return [...byLocale].map(([locale, group]) => {
-    const rules = new Map<string, number>();
-    for (const finding of group) rules.set(finding.rule, (rules.get(finding.rule) ?? 0) + 1);
-    const command = tool ? `npm run ${tool}${locale && tool === 'check:i18n' ? ` -- --locale ${locale}` : ''}` : '';
-    const counts = [...rules].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${count} ${rule}`).join(', ');
-    return `${paint('yellow', '⚠')} ${locale ? `${locale}: ` : ''}${group.length} warning${group.length === 1 ? '' : 's'} (${counts})${command ? `; list them with ${paint('bold', command)}` : ''}`;
-  }).concat(byLocale.size > 0 ? [''] : []);
+  return [...byLocale]
+    .map(([locale, group]) => {
+      const rules = new Map<string, number>();
+      for (const finding of group) rules.set(finding.rule, (rules.get(finding.rule) ?? 0) + 1);
+      const command = tool ? `npm run ${tool}${locale && tool === 'check:i18n' ? ` -- --locale ${locale}` : ''}` : '';
+      const counts = [...rules]
+        .sort((a, b) => b[1] - a[1])
+        .map(([rule, count]) => `${count} ${rule}`)
+        .join(', ');
+      return `${paint('yellow', '⚠')} ${locale ? `${locale}: ` : ''}${group.length} warning${group.length === 1 ? '' : 's'} (${counts})${command ? `; list them with ${paint('bold', command)}` : ''}`;
+    })
+    .concat(byLocale.size > 0 ? [''] : []);
 }

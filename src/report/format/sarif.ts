@@ -37,13 +37,17 @@ export function toSarif(report: Report, options: FormatOptions = {}): Log {
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: options.tool ? `publisher-docs ${options.tool.name}` : 'publisher-docs', rules: rules.map(descriptor) } },
-      ...(options.root ? { originalUriBaseIds: { [ROOT_ID]: { uri: directoryUri(options.root) } } } : {}),
-      columnKind: 'utf16CodeUnits',
-      results: report.findings.map((finding) => result(finding, index.get(finding.rule)!)),
-      ...(report.summary && typeof report.summary === 'object' ? { properties: { summary: report.summary as Record<string, unknown> } } : {}),
-    }],
+    runs: [
+      {
+        tool: { driver: { name: options.tool ? `publisher-docs ${options.tool.name}` : 'publisher-docs', rules: rules.map(descriptor) } },
+        ...(options.root ? { originalUriBaseIds: { [ROOT_ID]: { uri: directoryUri(options.root) } } } : {}),
+        columnKind: 'utf16CodeUnits',
+        results: report.findings.map((finding) => result(finding, index.get(finding.rule)!)),
+        ...(report.summary && typeof report.summary === 'object'
+          ? { properties: { summary: report.summary as Record<string, unknown> } }
+          : {}),
+      },
+    ],
   };
 }
 
@@ -70,7 +74,9 @@ function result(finding: Finding, ruleIndex: number): Result {
     message: { text: `${finding.message}${finding.hint ? `\n→ ${finding.hint}` : ''}${details}` },
     locations: [location(finding)],
     ...(finding.fix ? { fixes: [fix(finding.fix)] } : {}),
-    ...(finding.source ? { relatedLocations: [{ id: 1, ...location(finding.source), message: { text: 'The matching place in the source locale.' } }] } : {}),
+    ...(finding.source
+      ? { relatedLocations: [{ id: 1, ...location(finding.source), message: { text: 'The matching place in the source locale.' } }] }
+      : {}),
     ...(Object.keys(extra).length > 0 ? { properties: extra } : {}),
   };
 }
@@ -93,7 +99,12 @@ function fix(proposed: Fix): SarifFix {
     artifactChanges: [...byFile].map(([file, replacements]) => ({
       artifactLocation: { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: ROOT_ID },
       replacements: replacements.map((replacement) => ({
-        deletedRegion: { startLine: replacement.line, startColumn: replacement.column, endLine: replacement.endLine, endColumn: replacement.endColumn },
+        deletedRegion: {
+          startLine: replacement.line,
+          startColumn: replacement.column,
+          endLine: replacement.endLine,
+          endColumn: replacement.endColumn,
+        },
         insertedContent: { text: replacement.text },
       })),
     })),

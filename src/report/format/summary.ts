@@ -9,7 +9,15 @@ import type { Tool } from '../rules.ts';
 export interface CoverageRow {
   locale: string;
   status: string;
-  pages: { translated: number; source: number; coverage: number; outdated: number; partial?: number; untranslated?: number; missing?: number };
+  pages: {
+    translated: number;
+    source: number;
+    coverage: number;
+    outdated: number;
+    partial?: number;
+    untranslated?: number;
+    missing?: number;
+  };
   ui: { translated: number; strings: number; coverage: number };
   errors: number;
   warnings: number;
