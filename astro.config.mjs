@@ -9,6 +9,7 @@ import { ContentError } from './src/report/finding.ts';
 import { isIndexed, loadRegistry } from './src/i18n/locales.ts';
 import { loadSite } from './src/model/site.ts';
 import { contentGuard } from './src/integrations/contentGuard.ts';
+import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.ts';
 import { liveFindings } from './scripts/liveFindings/index.ts';
 import { notFoundPages } from './src/integrations/notFoundPages.ts';
 import { searchIndex } from './src/integrations/searchIndex.ts';
@@ -89,6 +90,7 @@ export default defineConfig({
   },
   integrations: [
     contentGuard(),
+    contentSecurityPolicy(),
     // npm run dev only: the dev toolbar lists the checks' findings for the page on screen.
     liveFindings(),
     mdx(),

@@ -13,6 +13,7 @@ import { fromXml } from 'xast-util-from-xml';
 import { toXml } from 'xast-util-to-xml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardContent } from '../src/content/guard.ts';
+import { loadRegistry } from '../src/i18n/locales.ts';
 import { copyProject, run, type ProjectCopy } from './helpers/project.ts';
 
 const GUIDE = 'lead-management/enable-lead-sharing.mdx';
@@ -347,7 +348,12 @@ describe('refusals', () => {
   it('refuses to export an unknown locale or the source, with exit 2', () => {
     const unknown = node(project.dir, 'scripts/i18n-export.ts', 'xx');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('"xx" is not a locale in content/locales.json (de, nl); add it first with npm run i18n:add -- xx.');
+    const translations = loadRegistry(project.dir)
+      .translations.map((entry) => entry.code)
+      .join(', ');
+    expect(unknown.stderr).toContain(
+      `"xx" is not a locale in content/locales.json (${translations}); add it first with npm run i18n:add -- xx.`,
+    );
     expect(node(project.dir, 'scripts/i18n-export.ts', 'en').stderr).toContain('"en" is the source locale');
   });
 

@@ -64,6 +64,17 @@ export function sourcePass(site: LinkSite, pagesByLocale: Map<string, ParsedPage
   const linksByPage = new Map<string, LinkOccurrence[]>();
   const external: LinkOccurrence[] = [];
   let files = 0;
+  // A symbolic link the content model refused to follow is a page whose links were not checked: say so, never pass it silently.
+  for (const refused of site.model.refused) {
+    findings.push({
+      ...refused,
+      rule: 'parse-error',
+      severity: 'error',
+      message: `${refused.message} Its links were not checked.`,
+      url: '',
+      page: '',
+    });
+  }
   for (const [locale, pages] of pagesByLocale) {
     for (const page of pages) {
       files++;
