@@ -73,7 +73,7 @@ describe('a page file named Enable_Lead.Sharing.mdx', () => {
     // Partial locales (Dutch, Arabic) lacking the page is a to-do warning, not a pairing problem.
     expect(
       JSON.parse(i18n.stdout).findings.filter(
-        (finding: { file: string; rule: string; locale: string }) =>
+        (finding: { file: string; rule: string; locale: string; severity: string }) =>
           finding.file.includes('Enable_Lead') && !(finding.rule === 'missing-page' && finding.severity === 'warning'),
       ),
     ).toEqual([]);
