@@ -34,6 +34,8 @@ let original: string;
 /** The dev server's output and the step under way: printed if the test fails (it has no time limit of its own but Vitest's). */
 let output = '';
 let step = 'starting astro dev';
+/** What the app's window last showed: printed if the test fails. */
+let shown = '';
 const editorLog = () => join(project.dir, 'editor.log');
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
 
@@ -98,11 +100,19 @@ async function openApp(page: Page): Promise<Locator> {
 
 describe('the findings app of the dev toolbar', () => {
   it("lists the German guide's findings with rule and file:line, opens the place in the editor, and follows a save", async () => {
-    onTestFailed(() => console.error(`Failed while ${step}. astro dev said:\n${output}`));
+    onTestFailed(() => console.error(`Failed while ${step}. The app last showed:\n${shown}\nastro dev said:\n${output}`));
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const panel = await openApp(page);
+    const watching = setInterval(
+      () =>
+        void panel.textContent({ timeout: 1000 }).then(
+          (text) => (shown = text ?? ''),
+          () => {},
+        ),
+      1000,
+    ).unref();
     const planted = readFileSync(join(project.dir, GUIDE), 'utf8');
     const headingLine = lineOf(planted, HEADING.wrong);
     const linkLine = lineOf(planted, LINK.wrong);
@@ -142,6 +152,7 @@ describe('the findings app of the dev toolbar', () => {
     await panel.getByText('No findings for this page.').waitFor({ state: 'visible', timeout: 0 });
     await expect(panel.locator('li').count()).resolves.toBe(0);
     expect(errors).toEqual([]);
+    clearInterval(watching);
     await page.close();
   }, 300_000);
 });

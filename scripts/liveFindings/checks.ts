@@ -16,6 +16,8 @@
  * A check that cannot run (a broken registry, glossary or locale folder) is a
  * failure with its findings, never an empty list.
  */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { ContentError, type Finding } from '../../src/report/finding.ts';
 import { checkLocaleFolders } from '../../src/content/guard.ts';
 import { openParseCache, type ParseCache } from '../../src/content/parseCache.ts';
@@ -64,8 +66,13 @@ export function liveChecks(root: string, siteOrigin: string, onRun: (state: Chec
         const files = pending;
         pending = undefined;
         const first = result === undefined;
+        const before = new Map([...files].map((file) => [file, versionOf(root, file)]));
         result = runChecks(root, siteOrigin, cache, result, files);
         state = result;
+        // An editor that saves in place truncates, then writes: a run that read between the two saw half a
+        // file, and the watcher may report the whole save as one change. Check again what moved meanwhile.
+        const moved = [...files].filter((file) => versionOf(root, file) !== before.get(file));
+        for (const file of moved) (pending ??= new Set()).add(file);
         if (!first) onRun(result);
       }
       running = undefined;
@@ -124,6 +131,16 @@ export function runChecks(
     if (error instanceof ContentError)
       return { ok: false, message: 'The checks could not run: the content cannot be loaded.', findings: [...error.problems] };
     return { ok: false, message: `The checks could not run: ${error instanceof Error ? error.message : String(error)}`, findings: [] };
+  }
+}
+
+/** A file's size and modification time ("missing" when it is gone): enough to tell that it changed. */
+function versionOf(root: string, file: string): string {
+  try {
+    const stats = statSync(join(root, file));
+    return `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return 'missing';
   }
 }
 
