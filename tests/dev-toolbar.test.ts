@@ -7,14 +7,13 @@
  * place opens the file at that line in the editor (a stand-in editor records
  * what it was asked to open); fix the file and save: the list follows.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { launchChromium } from '../scripts/lib/browser.ts';
 import { APP_ID } from '../scripts/liveFindings/protocol.ts';
+import { startDevServer, type DevServer } from './helpers/devServer.ts';
 import { copyProject, ROOT, type ProjectCopy } from './helpers/project.ts';
 
 const GUIDE = 'content/de/lead-management/enable-lead-sharing.mdx';
@@ -27,12 +26,11 @@ const MARKUP = {
 };
 
 let project: ProjectCopy;
-let server: ChildProcess;
+let dev: DevServer;
 let origin: string;
 let browser: Browser;
 let original: string;
-/** The dev server's output and the step under way: printed if the test fails (it has no time limit of its own but Vitest's). */
-let output = '';
+/** The step under way: printed if the test fails (it has no time limit of its own but Vitest's). */
 let step = 'starting astro dev';
 /** What the app's window last showed: printed if the test fails. */
 let shown = '';
@@ -51,37 +49,14 @@ beforeAll(async () => {
   const editor = join(project.dir, 'editor.sh');
   writeFileSync(editor, `#!/bin/sh\necho "$@" >> ${JSON.stringify(editorLog())}\n`);
   chmodSync(editor, 0o755);
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: project.dir,
-    env: {
-      ...developmentEnv(),
-      PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
-      LAUNCH_EDITOR: editor,
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout!.on('data', (chunk) => (output += chunk));
-  server.stderr!.on('data', (chunk) => (output += chunk));
-  await new Promise<void>((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`astro dev exited (${code}):\n${output}`)));
-    const ready = () => (output.includes(origin) ? resolve() : setTimeout(ready, 200));
-    ready();
-  });
+  dev = await startDevServer(project.dir, { LAUNCH_EDITOR: editor });
+  origin = dev.origin;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await dev?.stop();
   project?.remove();
 });
 
@@ -100,7 +75,7 @@ async function openApp(page: Page): Promise<Locator> {
 
 describe('the findings app of the dev toolbar', () => {
   it("lists the German guide's findings with rule and file:line, opens the place in the editor, and follows a save", async () => {
-    onTestFailed(() => console.error(`Failed while ${step}. The app last showed:\n${shown}\nastro dev said:\n${output}`));
+    onTestFailed(() => console.error(`Failed while ${step}. The app last showed:\n${shown}\nastro dev said:\n${dev.output()}`));
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -156,21 +131,3 @@ describe('the findings app of the dev toolbar', () => {
     await page.close();
   }, 300_000);
 });
-
-/** This process's environment without what Vitest adds (NODE_ENV=test, VITEST…): astro dev runs as a person would run it. */
-function developmentEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST') && name !== 'TEST'),
-  );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

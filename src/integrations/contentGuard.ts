@@ -4,7 +4,8 @@
  * of a stack trace from deep inside the MDX compiler.
  *
  * In `astro dev` the same problems are logged as warnings and the server keeps
- * running, so a translator can fix them with the page open.
+ * running, so a translator can fix them with the page open; a page the guard
+ * refuses is not compiled there either (guardInDev.ts).
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -12,14 +13,16 @@ import { guardContent } from '../content/guard.ts';
 import { formatGithub } from '../report/format/github.ts';
 import { formatPretty } from '../report/format/pretty.ts';
 import { CONTENT_GUARDED, tellParent } from './buildMessages.ts';
+import { refuseGuardedPages } from './guardInDev.ts';
 import { recordStage } from './stageTimings.ts';
 
 export function contentGuard(): AstroIntegration {
   return {
     name: 'content-guard',
     hooks: {
-      'astro:config:setup': async ({ config, command, logger }) => {
+      'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
         const root = fileURLToPath(config.root);
+        if (command === 'dev') updateConfig({ vite: { plugins: [refuseGuardedPages(root)] } });
         const start = performance.now();
         const { problems } = await guardContent(root);
         recordStage('content guard', performance.now() - start);
