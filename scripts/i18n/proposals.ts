@@ -12,7 +12,7 @@ import { targetRange } from '../../src/report/fixes.ts';
 import { checked } from '../links/proposal.ts';
 import { resolveLink } from '../links/resolve.ts';
 import { LinkResolver } from '../links/distIndex.ts';
-import { linkSite, type LinkSite } from '../links/site.ts';
+import { linkSite, type LinkSite } from '../links/linkSite.ts';
 import type { Place } from '../../src/content/outline.ts';
 import type { ParsedPage } from './collect.ts';
 import type { TranslationRun } from './check.ts';

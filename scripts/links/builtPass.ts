@@ -33,7 +33,7 @@ import {
 import { baseOf, scanDist } from './scanDist.ts';
 import { collectLinks, lineStarts, positionAt, scanHtml, type HtmlLink } from './html.ts';
 import type { LinkOccurrence, SourcePassResult } from './sourcePass.ts';
-import type { LinkSite } from './site.ts';
+import type { LinkSite } from './linkSite.ts';
 import { literalKey, literalSites, parseStamp, type TemplateSite } from './templates.ts';
 import { traceBuild as runTraceBuild } from './traceBuild.ts';
 

@@ -19,7 +19,7 @@ import { UsageError } from '../lib/cli.ts';
 import { builtPass } from './builtPass.ts';
 import { checkExternal, type ExternalOptions } from './external.ts';
 import { LINK_RULES, passesOf, type LinkRule } from './registry.ts';
-import { linkSite, type LinkSite } from './site.ts';
+import { linkSite, type LinkSite } from './linkSite.ts';
 import { sourcePass, type SourcePassResult } from './sourcePass.ts';
 
 export interface LinkCheckOptions {

@@ -10,7 +10,7 @@ import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
 import type { Finding } from '../../src/report/report.ts';
 import { LinkResolver } from './distIndex.ts';
 import type { LinkOccurrence, SourcePassResult } from './sourcePass.ts';
-import type { LinkSite } from './site.ts';
+import type { LinkSite } from './linkSite.ts';
 import { literalKey, literalSites, type TemplateSite } from './templates.ts';
 
 export interface CrawlOptions {

@@ -10,7 +10,7 @@ import { nearest } from './nearest.ts';
 import type { SitePage } from '../../src/model/site.ts';
 import type { LinkResolver } from './distIndex.ts';
 import { resolveLink } from './resolve.ts';
-import { hasId, headingIdsOf, type LinkSite } from './site.ts';
+import { hasId, headingIdsOf, type LinkSite } from './linkSite.ts';
 
 export interface Proposal {
   href: string;

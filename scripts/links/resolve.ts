@@ -11,7 +11,7 @@ import { posix } from 'node:path';
 import type { SitePage } from '../../src/model/site.ts';
 import { pageUrl, slugOf } from '../../src/model/slug.ts';
 import type { LinkResolver } from './distIndex.ts';
-import type { LinkSite } from './site.ts';
+import type { LinkSite } from './linkSite.ts';
 
 export type Target =
   | { kind: 'page'; page: SitePage; fragment: string; path: string }

@@ -19,7 +19,7 @@ import { anchored, checked, type Proposal } from './proposal.ts';
 import { resolveLink, type Target } from './resolve.ts';
 import type { SitePage } from '../../src/model/site.ts';
 import { LinkResolver } from './distIndex.ts';
-import { hasId, headingIdsOf, type LinkSite } from './site.ts';
+import { hasId, headingIdsOf, type LinkSite } from './linkSite.ts';
 
 export interface LinkOccurrence {
   href: string;

@@ -28,7 +28,7 @@ import { checkTranslations } from '../i18n/check.ts';
 import { collect } from '../i18n/collect.ts';
 import { keepSelected } from '../../src/report/rules.ts';
 import { LINK_RULES } from '../links/registry.ts';
-import { linkSite } from '../links/site.ts';
+import { linkSite } from '../links/linkSite.ts';
 import { sourcePass } from '../links/sourcePass.ts';
 import { indexFindings, pageFindings, shownFinding, type FindingIndex } from './pageFindings.ts';
 import type { PageFindings } from './protocol.ts';

@@ -7,7 +7,7 @@
  * locale's text, so a new locale renders before it is fully translated.
  */
 import i18next, { type TFunction } from 'i18next';
-import { registry } from './site.ts';
+import { registry } from './siteRegistry.ts';
 
 /** Namespaces a locale folder may hold; `ui` is the default. */
 export const NAMESPACES = ['ui', 'tables'] as const;

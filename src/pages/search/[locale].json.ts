@@ -4,7 +4,7 @@
  * From i18next at build time, like every UI string.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { registry } from '../../i18n/site.ts';
+import { registry } from '../../i18n/siteRegistry.ts';
 import { PAGEFIND_STRINGS } from '../../i18n/searchStrings.ts';
 import { useTranslations } from '../../i18n/translator.ts';
 

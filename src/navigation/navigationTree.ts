@@ -4,7 +4,7 @@
  * object, so the first page of a locale builds the tree and every other page
  * looks itself up in it. Nothing is scanned per page.
  */
-import { registry } from '../i18n/site.ts';
+import { registry } from '../i18n/siteRegistry.ts';
 import type { Site } from '../model/site.ts';
 import { buildNavTree, type NavTree } from './tree.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRegistry, type LocaleRegistry } from '../i18n/locales.ts';
 import { toPageFile } from '../model/pageFile.ts';
 import { buildSite } from '../model/site.ts';
-import { navigationTree } from './site.ts';
+import { navigationTree } from './navigationTree.ts';
 
 const registry = parseRegistry({
   source: 'en',
