@@ -13,6 +13,7 @@ import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.
 import { liveFindings } from './scripts/liveFindings/index.ts';
 import { notFoundPages } from './src/integrations/notFoundPages.ts';
 import { searchIndex } from './src/integrations/searchIndex.ts';
+import { lazyModules } from './src/integrations/lazyModule.ts';
 import { headingAnchorsPlugin } from './src/markdown/headingAnchorsPlugin.ts';
 import { headingIdsPlugin } from './src/markdown/headingIdsPlugin.ts';
 import { sourceLanguagePlugin } from './src/markdown/sourceLanguagePlugin.ts';
@@ -75,6 +76,8 @@ export default defineConfig({
     }),
   },
   vite: {
+    // The search dialog's code loads when the reader opens search, not with every page (src/scripts/search.ts).
+    plugins: [lazyModules(root)],
     build: {
       // The reader module stays a file of its own, never inlined into each page: one cached download for every
       // page, and allowed by the Content-Security-Policy as 'self' (src/security/csp.ts), with no hash to keep.

@@ -8,3 +8,9 @@ declare namespace App {
     sectionMarkers?: Map<string, { kind: 'changed' | 'machine'; label: string; href: string; hreflang: string }[]>;
   }
 }
+
+/** The URL of a module that loads on demand (src/integrations/lazyModule.ts). */
+declare module 'lazy-module:*' {
+  const url: string;
+  export default url;
+}

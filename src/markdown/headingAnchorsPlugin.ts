@@ -4,8 +4,9 @@
  * (and the table of contents made from it) stays clean. Its accessible name is
  * "Copy link to" in the reader's language (one hidden label per page, from
  * SiteHeader.astro) followed by the heading's text (`aria-labelledby` both),
- * so a screen reader announces what it does, not a second copy of the heading. Search leaves its "#" out of excerpts
- * (`data-pagefind-ignore`); the reader script makes it copy the link. A Sätteri hast plugin: it runs before Astro
+ * so a screen reader announces what it does, not a second copy of the heading. Its "#" is drawn by the
+ * stylesheet, so the link holds no text: search has nothing of it to index and each heading costs the page a
+ * few bytes only; the reader script makes it copy the link. A Sätteri hast plugin: it runs before Astro
  * collects the headings, which is why the link must stay outside the heading.
  */
 import type { Element } from 'hast';
@@ -25,13 +26,13 @@ export const headingAnchorsPlugin: HastPluginDefinition = defineHastPlugin({
       const anchor: Element = {
         type: 'element',
         tagName: 'a',
-        properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabelledBy: [COPY_LINK_LABEL, id], dataPagefindIgnore: '' },
-        children: [{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] }],
+        properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabelledBy: [COPY_LINK_LABEL, id] },
+        children: [],
       };
       ctx.wrapNode(node, {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['heading-wrapper', `level-${node.tagName}`] },
+        properties: { className: ['heading-wrapper'] },
         children: [anchor],
       });
     },

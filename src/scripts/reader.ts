@@ -6,8 +6,9 @@
  * - disclosures (menu, language menu, "On this page") close on Escape and on a click elsewhere,
  * - the table of contents marks the section being read,
  * - the link beside a heading copies the section's address, with visible and announced feedback,
- * - search: Pagefind loads only when the reader opens it (button, Ctrl/⌘+K, "/").
+ * - search: the button and its shortcuts (Ctrl/⌘+K, "/"); the dialog's code and Pagefind load when the reader opens it.
  */
+import SEARCH_DIALOG from 'lazy-module:src/scripts/search.ts';
 
 const root = document.documentElement;
 
@@ -32,7 +33,7 @@ if (themeSwitch && themeSelect) {
 
 // Language links keep the #section.
 function syncHash(): void {
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-keep-hash]')) link.hash = location.hash;
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.language-picker a')) link.hash = location.hash;
 }
 syncHash();
 addEventListener('hashchange', syncHash);
@@ -107,63 +108,20 @@ addEventListener('click', (event) => {
   );
 });
 
-// Search: Pagefind's Component UI, its labels and the dialog's theme load on first use.
+// Search: the button and its shortcuts. The dialog's code (search.ts) loads with Pagefind when the reader
+// first opens it, as a module of its own (src/integrations/lazyModule.ts), so a page only read carries none of it.
 const searchButton = document.querySelector<HTMLButtonElement>('[data-search-open]');
 if (searchButton) {
   searchButton.hidden = false;
   if (/Mac|iPhone|iPad/.test(navigator.userAgent)) searchButton.querySelector('.search-shortcut')!.textContent = '⌘ K';
-  // Written by the search index integration after the build, so the bundler must not look for it.
-  const PAGEFIND_UI = '/pagefind/pagefind-component-ui.js';
-  let modal: (HTMLElement & { open(): void }) | undefined;
-  let loading = false;
-  const stylesheet = (href: string) => document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
+  let dialog: Promise<{ open(): void }> | undefined;
   const open = async () => {
-    if (modal) return modal.open();
-    if (loading) return;
-    loading = true;
-    stylesheet('/pagefind/pagefind-component-ui.css');
-    stylesheet('/search-theme.css');
-    const [strings] = await Promise.all([
-      fetch(`/search/${searchButton.dataset.searchOpen}.json`).then((response) => response.json() as Promise<Record<string, string>>),
-      import(/* @vite-ignore */ PAGEFIND_UI),
-    ]);
-    const settings = document.createElement('pagefind-config');
-    settings.setAttribute('lang', searchButton.dataset.searchLang!);
-    settings.setAttribute('bundle-path', '/pagefind/');
-    // An excerpt is the sentence around the hit (Pagefind's 30 words, centred on the match), shown whole
-    // (search-theme.css lets it wrap instead of cutting it to one line).
-    settings.setAttribute('excerpt-length', '30');
-    document.body.append(settings);
-    (
-      window as unknown as {
-        PagefindComponents: {
-          getInstanceManager(): { getInstance(name: string): { setTranslations(strings: Record<string, string>): void } };
-        };
-      }
-    ).PagefindComponents.getInstanceManager()
-      .getInstance('default')
-      .setTranslations(strings);
-    modal = document.createElement('pagefind-modal') as HTMLElement & { open(): void };
-    modal.setAttribute('reset-on-close', '');
-    // Pagefind's own dialog, but one result per page: sub-results repeat the page's excerpt (a table's
-    // text under each heading that holds it), so a reader saw the same words several times.
-    const part = (tag: string, ...children: Element[]) => {
-      const element = document.createElement(tag);
-      element.append(...children);
-      return element;
-    };
-    const results = document.createElement('pagefind-results');
-    results.setAttribute('hide-sub-results', '');
-    modal.append(
-      part('pagefind-modal-header', document.createElement('pagefind-input')),
-      part('pagefind-modal-body', document.createElement('pagefind-summary'), results),
-      part('pagefind-modal-footer', document.createElement('pagefind-keyboard-hints')),
+    dialog ??= (import(/* @vite-ignore */ SEARCH_DIALOG) as Promise<typeof import('./search.ts')>).then(({ searchDialog }) =>
+      searchDialog(searchButton),
     );
-    document.body.append(modal);
-    await customElements.whenDefined('pagefind-modal');
-    requestAnimationFrame(() => modal!.open());
+    (await dialog).open();
   };
-  searchButton.addEventListener('click', open);
+  searchButton.addEventListener('click', () => void open());
   addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
     const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable;
