@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentShard, ownsSiteWidePages, parseShard, planShards, sectionOf, shardFilter } from './shard.ts';
+import { currentShard, ownsSiteWidePages, parseShard, planShards, sectionOf, shardFilter, shardGlobPatterns } from './shard.ts';
 
 /** `sections` sections of `size` pages each (plus their index pages), and the home page. */
 function slugs(sections: number, size: number): string[] {
@@ -54,5 +54,19 @@ describe('shards', () => {
     expect(ownsSiteWidePages({ index: 1, count: 3 })).toBe(true);
     expect(ownsSiteWidePages({ index: 2, count: 3 })).toBe(false);
     expect(ownsSiteWidePages(undefined)).toBe(true);
+  });
+});
+
+describe('shard glob patterns', () => {
+  it('lists the shard’s top-level pages and section folders in every locale, with names taken literally', () => {
+    const pages = new Map([
+      ['en', ['index.mdx', 'about.mdx', 'a [draft]/index.mdx', 'a [draft]/x.mdx', 'zeta/y.mdx']],
+      ['de', ['index.mdx', 'a [draft]/x.mdx', 'zeta/y.mdx']],
+    ]);
+    const all = [1, 2, 3].map((index) => shardGlobPatterns(pages, 'en', { index, count: 3 }));
+    expect(all.flat().sort()).toEqual(
+      ['de/index.mdx', 'de/a \\[draft\\]/**/*.mdx', 'de/zeta/**/*.mdx', 'en/index.mdx', 'en/about.mdx', 'en/a \\[draft\\]/**/*.mdx', 'en/zeta/**/*.mdx'].sort(),
+    );
+    expect(shardGlobPatterns(new Map([['en', ['index.mdx']]]), 'en', { index: 1, count: 2 })).toEqual(['.no-pages-in-shard-1-of-2/*.mdx']);
   });
 });

@@ -13,6 +13,9 @@
  * The shard reaches Astro (which takes no options of ours) through
  * `PUBLISHER_DOCS_SHARD=k/n`, set by scripts/build.ts.
  */
+import type { Site } from './site.ts';
+import { slugOf } from './slug.ts';
+
 export const SHARD_ENV = 'PUBLISHER_DOCS_SHARD';
 
 export interface Shard {
@@ -73,7 +76,42 @@ export function shardFilter(sourceSlugs: Iterable<string>, shard: Shard | undefi
   return (slug) => (plan.get(sectionOf(slug)) ?? 1) === shard.index;
 }
 
+/** Whether this process's shard renders a slug of `site` (every slug without a shard). */
+export function siteShardFilter(site: Site, shard: Shard | undefined = currentShard()): (slug: string) => boolean {
+  return shardFilter(
+    site.pagesOf(site.registry.source.code).map((page) => page.slug),
+    shard,
+  );
+}
+
 /** Shard 1 also renders what belongs to no section: the language chooser, 404 pages, the dashboard, the sitemap, search strings. */
 export function ownsSiteWidePages(shard: Shard | undefined): boolean {
   return !shard || shard.index === 1;
+}
+
+/** A path segment as a glob matches it literally (content names are data: `[draft]` is a folder, not a pattern). */
+function globLiteral(segment: string): string {
+  return segment.replace(/[\\*?[\]{}()!@+]/g, '\\$&');
+}
+
+/**
+ * The content loader's glob patterns for a shard (under `content/`): each
+ * locale's top-level pages and section folders whose slug the shard renders,
+ * so Astro and the bundler read only the shard's entries. `pages` holds each
+ * locale's page paths inside its folder (`listContent`). A shard with no page
+ * gets a pattern that matches nothing.
+ */
+export function shardGlobPatterns(pages: ReadonlyMap<string, readonly string[]>, sourceLocale: string, shard: Shard): string[] {
+  const inShard = shardFilter((pages.get(sourceLocale) ?? []).map(slugOf), shard);
+  const patterns = new Set<string>();
+  for (const [locale, paths] of pages) {
+    for (const path of paths) {
+      if (!inShard(slugOf(path))) continue;
+      const slash = path.indexOf('/');
+      patterns.add(
+        slash < 0 ? `${globLiteral(locale)}/${globLiteral(path)}` : `${globLiteral(locale)}/${globLiteral(path.slice(0, slash))}/**/*.mdx`,
+      );
+    }
+  }
+  return patterns.size > 0 ? [...patterns] : [`.no-pages-in-shard-${shard.index}-of-${shard.count}/*.mdx`];
 }
