@@ -142,7 +142,9 @@ await runCommand(USAGE, async () => {
       if (built) {
         finishShard(staging, loadSite(ROOT), mode.shard);
         promote(staging, mode.out);
-        process.stdout.write(`Shard ${mode.shard.index}/${mode.shard.count} is in ${relative(ROOT, mode.out).startsWith('..') ? mode.out : relative(ROOT, mode.out)}/; merge every shard with npm run build -- --merge <dirs…>.\n`);
+        process.stdout.write(
+          `Shard ${mode.shard.index}/${mode.shard.count} is in ${relative(ROOT, mode.out).startsWith('..') ? mode.out : relative(ROOT, mode.out)}/; merge every shard with npm run build -- --merge <dirs…>.\n`,
+        );
       }
       return code;
     }
@@ -204,11 +206,19 @@ async function buildInto(staging: string, children: ChildProcess[], details: boo
 type Mode = { kind: 'whole' } | { kind: 'shard'; shard: Shard; out: string } | { kind: 'merge'; folders: string[] };
 
 /** What the options ask for; a UsageError (exit 2) for any combination that makes no sense. */
-function buildMode(values: { shard?: string | undefined; out?: string | undefined; merge?: boolean | undefined }, positionals: string[]): Mode {
-  if (values.shard !== undefined && values.merge) throw new UsageError('--shard builds one shard and --merge merges them: use one at a time.');
-  if (values.out !== undefined && values.shard === undefined) throw new UsageError('--out names a shard’s output folder: use it with --shard k/n.');
+function buildMode(
+  values: { shard?: string | undefined; out?: string | undefined; merge?: boolean | undefined },
+  positionals: string[],
+): Mode {
+  if (values.shard !== undefined && values.merge)
+    throw new UsageError('--shard builds one shard and --merge merges them: use one at a time.');
+  if (values.out !== undefined && values.shard === undefined)
+    throw new UsageError('--out names a shard’s output folder: use it with --shard k/n.');
   if (values.merge) {
-    if (positionals.length === 0) throw new UsageError('--merge needs the output folder of every shard: npm run build -- --merge dist-shard-1-of-3 dist-shard-2-of-3 dist-shard-3-of-3');
+    if (positionals.length === 0)
+      throw new UsageError(
+        '--merge needs the output folder of every shard: npm run build -- --merge dist-shard-1-of-3 dist-shard-2-of-3 dist-shard-3-of-3',
+      );
     return { kind: 'merge', folders: positionals.map((folder) => resolve(folder)) };
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}: only --merge takes folders.`);
@@ -216,7 +226,8 @@ function buildMode(values: { shard?: string | undefined; out?: string | undefine
   const shard = parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(shard);
   const out = resolve(values.out ?? join(ROOT, `dist-shard-${shard.index}-of-${shard.count}`));
-  if (out === ROOT || out === join(ROOT, 'dist')) throw new UsageError(`--out ${values.out}: a shard's output needs a folder of its own (not dist/ or the project).`);
+  if (out === ROOT || out === join(ROOT, 'dist'))
+    throw new UsageError(`--out ${values.out}: a shard's output needs a folder of its own (not dist/ or the project).`);
   return { kind: 'shard', shard, out };
 }
 
@@ -264,7 +275,10 @@ async function buildInShards(
   for (let index = 1; index <= count; index++) {
     const shard = { index, count };
     const folder = join(shardsFolder, `${index}`);
-    const { code, built } = await buildShard(folder, shard, children, { guardOnly: failed > 0, onGuarded: failed > 0 ? undefined : checkTranslations });
+    const { code, built } = await buildShard(folder, shard, children, {
+      guardOnly: failed > 0,
+      onGuarded: failed > 0 ? undefined : checkTranslations,
+    });
     if (code !== EXIT.ok) failed ||= code;
     if (built) {
       finishShard(folder, site, shard);

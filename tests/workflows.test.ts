@@ -100,7 +100,11 @@ describe('GitHub workflows', () => {
     expect(String(cache.with?.path)).toContain('node_modules/.cache/publisher-docs');
     expect(shard!.steps.indexOf(cache)).toBeGreaterThan(shard!.steps.findIndex((step) => step.run === 'npm ci'));
     const upload = shard!.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'))!;
-    expect(upload.with).toMatchObject({ name: 'shard-${{ matrix.shard }}', path: 'shard-${{ matrix.shard }}', 'include-hidden-files': true });
+    expect(upload.with).toMatchObject({
+      name: 'shard-${{ matrix.shard }}',
+      path: 'shard-${{ matrix.shard }}',
+      'include-hidden-files': true,
+    });
 
     expect(merge!.needs).toBe('shard');
     expect(merge!.steps.some((step) => step.uses?.startsWith('actions/download-artifact@') && step.with?.pattern === 'shard-*')).toBe(true);

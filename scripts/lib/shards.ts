@@ -11,7 +11,18 @@
  * (the bundled assets) must be byte-identical, or the merge refuses: shards of
  * different commits or settings do not make one site.
  */
-import { copyFileSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { ownsSiteWidePages, siteShardFilter, type Shard } from '../../src/model/shard.ts';
 import type { Site } from '../../src/model/site.ts';
@@ -92,9 +103,14 @@ export function readShardSet(folders: readonly string[], sourcePages: number): {
   if (problems.length > 0) return { problems };
   const count = markers[0]?.count ?? 0;
   for (const marker of markers) {
-    if (marker.count !== count) problems.push(`${marker.folder}: shard ${marker.index}/${marker.count}, but ${markers[0]!.folder} is ${markers[0]!.index}/${count}: all shards must be cut the same way.`);
+    if (marker.count !== count)
+      problems.push(
+        `${marker.folder}: shard ${marker.index}/${marker.count}, but ${markers[0]!.folder} is ${markers[0]!.index}/${count}: all shards must be cut the same way.`,
+      );
     if (marker.sourcePages !== sourcePages)
-      problems.push(`${marker.folder}: built from content with ${marker.sourcePages} source pages; content/ here has ${sourcePages}. Merge shards built from this commit.`);
+      problems.push(
+        `${marker.folder}: built from content with ${marker.sourcePages} source pages; content/ here has ${sourcePages}. Merge shards built from this commit.`,
+      );
   }
   for (let index = 1; index <= count; index++) {
     const found = markers.filter((marker) => marker.index === index);
@@ -109,7 +125,11 @@ export function readShardSet(folders: readonly string[], sourcePages: number): {
  * two shards both hold must be identical; every one that differs is listed and
  * the merge fails (the caller leaves `into` unpromoted, so nothing is lost).
  */
-export function mergeShards(folders: readonly string[], into: string, options: { move?: boolean } = {}): { files: number; conflicts: string[] } {
+export function mergeShards(
+  folders: readonly string[],
+  into: string,
+  options: { move?: boolean } = {},
+): { files: number; conflicts: string[] } {
   const conflicts: string[] = [];
   const from = new Map<string, string>();
   let count = 0;
@@ -120,7 +140,9 @@ export function mergeShards(folders: readonly string[], into: string, options: {
       const target = join(into, file);
       if (existsSync(target)) {
         if (!readFileSync(source).equals(readFileSync(target)))
-          conflicts.push(`${file} differs between ${from.get(file)} and ${folder}: build every shard from the same commit and settings (SITE_URL).`);
+          conflicts.push(
+            `${file} differs between ${from.get(file)} and ${folder}: build every shard from the same commit and settings (SITE_URL).`,
+          );
         continue;
       }
       mkdirSync(dirname(target), { recursive: true });

@@ -65,7 +65,15 @@ describe('shard glob patterns', () => {
     ]);
     const all = [1, 2, 3].map((index) => shardGlobPatterns(pages, 'en', { index, count: 3 }));
     expect(all.flat().sort()).toEqual(
-      ['de/index.mdx', 'de/a \\[draft\\]/**/*.mdx', 'de/zeta/**/*.mdx', 'en/index.mdx', 'en/about.mdx', 'en/a \\[draft\\]/**/*.mdx', 'en/zeta/**/*.mdx'].sort(),
+      [
+        'de/index.mdx',
+        'de/a \\[draft\\]/**/*.mdx',
+        'de/zeta/**/*.mdx',
+        'en/index.mdx',
+        'en/about.mdx',
+        'en/a \\[draft\\]/**/*.mdx',
+        'en/zeta/**/*.mdx',
+      ].sort(),
     );
     expect(shardGlobPatterns(new Map([['en', ['index.mdx']]]), 'en', { index: 1, count: 2 })).toEqual(['.no-pages-in-shard-1-of-2/*.mdx']);
   });

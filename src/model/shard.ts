@@ -33,8 +33,7 @@ export function sectionOf(slug: string): string {
 export function parseShard(text: string): Shard | string {
   const match = /^(\d{1,4})\/(\d{1,4})$/.exec(text.trim());
   const [index, count] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
-  if (!match || count < 1 || index < 1 || index > count)
-    return `--shard takes k/n with 1 ≤ k ≤ n (such as 2/3), not "${text}".`;
+  if (!match || count < 1 || index < 1 || index > count) return `--shard takes k/n with 1 ≤ k ≤ n (such as 2/3), not "${text}".`;
   return { index, count };
 }
 
