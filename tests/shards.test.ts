@@ -12,6 +12,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, run, type ProjectCopy, type RunResult } from './helpers/project.ts';
+import { BUILD_LIMIT_MS } from './helpers/work.ts';
 
 /**
  * What may differ between two builds of the same content, each normalized here and nowhere else:
@@ -77,7 +78,8 @@ beforeAll(() => {
   builds.merge = run(project.dir, process.execPath, ['scripts/build.ts', '--merge', ...shards]);
   renameSync(join(project.dir, 'dist'), join(project.dir, 'merged'));
   builds.whole = run(project.dir, process.execPath, ['scripts/build.ts']);
-});
+  // Five builds of the site (three shards, the merge's checks, the whole one): five builds' limit.
+}, 5 * BUILD_LIMIT_MS);
 afterAll(() => project?.remove());
 
 describe('a build in 3 shards, merged', () => {
