@@ -7,6 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { ContentError } from './src/report/finding.ts';
 import { isIndexed, loadRegistry } from './src/i18n/locales.ts';
+import { currentShard } from './src/model/shard.ts';
 import { loadSite } from './src/model/site.ts';
 import { contentGuard } from './src/integrations/contentGuard.ts';
 import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.ts';
@@ -39,17 +40,25 @@ function readLocales() {
           .pages.filter((page) => page.isFallback)
           .map((page) => page.url),
       ),
+      // Every page of the model, so the sitemap lists the whole site even when a shard renders part of it.
+      pages: loadSite(root, registry).pages.map((page) => page.url),
     };
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
-    return { source: 'en', codes: ['en'], hreflang: { en: 'en' }, unindexed: [], fallbacks: new Set() };
+    return { source: 'en', codes: ['en'], hreflang: { en: 'en' }, unindexed: [], fallbacks: new Set(), pages: [] };
   }
 }
 const locales = readLocales();
+// `npm run build -- --shard k/n` (src/model/shard.ts): the shard's pages only, with caches of its own.
+const shard = currentShard();
+const siteUrl = process.env.SITE_URL ?? 'https://publishers.example.com';
 
 export default defineConfig({
   // The public address, for canonical URLs, hreflang and the sitemap. Set SITE_URL when deploying elsewhere.
-  site: process.env.SITE_URL ?? 'https://publishers.example.com',
+  site: siteUrl,
+  // Each shard keeps its own content store and incremental-build cache: shards built one after another in one
+  // folder would otherwise each throw away the last one's, and a CI runner restores exactly its shard's.
+  ...(shard ? { cacheDir: `./node_modules/.astro-shard-${shard.index}-of-${shard.count}` } : {}),
   trailingSlash: 'always',
   // Astro's terminal log, with the list of rendered routes in whole lines (see there).
   logger: { entrypoint: './src/integrations/buildLog.ts' },
@@ -99,6 +108,8 @@ export default defineConfig({
     mdx(),
     sitemap({
       i18n: { defaultLocale: locales.source, locales: locales.hreflang },
+      // The model's pages, rendered here or not (a shard renders some); the filter below leaves out the same ones either way.
+      customPages: locales.pages.map((url) => new URL(url, siteUrl).href),
       // Fallback pages are noindex copies of the source, 404 pages are not content, pseudo-locales are tests, and the root
       // language chooser is every page's x-default (listing it would make it an alternate of /en/).
       filter: (page) => {

@@ -26,14 +26,28 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { CONTENT_GUARDED, PAGES_WRITTEN } from '../src/integrations/buildMessages.ts';
-import { recordStage } from '../src/integrations/stageTimings.ts';
+import { GUARD_ONLY_ENV } from '../src/integrations/contentGuard.ts';
+import { writeSearchIndex } from '../src/integrations/searchIndex.ts';
+import { peakRecorder, recordStage } from '../src/integrations/stageTimings.ts';
+import { parseShard, SHARD_ENV, type Shard } from '../src/model/shard.ts';
+import { loadSite, type Site } from '../src/model/site.ts';
 import { acquireBuildLock } from './lib/buildLock.ts';
-import { EXIT, paint, parseCli, runCommand } from './lib/cli.ts';
+import { EXIT, paint, parseCli, runCommand, UsageError } from './lib/cli.ts';
+import { finishShard, mergeShards, readShardSet } from './lib/shards.ts';
 import { promote, removeLeftovers, stagingFolder } from './lib/stagedDist.ts';
 
+/**
+ * Above this many built pages, `npm run build` builds in shards. Measured with the bench corpus
+ * (docs/scale.md): Astro's peak grows with the pages one process renders; at this size it stays
+ * well under 2 GB. `PUBLISHER_DOCS_PAGES_PER_SHARD` overrides it (tests, measurements).
+ */
+const PAGES_PER_SHARD = Number(process.env.PUBLISHER_DOCS_PAGES_PER_SHARD) || 4000;
+
 const USAGE = `Usage: npm run build [-- --details] [-- --help]
+       npm run build -- --shard k/n [--out <dir>]
+       npm run build -- --merge <dir>… [--details]
 
 Builds the site into dist/ (content guard, Astro, 404 pages, Pagefind) with
 the translation check running beside the build and the link check beside
@@ -41,7 +55,16 @@ Pagefind; both reports follow Astro's output: errors in full, warnings as one
 line per locale with the command that lists them (--details lists every
 warning here). Exit 0 clean, 1 problems found, 2 usage or configuration
 error or another build running. dist/ is replaced only by a complete
-build, and one build at a time runs in a folder (a second exits 2). CI runs the three steps one by one instead (see the README).`;
+build, and one build at a time runs in a folder (a second exits 2). CI runs the three steps one by one instead (see the README).
+
+A site of more than ${PAGES_PER_SHARD} built pages (source pages x locales) is built in
+shards one after another, each in a fresh process, then merged, so memory
+stays flat as the site grows (docs/scale.md).
+
+  --shard k/n   build part k of n (whole sections, every locale of a page) into
+                --out (default dist-shard-k-of-n/); no search index, no checks
+  --merge <dir>…  merge the outputs of all n shards into dist/ (a file two
+                shards hold must be identical), then index and check the whole site`;
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -51,11 +74,14 @@ interface Finished {
 }
 
 /** Runs a command of this project with this Node; `hold` keeps its output back to print later. */
-function start(args: string[], options: { hold?: boolean; ipc?: boolean } = {}): { child: ChildProcess; done: Promise<Finished> } {
+function start(
+  args: string[],
+  options: { hold?: boolean; ipc?: boolean; env?: NodeJS.ProcessEnv } = {},
+): { child: ChildProcess; done: Promise<Finished> } {
   const color = process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {};
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...peakRecorder(), ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...(options.hold ? color : {}) },
+    env: { ...process.env, ...(options.hold ? color : {}), ...options.env },
     stdio: ['ignore', options.hold ? 'pipe' : 'inherit', options.hold ? 'pipe' : 'inherit', ...(options.ipc ? ['ipc' as const] : [])],
   });
   let output = '';
@@ -77,25 +103,32 @@ function timed(stage: string, finished: Promise<Finished>): Promise<Finished> {
 }
 
 await runCommand(USAGE, async () => {
-  const { values } = parseCli(process.argv.slice(2), {
+  const { values, positionals } = parseCli(process.argv.slice(2), {
     help: { type: 'boolean', default: false },
     details: { type: 'boolean', default: false },
+    shard: { type: 'string' },
+    out: { type: 'string' },
+    merge: { type: 'boolean', default: false },
   });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
+  const mode = buildMode(values, positionals);
   const lock = acquireBuildLock(ROOT);
   if (!lock.ok) {
     process.stderr.write(`${paint('red', 'error', process.stderr)} ${lock.message}\n`);
     return EXIT.usage;
   }
   const staging = stagingFolder(ROOT);
+  // Shards built one after another (no options, a large site) go here before they are merged into staging.
+  const shardsFolder = `${staging}-shards`;
   const children: ChildProcess[] = [];
   // Ctrl-C or a kill: stop the stages, drop the staging folder, free the lock; dist/ stays as it was.
   const stop = (signal: NodeJS.Signals) => {
     for (const child of children) child.kill(signal);
     rmSync(staging, { recursive: true, force: true });
+    rmSync(shardsFolder, { recursive: true, force: true });
     lock.release();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
@@ -104,19 +137,37 @@ await runCommand(USAGE, async () => {
   try {
     for (const name of removeLeftovers(ROOT)) process.stdout.write(`Removed ${name}, left by a build that was stopped.\n`);
     if (lock.tookOver) process.stdout.write(`Took over the build lock of pid ${lock.tookOver.pid}, which no longer runs.\n`);
-    const { code, built } = await buildInto(staging, children, values.details);
+    if (mode.kind === 'shard') {
+      const { code, built } = await buildShard(staging, mode.shard, children);
+      if (built) {
+        finishShard(staging, loadSite(ROOT), mode.shard);
+        promote(staging, mode.out);
+        process.stdout.write(
+          `Shard ${mode.shard.index}/${mode.shard.count} is in ${relative(ROOT, mode.out).startsWith('..') ? mode.out : relative(ROOT, mode.out)}/; merge every shard with npm run build -- --merge <dirs…>.\n`,
+        );
+      }
+      return code;
+    }
+    const shardCount = mode.kind === 'whole' ? shardsFor(loadSite(ROOT)) : 0;
+    const { code, built } =
+      mode.kind === 'merge'
+        ? await mergeInto(staging, mode.folders, children, values.details, false)
+        : shardCount > 1
+          ? await buildInShards(staging, shardsFolder, shardCount, children, values.details)
+          : await buildInto(staging, children, values.details);
     // A complete site replaces dist/ even when a check found problems (as before: the checks judge it, they do not unmake it).
     if (built) promote(staging, join(ROOT, 'dist'));
     return code;
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    rmSync(shardsFolder, { recursive: true, force: true });
     lock.release();
   }
 });
 
 /** Astro into `staging`, with both checks beside it: the exit code, and whether Astro built the whole site. */
 async function buildInto(staging: string, children: ChildProcess[], details: boolean): Promise<{ code: number; built: boolean }> {
-  const launch = (args: string[], options: { hold?: boolean; ipc?: boolean } = {}) => {
+  const launch = (args: string[], options: { hold?: boolean; ipc?: boolean; env?: NodeJS.ProcessEnv } = {}) => {
     const started = start(args, options);
     children.push(started.child);
     return started;
@@ -150,4 +201,150 @@ async function buildInto(staging: string, children: ChildProcess[], details: boo
   const linkReport = await checkLinks();
   process.stdout.write(linkReport.output);
   return { code: Math.max(i18n.code, linkReport.code), built: true };
+}
+
+type Mode = { kind: 'whole' } | { kind: 'shard'; shard: Shard; out: string } | { kind: 'merge'; folders: string[] };
+
+/** What the options ask for; a UsageError (exit 2) for any combination that makes no sense. */
+function buildMode(
+  values: { shard?: string | undefined; out?: string | undefined; merge?: boolean | undefined },
+  positionals: string[],
+): Mode {
+  if (values.shard !== undefined && values.merge)
+    throw new UsageError('--shard builds one shard and --merge merges them: use one at a time.');
+  if (values.out !== undefined && values.shard === undefined)
+    throw new UsageError('--out names a shard’s output folder: use it with --shard k/n.');
+  if (values.merge) {
+    if (positionals.length === 0)
+      throw new UsageError(
+        '--merge needs the output folder of every shard: npm run build -- --merge dist-shard-1-of-3 dist-shard-2-of-3 dist-shard-3-of-3',
+      );
+    return { kind: 'merge', folders: positionals.map((folder) => resolve(folder)) };
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}: only --merge takes folders.`);
+  if (values.shard === undefined) return { kind: 'whole' };
+  const shard = parseShard(values.shard);
+  if (typeof shard === 'string') throw new UsageError(shard);
+  const out = resolve(values.out ?? join(ROOT, `dist-shard-${shard.index}-of-${shard.count}`));
+  if (out === ROOT || out === join(ROOT, 'dist'))
+    throw new UsageError(`--out ${values.out}: a shard's output needs a folder of its own (not dist/ or the project).`);
+  return { kind: 'shard', shard, out };
+}
+
+/** How many shards a whole build of this site uses: one per PAGES_PER_SHARD built pages. */
+function shardsFor(site: Site): number {
+  return Math.max(1, Math.ceil(site.pages.length / PAGES_PER_SHARD));
+}
+
+/** `astro build` of one shard into `folder`: its sections' pages, no search index (src/model/shard.ts). */
+async function buildShard(
+  folder: string,
+  shard: Shard,
+  children: ChildProcess[],
+  options: { guardOnly?: boolean; onGuarded?: (() => void) | undefined } = {},
+): Promise<{ code: number; built: boolean }> {
+  const env = { [SHARD_ENV]: `${shard.index}/${shard.count}`, ...(options.guardOnly ? { [GUARD_ONLY_ENV]: '1' } : {}) };
+  const astro = start([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', folder], { ipc: true, env });
+  children.push(astro.child);
+  astro.child.on('message', (message) => {
+    if (message === CONTENT_GUARDED) options.onGuarded?.();
+  });
+  const site = await timed('astro build', astro.done);
+  if (site.code !== EXIT.ok) return { code: site.code === EXIT.usage ? EXIT.usage : EXIT.problems, built: false };
+  return { code: EXIT.ok, built: !options.guardOnly };
+}
+
+/**
+ * A large site on one machine: its shards one after another, each `astro build` a fresh process (so no
+ * process holds more than a shard's pages), then the merge. The translation check runs beside them. When a
+ * shard's content fails the guard, the remaining shards are guarded only, so every problem is reported.
+ */
+async function buildInShards(
+  staging: string,
+  shardsFolder: string,
+  count: number,
+  children: ChildProcess[],
+  details: boolean,
+): Promise<{ code: number; built: boolean }> {
+  process.stdout.write(`Building in ${count} shards, one after another (more than ${PAGES_PER_SHARD} pages: see docs/scale.md).\n`);
+  const site = loadSite(ROOT);
+  let translations: Promise<Finished> | undefined;
+  const checkTranslations = () => (translations ??= timed('check:i18n', launchCheck(children, 'scripts/check-i18n.ts', details)));
+  const folders: string[] = [];
+  let failed = 0;
+  for (let index = 1; index <= count; index++) {
+    const shard = { index, count };
+    const folder = join(shardsFolder, `${index}`);
+    const { code, built } = await buildShard(folder, shard, children, {
+      guardOnly: failed > 0,
+      onGuarded: failed > 0 ? undefined : checkTranslations,
+    });
+    if (code !== EXIT.ok) failed ||= code;
+    if (built) {
+      finishShard(folder, site, shard);
+      folders.push(folder);
+    }
+  }
+  if (failed) {
+    if (translations) await translations;
+    return { code: failed === EXIT.usage ? EXIT.usage : EXIT.problems, built: false };
+  }
+  return mergeInto(staging, folders, children, details, true, checkTranslations());
+}
+
+/** The translation check or the link check, its report held back to print after the build's output. */
+function launchCheck(children: ChildProcess[], script: string, details: boolean, args: string[] = []): Promise<Finished> {
+  // A person reads this output: errors in full, warnings one line per locale (unless --details).
+  const started = start([script, ...args, '--warnings', details ? 'full' : 'summary'], { hold: true });
+  children.push(started.child);
+  return started.done;
+}
+
+/**
+ * Merges shard outputs into `staging` (refusing a set that is not every shard of this content once, or
+ * files that differ), builds the search index of the whole site, and runs both checks over it, as an
+ * unsharded build does: the translation check beside the merge, the link check beside Pagefind.
+ */
+async function mergeInto(
+  staging: string,
+  folders: readonly string[],
+  children: ChildProcess[],
+  details: boolean,
+  move: boolean,
+  translations?: Promise<Finished>,
+): Promise<{ code: number; built: boolean }> {
+  const site = loadSite(ROOT);
+  const set = readShardSet(folders, site.pagesOf(site.registry.source.code).length);
+  const refuse = (problems: string[], what: string) => {
+    process.stderr.write(`${paint('red', 'error', process.stderr)} ${what}:\n${problems.map((line) => `  ${line}`).join('\n')}\n`);
+    return { code: EXIT.usage, built: false };
+  };
+  if ('problems' in set) return refuse(set.problems, 'these folders are not the shards of one site');
+  const i18n = translations ?? timed('check:i18n', launchCheck(children, 'scripts/check-i18n.ts', details));
+  const begin = performance.now();
+  const merged = mergeShards(folders, staging, { move });
+  recordStage('merge shards', performance.now() - begin);
+  if (merged.conflicts.length > 0) {
+    await i18n;
+    return refuse(merged.conflicts, 'the shards disagree');
+  }
+  process.stdout.write(`Merged ${set.markers.length} shards: ${merged.files} files.\n`);
+  // The link check reads the staging folder; its findings name it dist/, where it will be.
+  const links = timed('check:links', launchCheck(children, 'scripts/check-links.ts', details, ['--dist', staging, '--dist-label', 'dist']));
+  const indexing = performance.now();
+  const search = await writeSearchIndex(staging, site.registry.codes);
+  recordStage('Pagefind index', performance.now() - indexing, search.peakBytes);
+  if (search.problems.length > 0) {
+    await Promise.all([i18n, links]);
+    process.stderr.write(
+      `${paint('red', 'error', process.stderr)} The search index is incomplete, so search would break:\n${search.problems.map((line) => `  ${line}`).join('\n')}\n`,
+    );
+    return { code: EXIT.problems, built: false };
+  }
+  process.stdout.write(`Indexed ${search.pages} pages for search.\n`);
+  const translationReport = await i18n;
+  process.stdout.write(translationReport.output);
+  const linkReport = await links;
+  process.stdout.write(linkReport.output);
+  return { code: Math.max(translationReport.code, linkReport.code), built: true };
 }

@@ -20,7 +20,8 @@ interface Step {
 }
 interface Workflow {
   on: unknown;
-  jobs: Record<string, { steps: Step[] }>;
+  env?: Record<string, unknown>;
+  jobs: Record<string, { steps: Step[]; needs?: string; strategy?: { matrix: Record<string, unknown[]> } }>;
 }
 
 const folder = join(ROOT, '.github/workflows');
@@ -34,8 +35,8 @@ const rules = {
 const steps = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps);
 
 describe('GitHub workflows', () => {
-  it('ships ci.yml and external-links.yml', () => {
-    expect(files.sort()).toEqual(['ci.yml', 'external-links.yml']);
+  it('ships ci.yml, external-links.yml and sharded-build.yml', () => {
+    expect(files.sort()).toEqual(['ci.yml', 'external-links.yml', 'sharded-build.yml']);
   });
 
   it.each(workflows)('%s parses, and every step runs a command or uses a pinned action', (_name, workflow) => {
@@ -84,5 +85,34 @@ describe('GitHub workflows', () => {
     // Restored after npm ci, which would delete it.
     expect(all.indexOf(cache!)).toBeGreaterThan(all.findIndex((step) => step.run === 'npm ci'));
     expect(all.map((step) => step.run ?? '').join('\n')).toMatch(/npm run check:links -- --external/);
+  });
+
+  it('the sharded build runs the shards as a matrix with their caches, and merges them in a final job, with the commands tests/shards.test.ts runs', () => {
+    const [, workflow] = workflows.find(([name]) => name === 'sharded-build.yml')!;
+    const { shard, merge } = workflow.jobs as Record<string, Workflow['jobs'][string]>;
+    const count = Number(workflow.env?.SHARDS);
+    expect(shard!.strategy!.matrix.shard).toEqual(Array.from({ length: count }, (_, index) => index + 1));
+    const shardRuns = shard!.steps.map((step) => step.run ?? '');
+    expect(shardRuns).toContain('npm run build -- --shard ${{ matrix.shard }}/${{ env.SHARDS }} --out shard-${{ matrix.shard }}');
+    const cache = shard!.steps.find((step) => step.uses?.startsWith('actions/cache@'))!;
+    // Astro's cache folder of a shard (astro.config.mjs) and the parse cache, restored after npm ci.
+    expect(String(cache.with?.path)).toContain('node_modules/.astro-shard-${{ matrix.shard }}-of-${{ env.SHARDS }}');
+    expect(String(cache.with?.path)).toContain('node_modules/.cache/publisher-docs');
+    expect(shard!.steps.indexOf(cache)).toBeGreaterThan(shard!.steps.findIndex((step) => step.run === 'npm ci'));
+    const upload = shard!.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'))!;
+    expect(upload.with).toMatchObject({
+      name: 'shard-${{ matrix.shard }}',
+      path: 'shard-${{ matrix.shard }}',
+      'include-hidden-files': true,
+    });
+
+    expect(merge!.needs).toBe('shard');
+    expect(merge!.steps.some((step) => step.uses?.startsWith('actions/download-artifact@') && step.with?.pattern === 'shard-*')).toBe(true);
+    expect(merge!.steps.some((step) => step.uses?.startsWith('actions/cache@'))).toBe(true);
+    const shardFolders = Array.from({ length: count }, (_, index) => `shard-${index + 1}`).join(' ');
+    expect(merge!.steps.map((step) => step.run ?? '')).toContain(`npm run build -- --merge ${shardFolders}`);
+    const test = readFileSync(join(ROOT, 'tests/shards.test.ts'), 'utf8');
+    expect(test).toContain("['scripts/build.ts', '--shard', `${index + 1}/3`, '--out', shard]");
+    expect(test).toContain("['scripts/build.ts', '--merge', ...shards]");
   });
 });

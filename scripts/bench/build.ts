@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --only build`: the whole `npm run build` of a generated
  * site, stage by stage (content guard, Astro's rendering, Pagefind, 404
- * pages, check:i18n, check:links), with peak memory, the size of dist/, the
+ * pages, check:i18n, check:links), each with its process's peak memory, the size of dist/, the
  * HTML bytes of one guide page, and the rebuild after editing one page.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -42,23 +42,32 @@ function runBuild(root: string): { stages: StageFigure[]; totalMs: number; peakB
     'npm run build',
     measure(process.execPath, ['scripts/build.ts'], { cwd: root, env: { [TIMINGS_ENV]: timings } }),
   );
-  const recorded = existsSync(timings)
+  const lines = existsSync(timings)
     ? readFileSync(timings, 'utf8')
         .trim()
         .split('\n')
-        .map((line) => JSON.parse(line) as StageFigure)
+        .map((line) => JSON.parse(line) as StageFigure | { process: string; peakBytes: number })
     : [];
+  const recorded = lines.filter((line): line is StageFigure => 'stage' in line);
+  // Each process the build started wrote its own peak when it exited (src/integrations/recordPeak.ts).
+  const peakOf = (script: string) =>
+    Math.max(...lines.flatMap((line) => ('process' in line && line.process.startsWith(script) ? [line.peakBytes] : [])));
+  const withPeak = (figures: StageFigure[], script: string) =>
+    figures.map((figure) => ({ ...figure, peakBytes: Number.isFinite(peakOf(script)) ? peakOf(script) : undefined }));
   const stage = (name: string) => recorded.filter((figure) => figure.stage === name);
   const total = (figures: StageFigure[]) => figures.reduce((sum, figure) => sum + figure.ms, 0);
   // Astro's own part: the `astro build` process less the stages that run inside it.
   const inside = recorded.filter((figure) => ['content guard', 'Pagefind index', '404 pages'].includes(figure.stage));
+  // Peaks: the guard's is its process's until then, Astro's the largest `astro build` process (of any shard),
+  // Pagefind's its indexer's, each check's its own process's.
   const stages: StageFigure[] = [
     ...stage('content guard'),
-    { stage: 'Astro build (rendering, bundling, sitemap)', ms: total(stage('astro build')) - total(inside) },
+    ...withPeak([{ stage: 'Astro build (rendering, bundling, sitemap)', ms: total(stage('astro build')) - total(inside) }], 'astro.mjs'),
     ...stage('404 pages'),
+    ...stage('merge shards'),
     ...stage('Pagefind index'),
-    ...stage('check:i18n').map((figure) => ({ ...figure, stage: 'check:i18n (beside the Astro build)' })),
-    ...stage('check:links').map((figure) => ({ ...figure, stage: 'check:links (beside Pagefind)' })),
+    ...withPeak(stage('check:i18n'), 'check-i18n.ts').map((figure) => ({ ...figure, stage: 'check:i18n (beside the Astro build)' })),
+    ...withPeak(stage('check:links'), 'check-links.ts').map((figure) => ({ ...figure, stage: 'check:links (beside Pagefind)' })),
   ];
   return { stages, totalMs: build.ms, peakBytes: build.peakBytes };
 }

@@ -11,6 +11,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { currentShard, ownsSiteWidePages, siteShardFilter } from '../model/shard.ts';
 import { loadSite } from '../model/site.ts';
 import { CALLOUT_TYPES, MDX_COMPONENTS, isMdxComponent } from './components.ts';
 import { readJson } from './json.ts';
@@ -53,10 +54,15 @@ export async function guardContent(root: string, cache: ParseCache = openParseCa
   }
   if (!registry) return { problems, pages: 0 };
 
-  problems.push(...checkLocaleFolders(root, registry));
+  // A shard (src/model/shard.ts) guards its own sections' pages; shard 1 also what belongs to no section
+  // (locale folders, links refused, string files), so each problem is reported by exactly one shard.
+  const shard = currentShard();
+  const siteWide = ownsSiteWidePages(shard);
+  if (siteWide) problems.push(...checkLocaleFolders(root, registry));
   const site = loadSite(root, registry);
-  problems.push(...site.refused);
-  const parsed = new Map(registry.locales.map((locale) => [locale.code, (site.files.get(locale.code) ?? []).map(({ file, path, text }) => cache.get(file, text, () => parsePage(file, path, locale.code, text)))]));
+  const inShard = siteShardFilter(site, shard);
+  if (siteWide) problems.push(...site.refused);
+  const parsed = new Map(registry.locales.map((locale) => [locale.code, (site.files.get(locale.code) ?? []).filter(({ path }) => inShard(slugOf(path))).map(({ file, path, text }) => cache.get(file, text, () => parsePage(file, path, locale.code, text)))]));
   const sources = new Map((parsed.get(registry.source.code) ?? []).map((page) => [slugOf(page.path), page]));
   let pages = 0;
   for (const locale of registry.locales) {
@@ -71,9 +77,10 @@ export async function guardContent(root: string, cache: ParseCache = openParseCa
       problems.push(...components.problems);
       usesTables ||= components.usesTables;
     }
-    problems.push(...checkNamespaces(root, locale.code, registry.source.code, usesTables ? tables : undefined));
+    // A shard cannot see whether another shard's pages place tables: shard 1 checks the labels whenever tables are defined.
+    if (siteWide) problems.push(...checkNamespaces(root, locale.code, registry.source.code, usesTables || shard ? tables : undefined));
   }
-  cache.save();
+  cache.save(shard ? (file) => !inShard(slugOf(file.split('/').slice(2).join('/'))) : undefined);
   return { problems, pages };
 }
 

@@ -18,7 +18,8 @@ export interface ParseCache {
   has(file: string, text: string): boolean;
   /** Adds a page parsed elsewhere (by a worker thread). */
   put(file: string, text: string, page: ParsedPage): void;
-  save(): void;
+  /** Writes the pages used in this run; `keep` names files whose entries stay though this run did not use them (another shard's). */
+  save(keep?: (file: string) => boolean): void;
   stats: { hits: number; misses: number };
 }
 
@@ -60,9 +61,10 @@ export function openParseCache(root: string, cacheFile: string | null = join(roo
       used[key] = page;
       return page;
     },
-    save() {
+    save(keep) {
       if (!cacheFile) return;
-      if (stats.misses === 0 && added === 0 && Object.keys(used).length === Object.keys(entries).length) return;
+      if (stats.misses === 0 && added === 0 && (keep || Object.keys(used).length === Object.keys(entries).length)) return;
+      if (keep) for (const [key, page] of Object.entries(entries)) if (!(key in used) && keep(key.slice(0, key.indexOf('\0')))) used[key] = page;
       try {
         mkdirSync(dirname(cacheFile), { recursive: true });
         // Write then rename, so an interrupted run never leaves half a cache.

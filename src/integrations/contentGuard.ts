@@ -16,6 +16,9 @@ import { CONTENT_GUARDED, tellParent } from './buildMessages.ts';
 import { refuseGuardedPages } from './guardInDev.ts';
 import { recordStage } from './stageTimings.ts';
 
+/** Set to 1: stop after the guard (its report is all that is wanted). */
+export const GUARD_ONLY_ENV = 'PUBLISHER_DOCS_GUARD_ONLY';
+
 export function contentGuard(): AstroIntegration {
   return {
     name: 'content-guard',
@@ -28,6 +31,8 @@ export function contentGuard(): AstroIntegration {
         recordStage('content guard', performance.now() - start);
         if (problems.length === 0) {
           if (command === 'build') tellParent(CONTENT_GUARDED);
+          // `npm run build` guards the shards after one failed, to report every problem in one run (scripts/build.ts).
+          if (command === 'build' && process.env[GUARD_ONLY_ENV] === '1') process.exit(0);
           return;
         }
         // The checkers' own readable formatter: grouped by file, `file:line:col`, the rule and what to do.

@@ -6,11 +6,12 @@
  * `astro dev` has no built pages to index, so it serves the index of the last
  * `npm run build` from dist/pagefind: run a build once and search works in dev.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { currentShard } from '../model/shard.ts';
 import { PAGES_WRITTEN, tellParent } from './buildMessages.ts';
 import { pagefindProblems, settle } from './pagefindOutput.ts';
 import { recordStage } from './stageTimings.ts';
@@ -35,6 +36,55 @@ function fail(logger: { error(message: string): void }, problems: readonly strin
   process.exit(1);
 }
 
+/**
+ * Indexes the built site in `site` into `site/pagefind`: the pages indexed, and what is wrong with the
+ * index (empty when it is whole). The integration runs it after `astro build`; `npm run build -- --merge`
+ * runs it over the merged shards (src/model/shard.ts), since a shard's pages are only part of the site.
+ */
+export async function writeSearchIndex(
+  site: string,
+  locales: readonly string[],
+): Promise<{ pages: number; problems: string[]; peakBytes?: number | undefined }> {
+  const { index, errors } = await createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: site, glob: localeGlob(locales) });
+  if (added.errors.length > 0) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
+  if (added.page_count === 0) {
+    await close();
+    return { pages: 0, problems: [`Pagefind found no page to index in ${site} (${localeGlob(locales)}).`] };
+  }
+  const output = join(site, 'pagefind');
+  const written = await index.writeFiles({ outputPath: output });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  // Pagefind answers before its last writes land, and close() kills it: wait for a whole index first (pagefindOutput.ts).
+  const unsettled = await settle(output);
+  const peakBytes = childrenPeakBytes();
+  await close();
+  return { pages: added.page_count, problems: unsettled.length > 0 ? unsettled : pagefindProblems(output), peakBytes };
+}
+
+/**
+ * The peak resident memory of this process's child processes (Pagefind's indexer is one), read from
+ * Linux's /proc while they still run; undefined elsewhere. For the bench's per-stage figures only.
+ */
+function childrenPeakBytes(): number | undefined {
+  try {
+    let peak: number | undefined;
+    for (const task of readdirSync('/proc/self/task')) {
+      for (const pid of readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) {
+        const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+          .split('\n')
+          .find((entry) => entry.startsWith('VmHWM:'));
+        const kilobytes = Number(line?.split(/\s+/)[1]);
+        if (Number.isFinite(kilobytes)) peak = Math.max(peak ?? 0, kilobytes * 1024);
+      }
+    }
+    return peak;
+  } catch {
+    return undefined;
+  }
+}
+
 export function searchIndex(locales: readonly string[]): AstroIntegration {
   let outDir = '';
   return {
@@ -46,23 +96,14 @@ export function searchIndex(locales: readonly string[]): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         // Runs last (see astro.config.mjs): everything else is in dist/ now.
         tellParent(PAGES_WRITTEN);
+        // A shard holds part of the site: the merge indexes the whole of it.
+        if (currentShard()) return;
         const start = performance.now();
-        const site = fileURLToPath(dir);
-        const { index, errors } = await createIndex({});
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: site, glob: localeGlob(locales) });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
-        if (added.page_count === 0) fail(logger, [`Pagefind found no page to index in ${site} (${localeGlob(locales)}).`]);
-        const output = join(site, 'pagefind');
-        const written = await index.writeFiles({ outputPath: output });
-        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        // Pagefind answers before its last writes land, and close() kills it: wait for a whole index first (pagefindOutput.ts).
-        const unsettled = await settle(output);
-        await close();
-        const problems = unsettled.length > 0 ? unsettled : pagefindProblems(output);
+        const { pages, problems, peakBytes } = await writeSearchIndex(fileURLToPath(dir), locales);
         if (problems.length > 0) fail(logger, problems);
-        logger.info(`Indexed ${added.page_count} pages for search.`);
-        recordStage('Pagefind index', performance.now() - start);
+        logger.info(`Indexed ${pages} pages for search.`);
+        // Pagefind's indexer is a process of its own: its peak, not Astro's.
+        recordStage('Pagefind index', performance.now() - start, peakBytes);
       },
       'astro:server:setup': ({ server, logger }) => {
         const folder = join(outDir, 'pagefind');
