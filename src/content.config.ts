@@ -8,7 +8,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { frontmatterSchema } from './content/frontmatter.ts';
-import { registry } from './i18n/site.ts';
+import { registry } from './i18n/siteRegistry.ts';
 import { listContent } from './model/pageFile.ts';
 import { currentShard, shardGlobPatterns } from './model/shard.ts';
 import { generateEntryId } from './model/slug.ts';
