@@ -28,12 +28,20 @@ const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase words joi
  */
 const itemSchema = z.union([id, z.object({ brand: id }).strict(), z.object({ code: z.string().trim().min(1) }).strict()]);
 
-const storefrontTableSchema = z.object({ column: id, rows: z.record(id, z.array(itemSchema).min(1)) }).strict();
+/**
+ * The page that owns a table placed on several pages (its source-locale slug, such as
+ * `lead-management/destinations`): search finds the table's words there only, so the same
+ * words do not come back as one result per page that shows them (src/content/tableSearch.ts).
+ */
+const home = z.string().optional();
+
+const storefrontTableSchema = z.object({ column: id, home, rows: z.record(id, z.array(itemSchema).min(1)) }).strict();
 
 const dataTableSchema = z
   .object({
     /** Column ids; the first is the column of row headers. */
     columns: z.array(id).min(2),
+    home,
     rows: z.array(z.object({ header: itemSchema, cells: z.array(z.array(itemSchema).min(1)) }).strict()).min(1),
   })
   .strict();
@@ -87,6 +95,8 @@ export interface TableView {
   /** `storefront` for the storefront tables, `data` for the others. */
   kind: 'storefront' | 'data';
   captionKey: string;
+  /** The slug of the source page that owns the table, when it has one (see `home` above). */
+  home: string | undefined;
   /** One label key per column; the first names the column of row headers. */
   headerKeys: string[];
   /** Each row's header and its cells (one list of items per column after the header). */
@@ -138,6 +148,7 @@ export function tableView(data: TableData, tableId: string): TableView | undefin
       id: tableId,
       kind: 'storefront',
       captionKey: `caption.${tableId}`,
+      home: storefrontTable.home,
       headerKeys: ['column.storefront', `column.${storefrontTable.column}`],
       rows: data.storefronts.map((storefront) => ({
         header: { text: data.brands[storefront]! },
@@ -151,6 +162,7 @@ export function tableView(data: TableData, tableId: string): TableView | undefin
     id: tableId,
     kind: 'data',
     captionKey: `caption.${tableId}`,
+    home: dataTable.home,
     headerKeys: dataTable.columns.map((column) => `column.${column}`),
     rows: dataTable.rows.map((row) => ({ header: cellOf(data, row.header), cells: row.cells.map((items) => items.map((item) => cellOf(data, item))) })),
   };
