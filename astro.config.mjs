@@ -82,6 +82,10 @@ export default defineConfig({
       mdastPlugins: [headingIdsPlugin, sourceLanguagePlugin],
       hastPlugins: [headingAnchorsPlugin],
       features: { smartPunctuation: false },
+      // Loaded before the first page renders: pages render concurrently, and a grammar that embeds others (html
+      // embeds css and javascript) loaded on demand by one page highlighted another page's block before its
+      // embedded grammars were there (the same block came out with fewer tokens on one page of four).
+      shikiConfig: { langs: ['html', 'css', 'javascript', 'json'] },
     }),
   },
   vite: {

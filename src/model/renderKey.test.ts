@@ -16,7 +16,7 @@ const registry = parseRegistry({
 const source = (title: string, body: string) => `---\ntitle: ${title}\norder: 1\n---\n\n${body}\n`;
 
 /** Keys of every page for a site whose English pages are `a` and `b`, with `b` translated from `translatedFrom`. */
-function keys(a: string, b: string, translatedFrom = b) {
+function keys(a: string, b: string, translatedFrom = b, config = 'config') {
   const site = buildSite(
     registry,
     new Map([
@@ -34,13 +34,18 @@ function keys(a: string, b: string, translatedFrom = b) {
     ]),
   );
   const navigation = navigationDigests(site);
-  return Object.fromEntries(site.pages.map((page) => [page.url, renderKey(page, site, navigation, undefined)]));
+  return Object.fromEntries(site.pages.map((page) => [page.url, renderKey(page, site, navigation, undefined, config)]));
 }
 
 describe('renderKey', () => {
   const a = source('A', 'Text.');
   const b = source('B', 'More text.');
   const before = keys(a, b);
+
+  it('changes every key when the site configuration changes (Astro does not count astro.config.mjs as code)', () => {
+    const after = keys(a, b, b, 'other config');
+    for (const url of Object.keys(before)) expect(after[url], url).not.toBe(before[url]);
+  });
 
   it('keeps every key when only the text of a page changes (Astro tracks the content itself)', () => {
     expect(keys(source('A', 'Other text.'), b, b)['/en/a/']).toBe(before['/en/a/']);

@@ -11,9 +11,14 @@
  * the locale: what a sidebar and a section's listing show), so a change to
  * any title re-renders the locale's pages while an edit to one page's text re-renders only that page and its
  * translations (whose status changes). The page's "Edit this page" address
- * comes from the build's environment, so it is part of the key too.
+ * comes from the build's environment, so it is part of the key too, and so
+ * is the site's configuration (configDigest): Astro does not count a change
+ * of astro.config.mjs (the Markdown processor's options, say) as a change of
+ * code, and would copy every page as the old configuration rendered it.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pageEditLink } from './editUrl.ts';
 import type { Site, SitePage } from './site.ts';
 
@@ -29,8 +34,20 @@ export function navigationDigests(site: Site): Map<string, string> {
   );
 }
 
-export function renderKey(page: SitePage, site: Site, navigation: ReadonlyMap<string, string>, updated: Date | undefined): string {
+/** The site's configuration file, as a digest: part of every page's key. */
+export function configDigest(root: string): string {
+  return digest([readFileSync(join(root, 'astro.config.mjs'), 'utf8')]);
+}
+
+export function renderKey(
+  page: SitePage,
+  site: Site,
+  navigation: ReadonlyMap<string, string>,
+  updated: Date | undefined,
+  config: string,
+): string {
   return digest([
+    config,
     page,
     updated?.toISOString() ?? '',
     site.variants(page.slug).map((variant) => variant.status),
