@@ -42,7 +42,15 @@ export function openParseCache(root: string, cacheFile: string | null = join(roo
   }
   const used: Record<string, ParsedPage> = {};
   const stats = { hits: 0, misses: 0 };
-  const keyOf = (file: string, text: string) => `${file}\0${createHash('sha256').update(text).digest('hex')}`;
+  // The content model and the checker both ask for a page: its text is hashed once per run, not once per question.
+  const keys = new Map<string, { text: string; key: string }>();
+  const keyOf = (file: string, text: string) => {
+    const known = keys.get(file);
+    if (known?.text === text) return known.key;
+    const key = `${file}\0${createHash('sha256').update(text).digest('hex')}`;
+    keys.set(file, { text, key });
+    return key;
+  };
   let added = 0;
   return {
     stats,
@@ -53,6 +61,9 @@ export function openParseCache(root: string, cacheFile: string | null = join(roo
     },
     get(file, text, parse) {
       const key = keyOf(file, text);
+      // Parsed earlier in this run (the content model asks before the checker does): the same page, not a second parse.
+      const parsed = used[key];
+      if (parsed) return parsed;
       const hit = entries[key];
       if (hit) stats.hits++;
       else stats.misses++;

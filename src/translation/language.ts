@@ -24,8 +24,8 @@ const detectors = new Map<string, Detector | undefined>();
 let supported: Set<string> | undefined;
 
 const languages = new Map<string, string>();
-/** A tag's language subtag; asked for every text, so each tag is parsed once. */
-const languageOf = (tag: string) => {
+/** A tag's language subtag (what the identifier compares); asked for every text, so each tag is parsed once. */
+export const languageOf = (tag: string): string => {
   let language = languages.get(tag);
   if (language === undefined) {
     try {

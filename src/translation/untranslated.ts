@@ -8,19 +8,30 @@
  * much of a page is translated (`partial`).
  */
 import { withoutTerms, type Glossary } from './glossary.ts';
-import { isSourceLanguage, sentencesOf } from './language.ts';
+import { isSourceLanguage, languageOf, sentencesOf } from './language.ts';
 import type { Block } from '../content/outline.ts';
 import { alignBlocks } from './align.ts';
 
 /** Blocks whose words a translator translates. */
 export const TEXT_KINDS = new Set(['heading', 'paragraph', 'list', 'table', 'blockquote']);
 
-/** Words that are rightly the same in both languages: glossary terms and the locale's same-in-translation words. */
+const ignored = new WeakMap<Glossary, Map<string, string[]>>();
+/**
+ * Words that are rightly the same in both languages: glossary terms and the locale's same-in-translation words.
+ * One list per glossary and locale, so the answers kept per block (below) are found again by the next asker.
+ */
 export function ignoredWords(glossary: Glossary, locale: string): string[] {
-  return [
-    ...glossary.terms.flatMap((term) => [term.term, ...(term.approved[locale] ?? [])]),
-    ...(glossary.sameInTranslation[locale] ?? []),
-  ];
+  let byLocale = ignored.get(glossary);
+  if (!byLocale) ignored.set(glossary, (byLocale = new Map()));
+  let words = byLocale.get(locale);
+  if (!words) {
+    words = [
+      ...glossary.terms.flatMap((term) => [term.term, ...(term.approved[locale] ?? [])]),
+      ...(glossary.sameInTranslation[locale] ?? []),
+    ];
+    byLocale.set(locale, words);
+  }
+  return words;
 }
 
 /** Text left to compare once glossary terms, URLs, numbers and punctuation are set aside. */
@@ -46,6 +57,40 @@ export interface LeftOver {
   parts: string[];
 }
 
+/** A block's parts (its sentences, items or cells; a heading whole) and those still in the source language. */
+interface Judged {
+  /** The question asked: source language, target tag and the ignored words. */
+  languages: string;
+  ignore: readonly string[];
+  parts: string[];
+  left: LeftOver | undefined;
+}
+
+/**
+ * Each block's answer, kept with the block: the content model (a page's coverage) and the `untranslated`
+ * rule ask about the same parsed blocks in one run, and the identifier runs once per block, not twice.
+ */
+const judged = new WeakMap<Block, Judged>();
+
+function judge(block: Block, languages: { source: string; target: string }, ignore: readonly string[]): Judged {
+  const question = `${languageOf(languages.source)}\0${languages.target}`;
+  const known = judged.get(block);
+  if (known && known.languages === question && known.ignore === ignore) return known;
+  const parts = block.kind === 'heading' ? [block.text] : (block.parts ?? sentencesOf(block.text, languages.target));
+  const found = parts.filter((part) => isSourceLanguage(part, languages.source, languages.target, ignore));
+  const left =
+    found.length === 0
+      ? undefined
+      : {
+          what:
+            block.kind === 'list' ? 'list item' : block.kind === 'table' ? 'table cell' : block.kind === 'heading' ? 'heading' : 'sentence',
+          parts: found,
+        };
+  const answer = { languages: question, ignore, parts, left };
+  judged.set(block, answer);
+  return answer;
+}
+
 /** The parts of a translated block still in the source language, if any. */
 export function sourceLanguageParts(
   block: Block,
@@ -53,13 +98,7 @@ export function sourceLanguageParts(
   ignore: readonly string[],
 ): LeftOver | undefined {
   if (!TEXT_KINDS.has(block.kind)) return undefined;
-  const parts = block.kind === 'heading' ? [block.text] : (block.parts ?? sentencesOf(block.text, languages.target));
-  const left = parts.filter((part) => isSourceLanguage(part, languages.source, languages.target, ignore));
-  if (left.length === 0) return undefined;
-  return {
-    what: block.kind === 'list' ? 'list item' : block.kind === 'table' ? 'table cell' : block.kind === 'heading' ? 'heading' : 'sentence',
-    parts: left,
-  };
+  return judge(block, languages, ignore).left;
 }
 
 /** A translated page's blocks, counted: the content model's `partial` status and its share come from here. */
@@ -99,8 +138,7 @@ export function blockCoverage(
   const text = translation.filter((block) => TEXT_KINDS.has(block.kind));
   const left = text.filter((block) => {
     if (identical.has(block)) return true;
-    const parts = block.kind === 'heading' ? [block.text] : (block.parts ?? sentencesOf(block.text, languages.target));
-    const found = sourceLanguageParts(block, languages, ignore);
+    const { parts, left: found } = judge(block, languages, ignore);
     return found !== undefined && parts.length > 0 && found.parts.length === parts.length;
   });
   return {
