@@ -8,8 +8,12 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ParsedPage } from './parsedPage.ts';
 
-/** The files whose code decides what a parsed page contains. */
-const PARSER_FILES = ['src/content/mdx.ts', 'src/content/frontmatter.ts', 'src/markdown/headingIds.ts', 'src/content/outline.ts', 'src/content/mdxPolicy.ts', 'src/content/urlPolicy.ts', 'src/content/parsedPage.ts', 'src/translation/sections.ts'];
+/**
+ * The files whose code decides what a parsed page contains: the parser's, and the language check's,
+ * whose verdicts are kept on a translation's blocks (src/translation/untranslated.ts), with the
+ * language detector's version.
+ */
+const PARSER_FILES = ['src/content/mdx.ts', 'src/content/frontmatter.ts', 'src/markdown/headingIds.ts', 'src/content/outline.ts', 'src/content/mdxPolicy.ts', 'src/content/urlPolicy.ts', 'src/content/parsedPage.ts', 'src/translation/sections.ts', 'src/translation/untranslated.ts', 'src/translation/language.ts', 'src/translation/eldSubset.ts', 'node_modules/eld/package.json'];
 
 const CODE_ROOT = join(import.meta.dirname, '../..');
 
@@ -18,6 +22,8 @@ export interface ParseCache {
   has(file: string, text: string): boolean;
   /** Adds a page parsed elsewhere (by a worker thread). */
   put(file: string, text: string, page: ParsedPage): void;
+  /** Something was added to pages it returned (a block's language verdict): save them even if nothing was parsed. */
+  changed(): void;
   save(): void;
   stats: { hits: number; misses: number };
 }
@@ -57,6 +63,9 @@ export function openParseCache(root: string, cacheFile: string | null = join(roo
     has: (file, text) => keyOf(file, text) in entries,
     put(file, text, page) {
       entries[keyOf(file, text)] = page;
+      added++;
+    },
+    changed() {
       added++;
     },
     get(file, text, parse) {

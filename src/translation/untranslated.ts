@@ -7,6 +7,7 @@
  * this module, so they flag the same text; the content model asks it how
  * much of a page is translated (`partial`).
  */
+import { createHash } from 'node:crypto';
 import { withoutTerms, type Glossary } from './glossary.ts';
 import { isSourceLanguage, languageOf, sentencesOf } from './language.ts';
 import type { Block } from '../content/outline.ts';
@@ -57,38 +58,59 @@ export interface LeftOver {
   parts: string[];
 }
 
-/** A block's parts (its sentences, items or cells; a heading whole) and those still in the source language. */
-interface Judged {
-  /** The question asked: source language, target tag and the ignored words. */
-  languages: string;
-  ignore: readonly string[];
-  parts: string[];
-  left: LeftOver | undefined;
+const questions = new WeakMap<readonly string[], string>();
+/**
+ * What is asked of a block, as a short key: the source language, the translation's tag and (hashed)
+ * the words ignored. A verdict kept for another question (the glossary changed) is asked again.
+ */
+function questionOf(languages: { source: string; target: string }, ignore: readonly string[]): string {
+  let words = questions.get(ignore);
+  if (words === undefined) {
+    words = createHash('sha256').update(ignore.join('\u0000')).digest('hex').slice(0, 12);
+    questions.set(ignore, words);
+  }
+  return `${languageOf(languages.source)}|${languages.target}|${words}`;
+}
+
+let added = 0;
+/** How many blocks were identified in this process (not found in a parsed page's cached verdicts): the cache is saved when any were. */
+export function verdictsAdded(): number {
+  return added;
 }
 
 /**
- * Each block's answer, kept with the block: the content model (a page's coverage) and the `untranslated`
- * rule ask about the same parsed blocks in one run, and the identifier runs once per block, not twice.
+ * A block's parts (its sentences, items or cells; a heading whole), counted, and those still in the
+ * source language. The verdict is kept on the block (`Block.verdict`): the content model (a page's
+ * coverage) and the `untranslated` rule ask about the same parsed blocks in one run, and the parse
+ * cache stores parsed pages with their blocks, so a warm run identifies only changed pages. The
+ * cache's version covers the language check's code (src/content/parseCache.ts).
  */
-const judged = new WeakMap<Block, Judged>();
-
-function judge(block: Block, languages: { source: string; target: string }, ignore: readonly string[]): Judged {
-  const question = `${languageOf(languages.source)}\0${languages.target}`;
-  const known = judged.get(block);
-  if (known && known.languages === question && known.ignore === ignore) return known;
-  const parts = block.kind === 'heading' ? [block.text] : (block.parts ?? sentencesOf(block.text, languages.target));
-  const found = parts.filter((part) => isSourceLanguage(part, languages.source, languages.target, ignore));
+function judge(
+  block: Block,
+  languages: { source: string; target: string },
+  ignore: readonly string[],
+): { parts: number; left: LeftOver | undefined } {
+  const question = questionOf(languages, ignore);
+  let verdict = block.verdict;
+  if (verdict?.question !== question) {
+    const parts = block.kind === 'heading' ? [block.text] : (block.parts ?? sentencesOf(block.text, languages.target));
+    verdict = {
+      question,
+      parts: parts.length,
+      left: parts.filter((part) => isSourceLanguage(part, languages.source, languages.target, ignore)),
+    };
+    block.verdict = verdict;
+    added++;
+  }
   const left =
-    found.length === 0
+    verdict.left.length === 0
       ? undefined
       : {
           what:
             block.kind === 'list' ? 'list item' : block.kind === 'table' ? 'table cell' : block.kind === 'heading' ? 'heading' : 'sentence',
-          parts: found,
+          parts: verdict.left,
         };
-  const answer = { languages: question, ignore, parts, left };
-  judged.set(block, answer);
-  return answer;
+  return { parts: verdict.parts, left };
 }
 
 /** The parts of a translated block still in the source language, if any. */
@@ -139,7 +161,7 @@ export function blockCoverage(
   const left = text.filter((block) => {
     if (identical.has(block)) return true;
     const { parts, left: found } = judge(block, languages, ignore);
-    return found !== undefined && parts.length > 0 && found.parts.length === parts.length;
+    return found !== undefined && parts > 0 && found.parts.length === parts;
   });
   return {
     total: text.length,
