@@ -27,6 +27,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CONTENT_GUARDED, PAGES_WRITTEN } from '../src/integrations/buildMessages.ts';
 import { GUARD_ONLY_ENV } from '../src/integrations/contentGuard.ts';
 import { writeSearchIndex } from '../src/integrations/searchIndex.ts';
@@ -73,13 +74,16 @@ interface Finished {
   output: string;
 }
 
+/** Node's compile cache, on before a child's modules load (see scripts/lib/compileCache.ts). */
+const COMPILE_CACHE = ['--import', pathToFileURL(join(ROOT, 'scripts/lib/compileCache.ts')).href];
+
 /** Runs a command of this project with this Node; `hold` keeps its output back to print later. */
 function start(
   args: string[],
   options: { hold?: boolean; ipc?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): { child: ChildProcess; done: Promise<Finished> } {
   const color = process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {};
-  const child = spawn(process.execPath, [...peakRecorder(), ...args], {
+  const child = spawn(process.execPath, [...COMPILE_CACHE, ...peakRecorder(), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...(options.hold ? color : {}), ...options.env },
     stdio: ['ignore', options.hold ? 'pipe' : 'inherit', options.hold ? 'pipe' : 'inherit', ...(options.ipc ? ['ipc' as const] : [])],

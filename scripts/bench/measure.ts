@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const GNU_TIME = '/usr/bin/time';
 
@@ -23,7 +24,11 @@ export interface Measured {
   status: number | null;
 }
 
-export function measure(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Measured {
+/** A command of this project runs as its npm script runs it: with Node's compile cache turned on first (scripts/lib/compileCache.ts). */
+const COMPILE_CACHE = ['--import', pathToFileURL(join(import.meta.dirname, '../lib/compileCache.ts')).href];
+
+export function measure(command: string, commandArgs: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Measured {
+  const args = command === process.execPath && commandArgs[0]?.startsWith('scripts/') ? [...COMPILE_CACHE, ...commandArgs] : commandArgs;
   const scratch = mkdtempSync(join(tmpdir(), 'bench-measure-'));
   const memoryFile = join(scratch, 'maxrss');
   const withTime = existsSync(GNU_TIME);

@@ -33,8 +33,8 @@ export function parseCli<T extends ParseArgsConfig['options']>(argv: string[], o
  * unexpected prints one line (not a stack trace) and exits 2.
  */
 export async function runCommand(usage: string, main: () => Promise<number> | number): Promise<void> {
-  // Node keeps the compiled code of what loads from here on (the language detector's database above
-  // all: compiled from source it costs 0.4 s and about 90 MB more) in its cache folder for the next run.
+  // Node keeps the compiled code of what loads from here on in its cache folder for the next run. The
+  // npm scripts turn it on earlier, before the command's own modules load (scripts/lib/compileCache.ts).
   enableCompileCache();
   // A reader that stops early (`| head`) is not an error.
   for (const stream of [process.stdout, process.stderr]) {

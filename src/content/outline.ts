@@ -40,6 +40,12 @@ export interface Block extends Place {
   code?: { lang: string; value: string };
   /** Nesting depth inside components, so a block inside a Callout only lines up with one. */
   depth: number;
+  /**
+   * In a translation: the language check's verdict, kept with the parsed page (and so in the parse
+   * cache) by src/translation/untranslated.ts, for the question it answers: how many parts the block
+   * has and which are still in the source language.
+   */
+  verdict?: { question: string; parts: number; left: string[] };
 }
 
 /** A list item or table row: where it starts, its visible text and placeholders. */

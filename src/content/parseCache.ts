@@ -8,8 +8,12 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ParsedPage } from './parsedPage.ts';
 
-/** The files whose code decides what a parsed page contains. */
-const PARSER_FILES = ['src/content/mdx.ts', 'src/content/frontmatter.ts', 'src/markdown/headingIds.ts', 'src/content/outline.ts', 'src/content/mdxPolicy.ts', 'src/content/urlPolicy.ts', 'src/content/parsedPage.ts', 'src/translation/sections.ts'];
+/**
+ * The files whose code decides what a parsed page contains: the parser's, and the language check's,
+ * whose verdicts are kept on a translation's blocks (src/translation/untranslated.ts), with the
+ * language detector's version.
+ */
+const PARSER_FILES = ['src/content/mdx.ts', 'src/content/frontmatter.ts', 'src/markdown/headingIds.ts', 'src/content/outline.ts', 'src/content/mdxPolicy.ts', 'src/content/urlPolicy.ts', 'src/content/parsedPage.ts', 'src/translation/sections.ts', 'src/translation/untranslated.ts', 'src/translation/language.ts', 'src/translation/eldSubset.ts', 'node_modules/eld/package.json'];
 
 const CODE_ROOT = join(import.meta.dirname, '../..');
 
@@ -18,6 +22,8 @@ export interface ParseCache {
   has(file: string, text: string): boolean;
   /** Adds a page parsed elsewhere (by a worker thread). */
   put(file: string, text: string, page: ParsedPage): void;
+  /** Something was added to pages it returned (a block's language verdict): save them even if nothing was parsed. */
+  changed(): void;
   /** Writes the pages used in this run; `keep` names files whose entries stay though this run did not use them (another shard's). */
   save(keep?: (file: string) => boolean): void;
   stats: { hits: number; misses: number };
@@ -43,7 +49,15 @@ export function openParseCache(root: string, cacheFile: string | null = join(roo
   }
   const used: Record<string, ParsedPage> = {};
   const stats = { hits: 0, misses: 0 };
-  const keyOf = (file: string, text: string) => `${file}\0${createHash('sha256').update(text).digest('hex')}`;
+  // The content model and the checker both ask for a page: its text is hashed once per run, not once per question.
+  const keys = new Map<string, { text: string; key: string }>();
+  const keyOf = (file: string, text: string) => {
+    const known = keys.get(file);
+    if (known?.text === text) return known.key;
+    const key = `${file}\0${createHash('sha256').update(text).digest('hex')}`;
+    keys.set(file, { text, key });
+    return key;
+  };
   let added = 0;
   return {
     stats,
@@ -52,8 +66,14 @@ export function openParseCache(root: string, cacheFile: string | null = join(roo
       entries[keyOf(file, text)] = page;
       added++;
     },
+    changed() {
+      added++;
+    },
     get(file, text, parse) {
       const key = keyOf(file, text);
+      // Parsed earlier in this run (the content model asks before the checker does): the same page, not a second parse.
+      const parsed = used[key];
+      if (parsed) return parsed;
       const hit = entries[key];
       if (hit) stats.hits++;
       else stats.misses++;

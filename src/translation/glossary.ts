@@ -86,13 +86,25 @@ export function alteredSpelling(text: string, term: string): string | undefined 
   return undefined;
 }
 
+const longestFirst = new WeakMap<Glossary, Map<string, string[]>>();
+/** A locale's glossary terms and same-in-translation words, longest first; worked out once per glossary and locale. */
+function wordsLongestFirst(glossary: Glossary, locale: string): string[] {
+  let byLocale = longestFirst.get(glossary);
+  if (!byLocale) longestFirst.set(glossary, (byLocale = new Map()));
+  let words = byLocale.get(locale);
+  if (!words) {
+    words = [
+      ...glossary.terms.flatMap((term) => [term.term, ...(term.approved[locale] ?? [])]),
+      ...(glossary.sameInTranslation[locale] ?? []),
+    ].sort((a, b) => b.length - a.length);
+    byLocale.set(locale, words);
+  }
+  return words;
+}
+
 /** Removes glossary terms and a locale's same-in-translation words, for comparing what is left. */
 export function withoutTerms(text: string, glossary: Glossary, locale: string): string {
   let result = text;
-  const words = [
-    ...glossary.terms.flatMap((term) => [term.term, ...(term.approved[locale] ?? [])]),
-    ...(glossary.sameInTranslation[locale] ?? []),
-  ];
-  for (const word of words.sort((a, b) => b.length - a.length)) result = result.split(word).join(' ');
+  for (const word of wordsLongestFirst(glossary, locale)) if (result.includes(word)) result = result.split(word).join(' ');
   return result;
 }

@@ -11,63 +11,67 @@
  * subset of just those two: the answer is sharper and a word shared by many
  * languages cannot tip it towards a third.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire, findPackageJSON } from 'node:module';
-import { dirname, join } from 'node:path';
-import type { eld as Eld } from 'eld/medium';
 import type { Nodes, Root } from 'mdast';
 import { mdxToMdast } from 'satteri';
-
-type Detector = typeof Eld;
-
-let loaded: Detector | undefined;
-/**
- * ELD's 'medium' database, loaded on first use. It is one large object literal
- * that costs a process about 185 MB, so it is not loaded by merely importing
- * this module, only when a text is long enough to ask about. The package's exports
- * map names the file; `require` loads an ES module synchronously, so every
- * caller stays synchronous.
- */
-function eld(): Detector {
-  if (!loaded) {
-    const manifest = findPackageJSON('eld', import.meta.url);
-    if (!manifest) throw new Error('The eld package is not installed: run npm ci.');
-    const entry = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: string }> }).exports['./medium']!
-      .import;
-    loaded = (createRequire(import.meta.url)(join(dirname(manifest), entry)) as { eld: Detector }).eld;
-  }
-  return loaded;
-}
+import { eldLanguages, subsetDetector, wholeDetector, type Detector } from './eldSubset.ts';
 
 /** Below this many letters a text says too little about its language. */
 const MIN_LETTERS = 12;
 /** How much more likely the source language must be than the translation's. */
 const MARGIN = 0.15;
 
-const detectors = new Map<string, Detector>();
+const detectors = new Map<string, Detector | undefined>();
 let supported: Set<string> | undefined;
 
-const languageOf = (tag: string) => {
-  try {
-    return new Intl.Locale(tag).language;
-  } catch {
-    return tag.toLowerCase();
+const languages = new Map<string, string>();
+/** A tag's language subtag (what the identifier compares); asked for every text, so each tag is parsed once. */
+export const languageOf = (tag: string): string => {
+  let language = languages.get(tag);
+  if (language === undefined) {
+    try {
+      language = new Intl.Locale(tag).language;
+    } catch {
+      language = tag.toLowerCase();
+    }
+    languages.set(tag, language);
   }
+  return language;
 };
 
+/**
+ * The detector for one source and translation language. Both known to ELD: its detector on just
+ * their n-grams (src/translation/eldSubset.ts). A translation language ELD does not know is compared
+ * against every language it does, on the whole database: only a clear source-language answer counts.
+ */
 function detectorFor(source: string, target: string): Detector | undefined {
-  supported ??= new Set(Object.values(eld().info().Languages));
-  if (!supported.has(source)) return undefined;
   const key = `${source}|${target}`;
-  let detector = detectors.get(key);
-  if (!detector) {
-    detector = eld().newInstance();
-    // A language ELD does not know is compared against all it does: only a clear source-language answer counts.
-    detector.setLanguageSubset(supported.has(target) ? [source, target] : false);
-    detectors.set(key, detector);
+  if (detectors.has(key)) return detectors.get(key);
+  supported ??= eldLanguages() ?? new Set(Object.values(wholeDetector().info().Languages));
+  let detector: Detector | undefined;
+  if (supported.has(source)) {
+    if (supported.has(target)) detector = subsetDetector([source, target]);
+    if (!detector) {
+      detector = wholeDetector().newInstance();
+      detector.setLanguageSubset(supported.has(target) ? [source, target] : false);
+    }
   }
+  detectors.set(key, detector);
   return detector;
 }
+
+/** Ignored words, longest first (so a term is removed before a shorter term inside it), sorted once per list. */
+const byLength = new WeakMap<readonly string[], string[]>();
+function longestFirst(ignore: readonly string[]): string[] {
+  let sorted = byLength.get(ignore);
+  if (!sorted) {
+    sorted = [...ignore].sort((a, b) => b.length - a.length);
+    byLength.set(ignore, sorted);
+  }
+  return sorted;
+}
+
+/** At least MIN_LETTERS letters, without building a list of them (anchored: one pass, whatever the text). */
+const ENOUGH_LETTERS = new RegExp(`^(?:\\P{L}*\\p{L}){${MIN_LETTERS}}`, 'u');
 
 /**
  * True when `text` is clearly in `sourceTag`'s language rather than
@@ -80,9 +84,8 @@ export function isSourceLanguage(text: string, sourceTag: string, targetTag: str
   const target = languageOf(targetTag);
   if (source === target) return false;
   let rest = text;
-  for (const word of [...ignore].sort((a, b) => b.length - a.length)) rest = rest.split(word).join(' ');
-  const letters = rest.replace(/https?:\/\/\S+/g, ' ').match(/\p{L}/gu)?.length ?? 0;
-  if (letters < MIN_LETTERS) return false;
+  for (const word of longestFirst(ignore)) if (rest.includes(word)) rest = rest.split(word).join(' ');
+  if (!ENOUGH_LETTERS.test(rest.replace(/https?:\/\/\S+/g, ' '))) return false;
   const detector = detectorFor(source, target);
   if (!detector) return false;
   const result = detector.detect(rest);
@@ -91,9 +94,14 @@ export function isSourceLanguage(text: string, sourceTag: string, targetTag: str
   return (scores[source] ?? 0) - (scores[target] ?? 0) >= MARGIN;
 }
 
+const segmenters = new Map<string, Intl.Segmenter>();
 /** Sentences of a paragraph, by the reader's language's rules (`Intl.Segmenter`), so one left-over sentence can be found. */
 export function sentencesOf(text: string, tag: string): string[] {
-  const segmenter = new Intl.Segmenter(tag, { granularity: 'sentence' });
+  let segmenter = segmenters.get(tag);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(tag, { granularity: 'sentence' });
+    segmenters.set(tag, segmenter);
+  }
   return [...segmenter.segment(text)].map((part) => part.segment.trim()).filter(Boolean);
 }
 

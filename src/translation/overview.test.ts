@@ -5,7 +5,7 @@ import { loadRegistry } from '../i18n/locales.ts';
 import { loadSite } from '../model/site.ts';
 import { ROOT } from '../../tests/helpers/project.ts';
 import { loadGlossary } from './glossary.ts';
-import { localeCounts, translationOverview } from './overview.ts';
+import { hasReviewView, localeCounts, translationOverview } from './overview.ts';
 
 describe('counts on the real site', () => {
   it('are the same in check:i18n, the status overview and the model, and each page counts once', () => {
@@ -89,6 +89,94 @@ describe('counts on a site with partial, outdated and missing pages', () => {
         missing: 1,
         coverage: 0.5,
       });
+    } finally {
+      fixture.remove();
+    }
+  });
+});
+
+describe('review views', () => {
+  it('exist for the translations a reviewer has something to look at in, and the overview says which', async () => {
+    const { contentTree, page, writeFixture } = await import('../../tests/helpers/fixture.ts');
+    const { sourceHash } = await import('../content/sourceHash.ts');
+    const en = (order: number, body: string) => page({ title: 'Guide', description: 'A guide page for the fixture site.', order }, body);
+    const EN = {
+      current: en(1, 'Connect your CRM to the marketplace before the first lead arrives, then send a test lead.'),
+      outdated: en(2, 'Send a test lead and check that it arrives in your system before you publish.'),
+      partial: en(
+        3,
+        '## Connect {/* #connect */}\n\nConnect your CRM before the first lead arrives.\n\n## Test {/* #test */}\n\nSend a test lead and check that it arrives in your system.',
+      ),
+      machine: en(4, 'Leads from the marketplace reach your CRM within minutes of a customer asking.'),
+      sections: en(5, '## Storefronts {/* #storefronts */}\n\nThe two storefronts serve different customers and show different offers.'),
+      english: en(
+        6,
+        'Every lead that a customer sends reaches the place you configured in the offer, and your team follows it up within a day.',
+      ),
+      missing: en(7, 'A page the German translation has not reached yet, with enough words to count.'),
+    };
+    const de = (source: string, body: string, record: Record<string, unknown> = {}) =>
+      page(
+        {
+          title: 'Leitfaden',
+          description: 'Eine Leitfadenseite für die Testwebsite.',
+          order: 1,
+          translation: { source: sourceHash(source), method: 'human', ...record },
+        },
+        body,
+      );
+    const files: Record<string, string | null> = { 'content/en/index.mdx': null, 'content/de/index.mdx': null };
+    for (const [slug, text] of Object.entries(EN)) files[`content/en/${slug}.mdx`] = text;
+    Object.assign(files, {
+      'content/de/current.mdx': de(
+        EN.current,
+        'Verbinden Sie Ihr CRM mit dem Marktplatz, bevor der erste Lead eintrifft, und senden Sie einen Test-Lead.',
+      ),
+      'content/de/outdated.mdx': de('an older English text', 'Senden Sie einen Test-Lead und prüfen Sie, ob er in Ihrem System ankommt.'),
+      'content/de/partial.mdx': de(
+        EN.partial,
+        '## Verbinden {/* #connect */}\n\nVerbinden Sie Ihr CRM, bevor der erste Lead eintrifft.\n\n## Test {/* #test */}\n\nSend a test lead and check that it arrives in your system.',
+      ),
+      'content/de/machine.mdx': de(EN.machine, 'Leads vom Marktplatz erreichen Ihr CRM wenige Minuten, nachdem ein Kunde gefragt hat.', {
+        method: 'machine',
+        reviewed: false,
+      }),
+      'content/de/sections.mdx': de(
+        EN.sections,
+        '## Die Storefronts {/* #storefronts */}\n\nDie beiden Storefronts sprechen unterschiedliche Kunden an und zeigen unterschiedliche Angebote.',
+        { machineSections: '[storefronts]' },
+      ),
+      'content/de/english.mdx': de(
+        EN.english,
+        'Every lead that a customer sends reaches the place you set up in the offer, and your team follows it up within one day.',
+      ),
+    });
+    const fixture = writeFixture(contentTree(files));
+    try {
+      const site = loadSite(fixture.root, loadRegistry(fixture.root));
+      const review = Object.fromEntries(Object.keys(EN).map((slug) => [slug, hasReviewView(site.page('de', slug)!)]));
+      expect(Object.fromEntries(Object.keys(EN).map((slug) => [slug, site.page('de', slug)!.status]))).toEqual({
+        current: 'translated',
+        outdated: 'outdated',
+        partial: 'partial',
+        machine: 'translated',
+        sections: 'translated',
+        english: 'untranslated',
+        missing: 'missing',
+      });
+      expect(review).toEqual({
+        current: false,
+        outdated: true,
+        partial: true,
+        machine: true,
+        sections: true,
+        english: true,
+        missing: false,
+      });
+      // No source page has one; the dashboard's rows say the same as the predicate.
+      expect(site.pagesOf('en').some(hasReviewView)).toBe(false);
+      const [overview] = translationOverview(site);
+      expect(Object.fromEntries(overview!.pages.map((row) => [row.slug, row.review]))).toMatchObject(review);
     } finally {
       fixture.remove();
     }

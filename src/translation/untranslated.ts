@@ -7,20 +7,32 @@
  * this module, so they flag the same text; the content model asks it how
  * much of a page is translated (`partial`).
  */
+import { createHash } from 'node:crypto';
 import { withoutTerms, type Glossary } from './glossary.ts';
-import { isSourceLanguage, sentencesOf } from './language.ts';
+import { isSourceLanguage, languageOf, sentencesOf } from './language.ts';
 import type { Block } from '../content/outline.ts';
 import { alignBlocks } from './align.ts';
 
 /** Blocks whose words a translator translates. */
 export const TEXT_KINDS = new Set(['heading', 'paragraph', 'list', 'table', 'blockquote']);
 
-/** Words that are rightly the same in both languages: glossary terms and the locale's same-in-translation words. */
+const ignored = new WeakMap<Glossary, Map<string, string[]>>();
+/**
+ * Words that are rightly the same in both languages: glossary terms and the locale's same-in-translation words.
+ * One list per glossary and locale, so the answers kept per block (below) are found again by the next asker.
+ */
 export function ignoredWords(glossary: Glossary, locale: string): string[] {
-  return [
-    ...glossary.terms.flatMap((term) => [term.term, ...(term.approved[locale] ?? [])]),
-    ...(glossary.sameInTranslation[locale] ?? []),
-  ];
+  let byLocale = ignored.get(glossary);
+  if (!byLocale) ignored.set(glossary, (byLocale = new Map()));
+  let words = byLocale.get(locale);
+  if (!words) {
+    words = [
+      ...glossary.terms.flatMap((term) => [term.term, ...(term.approved[locale] ?? [])]),
+      ...(glossary.sameInTranslation[locale] ?? []),
+    ];
+    byLocale.set(locale, words);
+  }
+  return words;
 }
 
 /** Text left to compare once glossary terms, URLs, numbers and punctuation are set aside. */
@@ -46,6 +58,61 @@ export interface LeftOver {
   parts: string[];
 }
 
+const questions = new WeakMap<readonly string[], string>();
+/**
+ * What is asked of a block, as a short key: the source language, the translation's tag and (hashed)
+ * the words ignored. A verdict kept for another question (the glossary changed) is asked again.
+ */
+function questionOf(languages: { source: string; target: string }, ignore: readonly string[]): string {
+  let words = questions.get(ignore);
+  if (words === undefined) {
+    words = createHash('sha256').update(ignore.join('\u0000')).digest('hex').slice(0, 12);
+    questions.set(ignore, words);
+  }
+  return `${languageOf(languages.source)}|${languages.target}|${words}`;
+}
+
+let added = 0;
+/** How many blocks were identified in this process (not found in a parsed page's cached verdicts): the cache is saved when any were. */
+export function verdictsAdded(): number {
+  return added;
+}
+
+/**
+ * A block's parts (its sentences, items or cells; a heading whole), counted, and those still in the
+ * source language. The verdict is kept on the block (`Block.verdict`): the content model (a page's
+ * coverage) and the `untranslated` rule ask about the same parsed blocks in one run, and the parse
+ * cache stores parsed pages with their blocks, so a warm run identifies only changed pages. The
+ * cache's version covers the language check's code (src/content/parseCache.ts).
+ */
+function judge(
+  block: Block,
+  languages: { source: string; target: string },
+  ignore: readonly string[],
+): { parts: number; left: LeftOver | undefined } {
+  const question = questionOf(languages, ignore);
+  let verdict = block.verdict;
+  if (verdict?.question !== question) {
+    const parts = block.kind === 'heading' ? [block.text] : (block.parts ?? sentencesOf(block.text, languages.target));
+    verdict = {
+      question,
+      parts: parts.length,
+      left: parts.filter((part) => isSourceLanguage(part, languages.source, languages.target, ignore)),
+    };
+    block.verdict = verdict;
+    added++;
+  }
+  const left =
+    verdict.left.length === 0
+      ? undefined
+      : {
+          what:
+            block.kind === 'list' ? 'list item' : block.kind === 'table' ? 'table cell' : block.kind === 'heading' ? 'heading' : 'sentence',
+          parts: verdict.left,
+        };
+  return { parts: verdict.parts, left };
+}
+
 /** The parts of a translated block still in the source language, if any. */
 export function sourceLanguageParts(
   block: Block,
@@ -53,13 +120,7 @@ export function sourceLanguageParts(
   ignore: readonly string[],
 ): LeftOver | undefined {
   if (!TEXT_KINDS.has(block.kind)) return undefined;
-  const parts = block.kind === 'heading' ? [block.text] : (block.parts ?? sentencesOf(block.text, languages.target));
-  const left = parts.filter((part) => isSourceLanguage(part, languages.source, languages.target, ignore));
-  if (left.length === 0) return undefined;
-  return {
-    what: block.kind === 'list' ? 'list item' : block.kind === 'table' ? 'table cell' : block.kind === 'heading' ? 'heading' : 'sentence',
-    parts: left,
-  };
+  return judge(block, languages, ignore).left;
 }
 
 /** A translated page's blocks, counted: the content model's `partial` status and its share come from here. */
@@ -99,9 +160,8 @@ export function blockCoverage(
   const text = translation.filter((block) => TEXT_KINDS.has(block.kind));
   const left = text.filter((block) => {
     if (identical.has(block)) return true;
-    const parts = block.kind === 'heading' ? [block.text] : (block.parts ?? sentencesOf(block.text, languages.target));
-    const found = sourceLanguageParts(block, languages, ignore);
-    return found !== undefined && parts.length > 0 && found.parts.length === parts.length;
+    const { parts, left: found } = judge(block, languages, ignore);
+    return found !== undefined && parts > 0 && found.parts.length === parts;
   });
   return {
     total: text.length,

@@ -8,7 +8,7 @@
  * - the link beside a heading copies the section's address, with visible and announced feedback,
  * - search: the button and its shortcuts (Ctrl/⌘+K, "/"); the dialog's code and Pagefind load when the reader opens it.
  */
-import SEARCH_DIALOG from 'lazy-module:src/scripts/search.ts';
+import SEARCH_DIALOG from 'lazy-module:src/client/search.ts';
 
 const root = document.documentElement;
 
