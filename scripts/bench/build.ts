@@ -79,8 +79,9 @@ export async function benchBuild(
   pages: number,
   locales: number,
   keep: boolean,
+  partial = false,
 ): Promise<BuildFigures & { root: string }> {
-  const corpus = generateCorpus(projectRoot, pages, locales, { buildable: true });
+  const corpus = generateCorpus(projectRoot, pages, locales, { buildable: true, partial });
   try {
     const first = runBuild(corpus.root);
     const dist = folderSize(join(corpus.root, 'dist'));

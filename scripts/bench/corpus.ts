@@ -4,11 +4,16 @@
  * (each section a folder with an index page), and their translations in M
  * locales, aligned and stamped as up to date, in a temporary folder. With
  * `buildable`, the project's code is copied beside it so it builds as a site.
+ * With `partial` (the bench's `--shape`, such as 500x20), the locales after
+ * German are real languages added as `npm run i18n:add` adds them (same code,
+ * scripts/i18n/addLocale.ts), each translating a tenth to two fifths of the
+ * pages, so most of its pages are fallbacks: a site with many locales.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sourceHash } from '../../src/content/sourceHash.ts';
+import { addLocale, ownName } from '../i18n/addLocale.ts';
 
 /** Pages per section folder. */
 export const SECTION_SIZE = 20;
@@ -55,6 +60,33 @@ function body(locale: string, index: number, pages: number, words: readonly stri
   return `${sentence(words, index, 20)} Read the [overview](https://learn.microsoft.com/partner-center/) first.\n\n${parts}`;
 }
 
+/** Languages a many-locale corpus adds after English and German, in this order (two written right to left). */
+export const PARTIAL_LOCALES = [
+  'fr',
+  'es',
+  'it',
+  'nl',
+  'pt-BR',
+  'ja',
+  'zh-Hans',
+  'ko',
+  'ar',
+  'he',
+  'pl',
+  'sv',
+  'tr',
+  'cs',
+  'da',
+  'fi',
+  'nb',
+  'ru',
+];
+
+/** Whether partial locale number `position` (0 for the first added) has translated the page numbered `key`: 1 to 4 pages in 10. */
+function translates(position: number, key: number): boolean {
+  return key % 10 < 1 + (position % 4);
+}
+
 export interface Corpus {
   root: string;
   pages: number;
@@ -62,15 +94,28 @@ export interface Corpus {
 }
 
 /** Writes the corpus; `root` holds a `content/` folder like the project's. */
-export function generateCorpus(projectRoot: string, pages: number, localeCount: number, options: { buildable?: boolean } = {}): Corpus {
+export function generateCorpus(
+  projectRoot: string,
+  pages: number,
+  localeCount: number,
+  options: { buildable?: boolean; partial?: boolean } = {},
+): Corpus {
   const root = mkdtempSync(join(tmpdir(), 'publisher-docs-bench-'));
-  const locales = [
+  const complete = options.partial ? ['en', 'de'].slice(0, localeCount) : undefined;
+  if (options.partial && localeCount - 2 > PARTIAL_LOCALES.length)
+    throw new Error(`A corpus with partial locales has at most ${PARTIAL_LOCALES.length + 2} locales.`);
+  const locales = complete ?? [
     'en',
     ...Array.from({ length: localeCount - 1 }, (_, index) => (index === 0 ? 'de' : `x${String.fromCharCode(97 + index)}`)),
   ];
   const registry = {
     source: 'en',
-    locales: locales.map((code) => ({ code, name: code === 'en' ? 'English' : `Language ${code}`, dir: 'ltr', status: 'complete' })),
+    locales: locales.map((code) => ({
+      code,
+      name: code === 'en' ? 'English' : options.partial ? ownName(code) : `Language ${code}`,
+      dir: 'ltr',
+      status: 'complete',
+    })),
   };
   mkdirSync(join(root, 'content'), { recursive: true });
   writeFileSync(join(root, 'content/locales.json'), JSON.stringify(registry, null, 2));
@@ -80,6 +125,14 @@ export function generateCorpus(projectRoot: string, pages: number, localeCount: 
     for (const file of ['ui.json', 'tables.json'])
       cpSync(join(projectRoot, 'content', locale === 'en' ? 'en' : 'de', file), join(root, 'content', locale, file));
   }
+  // The partial locales, each registered and given its folder by i18n:add's own code.
+  const partial = new Map<string, number>();
+  for (const tag of options.partial ? PARTIAL_LOCALES.slice(0, localeCount - locales.length) : []) {
+    const added = addLocale(root, { code: tag });
+    if (added.kind !== 'added') throw new Error(`i18n:add ${tag} did not add the locale (${added.kind}).`);
+    partial.set(added.entry.code, partial.size);
+    locales.push(added.entry.code);
+  }
   /** Writes a source page and its stamped translations. */
   const write = (
     path: string,
@@ -87,12 +140,15 @@ export function generateCorpus(projectRoot: string, pages: number, localeCount: 
     translated: (locale: string, words: readonly string[]) => string,
     title: [string, string],
     order: number,
+    key: number,
   ) => {
     const source = `---\ntitle: ${title[0]}\ndescription: A generated page for the benchmark corpus site.\norder: ${order}\n---\n\n${english('en', ENGLISH)}`;
     const file = (locale: string) => join(root, 'content', locale, path);
     mkdirSync(join(file('en'), '..'), { recursive: true });
     writeFileSync(file('en'), source);
     for (const locale of locales.slice(1)) {
+      const position = partial.get(locale);
+      if (position !== undefined && !translates(position, key)) continue;
       mkdirSync(join(file(locale), '..'), { recursive: true });
       writeFileSync(
         file(locale),
@@ -102,7 +158,7 @@ export function generateCorpus(projectRoot: string, pages: number, localeCount: 
   };
   const home = (locale: string, words: readonly string[]) =>
     `${sentence(words, 1, 20)} Start with [page 0](/${locale}/${corpusSlug(0)}/).\n`;
-  write('index.mdx', home, home, ['Home', 'Start'], 0);
+  write('index.mdx', home, home, ['Home', 'Start'], 0, 0);
   for (let section = 0; section * SECTION_SIZE < pages; section++) {
     const intro = (_locale: string, words: readonly string[]) => `${sentence(words, section, 16)}\n`;
     write(
@@ -111,6 +167,7 @@ export function generateCorpus(projectRoot: string, pages: number, localeCount: 
       intro,
       [`Section ${section}`, `Abschnitt ${section}`],
       section + 1,
+      section * SECTION_SIZE,
     );
   }
   for (let index = 0; index < pages; index++) {
@@ -120,6 +177,7 @@ export function generateCorpus(projectRoot: string, pages: number, localeCount: 
       (locale, words) => body(locale, index, pages, words, false),
       [`Guide ${index}`, `Leitfaden ${index}`],
       index % SECTION_SIZE,
+      index,
     );
   }
   if (options.buildable) makeBuildable(projectRoot, root);
