@@ -60,27 +60,31 @@ function body(locale: string, index: number, pages: number, words: readonly stri
   return `${sentence(words, index, 20)} Read the [overview](https://learn.microsoft.com/partner-center/) first.\n\n${parts}`;
 }
 
-/** Languages a many-locale corpus adds after English and German, in this order (two written right to left). */
-export const PARTIAL_LOCALES = [
-  'fr',
-  'es',
-  'it',
-  'nl',
-  'pt-BR',
-  'ja',
-  'zh-Hans',
-  'ko',
-  'ar',
-  'he',
-  'pl',
-  'sv',
-  'tr',
-  'cs',
-  'da',
-  'fi',
-  'nb',
-  'ru',
-];
+/**
+ * Languages a many-locale corpus adds after English and German, in this order (two written right to left), each with
+ * words of its own: a translation must read as its language, or the content model counts it untranslated (a fallback).
+ */
+const PARTIAL_WORDS: Record<string, string> = {
+  fr: 'client offre campagne processus vente évaluation partenaire contact rapport marché croissance public guide section équipe',
+  es: 'cliente oferta campaña proceso ventas evaluación socio contacto informe mercado crecimiento público guía sección equipo',
+  it: 'cliente offerta campagna processo vendite valutazione partner contatto rapporto mercato crescita pubblico guida sezione squadra',
+  nl: 'klant aanbod campagne proces verkoop beoordeling partner contact rapport markt groei doelgroep handleiding sectie team',
+  'pt-BR': 'cliente oferta campanha processo vendas avaliação parceiro contato relatório mercado crescimento público guia seção equipe',
+  ja: '顧客 オファー キャンペーン プロセス 販売 評価 パートナー 連絡先 レポート 市場 成長 対象者 ガイド セクション チーム',
+  'zh-Hans': '客户 优惠 营销活动 流程 销售 评估 合作伙伴 联系人 报告 市场 增长 受众 指南 部分 团队',
+  ko: '고객 제안 캠페인 프로세스 판매 평가 파트너 연락처 보고서 시장 성장 대상 가이드 섹션 팀',
+  ar: 'العميل العرض الحملة العملية المبيعات التقييم الشريك الاتصال التقرير السوق النمو الجمهور الدليل القسم الفريق',
+  he: 'לקוח הצעה קמפיין תהליך מכירות הערכה שותף קשר דוח שוק צמיחה קהל מדריך סעיף צוות',
+  pl: 'klient oferta kampania proces sprzedaż ocena partner kontakt raport rynek wzrost odbiorcy przewodnik sekcja zespół',
+  sv: 'kund erbjudande kampanj process försäljning bedömning partner kontakt rapport marknad tillväxt målgrupp guide avsnitt team',
+  tr: 'müşteri teklif kampanya süreç satış değerlendirme ortak iletişim rapor pazar büyüme kitle kılavuz bölüm ekip',
+  cs: 'zákazník nabídka kampaň proces prodej hodnocení partner kontakt zpráva trh růst publikum průvodce oddíl tým',
+  da: 'kunde tilbud kampagne proces salg vurdering partner kontakt rapport marked vækst målgruppe vejledning afsnit team',
+  fi: 'asiakas tarjous kampanja prosessi myynti arviointi kumppani yhteystieto raportti markkina kasvu kohdeyleisö opas osio tiimi',
+  nb: 'kunde tilbud kampanje prosess salg vurdering partner kontakt rapport marked vekst målgruppe veiledning avsnitt team',
+  ru: 'клиент предложение кампания процесс продажи оценка партнер контакт отчет рынок рост аудитория руководство раздел команда',
+};
+export const PARTIAL_LOCALES = Object.keys(PARTIAL_WORDS);
 
 /** Whether partial locale number `position` (0 for the first added) has translated the page numbered `key`: 1 to 4 pages in 10. */
 function translates(position: number, key: number): boolean {
@@ -127,10 +131,12 @@ export function generateCorpus(
   }
   // The partial locales, each registered and given its folder by i18n:add's own code.
   const partial = new Map<string, number>();
+  const words = new Map<string, readonly string[]>();
   for (const tag of options.partial ? PARTIAL_LOCALES.slice(0, localeCount - locales.length) : []) {
     const added = addLocale(root, { code: tag });
     if (added.kind !== 'added') throw new Error(`i18n:add ${tag} did not add the locale (${added.kind}).`);
     partial.set(added.entry.code, partial.size);
+    words.set(added.entry.code, PARTIAL_WORDS[tag]!.split(' '));
     locales.push(added.entry.code);
   }
   /** Writes a source page and its stamped translations. */
@@ -152,7 +158,7 @@ export function generateCorpus(
       mkdirSync(join(file(locale), '..'), { recursive: true });
       writeFileSync(
         file(locale),
-        `---\ntitle: ${title[1]}\ndescription: Eine erzeugte Seite für den Benchmark.\norder: ${order}\ntranslation:\n  source: ${sourceHash(source)}\n  method: human\n---\n\n${translated(locale, OTHER)}`,
+        `---\ntitle: ${title[1]}\ndescription: Eine erzeugte Seite für den Benchmark.\norder: ${order}\ntranslation:\n  source: ${sourceHash(source)}\n  method: human\n---\n\n${translated(locale, words.get(locale) ?? OTHER)}`,
       );
     }
   };
