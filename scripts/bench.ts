@@ -212,6 +212,9 @@ function printBuild(figures: BuildFigures): void {
   );
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   console.log(
+    `    translation dashboard: overview ${kb(figures.dashboard.overviewBytes)}; ${figures.dashboard.listPages} pages of locale lists, the largest ${kb(figures.dashboard.largestListBytes)}`,
+  );
+  console.log(
     `    a guide page before search: ${kb(figures.reader.beforeSearchTotal)}; Pagefind's first query: ${kb(figures.reader.pagefindFirstQuery)} (${kb(figures.reader.pagefindFirstQueryGzip)} gzipped), results ${Math.round(figures.reader.typeToResultsMs)} ms after typing`,
   );
   const rebuilt = figures.rebuild.stages.map((stage) => `${stage.stage.split(' (')[0]} ${ms(stage.ms)}`).join(', ');
