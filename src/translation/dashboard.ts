@@ -9,6 +9,7 @@
  * `locales` cannot clash with the review views at `/translations/<code>/…`:
  * a locale code starts with a language subtag of two or three letters.
  */
+import type { PageStatus } from '../model/status.ts';
 import { sidebarWindow } from '../navigation/tree.ts';
 
 /** Rows on one page of a locale's list: about 70 KB of HTML, quick to load and to scroll on a phone. */
@@ -18,6 +19,16 @@ export const DASHBOARD_PAGE_SIZE = 100;
 export const PAGER_LINKS = 9;
 
 export const DASHBOARD_URL = '/translations/';
+
+/** How the dashboard names each state (it is in the source language, for translators and reviewers). */
+export const STATE_LABELS: Record<PageStatus, string> = {
+  source: 'source',
+  missing: 'missing',
+  untranslated: 'untranslated',
+  outdated: 'outdated',
+  partial: 'partial',
+  translated: 'translated',
+};
 
 /** Page `number` (from 1) of a locale's list. */
 export function localeListUrl(locale: string, number = 1): string {
