@@ -19,6 +19,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --pages <n>       pages per locale of the large corpus (default 1000)
   --small <n>       pages per locale of the small corpus (default 250; 100 for build)
   --locales <m>     locales, the source included (default 2)
+  --shape <n>x<m>   n pages per locale in m locales, the locales after German partial and added as
+                    npm run i18n:add adds them (e.g. 500x20: many locales, most pages fallbacks)
   --keep            keep the generated corpora and print where they are`;
 const ROOT = join(import.meta.dirname, '..');
 const PARTS = ['i18n', 'xliff', 'links', 'build', 'reader'];
@@ -28,6 +30,7 @@ await runCommand(USAGE, async () => {
     pages: { type: 'string', default: '1000' },
     small: { type: 'string' },
     locales: { type: 'string', default: '2' },
+    shape: { type: 'string' },
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
   });
@@ -39,8 +42,12 @@ await runCommand(USAGE, async () => {
       throw new UsageError(`--${name} must be a whole number from ${min} to ${max}.`);
     return number;
   };
-  const pages = count('pages', values.pages, 2);
-  const locales = count('locales', values.locales, 2, 20);
+  const shape = values.shape === undefined ? undefined : /^(\d+)x(\d+)$/.exec(values.shape);
+  if (shape === null) throw new UsageError('--shape must be <pages>x<locales>, such as 500x20.');
+  const pages = count('pages', shape?.[1] ?? values.pages, 2);
+  const locales = count('locales', shape?.[2] ?? values.locales, 2, 20);
+  // With a shape, the locales after German are partial (scripts/bench/corpus.ts).
+  const partial = shape !== undefined;
   const sizes = (defaultSmall: number) => [
     ...new Set([Math.min(values.small === undefined ? defaultSmall : count('small', values.small, 2), pages), pages]),
   ];
@@ -60,7 +67,7 @@ await runCommand(USAGE, async () => {
     console.log('check:i18n (wall time of the command, Node start-up included)');
     const perPage: number[] = [];
     for (const size of sizes(250)) {
-      const corpus = generateCorpus(ROOT, size, locales);
+      const corpus = generateCorpus(ROOT, size, locales, { partial });
       const files = size * locales;
       const run = (label: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
         const result = expectExit(
@@ -99,7 +106,7 @@ await runCommand(USAGE, async () => {
     );
     const perPage: number[] = [];
     for (const size of sizes(250)) {
-      const corpus = generateCorpus(ROOT, size, locales);
+      const corpus = generateCorpus(ROOT, size, locales, { partial });
       const locale = corpus.locales[1]!;
       const file = join(corpus.root, `${locale}.xlf`);
       const row = (label: string, result: { ms: number; peakBytes?: number | undefined; cpuMs?: number | undefined }) =>
@@ -132,7 +139,7 @@ await runCommand(USAGE, async () => {
     console.log('check:links on a built site (external links off)');
     const perPage: number[] = [];
     for (const size of sizes(250)) {
-      const corpus = generateCorpus(ROOT, size, locales, { buildable: true });
+      const corpus = generateCorpus(ROOT, size, locales, { buildable: true, partial });
       const build = expectExit(
         'astro build',
         measure(process.execPath, [join(corpus.root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: corpus.root }),
@@ -171,7 +178,7 @@ await runCommand(USAGE, async () => {
     console.log('npm run build, stage by stage');
     const figures: BuildFigures[] = [];
     for (const size of sizes(100)) {
-      const result = await benchBuild(ROOT, size, locales, values.keep);
+      const result = await benchBuild(ROOT, size, locales, values.keep, partial);
       figures.push(result);
       printBuild(result);
       if (values.keep) console.log(`  kept ${result.root}`);
@@ -207,6 +214,9 @@ function printBuild(figures: BuildFigures): void {
     `    dist/: ${figures.distFiles.toLocaleString('en')} files, ${megabytes(figures.distBytes)}; one guide page ${figures.guideHtmlBytes.toLocaleString('en')} B of HTML`,
   );
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log(
+    `    translation dashboard: overview ${kb(figures.dashboard.overviewBytes)}; ${figures.dashboard.listPages} pages of locale lists, the largest ${kb(figures.dashboard.largestListBytes)}`,
+  );
   console.log(
     `    a guide page before search: ${kb(figures.reader.beforeSearchTotal)}; Pagefind's first query: ${kb(figures.reader.pagefindFirstQuery)} (${kb(figures.reader.pagefindFirstQueryGzip)} gzipped), results ${Math.round(figures.reader.typeToResultsMs)} ms after typing`,
   );

@@ -395,9 +395,9 @@ describe('translations that survive a living source', () => {
         expect(build.code, build.output).toBe(0);
         expect(build.stdout).not.toContain('✖');
         const dist = join(dir, 'dist');
-        const dashboard = readPage(dist, 'translations/index.html');
         for (const locale of LOCALES) {
           const html = readPage(dist, `${locale}/${SLUG}/index.html`);
+          const dashboard = readPage(dist, `translations/locales/${locale}/index.html`);
           if (change.section) {
             expect(dashboard.attr(`tr[data-locale="${locale}"][data-slug="${SLUG}"]`, 'dataState')).toBe('outdated');
             expect(html.one('main .notice-outdated'), locale).toBeDefined();

@@ -100,7 +100,7 @@ describe('a page still in the source language', () => {
   });
 
   it('counts as untranslated in the dashboard', () => {
-    const dashboard = readPage(dist, 'translations/index.html');
+    const dashboard = readPage(dist, 'translations/locales/fr/index.html');
     expect(dashboard.attr(`tr[data-locale="fr"][data-slug="${GUIDE}"]`, 'dataState')).toBe('untranslated');
     expect(dashboard.attr('tr[data-locale="fr"][data-slug=""]', 'dataState')).toBe('missing');
   });
@@ -118,13 +118,17 @@ describe('an English edit after the German translation', () => {
   });
 
   it('shows in the dashboard as outdated, naming the section and the kind of change', () => {
-    const dashboard = readPage(dist, 'translations/index.html');
+    const dashboard = readPage(dist, 'translations/locales/de/index.html');
     const row = `tr[data-locale="de"][data-slug="${GUIDE}"]`;
     expect(dashboard.attr(row, 'dataState')).toBe('outdated');
     expect(dashboard.text(`${row} .changes`)).toBe('#follow-up (text)');
     expect(dashboard.one(`${row} a[href="/translations/de/${GUIDE}/"]`)).toBeDefined();
     expect(dashboard.one(`${row} a[href="/de/${GUIDE}/"]`)).toBeDefined();
-    expect(dashboard.text(`tr[data-locale="nl"][data-slug="${GUIDE}"] .state-machine`)).toBe('machine, not reviewed');
+    expect(readPage(dist, 'translations/locales/nl/index.html').text(`tr[data-locale="nl"][data-slug="${GUIDE}"] .state-machine`)).toBe(
+      'machine, not reviewed',
+    );
+    // The overview links each locale's list.
+    expect(readPage(dist, 'translations/index.html').one('.translations-summary a[href="/translations/locales/de/"]')).toBeDefined();
   });
 
   it("the review view lines up every block and marks the changed section's blocks", () => {
@@ -150,7 +154,7 @@ describe('a machine-translated section in a human translation', () => {
   });
 
   it('shows in the dashboard', () => {
-    expect(readPage(dist, 'translations/index.html').text('tr[data-locale="de"][data-slug=""] .state-machine')).toBe(
+    expect(readPage(dist, 'translations/locales/de/index.html').text('tr[data-locale="de"][data-slug=""] .state-machine')).toBe(
       'machine-translated sections, not reviewed: #storefronts',
     );
   });
@@ -158,7 +162,7 @@ describe('a machine-translated section in a human translation', () => {
 
 describe("the dashboard stays out of readers' way", () => {
   it('is noindex, not in the sitemap and not in search', () => {
-    for (const path of ['translations/index.html', `translations/de/${GUIDE}/index.html`]) {
+    for (const path of ['translations/index.html', 'translations/locales/de/index.html', `translations/de/${GUIDE}/index.html`]) {
       const page = readPage(dist, path);
       expect(page.attr('meta[name="robots"]', 'content')).toContain('noindex');
       expect(page.one('[data-pagefind-body]')).toBeUndefined();
@@ -257,43 +261,52 @@ describe('the review view in Chromium', () => {
 
   it("fits the dashboard on a phone: totals and pages without sideways scrolling, no header cut mid-word, the site's header and menu on it and on the review view", async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
-    await page.goto(`${server.url}/translations/`);
-    const tables = await page.locator('main table').evaluateAll((elements) =>
-      elements.map((table) => {
-        const box = (table.closest('.table-scroll') ?? table).getBoundingClientRect();
-        return {
-          caption: table.querySelector('caption, th')?.textContent?.trim(),
-          right: Math.max(box.right, table.getBoundingClientRect().right),
-          scrolls:
-            table.scrollWidth > table.clientWidth ||
-            (table.closest('.table-scroll')?.scrollWidth ?? 0) > (table.closest('.table-scroll')?.clientWidth ?? 0),
-        };
-      }),
-    );
+    // The overview (totals) and a locale's list of pages.
+    const tables: { caption: string | undefined; right: number; scrolls: boolean }[] = [];
+    const brokenWords: string[] = [];
+    for (const path of ['/translations/', '/translations/locales/de/', '/translations/locales/nl/']) {
+      await page.goto(`${server.url}${path}`);
+      tables.push(
+        ...(await page.locator('main table').evaluateAll((elements) =>
+          elements.map((table) => {
+            const box = (table.closest('.table-scroll') ?? table).getBoundingClientRect();
+            return {
+              caption: table.querySelector('caption, th')?.textContent?.trim(),
+              right: Math.max(box.right, table.getBoundingClientRect().right),
+              scrolls:
+                table.scrollWidth > table.clientWidth ||
+                (table.closest('.table-scroll')?.scrollWidth ?? 0) > (table.closest('.table-scroll')?.clientWidth ?? 0),
+            };
+          }),
+        )),
+      );
+      // A word broken over two lines has two boxes (a compound may break at its hyphen).
+      brokenWords.push(
+        ...(await page.locator('main th').evaluateAll((cells) =>
+          cells.flatMap((cell) => {
+            const broken: string[] = [];
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              if (node.parentElement?.closest('code')) continue;
+              for (const match of (node.textContent ?? '').matchAll(/[^\s-]+/g)) {
+                const range = document.createRange();
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) broken.push(match[0]);
+              }
+            }
+            return broken;
+          }),
+        )),
+      );
+    }
     expect(tables.length).toBeGreaterThan(2);
     for (const table of tables) {
       expect(table.right, table.caption).toBeLessThanOrEqual(360);
       expect(table.scrolls, table.caption).toBe(false);
     }
-    // A word broken over two lines has two boxes (a compound may break at its hyphen).
-    const brokenWords = await page.locator('main th').evaluateAll((cells) =>
-      cells.flatMap((cell) => {
-        const broken: string[] = [];
-        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (node.parentElement?.closest('code')) continue;
-          for (const match of (node.textContent ?? '').matchAll(/[^\s-]+/g)) {
-            const range = document.createRange();
-            range.setStart(node, match.index);
-            range.setEnd(node, match.index + match[0].length);
-            if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) broken.push(match[0]);
-          }
-        }
-        return broken;
-      }),
-    );
     expect(brokenWords).toEqual([]);
-    for (const path of ['/translations/', `/translations/de/${GUIDE}/`]) {
+    for (const path of ['/translations/', '/translations/locales/de/', `/translations/de/${GUIDE}/`]) {
       await page.goto(`${server.url}${path}`);
       await expect(page.getByRole('button', { name: 'Search' }).isVisible(), path).resolves.toBe(true);
       await page.locator('.menu-button').click();
@@ -306,7 +319,7 @@ describe('the review view in Chromium', () => {
   // One test per page and scheme: each has the same small amount of work, so its time limit holds as pages are added.
   const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   for (const colorScheme of ['light', 'dark'] as const) {
-    for (const path of ['/translations/', `/translations/de/${GUIDE}/`, `/de/${GUIDE}/`, '/de/']) {
+    for (const path of ['/translations/', '/translations/locales/de/', `/translations/de/${GUIDE}/`, `/de/${GUIDE}/`, '/de/']) {
       it(`has no serious axe violations on ${path} (${colorScheme}, 360 px); the dashboard pages never scroll sideways`, async () => {
         const context = await browser.newContext({ colorScheme, viewport: { width: 360, height: 800 } });
         const page = await context.newPage();

@@ -27,6 +27,8 @@ export interface BuildFigures {
   distFiles: number;
   /** HTML bytes of one guide page (`/en/section-00/page-1/`). */
   guideHtmlBytes: number;
+  /** The translation dashboard: its overview and the largest page of a locale's list, in HTML bytes. */
+  dashboard: { overviewBytes: number; largestListBytes: number; listPages: number };
   /** A guide page in headless Chromium: bytes before search, Pagefind's bytes for a first query. */
   reader: ReaderFigures;
   /** The same build again after one English page was edited. */
@@ -88,12 +90,21 @@ export async function benchBuild(
   pages: number,
   locales: number,
   keep: boolean,
+  partial = false,
 ): Promise<BuildFigures & { root: string }> {
-  const corpus = generateCorpus(projectRoot, pages, locales, { buildable: true });
+  const corpus = generateCorpus(projectRoot, pages, locales, { buildable: true, partial });
   try {
     const first = runBuild(corpus.root);
     const dist = folderSize(join(corpus.root, 'dist'));
     const guideHtmlBytes = statSync(join(corpus.root, 'dist/en', corpusSlug(1), 'index.html')).size;
+    const lists = readdirSync(join(corpus.root, 'dist/translations/locales'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => statSync(join(entry.parentPath, entry.name)).size);
+    const dashboard = {
+      overviewBytes: statSync(join(corpus.root, 'dist/translations/index.html')).size,
+      largestListBytes: Math.max(...lists),
+      listPages: lists.length,
+    };
     const reader = await measureReader(join(corpus.root, 'dist'), `/en/${corpusSlug(1)}/`, 'campaign');
     editOnePage(corpus.root, 1);
     const rebuild = runBuild(corpus.root);
@@ -105,6 +116,7 @@ export async function benchBuild(
       distBytes: dist.bytes,
       distFiles: dist.files,
       guideHtmlBytes,
+      dashboard,
       reader,
       rebuild: { stages: rebuild.stages, totalMs: rebuild.totalMs },
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNavTree, countLinks, labelFromFolder, type NavInput, type SidebarItem } from './tree.ts';
+import { buildNavTree, countLinks, labelFromFolder, SIDEBAR_LEVEL_LIMIT, sidebarWindow, type NavInput, type SidebarItem } from './tree.ts';
 
 const page = (slug: string, order: number, extra: Partial<NavInput> = {}): NavInput => ({
   slug,
@@ -13,6 +13,7 @@ const page = (slug: string, order: number, extra: Partial<NavInput> = {}): NavIn
 function outline(items: readonly SidebarItem[], depth = 0): string[] {
   return items.flatMap((item) => {
     const pad = '  '.repeat(depth);
+    if (item.kind === 'more') return [`${pad}… ${item.count} more${item.url ? ` -> ${item.url}` : ''}`];
     if (item.kind === 'page') return [`${pad}${item.page.label}${item.current ? ' *' : ''}`];
     const head = `${pad}[${item.section.label}]${item.current ? ' *' : ''}${item.onPath ? ' (open)' : ''}`;
     return [head, ...(item.items ? outline(item.items, depth + 1) : [])];
@@ -162,5 +163,54 @@ describe('navigation tree', () => {
     expect(Math.max(...nested.sequence.map((p) => countLinks(nested.sidebar(p.slug))))).toBeLessThanOrEqual(1 + 5 + 10 + 20);
     const small = buildNavTree(generate(5));
     expect(countLinks(small.sidebar('section-1/page-3'))).toBe(1 + 5 + 19);
+  });
+  it('lists at most SIDEBAR_LEVEL_LIMIT entries a level: a window around the reader, the rest counted and linked to the listing', () => {
+    // 250 sibling folders at the top level, as in the bench's corpus at 5,000 pages: each page carried all 250 before.
+    const generate = (folders: number) => [
+      page('', 0),
+      ...Array.from({ length: folders }, (_, f) => [
+        page(`section-${f}`, f + 1),
+        ...Array.from({ length: 20 }, (_, p) => page(`section-${f}/page-${p}`, p)),
+      ]).flat(),
+    ];
+    const tree = buildNavTree(generate(250));
+    const bar = outline(tree.sidebar('section-120/page-3'));
+    expect(bar[0]).toBe('Title home');
+    expect(bar[1]).toBe('… 110 more -> /en/');
+    expect(bar.filter((line) => /^\[/.test(line))).toEqual(
+      Array.from({ length: 20 }, (_, i) => `[Title section-${110 + i}]${i === 10 ? ' (open)' : ''}`),
+    );
+    expect(bar.at(-1)).toBe('… 120 more -> /en/');
+    // The open folder's 20 pages are whole (20 is the limit), the current one marked.
+    expect(bar.filter((line) => line.startsWith('  '))).toHaveLength(20);
+    expect(bar).toContain('  Title section-120/page-3 *');
+    // At the ends the window stays full: the first and last sections show 20 siblings, counted on one side only.
+    expect(outline(tree.sidebar('section-0/page-0')).filter((line) => line.startsWith('…'))).toEqual(['… 230 more -> /en/']);
+    expect(outline(tree.sidebar('section-249')).filter((line) => line.startsWith('…'))).toEqual(['… 230 more -> /en/']);
+    expect(outline(tree.sidebar('section-249'))).toContain('[Title section-249] * (open)');
+    // The home page shows the first 20 sections.
+    expect(outline(tree.sidebar('')).slice(0, 3)).toEqual(['Title home *', '[Title section-0]', '[Title section-1]']);
+
+    // Bounded whatever the size: every page of a 250-folder and a 1,000-folder site has the same most links.
+    const bound = 1 + (SIDEBAR_LEVEL_LIMIT + 2) * 2;
+    for (const folders of [250, 1000]) {
+      const big = buildNavTree(generate(folders));
+      expect(Math.max(...big.sequence.map((p) => countLinks(big.sidebar(p.slug)))), `${folders} folders`).toBeLessThanOrEqual(bound);
+    }
+  });
+
+  it('counts left-out entries of a folder without an index page as text, with nothing to link to', () => {
+    const tree = buildNavTree([page('', 0), ...Array.from({ length: 60 }, (_, p) => page(`notes/page-${String(p).padStart(2, '0')}`, p))]);
+    const bar = outline(tree.sidebar('notes/page-30'));
+    expect(bar.filter((line) => line.includes('more'))).toEqual(['  … 20 more', '  … 20 more']);
+    expect(bar.filter((line) => line.startsWith('  Title'))).toHaveLength(SIDEBAR_LEVEL_LIMIT);
+    expect(bar).toContain('  Title notes/page-30 *');
+  });
+
+  it('windows a level around its focus, full at the ends', () => {
+    expect(sidebarWindow(5, 3, 10)).toEqual({ start: 0, end: 5 });
+    expect(sidebarWindow(100, 50, 10)).toEqual({ start: 45, end: 55 });
+    expect(sidebarWindow(100, 2, 10)).toEqual({ start: 0, end: 10 });
+    expect(sidebarWindow(100, 99, 10)).toEqual({ start: 90, end: 100 });
   });
 });

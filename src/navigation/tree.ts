@@ -9,7 +9,10 @@
  * the folders on its path, never by the size of the site. That is what keeps a
  * page's HTML flat as the site grows: the sidebar shows the top-level sections,
  * the sections on the path to the current page with their pages and
- * sub-sections, and nothing below a section the reader is not in.
+ * sub-sections, and nothing below a section the reader is not in; and each
+ * level lists at most SIDEBAR_LEVEL_LIMIT entries (a window around the
+ * reader's place, the rest counted), so a folder of 250 sections costs every
+ * page no more than one of 20.
  *
  * Pure: no Astro, no file system. The pages come from the routes (or the
  * content model), already localized.
@@ -60,7 +63,30 @@ export interface NavSection {
 
 export type SidebarItem =
   | { kind: 'page'; page: NavPage; current: boolean }
-  | { kind: 'section'; section: NavSection; current: boolean; onPath: boolean; items: SidebarItem[] | undefined };
+  | { kind: 'section'; section: NavSection; current: boolean; onPath: boolean; items: SidebarItem[] | undefined }
+  /**
+   * Entries of `section` the sidebar leaves out (before or after the window it shows), counted; `url` is the
+   * section's index page, whose contents list names every entry (undefined when the folder has no index page).
+   */
+  | { kind: 'more'; section: NavSection; count: number; url: string | undefined };
+
+/**
+ * The most entries one level of the sidebar lists. Every page carries its sidebar, so a level may not
+ * grow with the site: beyond this, a level shows this many entries around the reader's place and counts
+ * the rest, linking to the section's index page, which lists them all. 20 keeps a folder of the bench's
+ * size (and every folder of the guides) whole.
+ */
+export const SIDEBAR_LEVEL_LIMIT = 20;
+
+/**
+ * Which of `total` entries a level shows: all of them up to `limit`, else `limit` entries with the one at
+ * `focus` (the reader's page or the section they are in) in the middle, or as near it as the ends allow.
+ */
+export function sidebarWindow(total: number, focus: number, limit = SIDEBAR_LEVEL_LIMIT): { start: number; end: number } {
+  if (total <= limit) return { start: 0, end: total };
+  const start = Math.max(0, Math.min(focus - Math.floor(limit / 2), total - limit));
+  return { start, end: start + limit };
+}
 
 export interface Crumb {
   label: string;
@@ -166,6 +192,9 @@ export function buildNavTree(inputs: readonly NavInput[]): NavTree {
   };
   walk(root);
   const position = new Map(sequence.map((page, index) => [page.slug, index]));
+  // Where each entry sits among its section's children, so a sidebar finds its window without scanning a folder.
+  const positionInParent = new Map<NavPage | NavSection, number>();
+  for (const section of sections.values()) section.children.forEach((child, index) => positionInParent.set(child, index));
   // A section without an index page links to its first page.
   for (const section of sections.values()) {
     if (section.url !== undefined) continue;
@@ -185,18 +214,31 @@ export function buildNavTree(inputs: readonly NavInput[]): NavTree {
   const sidebar = (slug: string): SidebarItem[] => {
     const current = sectionOf(slug) ?? root;
     const onPath = new Set(pathTo(current));
-    const itemsOf = (section: NavSection): SidebarItem[] =>
-      section.children.map((child): SidebarItem =>
-        child.kind === 'page'
-          ? { kind: 'page', page: child, current: child.slug === slug }
-          : {
-              kind: 'section',
-              section: child,
-              current: child.index?.slug === slug,
-              onPath: onPath.has(child),
-              items: onPath.has(child) ? itemsOf(child) : undefined,
-            },
-      );
+    // Each section on the path and its entry the reader is at or in: what its level's window centres on.
+    const focusIn = new Map<NavSection, NavPage | NavSection>();
+    for (let at: NavPage | NavSection | undefined = sections.get(slug) ?? pages.get(slug); at?.parent; at = at.parent)
+      focusIn.set(at.parent, at);
+    const itemsOf = (section: NavSection): SidebarItem[] => {
+      const { children } = section;
+      const focused = focusIn.get(section);
+      const { start, end } = sidebarWindow(children.length, focused ? (positionInParent.get(focused) ?? 0) : 0);
+      const more = (count: number): SidebarItem[] => (count > 0 ? [{ kind: 'more', section, count, url: section.index?.url }] : []);
+      return [
+        ...more(start),
+        ...children.slice(start, end).map((child): SidebarItem =>
+          child.kind === 'page'
+            ? { kind: 'page', page: child, current: child.slug === slug }
+            : {
+                kind: 'section',
+                section: child,
+                current: child.index?.slug === slug,
+                onPath: onPath.has(child),
+                items: onPath.has(child) ? itemsOf(child) : undefined,
+              },
+        ),
+        ...more(children.length - end),
+      ];
+    };
     const items = itemsOf(root);
     return root.index ? [{ kind: 'page', page: root.index, current: root.index.slug === slug }, ...items] : items;
   };
@@ -227,7 +269,7 @@ export function buildNavTree(inputs: readonly NavInput[]): NavTree {
   };
 }
 
-/** How many links a sidebar renders (sections count once, their open items too). */
+/** How many links a sidebar renders (sections count once, their open items too; a count of left-out entries once). */
 export function countLinks(items: readonly SidebarItem[]): number {
   return items.reduce((sum, item) => sum + 1 + (item.kind === 'section' && item.items ? countLinks(item.items) : 0), 0);
 }
