@@ -11,41 +11,14 @@
  * subset of just those two: the answer is sharper and a word shared by many
  * languages cannot tip it towards a third.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire, findPackageJSON } from 'node:module';
-import { dirname, join } from 'node:path';
-import type { eld as Eld } from 'eld/medium';
 import type { Nodes, Root } from 'mdast';
 import { mdxToMdast } from 'satteri';
-
-type Detector = typeof Eld;
-
-let loaded: Detector | undefined;
-/**
- * ELD's 'medium' database, loaded on first use. It is one large object literal
- * that costs a process about 185 MB, so it is not loaded by merely importing
- * this module, only when a text is long enough to ask about. The package's exports
- * map names the file; `require` loads an ES module synchronously, so every
- * caller stays synchronous.
- */
-function eld(): Detector {
-  if (!loaded) {
-    const manifest = findPackageJSON('eld', import.meta.url);
-    if (!manifest) throw new Error('The eld package is not installed: run npm ci.');
-    const entry = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: string }> }).exports['./medium']!
-      .import;
-    loaded = (createRequire(import.meta.url)(join(dirname(manifest), entry)) as { eld: Detector }).eld;
-  }
-  return loaded;
-}
+import { detectorFor } from './eldDatabase.ts';
 
 /** Below this many letters a text says too little about its language. */
 const MIN_LETTERS = 12;
 /** How much more likely the source language must be than the translation's. */
 const MARGIN = 0.15;
-
-const detectors = new Map<string, Detector>();
-let supported: Set<string> | undefined;
 
 const languageOf = (tag: string) => {
   try {
@@ -55,19 +28,8 @@ const languageOf = (tag: string) => {
   }
 };
 
-function detectorFor(source: string, target: string): Detector | undefined {
-  supported ??= new Set(Object.values(eld().info().Languages));
-  if (!supported.has(source)) return undefined;
-  const key = `${source}|${target}`;
-  let detector = detectors.get(key);
-  if (!detector) {
-    detector = eld().newInstance();
-    // A language ELD does not know is compared against all it does: only a clear source-language answer counts.
-    detector.setLanguageSubset(supported.has(target) ? [source, target] : false);
-    detectors.set(key, detector);
-  }
-  return detector;
-}
+/** `ignore` longest first, sorted once per list (callers ask with the same list for every part of a page). */
+const longestFirst = new WeakMap<readonly string[], string[]>();
 
 /**
  * True when `text` is clearly in `sourceTag`'s language rather than
@@ -80,7 +42,9 @@ export function isSourceLanguage(text: string, sourceTag: string, targetTag: str
   const target = languageOf(targetTag);
   if (source === target) return false;
   let rest = text;
-  for (const word of [...ignore].sort((a, b) => b.length - a.length)) rest = rest.split(word).join(' ');
+  let words = longestFirst.get(ignore);
+  if (!words) longestFirst.set(ignore, (words = [...ignore].sort((a, b) => b.length - a.length)));
+  for (const word of words) rest = rest.split(word).join(' ');
   const letters = rest.replace(/https?:\/\/\S+/g, ' ').match(/\p{L}/gu)?.length ?? 0;
   if (letters < MIN_LETTERS) return false;
   const detector = detectorFor(source, target);
@@ -91,9 +55,12 @@ export function isSourceLanguage(text: string, sourceTag: string, targetTag: str
   return (scores[source] ?? 0) - (scores[target] ?? 0) >= MARGIN;
 }
 
+const segmenters = new Map<string, Intl.Segmenter>();
+
 /** Sentences of a paragraph, by the reader's language's rules (`Intl.Segmenter`), so one left-over sentence can be found. */
 export function sentencesOf(text: string, tag: string): string[] {
-  const segmenter = new Intl.Segmenter(tag, { granularity: 'sentence' });
+  let segmenter = segmenters.get(tag);
+  if (!segmenter) segmenters.set(tag, (segmenter = new Intl.Segmenter(tag, { granularity: 'sentence' })));
   return [...segmenter.segment(text)].map((part) => part.segment.trim()).filter(Boolean);
 }
 
