@@ -89,10 +89,22 @@ export function alteredSpelling(text: string, term: string): string | undefined 
 /** Removes glossary terms and a locale's same-in-translation words, for comparing what is left. */
 export function withoutTerms(text: string, glossary: Glossary, locale: string): string {
   let result = text;
-  const words = [
-    ...glossary.terms.flatMap((term) => [term.term, ...(term.approved[locale] ?? [])]),
-    ...(glossary.sameInTranslation[locale] ?? []),
-  ];
-  for (const word of words.sort((a, b) => b.length - a.length)) result = result.split(word).join(' ');
+  for (const word of termsLongestFirst(glossary, locale)) result = result.split(word).join(' ');
   return result;
+}
+
+/** The words `withoutTerms` removes, longest first: listed and sorted once per glossary and locale, not per text. */
+const removed = new WeakMap<Glossary, Map<string, string[]>>();
+function termsLongestFirst(glossary: Glossary, locale: string): string[] {
+  let byLocale = removed.get(glossary);
+  if (!byLocale) removed.set(glossary, (byLocale = new Map()));
+  let words = byLocale.get(locale);
+  if (!words) {
+    words = [
+      ...glossary.terms.flatMap((term) => [term.term, ...(term.approved[locale] ?? [])]),
+      ...(glossary.sameInTranslation[locale] ?? []),
+    ].sort((a, b) => b.length - a.length);
+    byLocale.set(locale, words);
+  }
+  return words;
 }

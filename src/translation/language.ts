@@ -20,12 +20,19 @@ const MIN_LETTERS = 12;
 /** How much more likely the source language must be than the translation's. */
 const MARGIN = 0.15;
 
+/** A tag's language subtag (`de-CH` → `de`), worked out once per tag: it is asked twice per question. */
+const languages = new Map<string, string>();
 const languageOf = (tag: string) => {
-  try {
-    return new Intl.Locale(tag).language;
-  } catch {
-    return tag.toLowerCase();
+  let language = languages.get(tag);
+  if (language === undefined) {
+    try {
+      language = new Intl.Locale(tag).language;
+    } catch {
+      language = tag.toLowerCase();
+    }
+    languages.set(tag, language);
   }
+  return language;
 };
 
 /** `ignore` longest first, sorted once per list (callers ask with the same list for every part of a page). */

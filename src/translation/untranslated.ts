@@ -53,13 +53,17 @@ export function sourceLanguageParts(
   ignore: readonly string[],
 ): LeftOver | undefined {
   if (!TEXT_KINDS.has(block.kind)) return undefined;
-  const parts = block.kind === 'heading' ? [block.text] : (block.parts ?? sentencesOf(block.text, languages.target));
-  const left = parts.filter((part) => isSourceLanguage(part, languages.source, languages.target, ignore));
+  const left = partsOf(block, languages.target).filter((part) => isSourceLanguage(part, languages.source, languages.target, ignore));
   if (left.length === 0) return undefined;
   return {
     what: block.kind === 'list' ? 'list item' : block.kind === 'table' ? 'table cell' : block.kind === 'heading' ? 'heading' : 'sentence',
     parts: left,
   };
+}
+
+/** What a block is judged by, part by part: a heading whole, a list's items, a table's cells, else its sentences. */
+function partsOf(block: Block, tag: string): string[] {
+  return block.kind === 'heading' ? [block.text] : (block.parts ?? sentencesOf(block.text, tag));
 }
 
 /** A translated page's blocks, counted: the content model's `partial` status and its share come from here. */
@@ -99,9 +103,9 @@ export function blockCoverage(
   const text = translation.filter((block) => TEXT_KINDS.has(block.kind));
   const left = text.filter((block) => {
     if (identical.has(block)) return true;
-    const parts = block.kind === 'heading' ? [block.text] : (block.parts ?? sentencesOf(block.text, languages.target));
-    const found = sourceLanguageParts(block, languages, ignore);
-    return found !== undefined && parts.length > 0 && found.parts.length === parts.length;
+    // Every part in the source language (the question sourceLanguageParts asks of each, asked here once per part).
+    const parts = partsOf(block, languages.target);
+    return parts.length > 0 && parts.every((part) => isSourceLanguage(part, languages.source, languages.target, ignore));
   });
   return {
     total: text.length,
