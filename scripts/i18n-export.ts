@@ -17,6 +17,7 @@ import { EXIT, paint, parseCli, runCommand, UsageError } from './lib/cli.ts';
 import { wantsColor } from '../src/report/format/color.ts';
 import { formatPretty } from '../src/report/format/pretty.ts';
 import { exportLocale } from './i18n/xliff/export.ts';
+import { PageParses } from './i18n/xliff/pageParses.ts';
 import { writeXliff } from './i18n/xliff/xml.ts';
 
 const USAGE = `Usage: npm run i18n:export -- <locale> [--out <file>] [--root <dir>]
@@ -54,7 +55,10 @@ await runCommand(USAGE, () => {
       `"${code}" is the source locale; export a translation (${registry.translations.map((entry) => entry.code).join(', ')}).`,
     );
 
-  const result = exportLocale({ root, registry, site: loadSite(root, registry), glossary: loadGlossary(root), locale: locale.code });
+  // One parser for the model's statuses and the export's units, so each page is parsed once.
+  const parses = new PageParses();
+  const site = loadSite(root, registry, undefined, parses.page);
+  const result = exportLocale({ root, registry, site, glossary: loadGlossary(root), locale: locale.code, parses });
   if (result.problems.length > 0) {
     process.stderr.write(
       `${paint('red', 'error', process.stderr)} the source cannot be exported until these are fixed (nothing was written):\n`,
