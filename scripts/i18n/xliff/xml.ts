@@ -1,7 +1,7 @@
 /**
- * XLIFF 1.2 documents. Read with a real XML parser, xast-util-from-xml (which
+ * XLIFF 1.2 documents. Read with a real XML parser, @rgrove/parse-xml (which
  * reports malformed XML at its line and column, and gives every element its
- * position); none is read with patterns. Written element by element by a
+ * offset); none is read with patterns. Written element by element by a
  * small writer whose names are constants and whose every value goes through
  * one escaping function for its context (text or attribute value): the bytes
  * xast-util-to-xml wrote from a tree of the same document, without the tree
@@ -17,9 +17,7 @@
  * writes inline codes, but cannot write or read a target's `state`, which
  * this round trip needs, so it is not used.)
  */
-import type { Element, ElementContent, Root } from 'xast';
-import { fromXml } from 'xast-util-from-xml';
-import { VFileMessage } from 'vfile-message';
+import { parseXml, XmlCdata, XmlDocument, XmlElement, XmlError, XmlNode, XmlText } from '@rgrove/parse-xml';
 import type { Segment } from './segments.ts';
 
 export const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:1.2';
@@ -196,29 +194,49 @@ export interface ReadFile {
 
 export type ReadResult = { ok: true; files: ReadFile[]; version: string | undefined } | { ok: false; message: string; at: At };
 
-const atOf = (node: { position?: { start: { line: number; column: number } } | undefined }): At => ({
-  line: node.position?.start.line ?? 1,
-  column: node.position?.start.column ?? 1,
-});
-/** An attribute's value; xast writes a missing one as null or undefined. */
-const attribute = (node: Element, name: string): string | undefined => node.attributes[name] ?? undefined;
-const childElements = (node: Element, name?: string) =>
-  node.children.filter((child): child is Element => child.type === 'element' && (name === undefined || child.name === name));
+/**
+ * Line and column (1-based, UTF-16 columns) of an offset in the file: a
+ * binary search in the offsets where lines start, found in one pass, so
+ * placing an element costs the same in a file of any length.
+ */
+function placer(xml: string): (offset: number) => At {
+  const starts = [0];
+  for (let index = xml.indexOf('\n'); index !== -1; index = xml.indexOf('\n', index + 1)) starts.push(index + 1);
+  return (offset) => {
+    let [low, high] = [0, starts.length - 1];
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
+}
 
-/** Parses an XLIFF 1.2 file; malformed XML or a document that is not XLIFF is `ok: false` with its place. */
+/** An attribute's value. */
+const attribute = (node: XmlElement, name: string): string | undefined => node.attributes[name];
+const childElements = (node: XmlElement | XmlDocument, name?: string) =>
+  node.children.filter((child): child is XmlElement => child instanceof XmlElement && (name === undefined || child.name === name));
+
+/**
+ * Parses an XLIFF 1.2 file; malformed XML or a document that is not XLIFF is
+ * `ok: false` with its place. The parser is @rgrove/parse-xml (the one
+ * xast-util-from-xml wraps), read directly with its offsets: only the
+ * elements a finding may name are given a line and column.
+ */
 export function readXliff(xml: string): ReadResult {
-  let tree: Root;
+  let document: XmlDocument;
   try {
-    tree = fromXml(xml);
+    document = parseXml(xml, { includeOffsets: true });
   } catch (error) {
-    if (!(error instanceof VFileMessage)) throw error;
-    return {
-      ok: false,
-      message: `malformed XML: ${error.reason.replace(/\.$/, '')}`,
-      at: { line: error.line ?? 1, column: error.column ?? 1 },
-    };
+    if (!(error instanceof XmlError)) throw error;
+    // The parser's message ends with its own "(line, column)" and an excerpt: the finding gives the place instead.
+    const reason = error.message.split('\n')[0]!.replace(/ \(line \d+, column \d+\)$/, '');
+    return { ok: false, message: `malformed XML: ${reason.replace(/\.$/, '')}`, at: { line: error.line, column: error.column } };
   }
-  const root = tree.children.find((child): child is Element => child.type === 'element');
+  const place = placer(xml);
+  const atOf = (node: XmlNode): At => (node.start >= 0 ? place(node.start) : { line: 1, column: 1 });
+  const root = childElements(document)[0];
   if (!root || root.name !== 'xliff')
     return {
       ok: false,
@@ -232,9 +250,29 @@ export function readXliff(xml: string): ReadResult {
       message: `XLIFF ${version ?? 'without a version'} is not read here; export and import XLIFF 1.2 (version="1.2")`,
       at: atOf(root),
     };
+  const readInline = (children: readonly XmlNode[]): ReadSegment[] => {
+    const segments: ReadSegment[] = [];
+    const push = (segment: ReadSegment) => {
+      const last = segments[segments.length - 1];
+      if (typeof segment === 'string' && typeof last === 'string') segments[segments.length - 1] = last + segment;
+      else segments.push(segment);
+    };
+    for (const child of children) {
+      if (child instanceof XmlText || child instanceof XmlCdata) push(child.text);
+      else if (child instanceof XmlElement) {
+        const id = attribute(child, 'id');
+        if (child.name === 'ph') push({ kind: 'ph', id, native: textOf(child), at: atOf(child) });
+        else if (child.name === 'g') push({ kind: 'g', id, children: readInline(child.children), at: atOf(child) });
+        // <mrk> marks text (a term, a segment boundary a tool added); its content is the text itself.
+        else if (child.name === 'mrk') for (const segment of readInline(child.children)) push(segment);
+        else push({ kind: 'other', name: child.name, id, at: atOf(child) });
+      }
+    }
+    return segments;
+  };
   const files = childElements(root, 'file').map((file): ReadFile => {
     const units: ReadUnit[] = [];
-    const collect = (parent: Element) => {
+    const collect = (parent: XmlElement) => {
       for (const child of childElements(parent)) {
         if (child.name === 'group') collect(child);
         else if (child.name === 'trans-unit') {
@@ -262,29 +300,8 @@ export function readXliff(xml: string): ReadResult {
   return { ok: true, files, version };
 }
 
-function readInline(children: readonly ElementContent[]): ReadSegment[] {
-  const segments: ReadSegment[] = [];
-  const push = (segment: ReadSegment) => {
-    const last = segments[segments.length - 1];
-    if (typeof segment === 'string' && typeof last === 'string') segments[segments.length - 1] = last + segment;
-    else segments.push(segment);
-  };
-  for (const child of children) {
-    if (child.type === 'text' || child.type === 'cdata') push(child.value);
-    else if (child.type === 'element') {
-      const id = attribute(child, 'id');
-      if (child.name === 'ph') push({ kind: 'ph', id, native: textOf(child), at: atOf(child) });
-      else if (child.name === 'g') push({ kind: 'g', id, children: readInline(child.children), at: atOf(child) });
-      // <mrk> marks text (a term, a segment boundary a tool added); its content is the text itself.
-      else if (child.name === 'mrk') for (const segment of readInline(child.children)) push(segment);
-      else push({ kind: 'other', name: child.name, id, at: atOf(child) });
-    }
-  }
-  return segments;
-}
-
-function textOf(node: Element): string {
+function textOf(node: XmlElement): string {
   return node.children
-    .map((child) => (child.type === 'text' || child.type === 'cdata' ? child.value : child.type === 'element' ? textOf(child) : ''))
+    .map((child) => (child instanceof XmlText || child instanceof XmlCdata ? child.text : child instanceof XmlElement ? textOf(child) : ''))
     .join('');
 }
