@@ -57,7 +57,7 @@ await runCommand(USAGE, () => {
 
   // One parser for the model's statuses and the export's units, so each page is parsed once.
   const parses = new PageParses();
-  const site = loadSite(root, registry, undefined, parses.page);
+  const site = loadSite(root, registry, undefined, parses.outline);
   const result = exportLocale({ root, registry, site, glossary: loadGlossary(root), locale: locale.code, parses });
   if (result.problems.length > 0) {
     process.stderr.write(

@@ -5,7 +5,7 @@
  * cached by content hash (parseCache.ts): each page is parsed once, whoever
  * asks first.
  */
-import { parseMdx, type MdxResult } from './mdx.ts';
+import { parseMdx } from './mdx.ts';
 import { buildOutline, type Outline, type Place } from './outline.ts';
 import { pagePolicy, type PagePolicy } from './mdxPolicy.ts';
 import type { Finding } from '../report/finding.ts';
@@ -35,8 +35,8 @@ export interface ParsedPage {
 
 const PLACE_KEYS = ['title', 'description', 'order', 'navTitle', 'translation', 'translation.source', 'translation.method', 'translation.sections', 'translation.reviewed'];
 
-/** `result`: the page's parse when the caller has it already (the XLIFF export reads each page's tree too). */
-export function parsePage(file: string, path: string, locale: string, text: string, result: MdxResult = parseMdx(file, text)): ParsedPage {
+export function parsePage(file: string, path: string, locale: string, text: string): ParsedPage {
+  const result = parseMdx(file, text);
   const page: ParsedPage = { file, path, locale, hash: sourceHash(text), problems: result.problems, frontmatter: {}, frontmatterPlaces: {}, sections: {} };
   if (!result.ok) return page;
   page.outline = buildOutline(result.doc.tree);

@@ -8,8 +8,9 @@
  * page, so memory holds one page pair, never the site.
  */
 import { parseMdx, type MdxResult } from '../../../src/content/mdx.ts';
-import { parsePage, type ParsedPage } from '../../../src/content/parsedPage.ts';
+import { buildOutline } from '../../../src/content/outline.ts';
 import type { PageFile } from '../../../src/model/pageFile.ts';
+import type { PageOutliner } from '../../../src/model/site.ts';
 
 export class PageParses {
   readonly #held = new Map<string, { text: string; result: MdxResult }>();
@@ -23,8 +24,11 @@ export class PageParses {
     return result;
   }
 
-  /** The content model's parser: the page as the rules see it, from the held parse. */
-  readonly page = (file: PageFile): ParsedPage => parsePage(file.file, file.path, file.locale, file.text, this.mdx(file));
+  /** The content model's parser (for a translation's block coverage): the page's outline, from the held parse. */
+  readonly outline: PageOutliner = (file) => {
+    const result = this.mdx(file);
+    return result.ok ? { outline: buildOutline(result.doc.tree) } : {};
+  };
 
   /** Lets go of every parse held: called when the export is done with a page. */
   release(): void {
