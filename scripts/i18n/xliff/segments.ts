@@ -145,8 +145,11 @@ function localizeClose(close: string, url: string, context: SegmentContext): str
 export function splitTerms(value: string, context: Pick<SegmentContext, 'terms' | 'next'>): Segment[] {
   if (context.terms.length === 0) return value === '' ? [] : [value];
   const segments: Segment[] = [];
+  const starts = firstCharacters(context.terms);
   let from = 0;
   for (let index = 0; index < value.length; index++) {
+    // Most characters start no term: only where one may start is the word boundary checked and the list searched.
+    if (!starts.has(value[index]!)) continue;
     if (index > 0 && /[\p{L}\p{N}]/u.test(value[index - 1]!)) continue;
     const term = context.terms.find((candidate) => value.startsWith(candidate, index));
     if (!term) continue;
@@ -157,6 +160,14 @@ export function splitTerms(value: string, context: Pick<SegmentContext, 'terms' 
   }
   if (from < value.length) segments.push(value.slice(from));
   return segments;
+}
+
+/** The characters the terms start with, worked out once per list of terms. */
+const startsOf = new WeakMap<readonly string[], Set<string>>();
+function firstCharacters(terms: readonly string[]): Set<string> {
+  let starts = startsOf.get(terms);
+  if (!starts) startsOf.set(terms, (starts = new Set(terms.map((term) => term[0]!))));
+  return starts;
 }
 
 /** Adjacent strings joined, so a unit's text reads as one run between its placeholders. */
