@@ -99,9 +99,12 @@ export function byNavigationOrder(a: { order: number; slug: string }, b: { order
   return a.order - b.order || a.slug.localeCompare(b.slug);
 }
 
+/** What the model needs of a parsed page: its outline (a parser may give the whole ParsedPage). */
+export type PageOutliner = (file: PageFile) => Pick<ParsedPage, 'outline'>;
+
 export interface BuildOptions {
-  /** Parses a page file (the checkers pass their parse cache); for each translation's block coverage. */
-  parse?: (file: PageFile) => ParsedPage;
+  /** Parses a page file (the checkers pass their parse cache); for each translation's block coverage, which reads its outline only. */
+  parse?: PageOutliner;
   /** Glossary terms and same-in-translation words are not untranslated text. */
   glossary?: Glossary;
   /** Symbolic links the listing refused to follow (reported by the guard and check:i18n). */
@@ -241,7 +244,7 @@ export function loadSite(
   root: string,
   registry: LocaleRegistry = loadRegistry(root),
   files?: ReadonlyMap<string, readonly PageFile[]>,
-  parse?: (file: PageFile) => ParsedPage,
+  parse?: PageOutliner,
 ): Site {
   const listing = listContent(root, registry.codes);
   const stamp = `${JSON.stringify(registry.locales)}\n${pagesStamp(root, registry.codes, listing)}`;

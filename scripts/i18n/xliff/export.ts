@@ -27,6 +27,7 @@ import { describeChange } from '../../../src/translation/sections.ts';
 import { readNamespaces } from '../collect.ts';
 import { uiRules } from '../rules/ui.ts';
 import { protectedTerms, stringSegments, unitsOfPage, unitsOfStrings } from './project.ts';
+import { PageParses } from './pageParses.ts';
 import { protectedPieces, type Segment } from './segments.ts';
 import type { Unit } from './units.ts';
 import type { XliffDocument, XliffFile, XliffUnit } from './xml.ts';
@@ -37,6 +38,8 @@ export interface ExportOptions {
   site: Site;
   glossary: Glossary;
   locale: string;
+  /** The parser the site was loaded with (`loadSite`'s `parse`), so each page is parsed once; a new one otherwise. */
+  parses?: PageParses;
 }
 
 export interface ExportResult {
@@ -53,6 +56,7 @@ const UNIT_KIND_NAMES: Record<string, string> = {
 
 export function exportLocale(options: ExportOptions): ExportResult {
   const { registry, site, glossary } = options;
+  const parses = options.parses ?? new PageParses();
   const source = registry.source;
   const locale = registry.get(options.locale)!;
   const terms = protectedTerms(glossary, locale.code);
@@ -70,14 +74,21 @@ export function exportLocale(options: ExportOptions): ExportResult {
   for (const code of [source.code, locale.code]) for (const file of site.files.get(code) ?? []) byFile.set(file.file, file);
 
   for (const page of site.pagesOf(locale.code)) {
+    // The previous page's parses are done with: one page pair in memory at a time.
+    parses.release();
     const sourceFile = byFile.get(page.sourceFile)!;
-    const parsed = unitsOfPage(sourceFile.file, sourceFile.text, { terms, sourceLocale: source.code, locale: locale.code, localize: true });
+    const parsed = unitsOfPage(
+      sourceFile.file,
+      sourceFile.text,
+      { terms, sourceLocale: source.code, locale: locale.code, localize: true },
+      parses.mdx(sourceFile),
+    );
     if (!parsed.ok) {
       problems.push(...parsed.problems);
       continue;
     }
     counts.pages++;
-    const targets = targetsOf(page, parsed.page.units, byFile, terms, source.code, locale.code);
+    const targets = targetsOf(page, parsed.page.units, byFile, parses, terms, source.code, locale.code);
     const changed = page.status === 'outdated' ? changedSectionIds(page) : undefined;
     const units = parsed.page.units.map((unit): XliffUnit => {
       const found = targets.get(unit);
@@ -110,6 +121,7 @@ export function exportLocale(options: ExportOptions): ExportResult {
       units,
     });
   }
+  parses.release();
 
   // String files: each string a unit; states from check:i18n's UI rules.
   const sourceNamespaces = readNamespaces(options.root, source.code);
@@ -162,6 +174,7 @@ function targetsOf(
   page: SitePage,
   units: readonly Unit[],
   byFile: ReadonlyMap<string, PageFile>,
+  parses: PageParses,
   terms: readonly string[],
   sourceLocale: string,
   locale: string,
@@ -170,7 +183,7 @@ function targetsOf(
   if (page.isFallback || !page.ownFile) return found;
   const own = byFile.get(page.ownFile);
   if (!own) return found;
-  const parsed = unitsOfPage(own.file, own.text, { terms, sourceLocale, locale, localize: false });
+  const parsed = unitsOfPage(own.file, own.text, { terms, sourceLocale, locale, localize: false }, parses.mdx(own));
   if (!parsed.ok) {
     for (const unit of units)
       found.set(unit, { problem: `The translation (${own.file}) does not parse: ${parsed.problems[0]?.message ?? 'unknown problem'}` });

@@ -19,12 +19,14 @@
  * import: all such problems are returned, each with the unit's id and line,
  * and nothing is written.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
 import { isMap, isScalar, parseDocument, stringify } from 'yaml';
 import type { Finding } from '../../../src/report/finding.ts';
 import { sourceHash } from '../../../src/content/sourceHash.ts';
 import type { Locale, LocaleRegistry } from '../../../src/i18n/locales.ts';
-import { readLocalePages, splitFrontmatter, type PageFile } from '../../../src/model/pageFile.ts';
+import { listLocalePages, pageFilePath, splitFrontmatter, type PageFile } from '../../../src/model/pageFile.ts';
 import type { Glossary } from '../../../src/translation/glossary.ts';
 import { sectionFingerprints } from '../../../src/translation/sections.ts';
 import { readNamespaces } from '../collect.ts';
@@ -124,9 +126,10 @@ export function importXliff(options: ImportOptions): ImportResult {
   const refuse = (where: At, message: string, hint?: string) =>
     findings.push({ rule: 'xliff-import', severity: 'error', message, locale: target.code, ...at(where), ...(hint ? { hint } : {}) });
 
-  // The import needs the two locales' page files, not their statuses: it reads them without building the model.
-  const sourceFiles = new Map<string, PageFile>(readLocalePages(options.root, source.code).map((file) => [file.file, file]));
-  const ownFiles = new Map<string, PageFile>(readLocalePages(options.root, target.code).map((file) => [file.file, file]));
+  // The import needs the two locales' page files, not their statuses, nor their frontmatter parsed: it lists them
+  // without building the model, and reads a page's text when the XLIFF file names it.
+  const sourceFiles = pageTexts(options.root, source.code);
+  const ownFiles = pageTexts(options.root, target.code);
   const sourceNamespaces = new Map(readNamespaces(options.root, source.code).map((namespace) => [namespace.file, namespace]));
   const targetNamespaces = new Map(readNamespaces(options.root, target.code).map((namespace) => [namespace.name, namespace]));
   const writes: Write[] = [];
@@ -145,7 +148,7 @@ export function importXliff(options: ImportOptions): ImportResult {
       continue;
     }
     seenOriginals.add(original);
-    const page = sourceFiles.get(original);
+    const page = sourceFiles.get(original)?.();
     if (page) {
       importPage(page, file);
       continue;
@@ -218,7 +221,7 @@ export function importXliff(options: ImportOptions): ImportResult {
     return { rendered, notDone };
   }
 
-  function importPage(sourcePage: PageFile, file: ReadFile): void {
+  function importPage(sourcePage: PageText, file: ReadFile): void {
     const parsed = unitsOfPage(sourcePage.file, sourcePage.text, { terms, sourceLocale: source.code, locale: target.code, localize: true });
     if (!parsed.ok) {
       refuse(
@@ -246,7 +249,7 @@ export function importXliff(options: ImportOptions): ImportResult {
         });
       return;
     }
-    const own = ownFiles.get(ownPath);
+    const own = ownFiles.get(ownPath)?.();
     const { frontmatter: head, body } = spliceSource(
       text,
       tree.children.find((node) => node.type === 'yaml')?.position?.end.offset ?? 0,
@@ -340,6 +343,20 @@ export function importXliff(options: ImportOptions): ImportResult {
   }
 }
 
+/** A page file as the import reads it: where it is and its text. */
+type PageText = Pick<PageFile, 'file' | 'path' | 'text'>;
+
+/** A locale's pages by file (`content/de/x.mdx`), each read when first asked for. */
+function pageTexts(root: string, locale: string): Map<string, () => PageText> {
+  return new Map(
+    listLocalePages(root, locale).map((path) => {
+      let page: PageText | undefined;
+      const file = pageFilePath(locale, path);
+      return [file, () => (page ??= { file, path, text: readFileSync(join(root, 'content', locale, path), 'utf8') })];
+    }),
+  );
+}
+
 /** A target with something in it: text or tags. */
 function hasText(target: readonly ReadSegment[] | undefined): boolean {
   return target !== undefined && target.some((segment) => typeof segment !== 'string' || segment.trim() !== '');
@@ -375,7 +392,7 @@ function sameSource(read: readonly ReadSegment[], current: readonly Segment[]): 
 function spliceSource(
   sourceText: string,
   frontmatterEnd: number,
-  own: PageFile | undefined,
+  own: PageText | undefined,
   units: readonly Unit[],
   rendered: ReadonlyMap<Unit, string>,
 ): { frontmatter: string; body: string } {

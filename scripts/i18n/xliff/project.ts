@@ -5,7 +5,7 @@
  * cut at their markup).
  */
 import type { Root } from 'mdast';
-import { parseMdx } from '../../../src/content/mdx.ts';
+import { parseMdx, type MdxResult } from '../../../src/content/mdx.ts';
 import type { Finding } from '../../../src/report/finding.ts';
 import type { Locale, LocaleRegistry } from '../../../src/i18n/locales.ts';
 import type { Glossary } from '../../../src/translation/glossary.ts';
@@ -29,13 +29,16 @@ export interface ParsedUnits {
   units: Unit[];
 }
 
-/** A page's units, with the link targets of the source localized to `locale`; the parse problems when it does not parse. */
+/**
+ * A page's units, with the link targets of the source localized to `locale`; the parse problems when it
+ * does not parse. `parsed`: the page's parse when the caller has it already (see PageParses).
+ */
 export function unitsOfPage(
   file: string,
   raw: string,
   options: { terms: readonly string[]; sourceLocale: string; locale: string; localize: boolean },
+  parsed: MdxResult = parseMdx(file, raw),
 ): { ok: true; page: ParsedUnits } | { ok: false; problems: Finding[] } {
-  const parsed = parseMdx(file, raw);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const localizeUrl = options.localize ? (url: string) => localizeTarget(url, options.sourceLocale, options.locale) : (url: string) => url;
   const units = pageUnits(parsed.doc.text, parsed.doc.tree, parsed.doc.rawFrontmatter, { terms: options.terms, localizeUrl });

@@ -143,20 +143,29 @@ function localizeClose(close: string, url: string, context: SegmentContext): str
 
 /** Splits text at do-not-translate terms (where a word starts, as the glossary rule counts them). */
 export function splitTerms(value: string, context: Pick<SegmentContext, 'terms' | 'next'>): Segment[] {
-  if (context.terms.length === 0) return value === '' ? [] : [value];
+  const pattern = termPattern(context.terms);
+  if (!pattern) return value === '' ? [] : [value];
   const segments: Segment[] = [];
   let from = 0;
-  for (let index = 0; index < value.length; index++) {
-    if (index > 0 && /[\p{L}\p{N}]/u.test(value[index - 1]!)) continue;
-    const term = context.terms.find((candidate) => value.startsWith(candidate, index));
-    if (!term) continue;
-    if (index > from) segments.push(value.slice(from, index));
-    segments.push({ kind: 'ph', id: context.next(), ctype: 'x-term', native: term });
-    from = index + term.length;
-    index = from - 1;
+  // One regular expression finds them all (the terms in order, longest first, as alternatives): the
+  // first term that starts where a word starts, then on from its end.
+  for (const match of value.matchAll(pattern)) {
+    if (match.index > from) segments.push(value.slice(from, match.index));
+    segments.push({ kind: 'ph', id: context.next(), ctype: 'x-term', native: match[0] });
+    from = match.index + match[0].length;
   }
   if (from < value.length) segments.push(value.slice(from));
   return segments;
+}
+
+/** The terms as one pattern, made once per list: each where no letter or digit stands before it, tried in the list's order; none without terms. */
+const patterns = new WeakMap<readonly string[], RegExp | undefined>();
+function termPattern(terms: readonly string[]): RegExp | undefined {
+  if (!patterns.has(terms)) {
+    const alternatives = terms.filter((term) => term !== '').map((term) => term.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
+    patterns.set(terms, alternatives.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'gu'));
+  }
+  return patterns.get(terms);
 }
 
 /** Adjacent strings joined, so a unit's text reads as one run between its placeholders. */
