@@ -19,6 +19,13 @@ export interface ProjectCopy {
 
 export function copyProject(): ProjectCopy {
   const dir = mkdtempSync(join(tmpdir(), 'publisher-docs-'));
+  copyProjectInto(dir);
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Copies the project into `dir` (created if missing), its packages linked one by one. */
+export function copyProjectInto(dir: string): void {
+  mkdirSync(dir, { recursive: true });
   for (const entry of COPIED) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   // Link each package, not node_modules itself: Astro and Vite keep caches in node_modules/.astro and
   // .vite, and two builds sharing them (tests run in parallel) can read each other's content store.
@@ -27,7 +34,6 @@ export function copyProject(): ProjectCopy {
     if (entry.startsWith('.') && entry !== '.bin') continue;
     symlinkSync(join(ROOT, 'node_modules', entry), join(dir, 'node_modules', entry), 'dir');
   }
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export interface RunResult {
@@ -49,6 +55,11 @@ export function run(cwd: string, command: string, args: string[], env: Record<st
 }
 
 /** `astro build` in a project folder. */
-export function astroBuild(cwd: string, outDir?: string): RunResult {
-  return run(cwd, process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(outDir ? ['--outDir', outDir] : [])]);
+export function astroBuild(cwd: string, outDir?: string, env: Record<string, string> = {}): RunResult {
+  return run(
+    cwd,
+    process.execPath,
+    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(outDir ? ['--outDir', outDir] : [])],
+    env,
+  );
 }
