@@ -6,8 +6,14 @@
  * - FALLBACK_SITE: the German guide removed (a fallback page), English-only
  *   pages in nested sections (German fallbacks, navigation with depth), and a
  *   repository to edit pages in (EDIT_BASE_URL).
+ * - PLANTED_SITE: problems a reader or the link check must be told about, each
+ *   where the others cannot hide it: links a layout breaks (one literal, one
+ *   computed), a broken anchor in the German guide, the English guide changed
+ *   since its German translation, the German home page machine-translated.
+ *   Read by tests/links.test.ts (which runs the link check on it) and
+ *   tests/notices.test.ts.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { page as mdx } from './fixture.ts';
 import type { BuildVariant } from './sharedBuild.ts';
@@ -75,4 +81,32 @@ export const FALLBACK_SITE: BuildVariant = {
     }
   },
   env: { EDIT_BASE_URL },
+};
+
+/** The layout of PLANTED_SITE, with the two links it breaks. */
+export const PLANTED_LAYOUT = 'src/layouts/PageLayout.astro';
+
+export const PLANTED_SITE: BuildVariant = {
+  name: 'planted-site',
+  prepare: (dir) => {
+    const edit = (file: string, change: (text: string) => string) =>
+      writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+    // A link the layout writes as a literal, and one it computes: both lead nowhere.
+    edit('src/layouts/PageLayout.astro', (text) =>
+      text.replace(
+        "<p>{t('footer.note')}</p>",
+        '<p>{t(\'footer.note\')}</p>\n      <a class="legal" href="/en/legal-notice/">Legal</a>\n      <a class="imprint" href={pageUrl(route.locale, \'imprint\')}>Imprint</a>',
+      ),
+    );
+    // An anchor the German home page does not have.
+    edit('content/de/lead-management/enable-lead-sharing.mdx', (text) =>
+      text.replace('[Übersicht aller Leitfäden](/de/)', '[Übersicht aller Leitfäden](/de/#ubersicht)'),
+    );
+    // The English guide moves on; its German translation still records the old revision.
+    edit('content/en/lead-management/enable-lead-sharing.mdx', (text) =>
+      text.replace('Have a follow-up process in place', 'Set up a follow-up process'),
+    );
+    // The German home page is marked machine-translated.
+    edit('content/de/index.mdx', (text) => text.replace('method: human', 'method: machine'));
+  },
 };
