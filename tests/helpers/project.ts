@@ -43,13 +43,16 @@ export interface RunResult {
   output: string;
 }
 
-/** Runs a command in `cwd` with this project's Node first on PATH, as npm scripts do. */
-export function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}): RunResult {
+/**
+ * Runs a command in `cwd` with this project's Node first on PATH, as npm scripts do. Killed after
+ * `timeoutMs`: one build's limit unless the command does more (work.ts).
+ */
+export function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}, timeoutMs = BUILD_LIMIT_MS): RunResult {
   const result = spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-    timeout: BUILD_LIMIT_MS,
+    timeout: timeoutMs,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stdout}\n${result.stderr}` };
 }
