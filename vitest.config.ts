@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: BUILD_LIMIT_MS,
     hookTimeout: BUILD_LIMIT_MS + 60_000,
     maxWorkers: 2,
+    // A folder for the run's shared builds of the site (tests/helpers/sharedBuild.ts).
+    globalSetup: ['tests/helpers/globalSetup.ts'],
   },
 });

@@ -7,14 +7,15 @@
  * accessibility problems on any kind of page, light or dark, phone or desktop.
  * Screenshots of every guide go to test-results/screenshots/.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../scripts/lib/browser.ts';
-import { astroBuild, copyProject, ROOT, run, type ProjectCopy } from './helpers/project.ts';
-import { page as mdx } from './helpers/fixture.ts';
+import { ROOT } from './helpers/project.ts';
+import { sharedBuild } from './helpers/sharedBuild.ts';
+import { EDIT_BASE_URL as EDIT, FALLBACK_SITE, REAL_SITE } from './helpers/sites.ts';
 import { BUILD_LIMIT_MS } from './helpers/work.ts';
 import { serveStatic, type StaticServer } from '../scripts/lib/staticServer.ts';
 import { loadSite } from '../src/model/site.ts';
@@ -28,84 +29,22 @@ const DESKTOP = { width: 1280, height: 800 };
 let browser: Browser;
 let site: StaticServer;
 let nested: StaticServer;
-let nestedProject: ProjectCopy;
 let dist: string;
 
-/** English-only pages in nested sections of their own: in German they are fallbacks, and the navigation has depth. */
-const NESTED_PAGES: Record<string, string> = {
-  'content/en/partner-tools/index.mdx': mdx(
-    {
-      title: 'Tools for marketplace partners',
-      navTitle: 'Partner tools',
-      description: 'Systems a marketplace partner connects to the marketplace, grouped by what they do.',
-      order: 900,
-    },
-    'This section groups the systems partners connect.\n\n## Before you start {/* #before-you-start */}\n\nHave a CRM ready.',
-  ),
-  'content/en/partner-tools/destinations/index.mdx': mdx(
-    {
-      title: 'Lead destinations for partners',
-      navTitle: 'Destinations',
-      description: 'The systems that can receive your marketplace leads, and how to connect each one.',
-      order: 50,
-    },
-    'Pick the system your sales team works in.',
-  ),
-  'content/en/partner-tools/destinations/salesforce.mdx': mdx(
-    {
-      title: 'Send leads to Salesforce',
-      navTitle: 'Salesforce',
-      description: 'Connect Salesforce as the lead destination of a marketplace offer, step by step.',
-      order: 20,
-    },
-    'Salesforce receives leads through a web-to-lead form.\n\n## Prepare the form {/* #prepare */}\n\nCreate the form first.',
-  ),
-  'content/en/partner-tools/destinations/dynamics.mdx': mdx(
-    {
-      title: 'Send leads to Dynamics 365',
-      navTitle: 'Dynamics 365',
-      description: 'Connect Dynamics 365 as the lead destination of a marketplace offer, step by step.',
-      order: 10,
-    },
-    'Dynamics 365 receives leads in its lead entity.',
-  ),
-  'content/en/partner-tools/destinations/https/endpoint.mdx': mdx(
-    {
-      title: 'Send leads to an HTTPS endpoint',
-      navTitle: 'HTTPS endpoint',
-      description: 'Receive marketplace leads on an HTTPS endpoint of your own, as JSON.',
-      order: 10,
-    },
-    'Your endpoint receives each lead as JSON.',
-  ),
-};
 const NESTED = 'partner-tools/destinations/salesforce/';
-const EDIT = 'https://github.com/contoso/publisher-docs/edit/main/';
 
 beforeAll(
   async () => {
-    dist = join(ROOT, 'test-results/dist-browser');
-    rmSync(dist, { recursive: true, force: true });
-    const build = astroBuild(ROOT, dist);
-    if (build.code !== 0) throw new Error(build.output);
-    // A copy whose German guide is missing (a fallback) and which has nested English-only sections.
-    nestedProject = copyProject();
-    rmSync(join(nestedProject.dir, 'content/de/lead-management/enable-lead-sharing.mdx'));
-    for (const [file, text] of Object.entries(NESTED_PAGES)) {
-      mkdirSync(dirname(join(nestedProject.dir, file)), { recursive: true });
-      writeFileSync(join(nestedProject.dir, file), text);
-    }
-    // This build also has a repository to edit pages in.
-    const nestedBuild = run(nestedProject.dir, process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      EDIT_BASE_URL: EDIT,
-    });
-    if (nestedBuild.code !== 0) throw new Error(nestedBuild.output);
+    // The real site, and a build whose German guide is missing (a fallback), with nested English-only
+    // sections and a repository to edit pages in: both shared with other test files (tests/helpers/sites.ts).
+    dist = sharedBuild(REAL_SITE).dist;
+    const fallback = sharedBuild(FALLBACK_SITE);
     site = await serveStatic(dist);
-    nested = await serveStatic(join(nestedProject.dir, 'dist'));
+    nested = await serveStatic(fallback.dist);
     browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
-    // Two builds of the site, one after the other.
   },
+  // Two builds of the site, one after the other (or waiting for another file's).
   2 * BUILD_LIMIT_MS + 60_000,
 );
 
@@ -113,8 +52,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
   await nested?.close();
-  nestedProject?.remove();
-  rmSync(dist, { recursive: true, force: true });
 });
 
 interface OpenOptions {

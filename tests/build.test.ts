@@ -2,23 +2,22 @@
  * The real site: one `astro build` of the real content, then assertions on the
  * HTML a reader gets.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { mdxToMdast } from 'satteri';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readPage, textOf } from './helpers/html.ts';
-import { astroBuild, ROOT } from './helpers/project.ts';
+import { ROOT } from './helpers/project.ts';
+import { sharedBuild } from './helpers/sharedBuild.ts';
+import { REAL_SITE } from './helpers/sites.ts';
 import { APP_ID } from '../scripts/liveFindings/protocol.ts';
 
 let dist: string;
+// The real site, built once per run for every file that reads it (tests/helpers/sites.ts).
 beforeAll(() => {
-  dist = mkdtempSync(join(tmpdir(), 'publisher-docs-dist-'));
-  const result = astroBuild(ROOT, dist);
-  if (result.code !== 0) throw new Error(`astro build failed:\n${result.output}`);
+  dist = sharedBuild(REAL_SITE).dist;
 });
-afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 const GUIDE = 'lead-management/enable-lead-sharing/index.html';
 

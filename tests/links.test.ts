@@ -1,20 +1,23 @@
 /**
- * The link check on real builds: the real site is clean; a link a layout
- * breaks is one finding at the layout's line listing every page, whether the
- * layout writes it as a literal or computes it (located by the checking
- * build); a broken link in MDX is reported once, at its MDX line; a page file
- * whose name Astro slugs (capitals, `_`, `.`) checks clean at its real URL.
+ * The link check on a real build: a link a layout breaks is one finding at
+ * the layout's line listing every page, whether the layout writes it as a
+ * literal or computes it (located by the checking build); a broken link in
+ * MDX is reported once, at its MDX line. (The real site checking clean, with
+ * a page file whose name Astro slugs, is in tests/slugs.test.ts.)
  */
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { loadSite } from '../src/model/site.ts';
 import { checkLinks as checkLinksLibrary } from '../scripts/links/check.ts';
 import { serveStatic } from '../scripts/lib/staticServer.ts';
-import { astroBuild, copyProject, ROOT, run, type ProjectCopy } from './helpers/project.ts';
+import { ROOT, run } from './helpers/project.ts';
+import { sharedBuild, type SharedBuild } from './helpers/sharedBuild.ts';
+import { PLANTED_LAYOUT, PLANTED_SITE } from './helpers/sites.ts';
+import { BUILD_LIMIT_MS } from './helpers/work.ts';
 
-let project: ProjectCopy;
+let project: SharedBuild;
 let literalLine = 0;
 let computedLine = 0;
 let report: { findings: Record<string, unknown>[]; summary: Record<string, unknown> };
@@ -22,73 +25,26 @@ let exitCode: number | null;
 
 const checkLinks = (cwd: string, args: string[] = []) =>
   run(cwd, process.execPath, [join(ROOT, 'scripts/check-links.ts'), '--format', 'json', ...args]);
-const htmlFiles = (dist: string) =>
-  readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length;
 
 beforeAll(() => {
-  project = copyProject();
-  const layout = join(project.dir, 'src/layouts/PageLayout.astro');
-  const text = readFileSync(layout, 'utf8').replace(
-    "<p>{t('footer.note')}</p>",
-    '<p>{t(\'footer.note\')}</p>\n      <a class="legal" href="/en/legal-notice/">Legal</a>\n      <a class="imprint" href={pageUrl(route.locale, \'imprint\')}>Imprint</a>',
-  );
-  writeFileSync(layout, text);
+  // The shared copy with planted problems (tests/helpers/sites.ts): links its layout breaks, a broken anchor.
+  project = sharedBuild(PLANTED_SITE);
+  const text = readFileSync(join(project.dir, PLANTED_LAYOUT), 'utf8');
   literalLine = text.split('\n').findIndex((line) => line.includes('/en/legal-notice/')) + 1;
   computedLine = text.split('\n').findIndex((line) => line.includes("'imprint'")) + 1;
-  const guide = join(project.dir, 'content/de/lead-management/enable-lead-sharing.mdx');
-  writeFileSync(
-    guide,
-    readFileSync(guide, 'utf8').replace('[Übersicht aller Leitfäden](/de/)', '[Übersicht aller Leitfäden](/de/#ubersicht)'),
-  );
-  const build = astroBuild(project.dir);
-  if (build.code !== 0) throw new Error(build.output);
   CONTENT_PAGES = loadSite(project.dir)
     .pages.map((page) => page.url)
     .sort();
   const result = checkLinks(project.dir);
   exitCode = result.code;
   report = JSON.parse(result.stdout);
-});
-afterAll(() => project.remove());
+  // Two builds: the shared one (built here or waited for) and the link check's checking build.
+}, 2 * BUILD_LIMIT_MS);
 
 /** Every content page of both locales (from the content model): each carries the layout's links. */
 let CONTENT_PAGES: string[] = [];
 
 describe('npm run check:links', () => {
-  it('passes the real site, with a page file named Enable_Lead.Sharing.mdx at its real URL', () => {
-    const copy = copyProject();
-    try {
-      // Astro slugs each path segment: Enable_Lead.Sharing.mdx is served at /en/…/enable_leadsharing/.
-      // In every locale that has the page (Dutch too), so the translations keep pairing with it.
-      for (const locale of readdirSync(join(copy.dir, 'content')).filter((entry) =>
-        existsSync(join(copy.dir, 'content', entry, 'lead-management/enable-lead-sharing.mdx')),
-      )) {
-        const folder = join(copy.dir, 'content', locale, 'lead-management');
-        renameSync(join(folder, 'enable-lead-sharing.mdx'), join(folder, 'Enable_Lead.Sharing.mdx'));
-      }
-      for (const file of readdirSync(join(copy.dir, 'content'), { recursive: true, encoding: 'utf8' }).filter((name) =>
-        name.endsWith('.mdx'),
-      )) {
-        const path = join(copy.dir, 'content', file);
-        writeFileSync(
-          path,
-          readFileSync(path, 'utf8').replaceAll('/lead-management/enable-lead-sharing/', '/lead-management/enable_leadsharing/'),
-        );
-      }
-      const build = astroBuild(copy.dir);
-      expect(build.code, build.output).toBe(0);
-      const result = checkLinks(copy.dir);
-      expect(result.code, result.stdout + result.stderr).toBe(0);
-      const clean = JSON.parse(result.stdout);
-      expect(clean.findings).toEqual([]);
-      expect(clean.summary.builtPass).toMatchObject({ ran: true, pages: htmlFiles(join(copy.dir, 'dist')) });
-      expect(clean.summary.builtPass.linksChecked).toBeGreaterThan(15);
-      expect(readdirSync(join(copy.dir, 'dist/en/lead-management'))).toContain('enable_leadsharing');
-    } finally {
-      copy.remove();
-    }
-  });
-
   it('reports a literal link a layout breaks once, at the layout line, with every page it is on', () => {
     expect(exitCode).toBe(1);
     const layout = report.findings.filter((f) => f.file === 'src/layouts/PageLayout.astro' && f.line === literalLine);

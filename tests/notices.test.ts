@@ -4,30 +4,18 @@
  * page says so, each linking to the original; a current human translation
  * shows nothing.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readPage } from './helpers/html.ts';
-import { astroBuild, copyProject, type ProjectCopy } from './helpers/project.ts';
+import { sharedBuild } from './helpers/sharedBuild.ts';
+import { PLANTED_SITE } from './helpers/sites.ts';
 
-let project: ProjectCopy;
 let dist: string;
 
+// The shared copy with planted problems (tests/helpers/sites.ts): the English guide changed since its German
+// translation, the German home page marked machine-translated (and broken links, which tests/links.test.ts reads).
 beforeAll(() => {
-  project = copyProject();
-  const edit = (file: string, change: (text: string) => string) =>
-    writeFileSync(join(project.dir, file), change(readFileSync(join(project.dir, file), 'utf8')));
-  // The English guide moves on; its German translation still records the old revision.
-  edit('content/en/lead-management/enable-lead-sharing.mdx', (text) =>
-    text.replace('Have a follow-up process in place', 'Set up a follow-up process'),
-  );
-  // The German home page is marked machine-translated.
-  edit('content/de/index.mdx', (text) => text.replace('method: human', 'method: machine'));
-  const build = astroBuild(project.dir);
-  if (build.code !== 0) throw new Error(build.output);
-  dist = join(project.dir, 'dist');
+  dist = sharedBuild(PLANTED_SITE).dist;
 });
-afterAll(() => project.remove());
 
 describe('translation notices', () => {
   it('says a translation may be out of date when its source changed, with a link to the original', () => {

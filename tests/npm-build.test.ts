@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyProject, ROOT, run, type ProjectCopy, type RunResult } from './helpers/project.ts';
+import { NPM_BUILD_LIMIT_MS } from './helpers/work.ts';
 
 let project: ProjectCopy | undefined;
 afterEach(() => project?.remove());
@@ -14,11 +15,11 @@ afterEach(() => project?.remove());
 function npmBuild(change: (dir: string) => void) {
   project = copyProject();
   change(project.dir);
-  return run(project.dir, process.execPath, ['scripts/build.ts']);
+  return run(project.dir, process.execPath, ['scripts/build.ts'], {}, NPM_BUILD_LIMIT_MS);
 }
 
-/** The bound run() gives one build (its spawnSync timeout); two at once get the same, as one of them is refused at once. */
-const BUILD_BOUND_MS = 170_000;
+/** One `npm run build` (work.ts); two at once get the same, as one of them is refused at once. */
+const BUILD_BOUND_MS = NPM_BUILD_LIMIT_MS;
 
 /** `npm run build` in `cwd` without waiting, so two can run at once. */
 function npmBuildAsync(cwd: string): Promise<RunResult> {
@@ -59,48 +60,60 @@ function append(dir: string, file: string, text: string) {
 }
 
 describe('npm run build', () => {
-  it('builds the site and reports both checks, the translation check after the build, and fails on their errors', () => {
-    // One German paragraph the source lacks, linking to no page: a translation error and a link error.
-    const result = npmBuild((dir) => append(dir, 'content/de/index.mdx', '\nSiehe [die fehlende Seite](/de/gibt-es-nicht/).\n'));
-    expect(result.code, result.output).toBe(1);
-    const built = result.stdout.indexOf('Complete!');
-    const translations = result.stdout.search(/content\/de\/index\.mdx:\d+:\d+ +error +(structure|link)-mismatch/);
-    const links = result.stdout.search(/content\/de\/index\.mdx:\d+:\d+ +error +broken-link/);
-    expect(built, result.output).toBeGreaterThan(-1);
-    expect(translations, result.output).toBeGreaterThan(built);
-    expect(links, result.output).toBeGreaterThan(translations);
-  });
+  it(
+    'builds the site and reports both checks, the translation check after the build, and fails on their errors',
+    () => {
+      // One German paragraph the source lacks, linking to no page: a translation error and a link error.
+      const result = npmBuild((dir) => append(dir, 'content/de/index.mdx', '\nSiehe [die fehlende Seite](/de/gibt-es-nicht/).\n'));
+      expect(result.code, result.output).toBe(1);
+      const built = result.stdout.indexOf('Complete!');
+      const translations = result.stdout.search(/content\/de\/index\.mdx:\d+:\d+ +error +(structure|link)-mismatch/);
+      const links = result.stdout.search(/content\/de\/index\.mdx:\d+:\d+ +error +broken-link/);
+      expect(built, result.output).toBeGreaterThan(-1);
+      expect(translations, result.output).toBeGreaterThan(built);
+      expect(links, result.output).toBeGreaterThan(translations);
+    },
+    NPM_BUILD_LIMIT_MS + 10_000,
+  );
 
-  it('stops at the content guard without running the checks, and leaves the previous dist/ as it was', () => {
-    const result = npmBuild((dir) => {
-      previousDist(dir);
-      const file = join(dir, 'content/de/index.mdx');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('order: 0', 'order: null'));
-    });
-    expect(result.code).toBe(1);
-    expect(result.output).toContain('content/de/index.mdx:5:1');
-    expect(result.output).not.toMatch(/UI strings \d+\/\d+/);
-    expect(result.output).not.toMatch(/links in \d+ files/);
-    expectUntouched(project!.dir);
-  });
+  it(
+    'stops at the content guard without running the checks, and leaves the previous dist/ as it was',
+    () => {
+      const result = npmBuild((dir) => {
+        previousDist(dir);
+        const file = join(dir, 'content/de/index.mdx');
+        writeFileSync(file, readFileSync(file, 'utf8').replace('order: 0', 'order: null'));
+      });
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('content/de/index.mdx:5:1');
+      expect(result.output).not.toMatch(/UI strings \d+\/\d+/);
+      expect(result.output).not.toMatch(/links in \d+ files/);
+      expectUntouched(project!.dir);
+    },
+    NPM_BUILD_LIMIT_MS + 10_000,
+  );
 
-  it('leaves the previous dist/ as it was when Astro fails after it started writing pages', () => {
-    // A layout that throws while rendering: Astro has emptied its output folder and written assets by then.
-    const result = npmBuild((dir) => {
-      previousDist(dir);
-      const layout = join(dir, 'src/layouts/PageLayout.astro');
-      writeFileSync(
-        layout,
-        readFileSync(layout, 'utf8').replace(
-          "<p>{t('footer.note')}</p>",
-          "<p>{t('footer.note')}</p>{(() => { throw new Error('layout broke'); })()}",
-        ),
-      );
-    });
-    expect(result.code, result.output).toBe(1);
-    expect(result.output).toContain('layout broke');
-    expectUntouched(project!.dir);
-  });
+  it(
+    'leaves the previous dist/ as it was when Astro fails after it started writing pages',
+    () => {
+      // A layout that throws while rendering: Astro has emptied its output folder and written assets by then.
+      const result = npmBuild((dir) => {
+        previousDist(dir);
+        const layout = join(dir, 'src/layouts/PageLayout.astro');
+        writeFileSync(
+          layout,
+          readFileSync(layout, 'utf8').replace(
+            "<p>{t('footer.note')}</p>",
+            "<p>{t('footer.note')}</p>{(() => { throw new Error('layout broke'); })()}",
+          ),
+        );
+      });
+      expect(result.code, result.output).toBe(1);
+      expect(result.output).toContain('layout broke');
+      expectUntouched(project!.dir);
+    },
+    NPM_BUILD_LIMIT_MS + 10_000,
+  );
 
   it(
     'leaves the previous dist/ as it was when the build is killed halfway',

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyProject, type ProjectCopy } from './helpers/project.ts';
+import { NPM_BUILD_LIMIT_MS } from './helpers/work.ts';
 
 let project: ProjectCopy | undefined;
 afterAll(() => project?.remove());
@@ -32,44 +33,49 @@ function groupAlive(pgid: number): boolean {
 }
 
 describe('npm start', () => {
-  it('builds, serves as the link checker assumes a host does, and stops on Ctrl-C with nothing left listening', async () => {
-    project = copyProject();
-    // Detached: its own process group, as a terminal gives the command it runs.
-    const child = spawn('npm', ['start', '--', '--port', '0', '--host', '127.0.0.1'], {
-      cwd: project.dir,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', () => {
-        const match = /Serving dist\/ at (http:\/\/\S+?)\/? /.exec(output);
-        if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
+  it(
+    'builds, serves as the link checker assumes a host does, and stops on Ctrl-C with nothing left listening',
+    async () => {
+      project = copyProject();
+      // Detached: its own process group, as a terminal gives the command it runs.
+      const child = spawn('npm', ['start', '--', '--port', '0', '--host', '127.0.0.1'], {
+        cwd: project.dir,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
       });
-      void exited.then((code) => reject(new Error(`npm start ended (${code}) before serving:\n${output}`)));
-    });
-    try {
-      const redirect = await fetch(`${url}/en/lead-management`, { redirect: 'manual' });
-      expect(redirect.status).toBe(301);
-      expect(redirect.headers.get('location')).toBe('/en/lead-management/');
-      const page = await fetch(`${url}/en/lead-management`);
-      expect(page.status).toBe(200);
-      expect(page.url).toBe(`${url}/en/lead-management/`);
-      const missing = await fetch(`${url}/de/gibt-es-nicht`);
-      expect(missing.status).toBe(404);
-      expect(await missing.text()).toContain('Seite nicht gefunden');
-    } finally {
-      // Ctrl-C in a terminal: SIGINT to the whole foreground process group.
-      process.kill(-child.pid!, 'SIGINT');
-    }
-    await exited;
-    const port = Number(new URL(url).port);
-    await expect(listening(port)).resolves.toBe(false);
-    expect(groupAlive(child.pid!), 'a process of npm start is still running').toBe(false);
-    expect(output).not.toMatch(/npm error/);
-  });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', () => {
+          const match = /Serving dist\/ at (http:\/\/\S+?)\/? /.exec(output);
+          if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
+        });
+        void exited.then((code) => reject(new Error(`npm start ended (${code}) before serving:\n${output}`)));
+      });
+      try {
+        const redirect = await fetch(`${url}/en/lead-management`, { redirect: 'manual' });
+        expect(redirect.status).toBe(301);
+        expect(redirect.headers.get('location')).toBe('/en/lead-management/');
+        const page = await fetch(`${url}/en/lead-management`);
+        expect(page.status).toBe(200);
+        expect(page.url).toBe(`${url}/en/lead-management/`);
+        const missing = await fetch(`${url}/de/gibt-es-nicht`);
+        expect(missing.status).toBe(404);
+        expect(await missing.text()).toContain('Seite nicht gefunden');
+      } finally {
+        // Ctrl-C in a terminal: SIGINT to the whole foreground process group.
+        process.kill(-child.pid!, 'SIGINT');
+      }
+      await exited;
+      const port = Number(new URL(url).port);
+      await expect(listening(port)).resolves.toBe(false);
+      expect(groupAlive(child.pid!), 'a process of npm start is still running').toBe(false);
+      expect(output).not.toMatch(/npm error/);
+      // `npm run build` (the site and both checks), then a few requests.
+    },
+    NPM_BUILD_LIMIT_MS + 60_000,
+  );
 });

@@ -1,61 +1,54 @@
 /**
- * A page's URL is defined once (src/model/slug.ts, Astro's own rule): a file
- * named with capitals, `_` and `.` is built at the URL the checkers expect,
- * so a link to that URL checks clean and the translation pairs with it.
+ * A page's URL is defined once (src/model/slug.ts, Astro's own rule): a page
+ * file named with capitals, `_` and `.` is built at the URL the checkers
+ * expect, so a link to that URL (and to a section of it) checks clean and the
+ * translations keep pairing with it; the real site then passes both checks.
+ *
+ * One copy of the real site serves both tests that used to build one each
+ * ("a page file named Enable_Lead.Sharing.mdx" here, and "passes the real
+ * site, with a page file named Enable_Lead.Sharing.mdx at its real URL" in
+ * tests/links.test.ts): the real guide is renamed in every locale that has
+ * it, every link to it follows, and every home page links to one of its
+ * sections.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourceHash } from '../src/content/sourceHash.ts';
 import { astroBuild, copyProject, run, type ProjectCopy, type RunResult } from './helpers/project.ts';
 
 let project: ProjectCopy;
 let build: RunResult;
+let links: RunResult;
 
-const english = `---
-title: A page with an awkward file name
-description: Checks that unusual file names get the same URL on the site and in the checkers.
-order: 999
----
-
-This page lives in \`Enable_Lead.Sharing.mdx\`.
-
-## Where it is {/* #where */}
-
-Its address is made by Astro's slug rule.
-`;
+const htmlFiles = (dist: string) =>
+  readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length;
 
 beforeAll(() => {
   project = copyProject();
-  const path = (locale: string) => join(project.dir, 'content', locale, 'lead-management/Enable_Lead.Sharing.mdx');
-  writeFileSync(path('en'), english);
-  writeFileSync(
-    path('de'),
-    `---
-title: Eine Seite mit ungewöhnlichem Dateinamen
-description: Prüft, dass ungewöhnliche Dateinamen auf der Website und in den Prüfungen dieselbe Adresse erhalten.
-order: 999
-translation:
-  source: ${sourceHash(english)}
-  method: human
----
-
-Diese Seite steht in \`Enable_Lead.Sharing.mdx\`.
-
-## Wo sie liegt {/* #where */}
-
-Ihre Adresse entsteht nach der Slug-Regel von Astro.
-`,
-  );
-  // Link to it from the home pages, at its real URL and section.
-  // Every translated home page (Dutch too) gets the link, so the translations keep lining up with English.
-  for (const locale of readdirSync(join(project.dir, 'content')).filter((entry) =>
-    existsSync(join(project.dir, 'content', entry, 'index.mdx')),
+  const { dir } = project;
+  // Astro slugs each path segment: Enable_Lead.Sharing.mdx is served at /en/…/enable_leadsharing/.
+  // In every locale that has the page (Dutch too), so the translations keep pairing with it.
+  for (const locale of readdirSync(join(dir, 'content')).filter((entry) =>
+    existsSync(join(dir, 'content', entry, 'lead-management/enable-lead-sharing.mdx')),
   )) {
-    const home = join(project.dir, 'content', locale, 'index.mdx');
-    writeFileSync(home, `${readFileSync(home, 'utf8').trimEnd()}\n\n[Slug](/${locale}/lead-management/enable_leadsharing/#where)\n`);
+    const folder = join(dir, 'content', locale, 'lead-management');
+    renameSync(join(folder, 'enable-lead-sharing.mdx'), join(folder, 'Enable_Lead.Sharing.mdx'));
   }
-  build = astroBuild(project.dir);
+  for (const file of readdirSync(join(dir, 'content'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mdx'))) {
+    const path = join(dir, 'content', file);
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replaceAll('/lead-management/enable-lead-sharing/', '/lead-management/enable_leadsharing/'),
+    );
+  }
+  // Link to one of its sections from the home pages, at its real URL.
+  // Every home page (Dutch and Arabic too) gets the link, so the translations keep lining up with English.
+  for (const locale of readdirSync(join(dir, 'content')).filter((entry) => existsSync(join(dir, 'content', entry, 'index.mdx')))) {
+    const home = join(dir, 'content', locale, 'index.mdx');
+    writeFileSync(home, `${readFileSync(home, 'utf8').trimEnd()}\n\n[Slug](/${locale}/lead-management/enable_leadsharing/#follow-up)\n`);
+  }
+  build = astroBuild(dir);
+  links = run(dir, process.execPath, ['scripts/check-links.ts', '--format', 'json']);
 });
 
 afterAll(() => project?.remove());
@@ -65,6 +58,7 @@ describe('a page file named Enable_Lead.Sharing.mdx', () => {
     expect(build.code, build.output).toBe(0);
     expect(existsSync(join(project.dir, 'dist/en/lead-management/enable_leadsharing/index.html'))).toBe(true);
     expect(existsSync(join(project.dir, 'dist/de/lead-management/enable_leadsharing/index.html'))).toBe(true);
+    expect(readdirSync(join(project.dir, 'dist/en/lead-management'))).toContain('enable_leadsharing');
   });
 
   it('checks clean in both checkers', () => {
@@ -77,8 +71,18 @@ describe('a page file named Enable_Lead.Sharing.mdx', () => {
           finding.file.includes('Enable_Lead') && !(finding.rule === 'missing-page' && finding.severity === 'warning'),
       ),
     ).toEqual([]);
-    const links = run(project.dir, process.execPath, ['scripts/check-links.ts', '--format', 'json']);
     expect(links.code, links.output).toBe(0);
     expect(JSON.parse(links.stdout).findings).toEqual([]);
+  });
+});
+
+describe('npm run check:links', () => {
+  it('passes the real site, with a page file named Enable_Lead.Sharing.mdx at its real URL', () => {
+    expect(build.code, build.output).toBe(0);
+    expect(links.code, links.stdout + links.stderr).toBe(0);
+    const clean = JSON.parse(links.stdout);
+    expect(clean.findings).toEqual([]);
+    expect(clean.summary.builtPass).toMatchObject({ ran: true, pages: htmlFiles(join(project.dir, 'dist')) });
+    expect(clean.summary.builtPass.linksChecked).toBeGreaterThan(15);
   });
 });

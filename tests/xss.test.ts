@@ -4,8 +4,8 @@
  * the usual script-injection payloads is built, and then
  *
  * - every built HTML file, parsed with a real HTML parser, holds no `<script>`
- *   beyond those of a clean build of the same site (compared by type, src and
- *   the hash of inline text), every inline script's hash is in the page's
+ *   beyond those of a clean build of the site (the shared fallback build, with the same
+ *   EDIT_BASE_URL; compared by type, src and the hash of inline text), every inline script's hash is in the page's
  *   Content-Security-Policy, and no element anywhere has an `on*` attribute;
  * - the payloads arrive as the same text, escaped for each context: `<title>`,
  *   meta tags, headings, JSON-LD, attributes, the table of contents, the
@@ -30,6 +30,8 @@ import { addLocale } from '../scripts/i18n/addLocale.ts';
 import { launchChromium } from '../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../scripts/lib/staticServer.ts';
 import { copyProject, ROOT, run, type ProjectCopy } from './helpers/project.ts';
+import { sharedBuild } from './helpers/sharedBuild.ts';
+import { EDIT_BASE_URL as EDIT, FALLBACK_SITE } from './helpers/sites.ts';
 
 const SCRIPT = '</script><script>alert(1)</script>';
 const IMG = '"><img src=x onerror=alert(1)>';
@@ -39,7 +41,6 @@ const BRACES = '{{x}}';
 const PAYLOAD = `${SCRIPT} ${IMG} ${QUOTE} ${SEPARATORS} ${BRACES}`;
 /** A file name is content too: its slug and its "Edit this page" address come from it. */
 const URL_FILE = 'javascript:alert(1)';
-const EDIT = 'https://github.com/contoso/publisher-docs/edit/main/';
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 /** A YAML double-quoted scalar: JSON's escapes are YAML's, and the line and paragraph separators are escaped too. */
@@ -160,7 +161,6 @@ function eventHandlers(tree: Root): string[] {
   return found;
 }
 
-let clean: ProjectCopy;
 let hostile: ProjectCopy;
 let cleanDist: string;
 let dist: string;
@@ -168,10 +168,10 @@ let browser: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  clean = copyProject();
+  // The clean site to compare with: the shared build with the same EDIT_BASE_URL (tests/helpers/sites.ts).
+  cleanDist = sharedBuild(FALLBACK_SITE).dist;
   hostile = copyProject();
   addPayloads(hostile.dir);
-  cleanDist = build(clean);
   dist = build(hostile);
   server = await serveStatic(dist);
   // Two builds of a site that grows with the real content: no overall limit; each build is bounded by run()'s own.
@@ -180,7 +180,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  clean?.remove();
   hostile?.remove();
 });
 

@@ -16,3 +16,9 @@ export const CONTENT_PAGES = readdirSync(join(ROOT, 'content'), { recursive: tru
 
 /** The most one build of the site (or a test around one) may take: a minute, plus six seconds a page. */
 export const BUILD_LIMIT_MS = 60_000 + CONTENT_PAGES * 6_000;
+/**
+ * The most one `npm run build` (scripts/build.ts) may take: the site, its search index, and both checks
+ * beside it, of which the link check may run its own checking build: two builds' worth. (A fixed limit of
+ * one build killed it on a loaded machine.)
+ */
+export const NPM_BUILD_LIMIT_MS = 2 * BUILD_LIMIT_MS;
