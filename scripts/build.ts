@@ -108,16 +108,11 @@ function timed(stage: string, finished: Promise<Finished>): Promise<Finished> {
 
 await runCommand(USAGE, async () => {
   const { values, positionals } = parseCli(process.argv.slice(2), {
-    help: { type: 'boolean', default: false },
     details: { type: 'boolean', default: false },
     shard: { type: 'string' },
     out: { type: 'string' },
     merge: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
   const mode = buildMode(values, positionals);
   const lock = acquireBuildLock(ROOT);
   if (!lock.ok) {

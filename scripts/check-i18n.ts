@@ -16,7 +16,7 @@ import { parsePage } from '../src/content/parsedPage.ts';
 import { I18N_RULES } from './i18n/registry.ts';
 import { i18nSummaryView } from './i18n/summaryView.ts';
 import { emitReport, REPORT_OPTIONS, REPORT_USAGE, reportSettings } from './lib/checkerCli.ts';
-import { EXIT, parseCli, runCommand, UsageError } from './lib/cli.ts';
+import { parseCli, runCommand, UsageError } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run check:i18n -- [options]
 
@@ -37,12 +37,7 @@ await runCommand(USAGE, async () => {
     ...REPORT_OPTIONS,
     locale: { type: 'string', multiple: true },
     'no-cache': { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
   const settings = reportSettings(values, I18N_RULES);
   const { root } = settings;
   const registry = loadRegistry(root);

@@ -14,7 +14,7 @@ import { loadSite } from '../src/model/site.ts';
 import { openParseCache } from '../src/content/parseCache.ts';
 import { linkSummaryView } from './links/summaryView.ts';
 import { emitReport, REPORT_OPTIONS, REPORT_USAGE, reportSettings } from './lib/checkerCli.ts';
-import { EXIT, parseCli, runCommand, UsageError } from './lib/cli.ts';
+import { parseCli, runCommand, UsageError } from './lib/cli.ts';
 import { checkLinks } from './links/check.ts';
 import { EXTERNAL_DEFAULTS } from './links/external.ts';
 import { LINK_RULES } from './links/registry.ts';
@@ -65,12 +65,7 @@ await runCommand(USAGE, async () => {
     dist: { type: 'string' },
     'dist-label': { type: 'string' },
     site: { type: 'string' },
-    help: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
   const settings = reportSettings(values, LINK_RULES);
   const { root } = settings;
   const timeout = positiveInteger('--timeout', values.timeout, EXTERNAL_DEFAULTS.timeoutMs);

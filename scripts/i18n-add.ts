@@ -27,12 +27,7 @@ await runCommand(USAGE, () => {
     name: { type: 'string' },
     dir: { type: 'string' },
     hreflang: { type: 'string' },
-    help: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
   if (positionals.length !== 1)
     throw new UsageError(
       positionals.length === 0 ? 'name the locale to add, such as "fr".' : `add one locale at a time (got ${positionals.join(', ')}).`,

@@ -26,12 +26,7 @@ const formatProblem = (problem: Finding) => `${placeOf(problem)}  ${problem.mess
 await runCommand(USAGE, () => {
   const { values } = parseCli(process.argv.slice(2), {
     remove: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
   const root = process.cwd();
   if (values.remove) {
     const { removed } = removePseudoLocales(root);

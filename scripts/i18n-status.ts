@@ -40,12 +40,7 @@ await runCommand(USAGE, () => {
     locale: { type: 'string', multiple: true },
     format: { type: 'string' },
     root: { type: 'string' },
-    help: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
   const format = values.format ?? 'pretty';
   if (!['pretty', 'json', 'markdown'].includes(format))
     throw new UsageError(`--format must be pretty, json or markdown (got "${format}").`);

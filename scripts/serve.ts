@@ -23,12 +23,7 @@ await runCommand(USAGE, async () => {
   const { values } = parseCli(process.argv.slice(2), {
     port: { type: 'string', default: '4321' },
     host: { type: 'string', default: 'localhost' },
-    help: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
   const dist = join(ROOT, 'dist');

@@ -17,17 +17,19 @@ export function paint(format: Parameters<typeof styleText>[0], text: string, str
   return styleText(format, text, { stream, validateStream: true });
 }
 
-/** parseArgs, with its errors turned into UsageErrors that name the option. */
+/** parseArgs, with its errors turned into UsageErrors that name the option (`--help` is runCommand's, so every command takes it). */
 export function parseCli<T extends ParseArgsConfig['options']>(argv: string[], options: T) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv.filter((arg) => !HELP.includes(arg)), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
 }
 
+const HELP = ['--help', '-h'];
+
 /**
- * Runs a command's main function: usage errors print the usage and exit 2;
+ * Runs a command's main function (or, asked for `--help` or `-h`, prints its usage and exits 0): usage errors print the usage and exit 2;
  * broken configuration (a ContentError from the registry, glossary or config
  * file) prints each problem with its file and line and exits 2; anything
  * unexpected prints one line (not a stack trace) and exits 2.
@@ -42,6 +44,11 @@ export async function runCommand(usage: string, main: () => Promise<number> | nu
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
       throw error;
     });
+  }
+  if (process.argv.slice(2).some((arg) => HELP.includes(arg))) {
+    process.stdout.write(`${usage}\n`);
+    process.exitCode = EXIT.ok;
+    return;
   }
   try {
     process.exitCode = await main();

@@ -32,12 +32,7 @@ await runCommand(USAGE, () => {
   const { values, positionals } = parseCli(process.argv.slice(2), {
     out: { type: 'string' },
     root: { type: 'string' },
-    help: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
   if (positionals.length !== 1)
     throw new UsageError(
       positionals.length === 0 ? 'name the locale to export, such as de.' : `export one locale at a time; got ${positionals.join(', ')}.`,

@@ -30,12 +30,7 @@ await runCommand(USAGE, () => {
   const { values, positionals } = parseCli(process.argv.slice(2), {
     method: { type: 'string' },
     root: { type: 'string' },
-    help: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
   if (positionals.length !== 1)
     throw new UsageError(
       positionals.length === 0 ? 'name the XLIFF file to import.' : `import one file at a time; got ${positionals.join(', ')}.`,
