@@ -5,7 +5,12 @@
  */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  if (!text.includes('\r')) {
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+    return starts;
+  }
+  // Line breaks as editors count them: \r\n, and a lone \r as well as \n (a file saved on an old Mac, or a stray one).
+  for (const lineBreak of text.matchAll(/\r\n?|\n/g)) starts.push(lineBreak.index + lineBreak[0].length);
   return starts;
 }
 
