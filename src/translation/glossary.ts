@@ -88,7 +88,7 @@ export function alteredSpelling(text: string, term: string): string | undefined 
 
 const longestFirst = new WeakMap<Glossary, Map<string, string[]>>();
 /** A locale's glossary terms and same-in-translation words, longest first; worked out once per glossary and locale. */
-function wordsLongestFirst(glossary: Glossary, locale: string): string[] {
+export function wordsLongestFirst(glossary: Glossary, locale: string): string[] {
   let byLocale = longestFirst.get(glossary);
   if (!byLocale) longestFirst.set(glossary, (byLocale = new Map()));
   let words = byLocale.get(locale);

@@ -8,7 +8,7 @@
  * much of a page is translated (`partial`).
  */
 import { createHash } from 'node:crypto';
-import { withoutTerms, type Glossary } from './glossary.ts';
+import { withoutTerms, wordsLongestFirst, type Glossary } from './glossary.ts';
 import { isSourceLanguage, languageOf, sentencesOf } from './language.ts';
 import type { Block } from '../content/outline.ts';
 import { alignBlocks } from './align.ts';
@@ -16,23 +16,12 @@ import { alignBlocks } from './align.ts';
 /** Blocks whose words a translator translates. */
 export const TEXT_KINDS = new Set(['heading', 'paragraph', 'list', 'table', 'blockquote']);
 
-const ignored = new WeakMap<Glossary, Map<string, string[]>>();
 /**
- * Words that are rightly the same in both languages: glossary terms and the locale's same-in-translation words.
- * One list per glossary and locale, so the answers kept per block (below) are found again by the next asker.
+ * Words that are rightly the same in both languages: glossary terms and the locale's same-in-translation words
+ * (glossary.ts keeps one list per glossary and locale, so the answers kept per block are found again by the next asker).
  */
-export function ignoredWords(glossary: Glossary, locale: string): string[] {
-  let byLocale = ignored.get(glossary);
-  if (!byLocale) ignored.set(glossary, (byLocale = new Map()));
-  let words = byLocale.get(locale);
-  if (!words) {
-    words = [
-      ...glossary.terms.flatMap((term) => [term.term, ...(term.approved[locale] ?? [])]),
-      ...(glossary.sameInTranslation[locale] ?? []),
-    ];
-    byLocale.set(locale, words);
-  }
-  return words;
+export function ignoredWords(glossary: Glossary, locale: string): readonly string[] {
+  return wordsLongestFirst(glossary, locale);
 }
 
 /** Text left to compare once glossary terms, URLs, numbers and punctuation are set aside. */
