@@ -7,6 +7,7 @@
  * when the source moved on) and whether a person or a machine translated it.
  */
 import { z } from 'astro/zod';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { isHeadingId } from '../markdown/headingIds.ts';
 
 /** A section key of a translation record: a heading id the slug rule can produce, `_intro` or `_meta`. */
@@ -49,3 +50,14 @@ export const LOCALE_INVARIANT_KEYS = ['order'] as const;
 
 /** Frontmatter keys whose values are words a translator translates (readers and search see them first). */
 export const TRANSLATABLE_KEYS = ['title', 'navTitle', 'description'] as const;
+
+/**
+ * Reads a frontmatter block's YAML with the parser Astro reads it with (js-yaml, through
+ * `@astrojs/internal-helpers/frontmatter`), so the tools accept exactly the YAML the site does. The
+ * YAML 1.2 core schema keeps a date the string it was written as (Astro's default schema would make
+ * it a Date; the schema above coerces either), so values round-trip as written. Throws js-yaml's
+ * error, which carries the line and column.
+ */
+export function loadFrontmatterYaml(yaml: string): unknown {
+  return load(yaml, { schema: CORE_SCHEMA });
+}

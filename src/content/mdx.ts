@@ -15,9 +15,10 @@
 import type { Root, RootContent, Yaml } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { placeJsxAttributes } from './jsxAttributes.ts';
-import { isMap, parseDocument, type Node as YamlNode } from 'yaml';
+import { YAMLException } from 'js-yaml';
+import { isMap, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { MDX_COMPONENTS } from './components.ts';
-import { frontmatterSchema, type Frontmatter } from './frontmatter.ts';
+import { frontmatterSchema, loadFrontmatterYaml, type Frontmatter } from './frontmatter.ts';
 import { stripBom } from './json.ts';
 import type { Finding } from '../report/finding.ts';
 
@@ -41,6 +42,13 @@ export interface MdxDocument {
   rawFrontmatter: Record<string, unknown>;
   /** Where a frontmatter key is written; a path reaches nested keys (`['translation', 'source']`). */
   frontmatterPosition(path: string | readonly (string | number)[]): { line: number; column: number } | undefined;
+  /** The frontmatter's YAML and the file line it starts on, to place keys later (frontmatterLocator). */
+  frontmatterYaml: FrontmatterYaml;
+}
+
+export interface FrontmatterYaml {
+  text: string;
+  line: number;
 }
 
 export type MdxResult = { ok: true; doc: MdxDocument; problems: Finding[] } | { ok: false; problems: Finding[] };
@@ -79,7 +87,15 @@ export function parseMdx(file: string, rawText: string): MdxResult {
   return {
     ok: true,
     problems: [...frontmatter.problems, ...esmProblems(file, tree)],
-    doc: { file, text, tree, frontmatter: frontmatter.value, rawFrontmatter: frontmatter.raw, frontmatterPosition: frontmatter.positionOf },
+    doc: {
+      file,
+      text,
+      tree,
+      frontmatter: frontmatter.value,
+      rawFrontmatter: frontmatter.raw,
+      frontmatterPosition: frontmatter.positionOf,
+      frontmatterYaml: { text: yamlNode.value, line: (yamlNode.position?.start.line ?? 1) + 1 },
+    },
   };
 }
 
@@ -167,41 +183,67 @@ function esmProblems(file: string, tree: Root): Finding[] {
   });
 }
 
-function readFrontmatter(file: string, node: Yaml) {
-  // The YAML starts on the line after the opening `---`.
-  const firstLine = (node.position?.start.line ?? 1) + 1;
+/**
+ * Where keys and errors sit in a frontmatter block, from the `yaml` package's document, which knows
+ * each node's offset (Astro's parser, which gives the values, does not). The document is built on
+ * the first question, so a page nobody asks about costs nothing here. `firstLine`: the file's line
+ * of the YAML's first line (the one after the opening `---`).
+ */
+export function frontmatterLocator(yaml: string, firstLine: number) {
   // prettyErrors off: its "at line N" counts from inside the frontmatter, which would mislead.
-  const yaml = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
+  let document: Document | undefined;
+  const located = () => (document ??= parseDocument(yaml, { prettyErrors: false, uniqueKeys: true }));
   const lineOf = (offset: number) => {
-    const before = node.value.slice(0, offset);
+    const before = yaml.slice(0, offset);
     const line = before.split('\n').length;
     return { line: firstLine + line - 1, column: offset - before.lastIndexOf('\n') };
   };
-  /** The deepest key of `path` that exists, so a nested error points at its own line. */
-  const positionOf = (path: string | readonly (string | number)[]) => {
-    let found: { line: number; column: number } | undefined;
-    let node: unknown = yaml.contents;
-    for (const segment of typeof path === 'string' ? [path] : path) {
-      if (!isMap(node)) break;
-      const pair = node.items.find((item) => (item.key as YamlNode & { value?: unknown })?.value === segment);
-      const range = (pair?.key as YamlNode | undefined)?.range;
-      if (!pair || !range) break;
-      found = lineOf(range[0]);
-      node = pair.value;
-    }
-    return found;
+  return {
+    lineOf,
+    /** The YAML errors, each placed. */
+    errors: () => located().errors.map((error) => ({ ...lineOf(error.pos[0]), message: error.message })),
+    /** The deepest key of `path` that exists, so a nested error points at its own line. */
+    positionOf(path: string | readonly (string | number)[]): { line: number; column: number } | undefined {
+      let found: { line: number; column: number } | undefined;
+      let node: unknown = located().contents;
+      for (const segment of typeof path === 'string' ? [path] : path) {
+        if (!isMap(node)) break;
+        const pair = node.items.find((item) => (item.key as YamlNode & { value?: unknown })?.value === segment);
+        const range = (pair?.key as YamlNode | undefined)?.range;
+        if (!pair || !range) break;
+        found = lineOf(range[0]);
+        node = pair.value;
+      }
+      return found;
+    },
   };
-  const problems: Finding[] = yaml.errors.map((error) => ({
+}
+
+function readFrontmatter(file: string, node: Yaml) {
+  // The YAML starts on the line after the opening `---`.
+  const firstLine = (node.position?.start.line ?? 1) + 1;
+  const locator = frontmatterLocator(node.value, firstLine);
+  const positionOf = locator.positionOf;
+  const yamlProblem = (place: { line: number; column: number }, message: string): Finding => ({
     file,
     rule: 'frontmatter',
     severity: 'error' as const,
-    ...lineOf(error.pos[0]),
-    message: `Invalid YAML frontmatter: ${error.message.split('\n')[0]}`,
+    ...place,
+    message: `Invalid YAML frontmatter: ${message.split('\n')[0]}`,
     hint: 'Check indentation and quote values that contain a colon.',
-  }));
-  if (problems.length > 0) return { problems, value: undefined, raw: {}, positionOf };
-
-  const raw = yaml.toJS() as unknown;
+  });
+  let raw: unknown;
+  try {
+    raw = loadFrontmatterYaml(node.value);
+  } catch (error) {
+    // Every problem the located document finds, with its place; Astro's parser's own message when only it objects.
+    const problems = locator.errors().map(({ message, ...place }) => yamlProblem(place, message));
+    if (problems.length === 0) {
+      const mark = error instanceof YAMLException ? error.mark : undefined;
+      problems.push(yamlProblem(mark ? { line: firstLine + mark.line, column: mark.column + 1 } : { line: firstLine, column: 1 }, error instanceof YAMLException ? error.reason : String(error)));
+    }
+    return { problems, value: undefined, raw: {}, positionOf };
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { problems: [{ file, line: firstLine, column: 1, rule: 'frontmatter', severity: 'error' as const, message: 'The frontmatter must be a set of `key: value` lines.' }], value: undefined, raw: {}, positionOf };
   }

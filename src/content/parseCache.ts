@@ -11,9 +11,9 @@ import type { ParsedPage } from './parsedPage.ts';
 /**
  * The files whose code decides what a parsed page contains: the parser's, and the language check's,
  * whose verdicts are kept on a translation's blocks (src/translation/untranslated.ts), with the
- * language detector's version.
+ * language detector's version, and the YAML parser's.
  */
-const PARSER_FILES = ['src/content/mdx.ts', 'src/content/frontmatter.ts', 'src/markdown/headingIds.ts', 'src/content/outline.ts', 'src/content/mdxPolicy.ts', 'src/content/urlPolicy.ts', 'src/content/parsedPage.ts', 'src/translation/sections.ts', 'src/translation/untranslated.ts', 'src/translation/language.ts', 'src/translation/eldSubset.ts', 'node_modules/eld/package.json'];
+const PARSER_FILES = ['src/content/mdx.ts', 'src/content/frontmatter.ts', 'src/markdown/headingIds.ts', 'src/content/outline.ts', 'src/content/mdxPolicy.ts', 'src/content/urlPolicy.ts', 'src/content/parsedPage.ts', 'src/translation/sections.ts', 'src/translation/untranslated.ts', 'src/translation/language.ts', 'src/translation/eldSubset.ts', 'node_modules/eld/package.json', 'node_modules/js-yaml/package.json'];
 
 const CODE_ROOT = join(import.meta.dirname, '../..');
 

@@ -6,7 +6,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { loadFrontmatterYaml } from '../content/frontmatter.ts';
 import { normalizeText } from '../content/mdx.ts';
 import type { Finding } from '../report/finding.ts';
 
@@ -38,7 +38,7 @@ export function readFrontmatter(text: string): { frontmatter: Record<string, unk
   const { yaml, body } = splitFrontmatter(text);
   if (yaml === undefined) return { frontmatter: {}, body };
   try {
-    const value: unknown = parseYaml(yaml);
+    const value = loadFrontmatterYaml(yaml);
     return { frontmatter: value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}, body };
   } catch {
     return { frontmatter: {}, body };

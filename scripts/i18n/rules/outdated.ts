@@ -7,6 +7,7 @@
  * older source is in git history, add a short diff of it. Whether a page is
  * outdated is the content model's decision (src/model/status.ts), shared with the site.
  */
+import { frontmatterPlace } from '../../../src/content/parsedPage.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
@@ -37,7 +38,7 @@ export function outdatedRule(context: PageContext, options: OutdatedOptions): Fi
   // Without a record the frontmatter rule reports the missing stamp; the status is the content model's.
   if (!recorded || context.page.status !== 'outdated') return [];
   const state = { changes: context.page.changes };
-  const at = context.translation.frontmatterPlaces['translation.source'];
+  const at = frontmatterPlace(context.translation, 'translation.source');
   const hint = `Update those sections, then run \`npm run i18n:stamp -- ${context.translation.file}\`.`;
   const old = options.history ? findRevision(options.root, context.source.file, recorded) : undefined;
   // The recorded fingerprints say what changed; without them, the old revision from git can.

@@ -3,6 +3,7 @@
  * frontmatter schema, keep the keys that are structure (such as `order`)
  * equal to the source's, and record which source revision it was made from.
  */
+import { frontmatterPlace } from '../../../src/content/parsedPage.ts';
 import { LOCALE_INVARIANT_KEYS } from '../../../src/content/frontmatter.ts';
 import type { Finding } from '../../../src/report/report.ts';
 import type { ParsedPage } from '../collect.ts';
@@ -27,8 +28,8 @@ export function frontmatterRule(context: PageContext): Finding[] {
           'frontmatter',
           'error',
           `\`${key}\` is ${JSON.stringify(actual)} here but ${JSON.stringify(expected)} in the source; it is structure, not text, and must be the same in every locale.`,
-          translation.frontmatterPlaces[key],
-          source.frontmatterPlaces[key],
+          frontmatterPlace(translation, key),
+          frontmatterPlace(source, key),
           `Set \`${key}: ${JSON.stringify(expected)}\`.`,
         ),
       );
@@ -41,7 +42,7 @@ export function frontmatterRule(context: PageContext): Finding[] {
         'frontmatter',
         'error',
         'The translation does not record which source revision it was made from (`translation.source`).',
-        translation.frontmatterPlaces.title,
+        frontmatterPlace(translation, 'title'),
         undefined,
         `Once the text matches ${source.file}, run \`npm run i18n:stamp -- ${translation.file}\`.`,
       ),

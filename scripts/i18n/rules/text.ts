@@ -9,6 +9,7 @@
  * `glossary`: a do-not-translate term missing or altered;
  * `placeholder-mismatch`: numbers, inline code, URLs and `{expressions}` differ.
  */
+import { frontmatterPlace } from '../../../src/content/parsedPage.ts';
 import type { Finding } from '../../../src/report/report.ts';
 import { blockAlignment, excerpt, pageFinding, type PageContext } from '../context.ts';
 import { alteredSpelling, countTerm } from '../../../src/translation/glossary.ts';
@@ -50,7 +51,7 @@ export function untranslatedRule(context: PageContext): Finding[] {
         'untranslated',
         'warning',
         `The page is declared ${context.locale.name} (${context.locale.code}) but its text is still in the source language, so readers get the ${context.sourceLocale} page as a fallback and it counts as untranslated.`,
-        context.translation.frontmatterPlaces.title,
+        frontmatterPlace(context.translation, 'title'),
         undefined,
         'Translate the page, or delete it so readers get the marked fallback instead.',
       ),
@@ -104,8 +105,8 @@ export function untranslatedRule(context: PageContext): Finding[] {
           'untranslated',
           'warning',
           `The ${key === 'navTitle' ? 'navigation title' : key} is still in the source language: ${excerpt(value)}.`,
-          context.translation.frontmatterPlaces[key],
-          context.source.frontmatterPlaces[key],
+          frontmatterPlace(context.translation, key),
+          frontmatterPlace(context.source, key),
           hint,
         ),
       );
@@ -131,8 +132,8 @@ export function glossaryRule(context: PageContext): Finding[] {
         context,
         expected,
         actual,
-        context.translation.frontmatterPlaces[key],
-        context.source.frontmatterPlaces[key],
+        frontmatterPlace(context.translation, key),
+        frontmatterPlace(context.source, key),
         FIELD_NAMES[key],
       ),
     );
