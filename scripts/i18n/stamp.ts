@@ -12,6 +12,7 @@
 import type { Root, Yaml } from 'mdast';
 import { markdownToMdast } from 'satteri';
 import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument, type Pair, type YAMLMap } from 'yaml';
+import { loadFrontmatterYaml } from '../../src/content/frontmatter.ts';
 import { normalizeText } from '../../src/content/mdx.ts';
 
 export interface StampValues {
@@ -45,6 +46,7 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
   const yamlStart = text.indexOf('\n', yamlNode.position.start.offset) + 1;
   const yamlEnd = yamlStart + yamlNode.value.length;
   const yaml = text.slice(yamlStart, yamlEnd) + '\n';
+  if (alreadyStamped(yaml, values)) return { text: null };
   const doc = parseDocument(yaml);
   if (doc.errors.length > 0)
     return { error: `its frontmatter is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it first.` };
@@ -138,6 +140,42 @@ export function stampTranslation(raw: string, values: StampValues): { text: stri
   }
   if (edits.length === 0) return { text: null };
   return { text: applyToRaw(raw, edits) };
+}
+
+/**
+ * Whether the record already says what stamping would write, read with Astro's YAML parser: then the
+ * page is left as it is without building the document with node ranges (several times slower), which
+ * re-stamping or re-importing a current translation, the common case, would otherwise do per page.
+ * Anything this does not vouch for (a list of machine sections, a value that is not a plain scalar)
+ * goes the long way, which decides the same or says what is wrong.
+ */
+function alreadyStamped(yaml: string, values: StampValues): boolean {
+  let read: unknown;
+  try {
+    read = loadFrontmatterYaml(yaml);
+  } catch {
+    return false;
+  }
+  const record = (read as { translation?: unknown } | null)?.translation;
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return false;
+  const field = (key: string) => {
+    const value = (record as Record<string, unknown>)[key];
+    return typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number' ? String(value) : undefined;
+  };
+  const reviewed = values.reviewed ?? (values.method === 'machine' ? false : undefined);
+  if (field('source') !== values.source) return false;
+  if (values.method === undefined ? field('method') === undefined : field('method') !== values.method) return false;
+  if (reviewed !== undefined && field('reviewed') !== String(reviewed)) return false;
+  if ('machineSections' in record || (values.machineSections?.length ?? 0) > 0) return false;
+  if (!values.sections) return true;
+  const sections = (record as { sections?: unknown }).sections;
+  if (sections === null || typeof sections !== 'object' || Array.isArray(sections)) return false;
+  const recorded = sections as Record<string, unknown>;
+  if (!Object.values(recorded).every((value) => typeof value === 'string')) return false;
+  return (
+    sameSourcePrints(recorded as Record<string, string>, values.sections) &&
+    Object.entries(values.sections).every(([id, value]) => !value.includes('@') || (recorded[id] as string).includes('@'))
+  );
 }
 
 /** Whether two section records hold the same source fingerprints (each value up to its `@`). */

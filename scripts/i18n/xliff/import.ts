@@ -23,6 +23,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
 import { isMap, isScalar, parseDocument, stringify } from 'yaml';
+import { loadFrontmatterYaml } from '../../../src/content/frontmatter.ts';
 import type { Finding } from '../../../src/report/finding.ts';
 import { sourceHash } from '../../../src/content/sourceHash.ts';
 import type { Locale, LocaleRegistry } from '../../../src/i18n/locales.ts';
@@ -421,6 +422,7 @@ function inStyleOf(existing: string, text: string): string {
 
 /** The YAML with `title`, `navTitle` and `description` set, touching only those values' characters; a key the YAML lacks is added at its end. */
 function replaceValues(yaml: string, values: ReadonlyMap<string, string>): string {
+  if (holdsValues(yaml, values)) return yaml;
   const doc = parseDocument(yaml);
   const edits: { from: number; to: number; text: string }[] = [];
   const added: string[] = [];
@@ -435,6 +437,23 @@ function replaceValues(yaml: string, values: ReadonlyMap<string, string>): strin
   let result = yaml;
   for (const edit of edits.sort((a, b) => b.from - a.from)) result = result.slice(0, edit.from) + edit.text + result.slice(edit.to);
   return added.length > 0 ? `${result.replace(/\n*$/, '')}\n${added.join('\n')}` : result;
+}
+
+/**
+ * Whether the YAML already holds these values, read with Astro's parser: then nothing is edited, and the
+ * document with node ranges (several times slower to build) is not needed. Re-importing a current
+ * translation, the common case, edits nothing.
+ */
+function holdsValues(yaml: string, values: ReadonlyMap<string, string>): boolean {
+  let read: unknown;
+  try {
+    read = loadFrontmatterYaml(yaml);
+  } catch {
+    return false;
+  }
+  if (read === null || typeof read !== 'object') return false;
+  const fields = read as Record<string, unknown>;
+  return [...values].every(([field, value]) => typeof fields[field] === 'string' && fields[field] === value);
 }
 
 /** A YAML scalar on one line: plain where YAML allows it, quoted otherwise. */
