@@ -284,6 +284,8 @@ const NUMBER = /(?<![\p{L}\p{N}_])(?:\d{1,3}(?:[.,'\u2019 \u00a0\u202f\u2009]\d{
  * written in English, German or French style compares equal (1,000.5 · 1.000,5 · 1 000,5).
  */
 export function numbersAndUrls(text: string): string[] {
+  // Most blocks hold neither (a number needs a digit, a URL its scheme): those are settled in one scan.
+  if (!/\d|http/.test(text)) return [];
   const found: string[] = [];
   const words: string[] = [];
   for (const word of text.split(/[ \t\n\r\f\v]+/)) {

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sourceHash } from '../content/sourceHash.ts';
 import { splitFrontmatter } from './pageFile.ts';
-import { isOutdated, isStillSource, pageStatus } from './status.ts';
+import { equalApartFromSpacing, isOutdated, isStillSource, pageStatus } from './status.ts';
 
 describe('translation status', () => {
   const text = '---\ntitle: A\n---\n\nHello.\n';
@@ -48,5 +49,20 @@ describe('translation status', () => {
   it('splits frontmatter only at a leading --- fence, with CRLF and a BOM', () => {
     expect(splitFrontmatter('\uFEFF---\r\ntitle: A\r\n---\r\nBody')).toEqual({ yaml: 'title: A', body: 'Body' });
     expect(splitFrontmatter('Body\n---\nx')).toEqual({ yaml: undefined, body: 'Body\n---\nx' });
+  });
+});
+
+describe('equalApartFromSpacing', () => {
+  it('says what comparing both texts with their whitespace runs folded to one space and trimmed says', () => {
+    const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const text = fc
+      .array(fc.constantFrom('a', 'b', 'ä', ' ', '\n', '\t', '\u00a0', '\u3000'), { maxLength: 12 })
+      .map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(text, text, (a, b) => equalApartFromSpacing(a, b) === (fold(a) === fold(b))),
+      { numRuns: 5_000 },
+    );
+    expect(equalApartFromSpacing('  Hello,\n  world ', 'Hello, world')).toBe(true);
+    expect(equalApartFromSpacing('Hello, world', 'Hello,world')).toBe(false);
   });
 });

@@ -111,11 +111,39 @@ export function unreviewedMachineSections(record: TranslationRecord | undefined)
  * it as untranslated.
  */
 export function isStillSource(sourceBody: string, translationBody: string, languages?: { source: string; target: string }): boolean {
-  const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
-  const body = fold(translationBody);
-  if (body === '') return false;
-  if (fold(sourceBody) === body) return true;
+  if (translationBody.trim() === '') return false;
+  if (equalApartFromSpacing(sourceBody, translationBody)) return true;
   return languages !== undefined && isBodyInSourceLanguage(translationBody, languages.source, languages.target);
+}
+
+const SPACING = /\s+/y;
+/** Where the run of whitespace at `at` ends (`at` itself when there is none). */
+function pastSpacing(text: string, at: number): number {
+  SPACING.lastIndex = at;
+  return SPACING.test(text) ? SPACING.lastIndex : at;
+}
+
+/**
+ * Whether two texts are the same once each run of whitespace counts as one space and both ends are
+ * trimmed. Compared as it goes, so two different texts (every real translation) part at their first
+ * difference rather than both being rewritten first: this runs for every translated page of the site.
+ */
+export function equalApartFromSpacing(a: string, b: string): boolean {
+  let i = pastSpacing(a, 0);
+  let j = pastSpacing(b, 0);
+  while (i < a.length && j < b.length) {
+    const [i2, j2] = [pastSpacing(a, i), pastSpacing(b, j)];
+    if (i2 !== i || j2 !== j) {
+      // Spacing on one side only, or spacing that ends one text but not the other: they differ.
+      if (i2 === i || j2 === j || (i2 === a.length) !== (j2 === b.length)) return false;
+      [i, j] = [i2, j2];
+      continue;
+    }
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
+  return pastSpacing(a, i) === a.length && pastSpacing(b, j) === b.length;
 }
 
 export interface StatusInput {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSourceLanguage, sentencesOf } from './language.ts';
 
@@ -44,5 +45,19 @@ describe('isSourceLanguage on short text', () => {
   it('works for a German source too (the question is always source against target)', () => {
     expect(isSourceLanguage('Die beiden Storefronts sprechen unterschiedliche Kunden an.', 'de', 'en', GLOSSARY)).toBe(true);
     expect(isSourceLanguage('The two storefronts serve different customers.', 'de', 'en', GLOSSARY)).toBe(false);
+  });
+});
+
+describe('sentencesOf', () => {
+  it('cuts text where Intl.Segmenter does, in each script, also when it answers without asking it', () => {
+    const segmented = (text: string, tag: string) =>
+      [...new Intl.Segmenter(tag, { granularity: 'sentence' }).segment(text)].map((part) => part.segment.trim()).filter(Boolean);
+    const piece = fc.constantFrom('a', 'B', ' ', 'Dr', '.', '!', '?', '\n', '。', '”', ')', '1', ',', ';', '؟', '۔', 'ي', '-');
+    const text = fc.array(piece, { maxLength: 14 }).map((pieces) => pieces.join(''));
+    for (const tag of ['en', 'de', 'ar'])
+      fc.assert(
+        fc.property(text, (value) => JSON.stringify(sentencesOf(value, tag)) === JSON.stringify(segmented(value, tag))),
+        { numRuns: 2_000 },
+      );
   });
 });

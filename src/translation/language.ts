@@ -95,8 +95,13 @@ export function isSourceLanguage(text: string, sourceTag: string, targetTag: str
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();
+/** What a sentence break can follow in UAX #29: a terminator (`.`, `!`, `?`, `。`, `।` …) or a paragraph separator. */
+const SENTENCE_BREAK = /[\p{Sentence_Terminal}\r\n\u0085\u2028\u2029]/u;
 /** Sentences of a paragraph, by the reader's language's rules (`Intl.Segmenter`), so one left-over sentence can be found. */
 export function sentencesOf(text: string, tag: string): string[] {
+  // Without a sentence terminator or a paragraph separator, Unicode's sentence rules (UAX #29) find no
+  // break inside the text: one sentence, without asking the segmenter (most headings, items and cells).
+  if (!SENTENCE_BREAK.test(text)) return text.trim() === '' ? [] : [text.trim()];
   let segmenter = segmenters.get(tag);
   if (!segmenter) {
     segmenter = new Intl.Segmenter(tag, { granularity: 'sentence' });

@@ -1,5 +1,5 @@
 /**
- * `i18n:export` as a library: one XLIFF 1.2 document for a locale, holding
+ * `i18n:export` as a library: the `<file>`s of one XLIFF 1.2 document for a locale, holding
  * every source page (one `<file>` each, in navigation order) and string file
  * (`ui.json`, `tables.json`), one unit per block or string.
  *
@@ -30,7 +30,7 @@ import { protectedTerms, stringSegments, unitsOfPage, unitsOfStrings } from './p
 import { PageParses } from './pageParses.ts';
 import { protectedPieces, type Segment } from './segments.ts';
 import type { Unit } from './units.ts';
-import type { XliffDocument, XliffFile, XliffUnit } from './xml.ts';
+import type { XliffFile, XliffUnit } from './xml.ts';
 
 export interface ExportOptions {
   root: string;
@@ -40,12 +40,13 @@ export interface ExportOptions {
   locale: string;
   /** The parser the site was loaded with (`loadSite`'s `parse`), so each page is parsed once; a new one otherwise. */
   parses?: PageParses;
+  /** Receives each `<file>` as it is made, in document order, so no file is held after it is written (xliffFile). */
+  write: (file: XliffFile) => void;
 }
 
 export interface ExportResult {
-  document: XliffDocument;
   problems: Finding[];
-  counts: { pages: number; units: number; translated: number; review: number; new: number };
+  counts: { pages: number; strings: number; units: number; translated: number; review: number; new: number };
 }
 
 const UNIT_KIND_NAMES: Record<string, string> = {
@@ -60,9 +61,8 @@ export function exportLocale(options: ExportOptions): ExportResult {
   const source = registry.source;
   const locale = registry.get(options.locale)!;
   const terms = protectedTerms(glossary, locale.code);
-  const files: XliffFile[] = [];
   const problems: Finding[] = [];
-  const counts = { pages: 0, units: 0, translated: 0, review: 0, new: 0 };
+  const counts = { pages: 0, strings: 0, units: 0, translated: 0, review: 0, new: 0 };
   const count = (unit: XliffUnit) => {
     counts.units++;
     if (unit.state === 'translated') counts.translated++;
@@ -114,7 +114,7 @@ export function exportLocale(options: ExportOptions): ExportResult {
       count(xliffUnit);
       return xliffUnit;
     });
-    files.push({
+    options.write({
       original: page.sourceFile,
       datatype: 'x-mdx',
       notes: [`${page.url} (${page.status} in ${locale.code}); translate only the text, keep every tag.`],
@@ -153,14 +153,15 @@ export function exportLocale(options: ExportOptions): ExportResult {
       count(xliffUnit);
       return xliffUnit;
     });
-    files.push({
+    counts.strings++;
+    options.write({
       original: namespace.file,
       datatype: 'x-i18next-json',
       notes: [`i18next namespace "${namespace.name}": interface strings; keep every tag.`],
       units,
     });
   }
-  return { document: { sourceLanguage: source.hreflang, targetLanguage: locale.hreflang, files }, problems, counts };
+  return { problems, counts };
 }
 
 type Found = { segments: Segment[] } | { problem: string };

@@ -7,7 +7,7 @@
  * (code, link targets, JSX, expressions, heading ids, glossary terms) as
  * locked inline tags. The work is in scripts/i18n/xliff/export.ts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadRegistry } from '../../../src/i18n/locales.ts';
 import { loadSite } from '../../../src/model/site.ts';
@@ -18,7 +18,7 @@ import { wantsColor } from '../../../src/report/format/color.ts';
 import { formatPretty } from '../../../src/report/format/pretty.ts';
 import { exportLocale } from './export.ts';
 import { PageParses } from './pageParses.ts';
-import { writeXliff } from './xml.ts';
+import { xliffEnd, xliffFile, xliffStart } from './xml.ts';
 
 const USAGE = `Usage: npm run i18n:export -- <locale> [--out <file>] [--root <dir>]
 
@@ -53,8 +53,35 @@ await runCommand(USAGE, () => {
   // One parser for the model's statuses and the export's units, so each page is parsed once.
   const parses = new PageParses();
   const site = loadSite(root, registry, undefined, parses.outline);
-  const result = exportLocale({ root, registry, site, glossary: loadGlossary(root), locale: locale.code, parses });
+  // The document's languages as XLIFF names them (BCP 47, the locales' hreflang).
+  const languages = { sourceLanguage: registry.source.hreflang, targetLanguage: locale.hreflang };
+  const out = values.out === undefined ? join(root, 'xliff', `${locale.code}.xlf`) : resolve(values.out);
+  // Each <file> goes to disk as it is made (nothing of it is held), into a file beside the output that
+  // replaces it only when the whole export succeeded: an export that fails leaves the last one as it was.
+  const created = mkdirSync(dirname(out), { recursive: true });
+  const partial = `${out}.partial`;
+  const fd = openSync(partial, 'w');
+  let result: ReturnType<typeof exportLocale>;
+  try {
+    writeSync(fd, xliffStart());
+    result = exportLocale({
+      root,
+      registry,
+      site,
+      glossary: loadGlossary(root),
+      locale: locale.code,
+      parses,
+      write: (file) => writeSync(fd, xliffFile(file, languages)),
+    });
+    writeSync(fd, xliffEnd());
+  } catch (error) {
+    rmSync(created ?? partial, { recursive: true, force: true });
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
   if (result.problems.length > 0) {
+    rmSync(created ?? partial, { recursive: true, force: true });
     process.stderr.write(
       `${paint('red', 'error', process.stderr)} the source cannot be exported until these are fixed (nothing was written):\n`,
     );
@@ -63,13 +90,11 @@ await runCommand(USAGE, () => {
     );
     return EXIT.problems;
   }
-  const out = values.out === undefined ? join(root, 'xliff', `${locale.code}.xlf`) : resolve(values.out);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, writeXliff(result.document));
+  renameSync(partial, out);
   const { counts } = result;
   const shown = relative(process.cwd(), out) || out;
   process.stdout.write(
-    `${paint('green', 'wrote')} ${shown}: ${counts.pages} pages and ${result.document.files.length - counts.pages} string files, ${counts.units} units (${counts.translated} translated, ${counts.review} to review, ${counts.new} new)\n`,
+    `${paint('green', 'wrote')} ${shown}: ${counts.pages} pages and ${counts.strings} string files, ${counts.units} units (${counts.translated} translated, ${counts.review} to review, ${counts.new} new)\n`,
   );
   process.stdout.write(`Translate it in your CAT tool, then: npm run i18n:import -- ${shown}\n`);
   return EXIT.ok;

@@ -63,36 +63,42 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 const TEXT_SPECIAL = /[&<]|(?<=\]\])>/g;
 const ATTRIBUTE_SPECIAL = /[&<"]/g;
 const reference = (character: string) => `&#x${character.charCodeAt(0).toString(16).toUpperCase()};`;
+/** Whether a value has anything escapeXml changes: most have not, and are returned as they are. */
+const TEXT_CHANGES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F&<]|\]\]>/;
+const ATTRIBUTE_CHANGES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F&<"]/;
 export function escapeXml(value: string, context: 'text' | 'attribute'): string {
+  if (!(context === 'text' ? TEXT_CHANGES : ATTRIBUTE_CHANGES).test(value)) return value;
   const clean = value.replace(NOT_XML, '');
   return clean.replace(context === 'text' ? TEXT_SPECIAL : ATTRIBUTE_SPECIAL, reference);
 }
 
 /**
- * Appends XML to one list of strings, joined once at the end: a document of
- * 30,000 units is written without building a tree and joining it level by
- * level. Element and attribute names are this module's constants; every value
- * goes through `escapeXml`.
+ * Builds XML as one string, appended to as it goes: a document of 30,000
+ * units is written without building a tree and joining it level by level.
+ * Element and attribute names are this module's constants; every value goes
+ * through `escapeXml`.
  */
 class XmlWriter {
-  readonly parts: string[] = [];
-  open(name: string, attributes: Record<string, string | undefined> = {}): void {
-    this.parts.push(`<${name}`);
-    for (const [key, value] of Object.entries(attributes))
-      if (value !== undefined) this.parts.push(` ${key}="`, escapeXml(value, 'attribute'), '"');
-    this.parts.push('>');
+  xml = '';
+  open(name: string, attributes?: Record<string, string | undefined>): void {
+    this.xml += `<${name}`;
+    for (const key in attributes) {
+      const value = attributes[key];
+      if (value !== undefined) this.xml += ` ${key}="${escapeXml(value, 'attribute')}"`;
+    }
+    this.xml += '>';
   }
   close(name: string): void {
-    this.parts.push(`</${name}>`);
+    this.xml += `</${name}>`;
   }
   text(value: string): void {
-    this.parts.push(escapeXml(value, 'text'));
+    this.xml += escapeXml(value, 'text');
   }
   /** Whitespace between elements (outside `xml:space="preserve"` content): a line break and two spaces a level. */
   indent(depth: number): void {
-    this.parts.push(`\n${'  '.repeat(depth)}`);
+    this.xml += INDENTS[depth] ?? `\n${'  '.repeat(depth)}`;
   }
-  element(name: string, attributes: Record<string, string | undefined>, text: string): void {
+  element(name: string, attributes: Record<string, string | undefined> | undefined, text: string): void {
     this.open(name, attributes);
     this.text(text);
     this.close(name);
@@ -109,58 +115,73 @@ class XmlWriter {
     }
   }
 }
+const INDENTS = [0, 1, 2, 3, 4].map((depth) => `\n${'  '.repeat(depth)}`);
 
 export function writeXliff(document: XliffDocument): string {
+  return [xliffStart(), ...document.files.map((file) => xliffFile(file, document)), xliffEnd()].join('');
+}
+
+/** The document's opening, up to its first `<file>`: writeXliff in pieces, so an export can write each file as it goes. */
+export function xliffStart(): string {
   const out = new XmlWriter();
-  out.parts.push('<?xml version="1.0" encoding="UTF-8"?>\n');
+  out.xml += '<?xml version="1.0" encoding="UTF-8"?>\n';
   out.open('xliff', { xmlns: XLIFF_NAMESPACE, version: '1.2' });
-  for (const file of document.files) {
-    out.indent(1);
-    out.open('file', {
-      original: file.original,
-      datatype: file.datatype,
-      'source-language': document.sourceLanguage,
-      'target-language': document.targetLanguage,
-    });
-    if (file.notes.length > 0) {
-      out.indent(2);
-      out.open('header');
-      for (const note of file.notes) {
-        out.indent(3);
-        out.element('note', {}, note);
-      }
-      out.indent(2);
-      out.close('header');
+  return out.xml;
+}
+
+/**
+ * One `<file>` of the document, as text: an export keeps this string rather than the file's units,
+ * so what it holds until the end is the XML alone (and the garbage collector has fewer objects to copy).
+ */
+export function xliffFile(file: XliffFile, languages: Pick<XliffDocument, 'sourceLanguage' | 'targetLanguage'>): string {
+  const out = new XmlWriter();
+  out.indent(1);
+  out.open('file', {
+    original: file.original,
+    datatype: file.datatype,
+    'source-language': languages.sourceLanguage,
+    'target-language': languages.targetLanguage,
+  });
+  if (file.notes.length > 0) {
+    out.indent(2);
+    out.open('header');
+    for (const note of file.notes) {
+      out.indent(3);
+      out.element('note', undefined, note);
     }
     out.indent(2);
-    out.open('body');
-    for (const unit of file.units) {
-      out.indent(3);
-      out.open('trans-unit', { id: unit.id, 'xml:space': 'preserve' });
-      out.indent(4);
-      out.open('source');
-      out.inline(unit.source);
-      out.close('source');
-      out.indent(4);
-      out.open('target', { state: unit.state });
-      if (unit.target) out.inline(unit.target);
-      out.close('target');
-      for (const note of unit.notes) {
-        out.indent(4);
-        out.element('note', {}, note);
-      }
-      out.indent(3);
-      out.close('trans-unit');
-    }
-    out.indent(2);
-    out.close('body');
-    out.indent(1);
-    out.close('file');
+    out.close('header');
   }
-  out.parts.push('\n');
-  out.close('xliff');
-  out.parts.push('\n');
-  return out.parts.join('');
+  out.indent(2);
+  out.open('body');
+  for (const unit of file.units) {
+    out.indent(3);
+    out.open('trans-unit', { id: unit.id, 'xml:space': 'preserve' });
+    out.indent(4);
+    out.open('source');
+    out.inline(unit.source);
+    out.close('source');
+    out.indent(4);
+    out.open('target', { state: unit.state });
+    if (unit.target) out.inline(unit.target);
+    out.close('target');
+    for (const note of unit.notes) {
+      out.indent(4);
+      out.element('note', undefined, note);
+    }
+    out.indent(3);
+    out.close('trans-unit');
+  }
+  out.indent(2);
+  out.close('body');
+  out.indent(1);
+  out.close('file');
+  return out.xml;
+}
+
+/** The document's end, after its last `<file>`. */
+export function xliffEnd(): string {
+  return '\n</xliff>\n';
 }
 
 /** Where an element starts in the XLIFF file. */
