@@ -27,11 +27,12 @@ export interface PageFile {
 /** Splits `---` fenced YAML frontmatter from the body, as remark-frontmatter does: the first line must be `---`. */
 export function splitFrontmatter(text: string): { yaml: string | undefined; body: string } {
   const normalized = normalizeText(text);
-  const lines = normalized.split('\n');
-  if (lines[0] !== '---') return { yaml: undefined, body: normalized };
-  const end = lines.indexOf('---', 1);
-  if (end === -1) return { yaml: undefined, body: normalized };
-  return { yaml: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n') };
+  if (!normalized.startsWith('---\n')) return { yaml: undefined, body: normalized };
+  // The first later line that is `---` and nothing else: found by searching, not by cutting the page into lines.
+  let close = normalized.indexOf('\n---', 3);
+  while (close !== -1 && close + 4 < normalized.length && normalized[close + 4] !== '\n') close = normalized.indexOf('\n---', close + 1);
+  if (close === -1) return { yaml: undefined, body: normalized };
+  return { yaml: normalized.slice(4, Math.max(4, close)), body: normalized.slice(close + 5) };
 }
 
 export function readFrontmatter(text: string): { frontmatter: Record<string, unknown>; body: string } {
