@@ -127,16 +127,19 @@ export function glossaryRule(context: PageContext): Finding[] {
     const expected = context.source.frontmatter[key];
     const actual = context.translation.frontmatter[key];
     if (typeof expected !== 'string' || typeof actual !== 'string') continue;
-    findings.push(
-      ...termFindings(
-        context,
-        expected,
-        actual,
-        frontmatterPlace(context.translation, key),
-        frontmatterPlace(context.source, key),
-        FIELD_NAMES[key],
-      ),
-    );
+    // Placed only when there is a finding: placing a key builds the page's YAML document.
+    const found = termFindings(context, expected, actual, undefined, undefined, FIELD_NAMES[key]);
+    if (found.length > 0)
+      findings.push(
+        ...termFindings(
+          context,
+          expected,
+          actual,
+          frontmatterPlace(context.translation, key),
+          frontmatterPlace(context.source, key),
+          FIELD_NAMES[key],
+        ),
+      );
   }
   return findings;
 }
