@@ -103,6 +103,13 @@ class XmlWriter {
     this.text(text);
     this.close(name);
   }
+  /** Each note on a line of its own at `depth`. */
+  notes(notes: readonly string[], depth: number): void {
+    for (const note of notes) {
+      this.indent(depth);
+      this.element('note', undefined, note);
+    }
+  }
   inline(segments: readonly Segment[]): void {
     for (const segment of segments) {
       if (typeof segment === 'string') this.text(segment);
@@ -145,10 +152,7 @@ export function xliffFile(file: XliffFile, languages: Pick<XliffDocument, 'sourc
   if (file.notes.length > 0) {
     out.indent(2);
     out.open('header');
-    for (const note of file.notes) {
-      out.indent(3);
-      out.element('note', undefined, note);
-    }
+    out.notes(file.notes, 3);
     out.indent(2);
     out.close('header');
   }
@@ -165,10 +169,7 @@ export function xliffFile(file: XliffFile, languages: Pick<XliffDocument, 'sourc
     out.open('target', { state: unit.state });
     if (unit.target) out.inline(unit.target);
     out.close('target');
-    for (const note of unit.notes) {
-      out.indent(4);
-      out.element('note', undefined, note);
-    }
+    out.notes(unit.notes, 4);
     out.indent(3);
     out.close('trans-unit');
   }
