@@ -13,7 +13,7 @@ import SEARCH_DIALOG from 'lazy-module:src/client/search.ts';
 const root = document.documentElement;
 
 // Theme.
-const themeSwitch = document.querySelector<HTMLElement>('[data-theme-switch]');
+const themeSwitch = document.querySelector<HTMLElement>('.theme-switch');
 const themeSelect = themeSwitch?.querySelector('select');
 if (themeSwitch && themeSelect) {
   themeSelect.value = root.dataset.theme ?? 'system';
