@@ -104,6 +104,21 @@ export default defineConfig({
         },
       },
     },
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              // A component's <script> is bundled under the component's name plus Astro's suffix for it
+              // ("SiteHeader.astro_astro_type_script_index_0_lang"), and every page repeats that name in its
+              // <script src>: without the suffix (_astro/SiteHeader.<hash>.js) each page is 37 bytes lighter.
+              // Other entries (the lazily loaded search module) keep Astro's pattern, `<assets>/<name>.<hash>.js`.
+              entryFileNames: (chunk) => `_astro/${chunk.name.replace(/\.astro_astro_type_script_index_\d+_lang$/, '')}.[hash].js`,
+            },
+          },
+        },
+      },
+    },
   },
   integrations: [
     contentGuard(),

@@ -301,7 +301,7 @@ describe('a reader in Chromium', () => {
       'main .last-updated',
       'main .prev-next .prev-next-hint',
       'main .toc > summary',
-      'main .toc-label',
+      'main #toc-label',
     ]) {
       await expect(langOf(page, selector), selector).resolves.toBe('de');
     }
@@ -394,7 +394,7 @@ describe('a reader in Chromium', () => {
     await page.locator('.toc > summary').click();
     await expect(page.locator('.toc nav').getByRole('link', { name: 'Jeden Lead nachverfolgen' }).isVisible()).resolves.toBe(true);
     // No JavaScript: no theme switch, no search button; the system's scheme applies.
-    await expect(page.locator('[data-theme-switch]').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.theme-switch').isVisible()).resolves.toBe(false);
     await expect(page.getByRole('button', { name: 'Suchen' }).count()).resolves.toBe(0);
     await page.context().close();
   });
@@ -481,13 +481,13 @@ describe('a reader in Chromium', () => {
     const { page } = await open(`/en/${GUIDE}`, { scheme: 'light' });
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
-    await page.locator('[data-theme-switch] select').selectOption('dark');
+    await page.locator('.theme-switch select').selectOption('dark');
     const dark = await background();
     expect(dark).not.toBe(light);
     await page.goto(`${site.url}/de/`);
     await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
     await expect(background()).resolves.toBe(dark);
-    await expect(page.locator('[data-theme-switch] select').inputValue()).resolves.toBe('dark');
+    await expect(page.locator('.theme-switch select').inputValue()).resolves.toBe('dark');
     await openSearch(page);
     const dialog = await page.locator('pagefind-modal dialog').evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(dialog).toBe(dark);
@@ -497,7 +497,7 @@ describe('a reader in Chromium', () => {
     await expect(background()).resolves.toBe('rgb(255, 255, 255)');
     await page.emulateMedia({ media: 'screen' });
     // Back to the system's scheme (light here).
-    await page.locator('[data-theme-switch] select').selectOption('system');
+    await page.locator('.theme-switch select').selectOption('system');
     await page.reload();
     await expect(page.locator('html').getAttribute('data-theme')).resolves.toBeNull();
     await expect(background()).resolves.toBe(light);
@@ -575,7 +575,7 @@ describe('a reader in Chromium', () => {
     const policy = await page.locator('head > meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(policy).toMatch(/^script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/);
     // Theme: the reader module switches it, the inline script (allowed by its hash) applies it on the next page.
-    await page.locator('[data-theme-switch] select').selectOption('dark');
+    await page.locator('.theme-switch select').selectOption('dark');
     await page.reload();
     await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
     // Copy a section's link.

@@ -12,7 +12,7 @@
  * - ar: the guide mirrored (sidebar and "On this page" on the right and left,
  *   breadcrumbs and previous/next reversed), nothing overflowing, code and
  *   brand names left to right; screenshots go to test-results/screenshots/.
- *   Neither adds a script or stylesheet to a page; the guide stays under 30 KB before search.
+ *   Neither adds a script or stylesheet to a page; the guide, in English and in Arabic, stays under 30 KB before search.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -258,7 +258,7 @@ describe('Arabic, right to left', () => {
     }
   });
 
-  it('adds no JavaScript or stylesheet to a page, and the guide stays under 30 KB of HTML, CSS and JavaScript before search', async () => {
+  it('adds no JavaScript or stylesheet to a page, and the guide, English and Arabic, stays under 30 KB of HTML, CSS and JavaScript before search', async () => {
     const weigh = async (path: string) => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
@@ -281,16 +281,19 @@ describe('Arabic, right to left', () => {
       };
     };
     const english = await weigh(`/en/${GUIDE}`);
-    // The target is the bench's (scripts/bench/reader.ts): the guide, with Arabic and the pseudo-locales in the build.
+    // The target is the bench's (scripts/bench/reader.ts): the guide, with Arabic and the pseudo-locales in the build
+    // (whose language menu lists them too, so a page here is a little heavier than on the real site).
     expect(english.total).toBeLessThanOrEqual(30 * 1024);
     for (const path of [`/ar/${GUIDE}`, `/qps-ploc/${GUIDE}`, `/qps-plocm/${GUIDE}`]) {
       const figures = await weigh(path);
       // The same stylesheet and the same script as every other locale: right to left costs no file of its own.
       expect(figures.files, path).toEqual(english.files);
       expect(figures.inline, path).toBe(english.inline);
-      // Arabic letters take two bytes in UTF-8 and pseudo-localized text is a third longer by design, so their
-      // pages weigh more than the English one for the same content; printed for the record, not a target.
       console.log(`${path}: ${(figures.total / 1024).toFixed(1)} KB before search (English: ${(english.total / 1024).toFixed(1)} KB)`);
+      // Arabic letters take two bytes in UTF-8, so the Arabic guide weighs more than the English one for the same
+      // content, and is held to the same target. Pseudo-localized text is a third longer by design: printed for the
+      // record, not a target.
+      if (path.startsWith('/ar/')) expect(figures.total, path).toBeLessThanOrEqual(30 * 1024);
     }
   });
 });

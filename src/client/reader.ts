@@ -13,7 +13,7 @@ import SEARCH_DIALOG from 'lazy-module:src/client/search.ts';
 const root = document.documentElement;
 
 // Theme.
-const themeSwitch = document.querySelector<HTMLElement>('[data-theme-switch]');
+const themeSwitch = document.querySelector<HTMLElement>('.theme-switch');
 const themeSelect = themeSwitch?.querySelector('select');
 if (themeSwitch && themeSelect) {
   themeSelect.value = root.dataset.theme ?? 'system';
@@ -67,7 +67,7 @@ function markCurrent(): void {
     if (heading && heading.getBoundingClientRect().top <= innerHeight * 0.3) current = index;
   });
   // At the end of the page the last sections cannot scroll up that far: the last one on screen is the one being read.
-  if (innerHeight + scrollY >= document.documentElement.scrollHeight - 2) {
+  if (innerHeight + scrollY >= root.scrollHeight - 2) {
     sections.forEach((heading, index) => {
       if (heading && heading.getBoundingClientRect().top < innerHeight) current = index;
     });
@@ -77,7 +77,8 @@ function markCurrent(): void {
     else link.removeAttribute('aria-current');
   });
 }
-if (tocLinks.length > 0 && 'IntersectionObserver' in window) {
+// Every browser that runs this module (it uses ??=, from 2021) has IntersectionObserver (2019).
+if (tocLinks.length > 0) {
   const observer = new IntersectionObserver(markCurrent, { rootMargin: '0px 0px -70% 0px' });
   for (const heading of sections) if (heading) observer.observe(heading);
   addEventListener('scrollend', markCurrent);

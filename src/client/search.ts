@@ -13,7 +13,10 @@ interface PagefindGlobal {
   };
 }
 
-/** Builds the dialog for the locale the button names (`data-search-open`, `data-search-lang`), ready to open. */
+/**
+ * Builds the dialog for the locale the button names (`data-search-open`), ready to open. It searches the index
+ * of the page's language, `<html lang>` (the locale's tag: on a fallback page too, as only <main> is in English).
+ */
 export async function searchDialog(button: HTMLElement): Promise<{ open(): void }> {
   const stylesheet = (href: string) => document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
   stylesheet('/pagefind/pagefind-component-ui.css');
@@ -23,7 +26,7 @@ export async function searchDialog(button: HTMLElement): Promise<{ open(): void 
     import(/* @vite-ignore */ PAGEFIND_UI),
   ]);
   const settings = document.createElement('pagefind-config');
-  settings.setAttribute('lang', button.dataset.searchLang!);
+  settings.setAttribute('lang', document.documentElement.lang);
   settings.setAttribute('bundle-path', '/pagefind/');
   // An excerpt is the sentence around the hit (Pagefind's 30 words, centred on the match), shown whole
   // (search-theme.css lets it wrap instead of cutting it to one line).

@@ -1,15 +1,20 @@
 /**
  * The site's only executable inline scripts, as the exact text each page
  * carries. They live here, not in the templates, so the Content-Security-Policy
- * (csp.ts) hashes the very characters the browser runs: a template's whitespace
- * or a compiler's rewriting can never make a hash go stale. Neither script
+ * (csp.ts: each page's allows the ones it carries) hashes the very characters
+ * the browser runs: a template's whitespace or a compiler's rewriting can
+ * never make a hash go stale. Neither script
  * holds data from content; what one needs comes from its element's `data-`
  * attributes, which Astro escapes like any other attribute.
  */
 
-/** Applies the reader's remembered theme (ThemeSwitch) before the first paint; without one, the system's. */
+/**
+ * Applies the reader's remembered theme (ThemeSwitch) before the first paint; without one, the system's. Written
+ * minified by hand, as every page carries it inline: `t` is the stored theme (`==` suffices, as `getItem` gives a
+ * string or null), and `catch` ignores storage that is blocked.
+ */
 export const THEME_SCRIPT =
-  "try { var theme = localStorage.getItem('theme'); if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme; } catch (e) {}";
+  "try{var t=localStorage.getItem('theme');if(t=='light'||t=='dark')document.documentElement.dataset.theme=t}catch(e){}";
 
 /**
  * The language chooser at `/` sends a visitor arriving from outside the site to
@@ -27,6 +32,3 @@ export const CHOOSER_SCRIPT = [
   '  }',
   '}',
 ].join('\n');
-
-/** Every inline script a page may carry; the policy allows exactly these. */
-export const INLINE_SCRIPTS = [THEME_SCRIPT, CHOOSER_SCRIPT] as const;
