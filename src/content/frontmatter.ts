@@ -53,11 +53,38 @@ export const TRANSLATABLE_KEYS = ['title', 'navTitle', 'description'] as const;
 
 /**
  * Reads a frontmatter block's YAML with the parser Astro reads it with (js-yaml, through
- * `@astrojs/internal-helpers/frontmatter`), so the tools accept exactly the YAML the site does. The
- * YAML 1.2 core schema keeps a date the string it was written as (Astro's default schema would make
- * it a Date; the schema above coerces either), so values round-trip as written. Throws js-yaml's
- * error, which carries the line and column.
+ * `@astrojs/internal-helpers/frontmatter`), so the tools accept the YAML the site does. The YAML 1.2
+ * core schema keeps a date the string it was written as (Astro's default schema would make it a
+ * Date; the schema above coerces either), so values round-trip as written. Throws js-yaml's error,
+ * which carries the line and column, or a FrontmatterAliasError.
  */
 export function loadFrontmatterYaml(yaml: string): unknown {
-  return load(yaml, { schema: CORE_SCHEMA });
+  const value = load(yaml, { schema: CORE_SCHEMA });
+  if (!isTree(value)) throw new FrontmatterAliasError();
+  return value;
+}
+
+/**
+ * A frontmatter that reuses a list or map through an alias (`&name` … `*name`). js-yaml hands out the
+ * same object again for each alias, so nine lines can stand for a billion values once anything
+ * copies them (JSON, a cache, a hash): a page from any contributor must not be able to do that.
+ */
+export class FrontmatterAliasError extends Error {
+  constructor() {
+    super('a list or map is reused through an alias (`*name`); frontmatter values are written out');
+  }
+}
+
+/** Whether no list or map is reached twice: walked once, so the check costs what the value holds. */
+function isTree(value: unknown): boolean {
+  const seen = new Set<object>();
+  const pending = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (next === null || typeof next !== 'object') continue;
+    if (seen.has(next)) return false;
+    seen.add(next);
+    pending.push(...Object.values(next));
+  }
+  return true;
 }

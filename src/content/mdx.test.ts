@@ -35,6 +35,21 @@ describe('parseMdx', () => {
     expect(result.problems[0]!.message).not.toMatch(/at line/);
   });
 
+  it('refuses a list or map reused through aliases (a billion values in nine lines), at the first alias, without expanding it', () => {
+    const lines = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let level = 1; level < 9; level++) {
+      const [from, to] = [String.fromCharCode(96 + level), String.fromCharCode(97 + level)];
+      lines.push(`${to}: &${to} [${Array(9).fill(`*${from}`).join(', ')}]`);
+    }
+    const result = parseMdx('content/en/a.mdx', page(`${valid}\n${lines.join('\n')}`));
+    expect(result.ok).toBe(true);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ rule: 'frontmatter', line: 6, column: 8, message: expect.stringMatching(/reused through an alias/) }),
+    ]);
+    // An alias to a single value repeats no structure: it is plain YAML.
+    expect(parseMdx('a.mdx', page(`title: &t A page\nnavTitle: *t\ndescription: A description that is long enough.\norder: 1`)).problems).toEqual([]);
+  });
+
   it('treats a BOM and CRLF line endings as the same page', () => {
     const unix = parseMdx('a.mdx', page(valid, '## Hi\n\nText'));
     const windows = parseMdx('a.mdx', `\uFEFF${page(valid, '## Hi\n\nText').replace(/\n/g, '\r\n')}`);

@@ -16,9 +16,9 @@ import type { Root, RootContent, Yaml } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { placeJsxAttributes } from './jsxAttributes.ts';
 import { YAMLException } from 'js-yaml';
-import { isMap, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { MDX_COMPONENTS } from './components.ts';
-import { frontmatterSchema, loadFrontmatterYaml, type Frontmatter } from './frontmatter.ts';
+import { FrontmatterAliasError, frontmatterSchema, loadFrontmatterYaml, type Frontmatter } from './frontmatter.ts';
 import { stripBom } from './json.ts';
 import type { Finding } from '../report/finding.ts';
 
@@ -200,6 +200,17 @@ export function frontmatterLocator(yaml: string, firstLine: number) {
   };
   return {
     lineOf,
+    /** Where the first alias (`*name`) is. */
+    firstAlias(): { line: number; column: number } | undefined {
+      let found: { line: number; column: number } | undefined;
+      visit(located(), {
+        Alias(_, node) {
+          if (node.range) found = lineOf(node.range[0]);
+          return visit.BREAK;
+        },
+      });
+      return found;
+    },
     /** The YAML errors, each placed. */
     errors: () => located().errors.map((error) => ({ ...lineOf(error.pos[0]), message: error.message })),
     /** The deepest key of `path` that exists, so a nested error points at its own line. */
@@ -224,13 +235,13 @@ function readFrontmatter(file: string, node: Yaml) {
   const firstLine = (node.position?.start.line ?? 1) + 1;
   const locator = frontmatterLocator(node.value, firstLine);
   const positionOf = locator.positionOf;
-  const yamlProblem = (place: { line: number; column: number }, message: string): Finding => ({
+  const yamlProblem = (place: { line: number; column: number }, message: string, hint = 'Check indentation and quote values that contain a colon.'): Finding => ({
     file,
     rule: 'frontmatter',
     severity: 'error' as const,
     ...place,
     message: `Invalid YAML frontmatter: ${message.split('\n')[0]}`,
-    hint: 'Check indentation and quote values that contain a colon.',
+    hint,
   });
   let raw: unknown;
   try {
@@ -238,7 +249,9 @@ function readFrontmatter(file: string, node: Yaml) {
   } catch (error) {
     // Every problem the located document finds, with its place; Astro's parser's own message when only it objects.
     const problems = locator.errors().map(({ message, ...place }) => yamlProblem(place, message));
-    if (problems.length === 0) {
+    if (error instanceof FrontmatterAliasError) {
+      problems.push(yamlProblem(locator.firstAlias() ?? { line: firstLine, column: 1 }, `${error.message}.`, 'Write the value out where it is used, without `&name` and `*name`.'));
+    } else if (problems.length === 0) {
       const mark = error instanceof YAMLException ? error.mark : undefined;
       problems.push(yamlProblem(mark ? { line: firstLine + mark.line, column: mark.column + 1 } : { line: firstLine, column: 1 }, error instanceof YAMLException ? error.reason : String(error)));
     }
