@@ -40,9 +40,7 @@ export interface MdxDocument {
   frontmatter: Frontmatter | undefined;
   /** The raw parsed YAML, for rules that compare keys across locales. */
   rawFrontmatter: Record<string, unknown>;
-  /** Where a frontmatter key is written; a path reaches nested keys (`['translation', 'source']`). */
-  frontmatterPosition(path: string | readonly (string | number)[]): { line: number; column: number } | undefined;
-  /** The frontmatter's YAML and the file line it starts on, to place keys later (frontmatterLocator). */
+  /** The frontmatter's YAML and the file line it starts on, to place a key later (frontmatterLocator). */
   frontmatterYaml: FrontmatterYaml;
 }
 
@@ -93,8 +91,7 @@ export function parseMdx(file: string, rawText: string): MdxResult {
       tree,
       frontmatter: frontmatter.value,
       rawFrontmatter: frontmatter.raw,
-      frontmatterPosition: frontmatter.positionOf,
-      frontmatterYaml: { text: yamlNode.value, line: (yamlNode.position?.start.line ?? 1) + 1 },
+      frontmatterYaml: { text: yamlNode.value, line: frontmatterLine(yamlNode) },
     },
   };
 }
@@ -199,7 +196,6 @@ export function frontmatterLocator(yaml: string, firstLine: number) {
     return { line: firstLine + line - 1, column: offset - before.lastIndexOf('\n') };
   };
   return {
-    lineOf,
     /** Where the first alias (`*name`) is. */
     firstAlias(): { line: number; column: number } | undefined {
       let found: { line: number; column: number } | undefined;
@@ -230,11 +226,12 @@ export function frontmatterLocator(yaml: string, firstLine: number) {
   };
 }
 
+/** The file's line of a frontmatter's first YAML line: the one after the opening `---`. */
+const frontmatterLine = (node: Yaml) => (node.position?.start.line ?? 1) + 1;
+
 function readFrontmatter(file: string, node: Yaml) {
-  // The YAML starts on the line after the opening `---`.
-  const firstLine = (node.position?.start.line ?? 1) + 1;
+  const firstLine = frontmatterLine(node);
   const locator = frontmatterLocator(node.value, firstLine);
-  const positionOf = locator.positionOf;
   const yamlProblem = (place: { line: number; column: number }, message: string, hint = 'Check indentation and quote values that contain a colon.'): Finding => ({
     file,
     rule: 'frontmatter',
@@ -255,20 +252,19 @@ function readFrontmatter(file: string, node: Yaml) {
       const mark = error instanceof YAMLException ? error.mark : undefined;
       problems.push(yamlProblem(mark ? { line: firstLine + mark.line, column: mark.column + 1 } : { line: firstLine, column: 1 }, error instanceof YAMLException ? error.reason : String(error)));
     }
-    return { problems, value: undefined, raw: {}, positionOf };
+    return { problems, value: undefined, raw: {} };
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { problems: [{ file, line: firstLine, column: 1, rule: 'frontmatter', severity: 'error' as const, message: 'The frontmatter must be a set of `key: value` lines.' }], value: undefined, raw: {}, positionOf };
+    return { problems: [{ file, line: firstLine, column: 1, rule: 'frontmatter', severity: 'error' as const, message: 'The frontmatter must be a set of `key: value` lines.' }], value: undefined, raw: {} };
   }
   const result = frontmatterSchema.safeParse(raw);
   if (!result.success) {
     return {
       value: undefined,
       raw: raw as Record<string, unknown>,
-      positionOf,
       problems: result.error.issues.map((issue): Finding => {
         const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-        const where = positionOf(unknownKeys.length ? [...issue.path.map(String), unknownKeys[0]!] : issue.path.map(String)) ?? { line: firstLine, column: 1 };
+        const where = locator.positionOf(unknownKeys.length ? [...issue.path.map(String), unknownKeys[0]!] : issue.path.map(String)) ?? { line: firstLine, column: 1 };
         return {
           file,
           ...where,
@@ -282,7 +278,7 @@ function readFrontmatter(file: string, node: Yaml) {
       }).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     };
   }
-  return { problems: [], value: result.data, raw: raw as Record<string, unknown>, positionOf };
+  return { problems: [], value: result.data, raw: raw as Record<string, unknown> };
 }
 
 function mdxHint(reason: string): string {
