@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/report/finding.ts';
 import { sourceHash } from '../../src/content/sourceHash.ts';
-import { parseRegistry, type LocaleRegistry } from '../../src/i18n/locales.ts';
+import { EN_DE_NL as registry } from '../../tests/helpers/fixture.ts';
 import { toPageFile, type PageFile } from '../../src/model/pageFile.ts';
 import { buildSite } from '../../src/model/site.ts';
 import { indexFindings, pageFindings } from './pageFindings.ts';
-
-const registry = parseRegistry({
-  source: 'en',
-  locales: [
-    { code: 'en', name: 'English', dir: 'ltr', status: 'complete' },
-    { code: 'de', name: 'Deutsch', dir: 'ltr', status: 'complete' },
-    { code: 'nl', name: 'Nederlands', dir: 'ltr', status: 'partial' },
-  ],
-}) as LocaleRegistry;
 
 const page = (title: string, body: string, extra = '') => `---\ntitle: ${title}\norder: 1\n${extra}---\n\n${body}\n`;
 const guide = page('Enable lead sharing', 'Turn it on.');

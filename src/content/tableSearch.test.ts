@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../tests/helpers/project.ts';
-import { parseRegistry, type LocaleRegistry } from '../i18n/locales.ts';
+import { EN_DE_NL as registry } from '../../tests/helpers/fixture.ts';
 import { toPageFile, type PageFile } from '../model/pageFile.ts';
 import { buildSite, loadSite } from '../model/site.ts';
 import { parseMdx } from './mdx.ts';
@@ -11,14 +11,6 @@ import { searchesTableOn } from './tableSearch.ts';
 import { loadTables, tableIds, tableView } from './tables.ts';
 import { sourceHash } from './sourceHash.ts';
 
-const registry = parseRegistry({
-  source: 'en',
-  locales: [
-    { code: 'en', name: 'English', dir: 'ltr', status: 'complete' },
-    { code: 'de', name: 'Deutsch', dir: 'ltr', status: 'complete' },
-    { code: 'nl', name: 'Nederlands', dir: 'ltr', status: 'partial' },
-  ],
-}) as LocaleRegistry;
 
 const page = (title: string, body: string, extra = '') => `---\ntitle: ${title}\norder: 1\n${extra}---\n\n${body}\n`;
 const en = {

@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parseRegistry, type LocaleRegistry } from '../../src/i18n/locales.ts';
 
 export interface Fixture {
   root: string;
@@ -24,6 +25,16 @@ export const REGISTRY = JSON.stringify({
     { code: 'de', name: 'Deutsch', dir: 'ltr', status: 'complete' },
   ],
 });
+
+/** English source, German complete, Dutch partial: the registry unit tests build small sites in memory with. */
+export const EN_DE_NL = parseRegistry({
+  source: 'en',
+  locales: [
+    { code: 'en', name: 'English', dir: 'ltr', status: 'complete' },
+    { code: 'de', name: 'Deutsch', dir: 'ltr', status: 'complete' },
+    { code: 'nl', name: 'Nederlands', dir: 'ltr', status: 'partial' },
+  ],
+}) as LocaleRegistry;
 
 export const TABLES = JSON.stringify({
   brands: { a: 'Alpha', b: 'Beta' },
