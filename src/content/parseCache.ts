@@ -2,6 +2,11 @@
  * Parsed pages cached on disk by file and content hash, so a second run of
  * the checker only parses what changed. The cache is keyed by a fingerprint of
  * the parsing code too: edit the parser and the cache starts over.
+ *
+ * The file holds one entry per line (`"<key>"\t<parsed page as JSON>`) after a
+ * header line, and an entry is decoded only when asked for: a shard of a large
+ * build, or the content guard of one shard, reads the few pages it needs
+ * without turning every page of the site into objects.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -29,25 +34,84 @@ export interface ParseCache {
   stats: { hits: number; misses: number };
 }
 
+/** Names the file's layout in its header: a file of another layout is not read (and is replaced on save). */
+const FORMAT = 'publisher-docs parse cache, one entry per line';
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+
+/** The stored entries: the file's bytes, and where each key's parsed page sits in them. */
+interface Stored {
+  bytes: Buffer;
+  /** Key → [start of the line, start of the page's JSON, end of the line]. */
+  at: Map<string, [number, number, number]>;
+}
+
+/** Reads the cache file's index; an empty cache when there is none, or one of another version or layout. */
+function readStored(cacheFile: string | null, version: string): Stored {
+  const empty: Stored = { bytes: Buffer.alloc(0), at: new Map() };
+  let bytes: Buffer;
+  try {
+    if (!cacheFile) return empty;
+    bytes = readFileSync(cacheFile);
+  } catch {
+    // No cache yet, or an unreadable one: start empty; it is only a cache.
+    return empty;
+  }
+  const headerEnd = bytes.indexOf(NEWLINE);
+  // A header is short: anything else (an older layout's single line of JSON) is not read.
+  if (headerEnd < 0 || headerEnd > 1024) return empty;
+  try {
+    const header = JSON.parse(bytes.toString('utf8', 0, headerEnd)) as { format?: unknown; version?: unknown };
+    if (header.format !== FORMAT || header.version !== version) return empty;
+  } catch {
+    return empty;
+  }
+  const at = new Map<string, [number, number, number]>();
+  for (let start = headerEnd + 1; start < bytes.length; ) {
+    const found = bytes.indexOf(NEWLINE, start);
+    const end = found < 0 ? bytes.length : found;
+    // JSON escapes tabs and newlines inside strings, so the first tab ends the key and a newline ends the entry.
+    const tab = bytes.indexOf(TAB, start);
+    if (tab > start && tab < end) {
+      try {
+        at.set(JSON.parse(bytes.toString('utf8', start, tab)) as string, [start, tab + 1, end]);
+      } catch {
+        // A damaged line is a page to parse again.
+      }
+    }
+    start = end + 1;
+  }
+  return { bytes, at };
+}
+
 /**
  * @param cacheFile where the cache lives; `null` keeps it in memory for this run only (`--no-cache`
  *   still lets worker threads hand their parsed pages over through it).
  * @param codeRoot where the parsing code is: this module's project, unless the module runs from a
  *   bundle (a page of the built site), which passes the project it builds.
  */
-export function openParseCache(root: string, cacheFile: string | null = join(root, 'node_modules/.cache/publisher-docs/i18n-pages.json'), codeRoot = CODE_ROOT): ParseCache {
+export function openParseCache(
+  root: string,
+  cacheFile: string | null = join(root, 'node_modules/.cache/publisher-docs/i18n-pages.jsonl'),
+  codeRoot = CODE_ROOT,
+): ParseCache {
   const fingerprint = createHash('sha256');
   // The checker's own code, wherever the checked content lives.
   for (const file of PARSER_FILES) fingerprint.update(readFileSync(join(codeRoot, file)));
   const version = fingerprint.digest('hex').slice(0, 16);
-  let entries: Record<string, ParsedPage> = {};
-  try {
-    const stored = cacheFile ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as { version?: string; entries?: Record<string, ParsedPage> }) : {};
-    if (stored.version === version && stored.entries) entries = stored.entries;
-  } catch {
-    // No cache yet, or an unreadable one: start empty; it is only a cache.
-  }
-  const used: Record<string, ParsedPage> = {};
+  const stored = readStored(cacheFile, version);
+  /** A stored page, decoded now; undefined when there is none or its line is damaged. */
+  const decode = (key: string): ParsedPage | undefined => {
+    const place = stored.at.get(key);
+    if (!place) return undefined;
+    try {
+      return JSON.parse(stored.bytes.toString('utf8', place[1], place[2])) as ParsedPage;
+    } catch {
+      return undefined;
+    }
+  };
+  const handedOver = new Map<string, ParsedPage>();
+  const used = new Map<string, ParsedPage>();
   const stats = { hits: 0, misses: 0 };
   // The content model and the checker both ask for a page: its text is hashed once per run, not once per question.
   const keys = new Map<string, { text: string; key: string }>();
@@ -61,9 +125,12 @@ export function openParseCache(root: string, cacheFile: string | null = join(roo
   let added = 0;
   return {
     stats,
-    has: (file, text) => keyOf(file, text) in entries,
+    has(file, text) {
+      const key = keyOf(file, text);
+      return stored.at.has(key) || handedOver.has(key);
+    },
     put(file, text, page) {
-      entries[keyOf(file, text)] = page;
+      handedOver.set(keyOf(file, text), page);
       added++;
     },
     changed() {
@@ -72,23 +139,28 @@ export function openParseCache(root: string, cacheFile: string | null = join(roo
     get(file, text, parse) {
       const key = keyOf(file, text);
       // Parsed earlier in this run (the content model asks before the checker does): the same page, not a second parse.
-      const parsed = used[key];
+      const parsed = used.get(key);
       if (parsed) return parsed;
-      const hit = entries[key];
+      const hit = handedOver.get(key) ?? decode(key);
       if (hit) stats.hits++;
       else stats.misses++;
       const page = hit ?? parse();
-      used[key] = page;
+      used.set(key, page);
       return page;
     },
     save(keep) {
       if (!cacheFile) return;
-      if (stats.misses === 0 && added === 0 && (keep || Object.keys(used).length === Object.keys(entries).length)) return;
-      if (keep) for (const [key, page] of Object.entries(entries)) if (!(key in used) && keep(key.slice(0, key.indexOf('\0')))) used[key] = page;
+      if (stats.misses === 0 && added === 0 && (keep || used.size === stored.at.size)) return;
+      const lines: Buffer[] = [Buffer.from(`${JSON.stringify({ format: FORMAT, version })}\n`)];
+      for (const [key, page] of used) lines.push(Buffer.from(`${JSON.stringify(key)}\t${JSON.stringify(page)}\n`));
+      // Another shard's pages stay as they were stored, byte for byte, without being decoded.
+      if (keep)
+        for (const [key, [start, , end]] of stored.at)
+          if (!used.has(key) && keep(key.slice(0, key.indexOf('\0')))) lines.push(stored.bytes.subarray(start, end), Buffer.from('\n'));
       try {
         mkdirSync(dirname(cacheFile), { recursive: true });
         // Write then rename, so an interrupted run never leaves half a cache.
-        writeFileSync(`${cacheFile}.tmp`, JSON.stringify({ version, entries: used }));
+        writeFileSync(`${cacheFile}.tmp`, Buffer.concat(lines));
         renameSync(`${cacheFile}.tmp`, cacheFile);
       } catch {
         // A read-only checkout still gets its report.
