@@ -231,7 +231,14 @@ export function normalizePagePath(path: string): string {
   return withoutIndex.endsWith('/') ? withoutIndex : `${withoutIndex}/`;
 }
 
-const loaded = new Map<string, { stamp: string; site: Site }>();
+/**
+ * Models read in this process, by root. Kept on `globalThis` because Astro loads its config (with the
+ * content guard and the Markdown plugins) and the built pages as separate copies of this module: one
+ * model per process instead of one per copy, read once, held in memory once.
+ */
+const loaded: Map<string, { stamp: string; site: Site }> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('publisher-docs/loaded-sites')
+] ??= new Map()) as Map<string, { stamp: string; site: Site }>;
 
 /**
  * Reads `content/` under `root`: the registry (throws a ContentError naming
