@@ -40,11 +40,36 @@ import { finishShard, mergeShards, readShardSet } from './lib/shards.ts';
 import { promote, removeLeftovers, stagingFolder } from './lib/stagedDist.ts';
 
 /**
- * Above this many built pages, `npm run build` builds in shards. Measured with the bench corpus
- * (docs/scale.md): Astro's peak grows with the pages one process renders; at this size it stays
- * well under 2 GB. `PUBLISHER_DOCS_PAGES_PER_SHARD` overrides it (tests, measurements).
+ * Above this many page files (`content/<locale>/**.mdx`, every locale), `npm run build` builds in shards.
+ * An `astro build` process's memory follows the pages it compiles and bundles, one module per file (a
+ * fallback page renders its source's module). Measured on the bench corpus at 5,000 × 2 with the heap
+ * below (docs/scale.md): a shard of 2,000 files peaks at about 1.9 GB, one of 2,500 at 2.2 GB, so the
+ * 1,000 × 2 corpus (2,000 files) stays one build. `PUBLISHER_DOCS_PAGES_PER_SHARD` overrides it.
  */
-const PAGES_PER_SHARD = Number(process.env.PUBLISHER_DOCS_PAGES_PER_SHARD) || 4000;
+const PAGES_PER_SHARD = Number(process.env.PUBLISHER_DOCS_PAGES_PER_SHARD) || 2000;
+
+/**
+ * The JavaScript heap of each `astro build` process, in MB. Left alone, V8 lets the heap grow towards a
+ * quarter of the machine's memory before it collects hard: on a 24 GB machine a 2,000-page shard peaked
+ * at 2.95 GB, with this limit at 1.94 GB and no slower. Such a shard needs between 600 and 1,024 MB.
+ * `PUBLISHER_DOCS_HEAP_MB` changes it; a `--max-old-space-size` in NODE_OPTIONS wins over both.
+ */
+const ASTRO_HEAP_MB = Number(process.env.PUBLISHER_DOCS_HEAP_MB) || 1024;
+
+/** Node options for an `astro build` process: the heap limit above, unless the person running the build set one. */
+function astroNodeOptions(): string[] {
+  return /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : [`--max-old-space-size=${ASTRO_HEAP_MB}`];
+}
+
+/** After an `astro build` that failed: what to do when it ran out of heap (V8 printed its own trace above). */
+function explainAstroExit(astro: Finished): void {
+  if (astro.signal !== 'SIGABRT') return;
+  process.stderr.write(
+    `${paint('red', 'error', process.stderr)} astro build stopped (${astro.signal}), most likely out of its ${ASTRO_HEAP_MB} MB heap. ` +
+      `Build in smaller shards (PUBLISHER_DOCS_PAGES_PER_SHARD=${Math.max(100, Math.floor(PAGES_PER_SHARD / 2))} npm run build) ` +
+      `or give each process more (PUBLISHER_DOCS_HEAP_MB=${ASTRO_HEAP_MB * 2} npm run build); see docs/scale.md.\n`,
+  );
+}
 
 const USAGE = `Usage: npm run build [-- --details] [-- --help]
        npm run build -- --shard k/n [--out <dir>]
@@ -58,7 +83,7 @@ warning here). Exit 0 clean, 1 problems found, 2 usage or configuration
 error or another build running. dist/ is replaced only by a complete
 build, and one build at a time runs in a folder (a second exits 2). CI runs the three steps one by one instead (see the README).
 
-A site of more than ${PAGES_PER_SHARD} built pages (source pages x locales) is built in
+A site of more than ${PAGES_PER_SHARD} page files (all locales) is built in
 shards one after another, each in a fresh process, then merged, so memory
 stays flat as the site grows (docs/scale.md).
 
@@ -72,6 +97,8 @@ const ROOT = join(import.meta.dirname, '..');
 interface Finished {
   code: number;
   output: string;
+  /** Set when a signal ended the process: SIGABRT is how V8 stops at its heap limit. */
+  signal?: NodeJS.Signals | null;
 }
 
 /** Node's compile cache, on before a child's modules load (see scripts/lib/compileCache.ts). */
@@ -93,7 +120,7 @@ function start(
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const done = new Promise<Finished>((resolve) => {
     child.once('error', (error) => resolve({ code: EXIT.usage, output: `Could not run ${args.join(' ')}: ${error.message}\n` }));
-    child.once('close', (code) => resolve({ code: code ?? EXIT.problems, output }));
+    child.once('close', (code, signal) => resolve({ code: code ?? EXIT.problems, output, signal }));
   });
   return { child, done };
 }
@@ -171,7 +198,9 @@ async function buildInto(staging: string, children: ChildProcess[], details: boo
     children.push(started.child);
     return started;
   };
-  const astro = launch([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], { ipc: true });
+  const astro = launch([...astroNodeOptions(), join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
+    ipc: true,
+  });
   let translations: Promise<Finished> | undefined;
   let links: Promise<Finished> | undefined;
   // A person reads this output: errors in full, warnings one line per locale (unless --details).
@@ -190,6 +219,7 @@ async function buildInto(staging: string, children: ChildProcess[], details: boo
   });
   const site = await timed('astro build', astro.done);
   if (site.code !== EXIT.ok) {
+    explainAstroExit(site);
     // The guard's report, or Astro's error, says why; a check that had started has nothing to add.
     for (const child of [translations, links]) if (child) await child;
     return { code: site.code === EXIT.usage ? EXIT.usage : EXIT.problems, built: false };
@@ -230,9 +260,10 @@ function buildMode(
   return { kind: 'shard', shard, out };
 }
 
-/** How many shards a whole build of this site uses: one per PAGES_PER_SHARD built pages. */
+/** How many shards a whole build of this site uses: one per PAGES_PER_SHARD page files. */
 function shardsFor(site: Site): number {
-  return Math.max(1, Math.ceil(site.pages.length / PAGES_PER_SHARD));
+  const files = [...site.files.values()].reduce((sum, list) => sum + list.length, 0);
+  return Math.max(1, Math.ceil(files / PAGES_PER_SHARD));
 }
 
 /** `astro build` of one shard into `folder`: its sections' pages, no search index (src/model/shard.ts). */
@@ -243,12 +274,16 @@ async function buildShard(
   options: { guardOnly?: boolean; onGuarded?: (() => void) | undefined } = {},
 ): Promise<{ code: number; built: boolean }> {
   const env = { [SHARD_ENV]: `${shard.index}/${shard.count}`, ...(options.guardOnly ? { [GUARD_ONLY_ENV]: '1' } : {}) };
-  const astro = start([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', folder], { ipc: true, env });
+  const astro = start([...astroNodeOptions(), join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', folder], {
+    ipc: true,
+    env,
+  });
   children.push(astro.child);
   astro.child.on('message', (message) => {
     if (message === CONTENT_GUARDED) options.onGuarded?.();
   });
   const site = await timed('astro build', astro.done);
+  explainAstroExit(site);
   if (site.code !== EXIT.ok) return { code: site.code === EXIT.usage ? EXIT.usage : EXIT.problems, built: false };
   return { code: EXIT.ok, built: !options.guardOnly };
 }
@@ -265,7 +300,7 @@ async function buildInShards(
   children: ChildProcess[],
   details: boolean,
 ): Promise<{ code: number; built: boolean }> {
-  process.stdout.write(`Building in ${count} shards, one after another (more than ${PAGES_PER_SHARD} pages: see docs/scale.md).\n`);
+  process.stdout.write(`Building in ${count} shards, one after another (more than ${PAGES_PER_SHARD} page files: see docs/scale.md).\n`);
   const site = loadSite(ROOT);
   let translations: Promise<Finished> | undefined;
   const checkTranslations = () => (translations ??= timed('check:i18n', launchCheck(children, 'scripts/check-i18n.ts', details)));
@@ -332,7 +367,7 @@ async function mergeInto(
   const links = timed('check:links', launchCheck(children, 'scripts/check-links.ts', details, ['--dist', staging, '--dist-label', 'dist']));
   const indexing = performance.now();
   const search = await writeSearchIndex(staging, site.registry.codes);
-  recordStage('Pagefind index', performance.now() - indexing, search.peakBytes);
+  recordStage('Pagefind index', performance.now() - indexing, search.peakBytes, search.pages);
   if (search.problems.length > 0) {
     await Promise.all([i18n, links]);
     process.stderr.write(

@@ -12,10 +12,10 @@ import { NPM_BUILD_LIMIT_MS } from './helpers/work.ts';
 let project: ProjectCopy | undefined;
 afterEach(() => project?.remove());
 
-function npmBuild(change: (dir: string) => void) {
+function npmBuild(change: (dir: string) => void, env: Record<string, string> = {}) {
   project = copyProject();
   change(project.dir);
-  return run(project.dir, process.execPath, ['scripts/build.ts'], {}, NPM_BUILD_LIMIT_MS);
+  return run(project.dir, process.execPath, ['scripts/build.ts'], env, NPM_BUILD_LIMIT_MS);
 }
 
 /** One `npm run build` (work.ts); two at once get the same, as one of them is refused at once. */
@@ -110,6 +110,20 @@ describe('npm run build', () => {
       });
       expect(result.code, result.output).toBe(1);
       expect(result.output).toContain('layout broke');
+      expectUntouched(project!.dir);
+    },
+    NPM_BUILD_LIMIT_MS + 10_000,
+  );
+
+  it(
+    'says what to do when Astro runs out of its heap, and leaves the previous dist/ as it was',
+    () => {
+      // A heap far too small for Astro: V8 stops it as it would a shard too large for the limit.
+      const result = npmBuild(previousDist, { PUBLISHER_DOCS_HEAP_MB: '16' });
+      expect(result.code, result.output).toBe(1);
+      expect(result.stderr).toMatch(/astro build stopped \(SIGABRT\), most likely out of its 16 MB heap/);
+      expect(result.stderr).toContain('PUBLISHER_DOCS_PAGES_PER_SHARD=1000 npm run build');
+      expect(result.stderr).toContain('PUBLISHER_DOCS_HEAP_MB=32 npm run build');
       expectUntouched(project!.dir);
     },
     NPM_BUILD_LIMIT_MS + 10_000,

@@ -15,6 +15,8 @@ export interface StageFigure {
   stage: string;
   ms: number;
   peakBytes?: number | undefined;
+  /** Pages the stage worked on, where it says (Pagefind's indexed pages). */
+  items?: number | undefined;
 }
 
 export interface BuildFigures {

@@ -103,7 +103,7 @@ export function searchIndex(locales: readonly string[]): AstroIntegration {
         if (problems.length > 0) fail(logger, problems);
         logger.info(`Indexed ${pages} pages for search.`);
         // Pagefind's indexer is a process of its own: its peak, not Astro's.
-        recordStage('Pagefind index', performance.now() - start, peakBytes);
+        recordStage('Pagefind index', performance.now() - start, peakBytes, pages);
       },
       'astro:server:setup': ({ server, logger }) => {
         const folder = join(outDir, 'pagefind');

@@ -10,10 +10,18 @@ import { pathToFileURL } from 'node:url';
 
 export const TIMINGS_ENV = 'PUBLISHER_DOCS_TIMINGS';
 
-/** `peakBytes`: by default this process's peak resident memory until now (a stage inside `astro build` peaks no higher than that). */
-export function recordStage(stage: string, ms: number, peakBytes: number | undefined = process.resourceUsage().maxRSS * 1024): void {
+/**
+ * `peakBytes`: by default this process's peak resident memory until now (a stage inside `astro build`
+ * peaks no higher than that). `items`: how many things the stage worked on (pages indexed), for a time per item.
+ */
+export function recordStage(
+  stage: string,
+  ms: number,
+  peakBytes: number | undefined = process.resourceUsage().maxRSS * 1024,
+  items?: number,
+): void {
   const file = process.env[TIMINGS_ENV];
-  if (file) appendFileSync(file, `${JSON.stringify({ stage, ms: Math.round(ms), peakBytes })}\n`);
+  if (file) appendFileSync(file, `${JSON.stringify({ stage, ms: Math.round(ms), peakBytes, items })}\n`);
 }
 
 /**
