@@ -7,15 +7,16 @@
 import { join } from 'node:path';
 import { benchBuild, type BuildFigures } from './bench/build.ts';
 import { generateCorpus } from './bench/corpus.ts';
-import { cpuSeconds, expectExit, measure, megabytes, ms } from './bench/measure.ts';
+import { cpuSeconds, expectExit, measure, megabytes, ms, type Measured } from './bench/measure.ts';
 import { measureReader, printReader, READER_DIST } from './bench/reader.ts';
-import { rmSync } from 'node:fs';
+import { buildStarlight, STARLIGHT_VERSION, starlightProject } from './bench/starlight.ts';
+import { readdirSync, rmSync } from 'node:fs';
 import type { I18nSummary } from './i18n/check.ts';
 import { parseCli, runCommand, UsageError } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run bench -- [options]
 
-  --only <part>     i18n, xliff, links, build or reader (default: all)
+  --only <part>     i18n, xliff, links, build, reader or starlight (default: all)
   --pages <n>       pages per locale of the large corpus (default 1000)
   --small <n>       pages per locale of the small corpus (default 250; 100 for build)
   --locales <m>     locales, the source included (default 2)
@@ -23,7 +24,7 @@ const USAGE = `Usage: npm run bench -- [options]
                     npm run i18n:add adds them (e.g. 500x20: many locales, most pages fallbacks)
   --keep            keep the generated corpora and print where they are`;
 const ROOT = join(import.meta.dirname, '..');
-const PARTS = ['i18n', 'xliff', 'links', 'build', 'reader'];
+const PARTS = ['i18n', 'xliff', 'links', 'build', 'reader', 'starlight'];
 
 await runCommand(USAGE, async () => {
   const { values } = parseCli(process.argv.slice(2), {
@@ -186,13 +187,55 @@ await runCommand(USAGE, async () => {
       console.log(
         `  one guide page's HTML: ${small.guideHtmlBytes.toLocaleString('en')} B at ${small.pages} pages, ${large.guideHtmlBytes.toLocaleString('en')} B at ${large.pages} (${(large.guideHtmlBytes / small.guideHtmlBytes).toFixed(2)}x)`,
       );
+      const perBuiltPage = (figures: BuildFigures) => figures.totalMs / (figures.pages * figures.locales);
       console.log(
-        `  whole build per page: ${(small.totalMs / (small.pages * small.locales)).toFixed(1)} ms at ${small.pages}, ${(large.totalMs / (large.pages * large.locales)).toFixed(1)} ms at ${large.pages}`,
+        `  whole build per page: ${perBuiltPage(small).toFixed(1)} ms at ${small.pages}, ${perBuiltPage(large).toFixed(1)} ms at ${large.pages} (${(perBuiltPage(large) / perBuiltPage(small)).toFixed(2)}x)`,
       );
+      const perIndexedPage = (figures: BuildFigures) => {
+        const pagefind = figures.stages.find((stage) => stage.stage === 'Pagefind index');
+        return pagefind?.items ? pagefind.ms / pagefind.items : NaN;
+      };
+      console.log(
+        `  Pagefind per indexed page: ${perIndexedPage(small).toFixed(2)} ms at ${small.pages}, ${perIndexedPage(large).toFixed(2)} ms at ${large.pages} (${(perIndexedPage(large) / perIndexedPage(small)).toFixed(2)}x)`,
+      );
+      const peak = (figures: BuildFigures) => megabytes(figures.peakBytes);
+      console.log(`  largest process: ${peak(small)} at ${small.pages}, ${peak(large)} at ${large.pages}`);
     }
+  }
+
+  if (wants('starlight')) {
+    console.log(`npm run build against Starlight ${STARLIGHT_VERSION}'s build of the same pages (cold, alternately, median of 2)`);
+    const corpus = generateCorpus(ROOT, pages, locales, { buildable: true, partial });
+    const site = starlightProject(ROOT, corpus.root);
+    const runs = { ours: [] as Measured[], starlight: [] as Measured[] };
+    for (let pair = 0; pair < 2; pair++) {
+      runs.ours.push(coldBuild(corpus.root));
+      runs.starlight.push(buildStarlight(site));
+    }
+    const median = (list: Measured[]) => [...list].sort((a, b) => a.ms - b.ms)[Math.floor((list.length - 1) / 2)]!;
+    const [ours, starlight] = [median(runs.ours), median(runs.starlight)];
+    const row = (label: string, run: Measured, dist: string) =>
+      console.log(`  ${label}`.padEnd(40), ms(run.ms).padStart(9), megabytes(run.peakBytes).padStart(8), `${htmlPages(dist)} HTML pages`);
+    row(`this project, ${pages} x ${locales}`, ours, join(corpus.root, 'dist'));
+    row('Starlight', starlight, join(site, 'dist'));
+    console.log(`  this project / Starlight: ${(ours.ms / starlight.ms).toFixed(2)}x\n`);
+    done(corpus.root, values.keep);
+    done(site, values.keep);
   }
   return 0;
 });
+
+/** The whole `npm run build` of a corpus with no cache of any kind: what Starlight's cold build is compared with. */
+function coldBuild(root: string): Measured {
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  for (const entry of readdirSync(join(root, 'node_modules')))
+    if (entry === '.cache' || entry.startsWith('.astro')) rmSync(join(root, 'node_modules', entry), { recursive: true, force: true });
+  return expectExit('npm run build', measure(process.execPath, ['scripts/build.ts'], { cwd: root }));
+}
+
+function htmlPages(dist: string): number {
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length;
+}
 
 function printBuild(figures: BuildFigures): void {
   console.log(`  ${figures.pages} pages x ${figures.locales} locales`);
