@@ -42,11 +42,12 @@ import { promote, removeLeftovers, stagingFolder } from './lib/stagedDist.ts';
 /**
  * Above this many page files (`content/<locale>/**.mdx`, every locale), `npm run build` builds in shards.
  * An `astro build` process's memory follows the pages it compiles and bundles, one module per file (a
- * fallback page renders its source's module). Measured on the bench corpus at 5,000 × 2 with the heap
- * below (docs/scale.md): a shard of 2,000 files peaks at about 1.9 GB, one of 2,500 at 2.2 GB, so the
- * 1,000 × 2 corpus (2,000 files) stays one build. `PUBLISHER_DOCS_PAGES_PER_SHARD` overrides it.
+ * fallback page renders its source's module), plus the whole site's model. Measured on the bench corpus
+ * with the heap below (docs/scale.md): a shard of 2,021 files of a 10,102-file site peaks at 1.91 GB
+ * (2,526 files: 2.19 GB), and a whole site of 2,102 files at 1.52 GB, where splitting it in two would
+ * cost about 6% of its build time. `PUBLISHER_DOCS_PAGES_PER_SHARD` overrides it.
  */
-const PAGES_PER_SHARD = Number(process.env.PUBLISHER_DOCS_PAGES_PER_SHARD) || 2000;
+const PAGES_PER_SHARD = Number(process.env.PUBLISHER_DOCS_PAGES_PER_SHARD) || 2200;
 
 /**
  * The JavaScript heap of each `astro build` process, in MB. Left alone, V8 lets the heap grow towards a
