@@ -5,22 +5,21 @@
  * their way in nested sections, choose a theme that stays, copy a section's
  * link, follow the table of contents, all under the pages' Content-Security-Policy; with axe finding no serious
  * accessibility problems on any kind of page, light or dark, phone or desktop.
- * Screenshots of every guide go to test-results/screenshots/.
+ * `npm run screenshots` photographs every page for people to look at (one page here).
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../scripts/lib/browser.ts';
-import { ROOT } from './helpers/project.ts';
+import { ROOT, run } from './helpers/project.ts';
 import { sharedBuild } from './helpers/sharedBuild.ts';
 import { EDIT_BASE_URL as EDIT, FALLBACK_SITE, REAL_SITE } from './helpers/sites.ts';
 import { BUILD_LIMIT_MS } from './helpers/work.ts';
 import { serveStatic, type StaticServer } from '../scripts/lib/staticServer.ts';
-import { loadSite } from '../src/model/site.ts';
 
-const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const GUIDE = 'lead-management/enable-lead-sharing/';
 const PHONE = { width: 360, height: 740 };
@@ -42,7 +41,6 @@ beforeAll(
     site = await serveStatic(dist);
     nested = await serveStatic(fallback.dist);
     browser = await launchChromium();
-    mkdirSync(SCREENSHOTS, { recursive: true });
   },
   // Two builds of the site, one after the other (or waiting for another file's).
   2 * BUILD_LIMIT_MS + 60_000,
@@ -697,24 +695,37 @@ describe('a reader in Chromium', () => {
     await page.context().close();
   });
 
-  // One test per guide and locale (the guides come from the content model, as the build's pages do), so the
-  // time limit of each test is for two screenshots, however many guides the site grows to.
-  const guides = loadSite(ROOT)
-    .pagesOf('en')
-    .filter((page) => page.slug !== '')
-    .map((page) => page.slug);
-  it('finds the guides to photograph', () => expect(guides.length).toBeGreaterThan(0));
-  for (const guide of guides) {
-    for (const locale of ['en', 'de']) {
-      it(`writes screenshots of ${locale}/${guide}/: desktop light, phone dark`, async () => {
-        const name = `${locale}-${guide.replaceAll('/', '-')}`;
-        const desktop = await open(`/${locale}/${guide}/`, { scheme: 'light' });
-        await desktop.page.screenshot({ path: join(SCREENSHOTS, `${name}-light-1280.png`), fullPage: true });
-        await desktop.page.context().close();
-        const phone = await open(`/${locale}/${guide}/`, { scheme: 'dark', viewport: PHONE });
-        await phone.page.screenshot({ path: join(SCREENSHOTS, `${name}-dark-360.png`), fullPage: true });
-        await phone.page.context().close();
-      });
+  // The pictures for people (npm run screenshots) come from the same build: one page here, in both views.
+  it('photographs a page on a desktop in light and on a phone in dark, whole, with npm run screenshots', () => {
+    const out = mkdtempSync(join(tmpdir(), 'screenshots-'));
+    try {
+      const result = run(ROOT, process.execPath, [
+        'scripts/screenshots.ts',
+        '--dist',
+        dist,
+        '--out',
+        out,
+        '--locale',
+        'de',
+        '--page',
+        'lead-management/',
+      ]);
+      expect(result.code, result.output).toBe(0);
+      expect(result.stdout).toContain('2 screenshots of 1 pages');
+      const size = (file: string) => {
+        // A PNG's header holds its width and height (big-endian, bytes 16 to 23).
+        const bytes = readFileSync(join(out, file));
+        return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+      };
+      expect(size('de-lead-management-light-1280.png').width).toBe(1280);
+      expect(size('de-lead-management-dark-360.png').width).toBe(360);
+      // Whole pages: taller than one screen.
+      expect(size('de-lead-management-dark-360.png').height).toBeGreaterThan(PHONE.height);
+      const unknown = run(ROOT, process.execPath, ['scripts/screenshots.ts', '--dist', dist, '--out', out, '--locale', 'xx']);
+      expect(unknown.code, unknown.output).toBe(2);
+      expect(unknown.stderr).toContain('No locale xx');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
-  }
+  });
 });
