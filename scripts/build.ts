@@ -40,14 +40,17 @@ import { finishShard, mergeShards, readShardSet } from './lib/shards.ts';
 import { promote, removeLeftovers, stagingFolder } from './lib/stagedDist.ts';
 
 /**
- * Above this many page files (`content/<locale>/**.mdx`, every locale), `npm run build` builds in shards.
- * An `astro build` process's memory follows the pages it compiles and bundles, one module per file (a
- * fallback page renders its source's module), plus the whole site's model. Measured on the bench corpus
- * with the heap below (docs/scale.md): a shard of 2,021 files of a 10,102-file site peaks at 1.91 GB
- * (2,526 files: 2.19 GB), and a whole site of 2,102 files at 1.52 GB, where splitting it in two would
- * cost about 6% of its build time. `PUBLISHER_DOCS_PAGES_PER_SHARD` overrides it.
+ * Page files (`content/<locale>/**.mdx`, every locale) per shard. An `astro build` process's memory
+ * follows the pages it compiles and bundles, one module per file (a fallback page renders its source's
+ * module), plus the whole site's model. Measured on the bench corpus with the heap below (docs/scale.md):
+ * in a site of 10,102 files, a shard of 1,684 files peaks at 1.78 GB, of 2,021 at 1.91 to 1.99 GB, of
+ * 2,526 at 2.19 GB. A site up to a tenth over one shard's worth stays one build, since its model is
+ * small: 2,102 files (1,000 × 2) peak at 1.52 GB, and two shards would cost about 6% of the time.
+ * `PUBLISHER_DOCS_PAGES_PER_SHARD` overrides it.
  */
-const PAGES_PER_SHARD = Number(process.env.PUBLISHER_DOCS_PAGES_PER_SHARD) || 2200;
+const PAGES_PER_SHARD = Number(process.env.PUBLISHER_DOCS_PAGES_PER_SHARD) || 2000;
+/** The largest site built as one process. */
+const ONE_BUILD_PAGES = Math.round(PAGES_PER_SHARD * 1.1);
 
 /**
  * The JavaScript heap of each `astro build` process, in MB. Left alone, V8 lets the heap grow towards a
@@ -84,7 +87,7 @@ warning here). Exit 0 clean, 1 problems found, 2 usage or configuration
 error or another build running. dist/ is replaced only by a complete
 build, and one build at a time runs in a folder (a second exits 2). CI runs the three steps one by one instead (see the README).
 
-A site of more than ${PAGES_PER_SHARD} page files (all locales) is built in
+A site of more than ${ONE_BUILD_PAGES} page files (all locales) is built in
 shards one after another, each in a fresh process, then merged, so memory
 stays flat as the site grows (docs/scale.md).
 
@@ -261,10 +264,10 @@ function buildMode(
   return { kind: 'shard', shard, out };
 }
 
-/** How many shards a whole build of this site uses: one per PAGES_PER_SHARD page files. */
+/** How many shards a whole build of this site uses: one per PAGES_PER_SHARD page files, none up to a tenth over. */
 function shardsFor(site: Site): number {
   const files = [...site.files.values()].reduce((sum, list) => sum + list.length, 0);
-  return Math.max(1, Math.ceil(files / PAGES_PER_SHARD));
+  return files <= ONE_BUILD_PAGES ? 1 : Math.ceil(files / PAGES_PER_SHARD);
 }
 
 /** `astro build` of one shard into `folder`: its sections' pages, no search index (src/model/shard.ts). */
@@ -301,7 +304,7 @@ async function buildInShards(
   children: ChildProcess[],
   details: boolean,
 ): Promise<{ code: number; built: boolean }> {
-  process.stdout.write(`Building in ${count} shards, one after another (more than ${PAGES_PER_SHARD} page files: see docs/scale.md).\n`);
+  process.stdout.write(`Building in ${count} shards, one after another (more than ${ONE_BUILD_PAGES} page files: see docs/scale.md).\n`);
   const site = loadSite(ROOT);
   let translations: Promise<Finished> | undefined;
   const checkTranslations = () => (translations ??= timed('check:i18n', launchCheck(children, 'scripts/check-i18n.ts', details)));

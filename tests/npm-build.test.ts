@@ -122,7 +122,7 @@ describe('npm run build', () => {
       const result = npmBuild(previousDist, { PUBLISHER_DOCS_HEAP_MB: '16' });
       expect(result.code, result.output).toBe(1);
       expect(result.stderr).toMatch(/astro build stopped \(SIGABRT\), most likely out of its 16 MB heap/);
-      expect(result.stderr).toContain('PUBLISHER_DOCS_PAGES_PER_SHARD=1100 npm run build');
+      expect(result.stderr).toContain('PUBLISHER_DOCS_PAGES_PER_SHARD=1000 npm run build');
       expect(result.stderr).toContain('PUBLISHER_DOCS_HEAP_MB=32 npm run build');
       expectUntouched(project!.dir);
     },
