@@ -39,6 +39,19 @@ import { EXIT, paint, parseCli, runCommand, UsageError } from './lib/cli.ts';
 import { finishShard, mergeShards, readShardSet } from './lib/shards.ts';
 import { promote, removeLeftovers, stagingFolder } from './lib/stagedDist.ts';
 
+/** Problems with the sizes set in the environment, reported as a usage error when the command starts. */
+const environmentProblems: string[] = [];
+
+/** A whole number from the environment, at least `min`; `fallback` when unset. */
+function environmentCount(name: string, fallback: number, min: number): number {
+  const text = process.env[name];
+  if (text === undefined || text.trim() === '') return fallback;
+  const value = Number(text);
+  if (Number.isInteger(value) && value >= min) return value;
+  environmentProblems.push(`${name} must be a whole number of at least ${min}, not "${text}".`);
+  return fallback;
+}
+
 /**
  * Page files (`content/<locale>/**.mdx`, every locale) per shard. An `astro build` process's memory
  * follows the pages it compiles and bundles, one module per file (a fallback page renders its source's
@@ -48,24 +61,24 @@ import { promote, removeLeftovers, stagingFolder } from './lib/stagedDist.ts';
  * small: 2,102 files (1,000 × 2) peak at 1.52 GB, and two shards would cost about 6% of the time.
  * `PUBLISHER_DOCS_PAGES_PER_SHARD` overrides it.
  */
-const PAGES_PER_SHARD = Number(process.env.PUBLISHER_DOCS_PAGES_PER_SHARD) || 2000;
+const PAGES_PER_SHARD = environmentCount('PUBLISHER_DOCS_PAGES_PER_SHARD', 2000, 1);
 /** The largest site built as one process. */
 const ONE_BUILD_PAGES = Math.round(PAGES_PER_SHARD * 1.1);
 
 /**
  * The JavaScript heap of each `astro build` process, in MB. Left alone, V8 lets the heap grow towards a
- * quarter of the machine's memory before it collects hard: on a 24 GB machine a 2,000-page shard peaked
- * at 2.95 GB, with this limit at 1.94 GB and no slower. Such a shard needs between 600 and 1,024 MB.
+ * quarter of the machine's memory before it collects hard: on a 24 GB machine a shard of 2,021 page files
+ * peaked at 2.95 GB, with this limit at 1.91 GB and no slower. Such a shard needs between 600 and 800 MB.
  * `PUBLISHER_DOCS_HEAP_MB` changes it; a `--max-old-space-size` in NODE_OPTIONS wins over both.
  */
-const ASTRO_HEAP_MB = Number(process.env.PUBLISHER_DOCS_HEAP_MB) || 1024;
+const ASTRO_HEAP_MB = environmentCount('PUBLISHER_DOCS_HEAP_MB', 1024, 16);
 
 /** Node options for an `astro build` process: the heap limit above, unless the person running the build set one. */
 function astroNodeOptions(): string[] {
   return /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : [`--max-old-space-size=${ASTRO_HEAP_MB}`];
 }
 
-/** After an `astro build` that failed: what to do when it ran out of heap (V8 printed its own trace above). */
+/** After an `astro build`: what to do when it ran out of heap (V8 printed its own message above); nothing otherwise. */
 function explainAstroExit(astro: Finished): void {
   if (astro.signal !== 'SIGABRT') return;
   process.stderr.write(
@@ -144,6 +157,7 @@ await runCommand(USAGE, async () => {
     out: { type: 'string' },
     merge: { type: 'boolean', default: false },
   });
+  if (environmentProblems.length > 0) throw new UsageError(environmentProblems.join('\n'));
   const mode = buildMode(values, positionals);
   const lock = acquireBuildLock(ROOT);
   if (!lock.ok) {
@@ -222,8 +236,8 @@ async function buildInto(staging: string, children: ChildProcess[], details: boo
     if (message === PAGES_WRITTEN) checkLinks();
   });
   const site = await timed('astro build', astro.done);
+  explainAstroExit(site);
   if (site.code !== EXIT.ok) {
-    explainAstroExit(site);
     // The guard's report, or Astro's error, says why; a check that had started has nothing to add.
     for (const child of [translations, links]) if (child) await child;
     return { code: site.code === EXIT.usage ? EXIT.usage : EXIT.problems, built: false };

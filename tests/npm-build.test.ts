@@ -115,6 +115,14 @@ describe('npm run build', () => {
     NPM_BUILD_LIMIT_MS + 10_000,
   );
 
+  it('refuses sizes in the environment that are not whole numbers, with exit 2, before building anything', () => {
+    const result = npmBuild(previousDist, { PUBLISHER_DOCS_HEAP_MB: 'lots', PUBLISHER_DOCS_PAGES_PER_SHARD: '-5' });
+    expect(result.code, result.output).toBe(2);
+    expect(result.stderr).toContain('PUBLISHER_DOCS_PAGES_PER_SHARD must be a whole number of at least 1, not "-5"');
+    expect(result.stderr).toContain('PUBLISHER_DOCS_HEAP_MB must be a whole number of at least 16, not "lots"');
+    expectUntouched(project!.dir);
+  });
+
   it(
     'says what to do when Astro runs out of its heap, and leaves the previous dist/ as it was',
     () => {
