@@ -64,9 +64,13 @@ await runCommand(USAGE, async () => {
         const context = await browser.newContext({ viewport: view.viewport, colorScheme: view.colorScheme });
         try {
           const tab = await context.newPage();
-          const response = await tab.goto(`${server.url}${page.url}`);
-          if (response?.status() !== 200) {
-            failed.push(`${page.url}: answered ${response?.status() ?? 'nothing'}`);
+          // A page that does not load is reported, and the others are still photographed.
+          const status = await tab.goto(`${server.url}${page.url}`).then(
+            (response) => response?.status() ?? 'nothing',
+            (error: Error) => error.message.split('\n')[0],
+          );
+          if (status !== 200) {
+            failed.push(`${page.url}: ${typeof status === 'number' ? `answered ${status}` : status}`);
             break;
           }
           await tab.screenshot({ path: join(out, `${name}-${view.name}.png`), fullPage: true });
