@@ -12,9 +12,10 @@
  * the whole `npm run build`, both checks included.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadRegistry } from '../../src/i18n/locales.ts';
+import { listContent, pageFilePath, splitFrontmatter } from '../../src/model/pageFile.ts';
 import { expectExit, measure, type Measured } from './measure.ts';
 
 export const STARLIGHT_VERSION = '0.42.4';
@@ -123,18 +124,13 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
   );
   writeFileSync(join(site, 'src/components/index.ts'), COMPONENTS);
   // Each page imports the components after its frontmatter, as a Starlight author writes it.
-  for (const locale of registry.codes) {
-    const from = join(corpusRoot, 'content', locale);
-    for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile() || !entry.name.endsWith('.mdx')) continue;
-      const path = relative(from, join(entry.parentPath, entry.name));
+  for (const [locale, paths] of listContent(corpusRoot, registry.codes).pages) {
+    for (const path of paths) {
       const target = join(site, 'src/content/docs', locale, path);
       mkdirSync(join(target, '..'), { recursive: true });
-      const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
-      const end = text.indexOf('\n---\n', 4) + 5;
-      const depth = path.split('/').length + 2;
-      const components = `${'../'.repeat(depth)}components/index.ts`;
-      writeFileSync(target, `${text.slice(0, end)}\nimport { Callout, StorefrontTable } from '${components}';\n${text.slice(end)}`);
+      const { yaml, body } = splitFrontmatter(readFileSync(join(corpusRoot, pageFilePath(locale, path)), 'utf8'));
+      const components = `${'../'.repeat(path.split('/').length + 2)}components/index.ts`;
+      writeFileSync(target, `---\n${yaml ?? ''}\n---\n\nimport { Callout, StorefrontTable } from '${components}';\n\n${body}`);
     }
   }
   cpSync(join(projectRoot, 'public'), join(site, 'public'), { recursive: true });
