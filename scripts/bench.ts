@@ -16,7 +16,7 @@ import { parseCli, runCommand, UsageError } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run bench -- [options]
 
-  --only <part>     i18n, xliff, links, build, reader or starlight (default: all)
+  --only <part>     i18n, xliff, links, build, shards, reader or starlight (default: all)
   --pages <n>       pages per locale of the large corpus (default 1000)
   --small <n>       pages per locale of the small corpus (default 250; 100 for build)
   --locales <m>     locales, the source included (default 2)
@@ -24,7 +24,7 @@ const USAGE = `Usage: npm run bench -- [options]
                     npm run i18n:add adds them (e.g. 500x20: many locales, most pages fallbacks)
   --keep            keep the generated corpora and print where they are`;
 const ROOT = join(import.meta.dirname, '..');
-const PARTS = ['i18n', 'xliff', 'links', 'build', 'reader', 'starlight'];
+const PARTS = ['i18n', 'xliff', 'links', 'build', 'shards', 'reader', 'starlight'];
 
 await runCommand(USAGE, async () => {
   const { values } = parseCli(process.argv.slice(2), {
@@ -203,16 +203,35 @@ await runCommand(USAGE, async () => {
     }
   }
 
+  if (wants('shards')) {
+    // The cost of splitting alone: both builds get the same heap, large enough for the whole site in one process.
+    console.log(`npm run build in ${SHARDS} shards one after another against one build of the same site (cold, alternately, median of 2)`);
+    const corpus = generateCorpus(ROOT, pages, locales, { buildable: true, partial });
+    const files = pageFiles(join(corpus.root, 'content'));
+    const heap = { PUBLISHER_DOCS_HEAP_MB: '4096' };
+    const runs = { sharded: [] as Measured[], whole: [] as Measured[] };
+    for (let pair = 0; pair < 2; pair++) {
+      runs.sharded.push(coldBuild(corpus.root, { ...heap, PUBLISHER_DOCS_PAGES_PER_SHARD: String(Math.ceil(files / SHARDS)) }));
+      runs.whole.push(coldBuild(corpus.root, { ...heap, PUBLISHER_DOCS_PAGES_PER_SHARD: String(files) }));
+    }
+    const [sharded, whole] = [median(runs.sharded), median(runs.whole)];
+    const row = (label: string, run: Measured) =>
+      console.log(`  ${label}`.padEnd(40), ms(run.ms).padStart(9), megabytes(run.peakBytes).padStart(8));
+    row(`${SHARDS} shards, ${pages} x ${locales} (${files} page files)`, sharded);
+    row('one build', whole);
+    console.log(`  ${SHARDS} shards / one build: ${(sharded.ms / whole.ms).toFixed(2)}x\n`);
+    done(corpus.root, values.keep);
+  }
+
   if (wants('starlight')) {
     console.log(`npm run build against Starlight ${STARLIGHT_VERSION}'s build of the same pages (cold, alternately, median of 2)`);
     const corpus = generateCorpus(ROOT, pages, locales, { buildable: true, partial });
     const site = starlightProject(ROOT, corpus.root);
     const runs = { ours: [] as Measured[], starlight: [] as Measured[] };
     for (let pair = 0; pair < 2; pair++) {
-      runs.ours.push(coldBuild(corpus.root));
+      runs.ours.push(coldBuild(corpus.root, { NODE_DISABLE_COMPILE_CACHE: '1' }));
       runs.starlight.push(buildStarlight(site));
     }
-    const median = (list: Measured[]) => [...list].sort((a, b) => a.ms - b.ms)[Math.floor((list.length - 1) / 2)]!;
     const [ours, starlight] = [median(runs.ours), median(runs.starlight)];
     const row = (label: string, run: Measured, dist: string) =>
       console.log(`  ${label}`.padEnd(40), ms(run.ms).padStart(9), megabytes(run.peakBytes).padStart(8), `${htmlPages(dist)} HTML pages`);
@@ -225,18 +244,27 @@ await runCommand(USAGE, async () => {
   return 0;
 });
 
+/** Shards in the `shards` part: what the target of issue #21 names. */
+const SHARDS = 3;
+
+/** The middle run (of two, the faster). */
+const median = (list: Measured[]) => [...list].sort((a, b) => a.ms - b.ms)[Math.floor((list.length - 1) / 2)]!;
+
+/** Page files of a corpus (`content/<locale>/**.mdx`), what `npm run build` counts to choose its shards. */
+function pageFiles(content: string): number {
+  return readdirSync(content, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mdx')).length;
+}
+
 /**
- * The whole `npm run build` of a corpus with no cache of any kind (Astro's, the parse cache, Node's compile
- * cache, which Starlight's build does not turn on): what Starlight's cold build is compared with.
+ * The whole `npm run build` of a corpus with no cache on disk (Astro's, the parse cache, Node's compile
+ * cache). `NODE_DISABLE_COMPILE_CACHE=1` also keeps the build from writing one as it goes, as Starlight's
+ * build does not: what Starlight's cold build is compared with.
  */
-function coldBuild(root: string): Measured {
+function coldBuild(root: string, env: NodeJS.ProcessEnv): Measured {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   for (const entry of readdirSync(join(root, 'node_modules')))
     if (entry === '.cache' || entry.startsWith('.astro')) rmSync(join(root, 'node_modules', entry), { recursive: true, force: true });
-  return expectExit(
-    'npm run build',
-    measure(process.execPath, ['scripts/build.ts'], { cwd: root, env: { NODE_DISABLE_COMPILE_CACHE: '1' } }),
-  );
+  return expectExit('npm run build', measure(process.execPath, ['scripts/build.ts'], { cwd: root, env }));
 }
 
 function htmlPages(dist: string): number {

@@ -11,6 +11,8 @@ import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planShards, sectionOf } from '../src/model/shard.ts';
+import { loadSite } from '../src/model/site.ts';
 import { copyProject, run, type ProjectCopy, type RunResult } from './helpers/project.ts';
 import { BUILD_LIMIT_MS } from './helpers/work.ts';
 
@@ -22,6 +24,9 @@ import { BUILD_LIMIT_MS } from './helpers/work.ts';
  * - the order of languages in Pagefind's `pagefind-entry.json`, which Pagefind writes from a hash map.
  */
 const NORMALIZED = ['pre.astro-code tokens', 'pagefind-entry.json language order'];
+
+/** Page files per shard for the build without options: the real site and the sections below (about 55 files) make 3 shards. */
+const SMALL_SHARD = 20;
 
 let project: ProjectCopy;
 const shards = [1, 2, 3].map((k) => `shard-${k}`);
@@ -65,6 +70,20 @@ function normalizedHtml(text: string): unknown {
   return visit(fromHtml(text));
 }
 
+/** The same files as `whole`, every page the same apart from NORMALIZED. */
+function expectSameSite(built: string, whole: string) {
+  const list = files(whole);
+  expect(files(built)).toEqual(list);
+  expect(list).toContain('sitemap-0.xml');
+  expect(list).toContain('translations/index.html');
+  for (const file of list) {
+    const [a, b] = [readFileSync(join(built, file)), readFileSync(join(whole, file))];
+    if (file.endsWith('.html')) expect(normalizedHtml(a.toString()), file).toEqual(normalizedHtml(b.toString()));
+    else if (file === 'pagefind/pagefind-entry.json') expect(JSON.parse(a.toString()), file).toEqual(JSON.parse(b.toString()));
+    else expect(a.equals(b), file).toBe(true);
+  }
+}
+
 function linkFindings(dist: string): unknown {
   const result = run(project.dir, process.execPath, ['scripts/check-links.ts', '--format', 'json', '--dist', dist, '--dist-label', 'dist']);
   return { code: result.code, findings: (JSON.parse(result.stdout) as { findings: unknown[] }).findings };
@@ -77,9 +96,12 @@ beforeAll(() => {
     builds[shard] = run(project.dir, process.execPath, ['scripts/build.ts', '--shard', `${index + 1}/3`, '--out', shard]);
   builds.merge = run(project.dir, process.execPath, ['scripts/build.ts', '--merge', ...shards]);
   renameSync(join(project.dir, 'dist'), join(project.dir, 'merged'));
+  // Without options, a site over one shard's worth of page files: its shards one after another, then the merge.
+  builds.auto = run(project.dir, process.execPath, ['scripts/build.ts'], { PUBLISHER_DOCS_PAGES_PER_SHARD: String(SMALL_SHARD) });
+  renameSync(join(project.dir, 'dist'), join(project.dir, 'auto'));
   builds.whole = run(project.dir, process.execPath, ['scripts/build.ts']);
-  // Five builds of the site (three shards, the merge's checks, the whole one): five builds' limit.
-}, 5 * BUILD_LIMIT_MS);
+  // Seven builds of the site (three shards, the merge's checks, three more shards and their merge, the whole one).
+}, 7 * BUILD_LIMIT_MS);
 afterAll(() => project?.remove());
 
 describe('a build in 3 shards, merged', () => {
@@ -93,18 +115,20 @@ describe('a build in 3 shards, merged', () => {
   });
 
   it(`holds the files of a whole build, every page the same apart from: ${NORMALIZED.join('; ')}`, () => {
-    const merged = join(project.dir, 'merged');
-    const whole = join(project.dir, 'dist');
-    const list = files(whole);
-    expect(files(merged)).toEqual(list);
-    expect(list).toContain('sitemap-0.xml');
-    expect(list).toContain('translations/index.html');
-    for (const file of list) {
-      const [a, b] = [readFileSync(join(merged, file)), readFileSync(join(whole, file))];
-      if (file.endsWith('.html')) expect(normalizedHtml(a.toString()), file).toEqual(normalizedHtml(b.toString()));
-      else if (file === 'pagefind/pagefind-entry.json') expect(JSON.parse(a.toString()), file).toEqual(JSON.parse(b.toString()));
-      else expect(a.equals(b), file).toBe(true);
-    }
+    expectSameSite(join(project.dir, 'merged'), join(project.dir, 'dist'));
+  });
+
+  it('npm run build of a site over one shard’s worth builds its shards one after another, each printed whole, into the same site', () => {
+    const { code, stdout, output } = builds.auto!;
+    expect(code, output).toBe(builds.whole!.code);
+    expect(stdout).toContain('Building in 3 shards, one after another');
+    // One after another: each shard's build begins after the one before it is complete.
+    const done = [...stdout.matchAll(/\[build\] Complete!/g)].map((match) => match.index);
+    const begun = [1, 2, 3].map((k) => stdout.indexOf(`-shards/${k}/`));
+    expect(done).toHaveLength(3);
+    expect(begun[1]).toBeGreaterThan(done[0]!);
+    expect(begun[2]).toBeGreaterThan(done[1]!);
+    expectSameSite(join(project.dir, 'auto'), join(project.dir, 'dist'));
   });
 
   it('the checks report the same findings on the merged site as on the whole build', () => {
@@ -131,4 +155,37 @@ describe('a build in 3 shards, merged', () => {
     // A refused merge leaves the last good dist/ in place.
     expect(files(join(project.dir, 'dist'))).toEqual(files(join(project.dir, 'merged')));
   });
+});
+
+describe('npm run build of a site in shards, when shards’ content fails the guard', () => {
+  let broken: ProjectCopy | undefined;
+  afterAll(() => broken?.remove());
+
+  it(
+    'reports the problems of every shard in one run, builds nothing more after the failed shard, and leaves dist/ as it was',
+    () => {
+      broken = copyProject();
+      addSections(broken.dir);
+      // A page of shard 2 and one of shard 3 (the plan is the content's: src/model/shard.ts), each with an unclosed tag.
+      const site = loadSite(broken.dir);
+      const plan = planShards(
+        site.pagesOf('en').map((page) => page.slug),
+        3,
+      );
+      const inShard = (k: number) => site.pagesOf('en').find((page) => plan.get(sectionOf(page.slug)) === k)!.file;
+      const planted = [inShard(2), inShard(3)];
+      for (const file of planted) writeFileSync(join(broken.dir, file), `${readFileSync(join(broken.dir, file), 'utf8')}\n<Unclosed\n`);
+      const result = run(broken.dir, process.execPath, ['scripts/build.ts'], { PUBLISHER_DOCS_PAGES_PER_SHARD: String(SMALL_SHARD) });
+      expect(result.code, result.output).toBe(1);
+      for (const file of planted) expect(result.output).toContain(file);
+      // Shard 1 was built; shard 2 stopped at its guard; shard 3 was only guarded.
+      expect(result.stdout.match(/\[build\] Complete!/g)).toHaveLength(1);
+      expect(result.output).not.toContain('Merged');
+      expect(result.output).not.toMatch(/\n\s+at /);
+      expect(
+        readdirSync(broken.dir).filter((name) => name === 'dist' || name.startsWith('.dist-') || name.startsWith('.build.lock')),
+      ).toEqual([]);
+    },
+    3 * BUILD_LIMIT_MS,
+  );
 });
