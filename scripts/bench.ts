@@ -25,6 +25,11 @@ const USAGE = `Usage: npm run bench -- [options]
   --keep            keep the generated corpora and print where they are`;
 const ROOT = join(import.meta.dirname, '..');
 const PARTS = ['i18n', 'xliff', 'links', 'build', 'shards', 'reader', 'starlight'];
+/** Shards in the `shards` part: what the target of issue #21 names. */
+const SHARDS = 3;
+
+/** The middle run (of two, the faster). */
+const median = (list: Measured[]) => [...list].sort((a, b) => a.ms - b.ms)[Math.floor((list.length - 1) / 2)]!;
 
 await runCommand(USAGE, async () => {
   const { values } = parseCli(process.argv.slice(2), {
@@ -243,12 +248,6 @@ await runCommand(USAGE, async () => {
   }
   return 0;
 });
-
-/** Shards in the `shards` part: what the target of issue #21 names. */
-const SHARDS = 3;
-
-/** The middle run (of two, the faster). */
-const median = (list: Measured[]) => [...list].sort((a, b) => a.ms - b.ms)[Math.floor((list.length - 1) / 2)]!;
 
 /** Page files of a corpus (`content/<locale>/**.mdx`), what `npm run build` counts to choose its shards. */
 function pageFiles(content: string): number {
