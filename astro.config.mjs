@@ -7,7 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { ContentError } from './src/report/finding.ts';
 import { isIndexed, loadRegistry } from './src/i18n/locales.ts';
-import { currentShard } from './src/model/shard.ts';
+import { currentShard, ownsSiteWidePages } from './src/model/shard.ts';
 import { loadSite } from './src/model/site.ts';
 import { contentGuard } from './src/integrations/contentGuard.ts';
 import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.ts';
@@ -126,24 +126,29 @@ export default defineConfig({
     // npm run dev only: the dev toolbar lists the checks' findings for the page on screen.
     liveFindings(),
     mdx(),
-    sitemap({
-      i18n: { defaultLocale: locales.source, locales: locales.hreflang },
-      // The model's pages, rendered here or not (a shard renders some); the filter below leaves out the same ones either way.
-      customPages: locales.pages.map((url) => new URL(url, siteUrl).href),
-      // Fallback pages are noindex copies of the source, 404 pages are not content, pseudo-locales are tests, and the root
-      // language chooser is every page's x-default (listing it would make it an alternate of /en/).
-      filter: (page) => {
-        const path = new URL(page).pathname;
-        // The translation dashboard is for translators, not readers.
-        return (
-          path !== '/' &&
-          !locales.fallbacks.has(path) &&
-          !locales.unindexed.some((prefix) => path.startsWith(prefix)) &&
-          !/\/404(\/|\.html)?$/.test(path) &&
-          !path.startsWith('/translations/')
-        );
-      },
-    }),
+    // The sitemap lists the whole model's pages, so shard 1, which keeps it (src/model/shard.ts), writes it alone.
+    ...(ownsSiteWidePages(shard)
+      ? [
+          sitemap({
+            i18n: { defaultLocale: locales.source, locales: locales.hreflang },
+            // The model's pages, rendered here or not (a shard renders some); the filter below leaves out the same ones either way.
+            customPages: locales.pages.map((url) => new URL(url, siteUrl).href),
+            // Fallback pages are noindex copies of the source, 404 pages are not content, pseudo-locales are tests, and the root
+            // language chooser is every page's x-default (listing it would make it an alternate of /en/).
+            filter: (page) => {
+              const path = new URL(page).pathname;
+              // The translation dashboard is for translators, not readers.
+              return (
+                path !== '/' &&
+                !locales.fallbacks.has(path) &&
+                !locales.unindexed.some((prefix) => path.startsWith(prefix)) &&
+                !/\/404(\/|\.html)?$/.test(path) &&
+                !path.startsWith('/translations/')
+              );
+            },
+          }),
+        ]
+      : []),
     notFoundPages(locales.codes),
     // Last: when it starts, every page is in dist/, so `npm run build` starts the link check beside Pagefind.
     searchIndex(locales.codes),
