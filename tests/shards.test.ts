@@ -168,13 +168,17 @@ describe('npm run build of a site in shards, when shards’ content fails the gu
       addSections(broken.dir);
       // A page of shard 2 and one of shard 3 (the plan is the content's: src/model/shard.ts), each with an unclosed tag.
       const site = loadSite(broken.dir);
+      const sources = site.pagesOf(site.registry.source.code);
       const plan = planShards(
-        site.pagesOf('en').map((page) => page.slug),
+        sources.map((page) => page.slug),
         3,
       );
-      const inShard = (k: number) => site.pagesOf('en').find((page) => plan.get(sectionOf(page.slug)) === k)!.file;
+      const inShard = (k: number) => sources.find((page) => plan.get(sectionOf(page.slug)) === k)!.file;
       const planted = [inShard(2), inShard(3)];
       for (const file of planted) writeFileSync(join(broken.dir, file), `${readFileSync(join(broken.dir, file), 'utf8')}\n<Unclosed\n`);
+      // The last good build, which must stay.
+      mkdirSync(join(broken.dir, 'dist/en'), { recursive: true });
+      writeFileSync(join(broken.dir, 'dist/en/index.html'), '<!doctype html><title>previous build</title>');
       const result = run(broken.dir, process.execPath, ['scripts/build.ts'], { PUBLISHER_DOCS_PAGES_PER_SHARD: String(SMALL_SHARD) });
       expect(result.code, result.output).toBe(1);
       for (const file of planted) expect(result.output).toContain(file);
@@ -182,9 +186,9 @@ describe('npm run build of a site in shards, when shards’ content fails the gu
       expect(result.stdout.match(/\[build\] Complete!/g)).toHaveLength(1);
       expect(result.output).not.toContain('Merged');
       expect(result.output).not.toMatch(/\n\s+at /);
-      expect(
-        readdirSync(broken.dir).filter((name) => name === 'dist' || name.startsWith('.dist-') || name.startsWith('.build.lock')),
-      ).toEqual([]);
+      expect(files(join(broken.dir, 'dist'))).toEqual([join('en', 'index.html')]);
+      expect(readFileSync(join(broken.dir, 'dist/en/index.html'), 'utf8')).toContain('previous build');
+      expect(readdirSync(broken.dir).filter((name) => name.startsWith('.dist-') || name.startsWith('.build.lock'))).toEqual([]);
     },
     3 * BUILD_LIMIT_MS,
   );
