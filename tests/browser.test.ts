@@ -8,7 +8,6 @@
  * `npm run screenshots` photographs every page for people to look at (one page here).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -19,13 +18,15 @@ import { sharedBuild } from './helpers/sharedBuild.ts';
 import { EDIT_BASE_URL as EDIT, FALLBACK_SITE, REAL_SITE } from './helpers/sites.ts';
 import { BUILD_LIMIT_MS } from './helpers/work.ts';
 import { serveStatic, type StaticServer } from '../scripts/lib/staticServer.ts';
+import { axeViolations, Tabs, unexpectedErrors } from './helpers/tabs.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const GUIDE = 'lead-management/enable-lead-sharing/';
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
 
 let browser: Browser;
+/** The axe tests' tabs: they only look, so they share one tab per look (tests/helpers/tabs.ts). */
+let tabs: Tabs;
 let site: StaticServer;
 let nested: StaticServer;
 let dist: string;
@@ -41,6 +42,7 @@ beforeAll(
     site = await serveStatic(dist);
     nested = await serveStatic(fallback.dist);
     browser = await launchChromium();
+    tabs = new Tabs(browser);
   },
   // Two builds of the site, one after the other (or waiting for another file's).
   2 * BUILD_LIMIT_MS + 60_000,
@@ -514,16 +516,7 @@ describe('a reader in Chromium', () => {
     expect(r! + g! + b!).toBeLessThan(150);
     // Results in the dark dialog stay readable.
     await typeQuery(page, 'Kampagne', 15_000);
-    await page.evaluate(`${AXE}\nvoid 0`); // not a <script> tag: the page's Content-Security-Policy would block it
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe.run({ include: [['pagefind-modal']] }, { runOnly: ['color-contrast'] });
-      return result.violations.map((violation) => violation.id);
-    });
-    expect(violations).toEqual([]);
+    await expect(axeViolations(page, { include: 'pagefind-modal', rules: ['color-contrast'] })).resolves.toEqual([]);
     await page.context().close();
   });
 
@@ -644,21 +637,9 @@ describe('a reader in Chromium', () => {
         it(`has no serious or critical axe violations and no console errors: ${kind} (${scheme}, ${label})`, async () => {
           const path = fixedPath ?? codePage();
           expect(path, `no built page of kind "${kind}"`).toBeDefined();
-          const { page, errors } = await open(path!, { scheme, viewport, base: which === 'nested' ? nested.url : site.url });
-          await page.evaluate(`${AXE}\nvoid 0`); // not a <script> tag: the page's Content-Security-Policy would block it
-          const violations = await page.evaluate(async () => {
-            const result = await (
-              window as unknown as {
-                axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-              }
-            ).axe.run();
-            return result.violations
-              .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-              .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-          });
-          expect(violations, `${kind} ${path}`).toEqual([]);
-          expect(errors, `${kind} ${path}`).toEqual([]);
-          await page.context().close();
+          const { page, errors } = await tabs.visit(`${which === 'nested' ? nested.url : site.url}${path!}`, { ...viewport, scheme });
+          expect(await axeViolations(page), `${kind} ${path}`).toEqual([]);
+          expect(unexpectedErrors(errors, path!), `${kind} ${path}`).toEqual([]);
         });
       }
     }

@@ -7,13 +7,13 @@
  * block for block (checked in Chromium too) and marks the changed blocks.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../scripts/lib/staticServer.ts';
 import { readPage } from './helpers/html.ts';
+import { axeViolations, Tabs } from './helpers/tabs.ts';
 import { astroBuild, copyProject, run, type ProjectCopy } from './helpers/project.ts';
 import { BUILD_LIMIT_MS } from './helpers/work.ts';
 
@@ -173,10 +173,13 @@ describe("the dashboard stays out of readers' way", () => {
 
 describe('the review view in Chromium', () => {
   let browser: Browser;
+  /** The axe tests only look, so they share one tab per look (tests/helpers/tabs.ts). */
+  let tabs: Tabs;
   let server: StaticServer;
   beforeAll(async () => {
     server = await serveStatic(dist);
     browser = await launchChromium();
+    tabs = new Tabs(browser);
   });
   afterAll(async () => {
     await browser?.close();
@@ -317,32 +320,17 @@ describe('the review view in Chromium', () => {
   });
 
   // One test per page and scheme: each has the same small amount of work, so its time limit holds as pages are added.
-  const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const path of ['/translations/', '/translations/locales/de/', `/translations/de/${GUIDE}/`, `/de/${GUIDE}/`, '/de/']) {
       it(`has no serious axe violations on ${path} (${colorScheme}, 360 px); the dashboard pages never scroll sideways`, async () => {
-        const context = await browser.newContext({ colorScheme, viewport: { width: 360, height: 800 } });
-        const page = await context.newPage();
-        await page.goto(`${server.url}${path}`);
-        await page.evaluate(`${AXE}\nvoid 0`); // not a <script> tag: the page's Content-Security-Policy would block it
-        const violations = await page.evaluate(async () => {
-          const result = await (
-            window as unknown as {
-              axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-            }
-          ).axe.run();
-          return result.violations
-            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-            .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-        });
-        expect(violations, `${path} (${colorScheme})`).toEqual([]);
+        const { page } = await tabs.visit(`${server.url}${path}`, { width: 360, height: 800, scheme: colorScheme });
+        expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
         // The review view's side-by-side table scrolls inside its own box; the page itself never scrolls sideways.
         if (path.startsWith('/translations/'))
           expect(
             await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
             path,
           ).toBeLessThanOrEqual(0);
-        await context.close();
       });
     }
   }
