@@ -72,5 +72,5 @@ await runCommand(USAGE, async () => {
   // Verdicts of the language check are kept on the cached pages' blocks: new ones are worth saving.
   if (verdictsAdded() > 0) cache.changed();
   cache.save();
-  return emitReport(report, settings, { name: 'check:i18n', rules: I18N_RULES, view: i18nSummaryView });
+  return emitReport(report, settings, { name: 'check:i18n', rules: I18N_RULES, localeOption: '--locale', view: i18nSummaryView });
 });

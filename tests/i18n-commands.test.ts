@@ -103,14 +103,21 @@ describe('section tracking', () => {
   it('i18n:status says the same, per page, in every format', () => {
     const json = node(shallow, 'scripts/i18n-status.ts', '--format', 'json');
     expect(json.code, json.stderr).toBe(0);
-    const report = JSON.parse(json.stdout) as {
-      locales: {
-        code: string;
-        totals: Record<string, number> & { pages: number };
-        pages: { slug: string; status: string; changes?: unknown; unreviewed: boolean }[];
-        ui: { strings: number; translated: number };
-      }[];
+    const { findings, summary: report } = JSON.parse(json.stdout) as {
+      findings: unknown[];
+      summary: {
+        sourceLocale: string;
+        locales: {
+          code: string;
+          totals: Record<string, number> & { pages: number; coverage: number };
+          pages: { slug: string; status: string; changes?: unknown; unreviewed: boolean }[];
+          ui: { strings: number; translated: number };
+        }[];
+      };
     };
+    // A status reports no problems (check:i18n does): its JSON is the shared report shape, its summary the status.
+    expect(findings).toEqual([]);
+    expect(report.sourceLocale).toBe('en');
     const de = report.locales.find((locale) => locale.code === 'de')!;
     expect(de.pages.find((page) => page.slug === GUIDE)).toMatchObject({
       status: 'outdated',
@@ -124,14 +131,28 @@ describe('section tracking', () => {
     expect(nl.totals.unreviewed).toBe(nl.totals.machine);
     expect(nl.ui.translated).toBe(nl.ui.strings);
     const pretty = node(shallow, 'scripts/i18n-status.ts', '--locale', 'de');
-    expect(pretty.stdout).toContain('outdated: #follow-up (text), #next-steps (link target)');
-    expect(pretty.stdout).not.toContain('nl (');
-    const markdown = node(shallow, 'scripts/i18n-status.ts', '--format', 'markdown');
-    expect(markdown.stdout).toMatch(
+    expect(pretty.code, pretty.stderr).toBe(0);
+    expect(pretty.stdout).toMatch(
       new RegExp(
-        `\\| de \\(Deutsch, complete\\) \\| ${de.totals.pages - 1}/${de.totals.pages} \\| 0 \\| 1 \\| 0 \\| 0 \\| \\d+% \\| 0 \\| \\d+/\\d+ \\|`,
+        `\\n  outdated +content/de/${GUIDE}\\.mdx +/de/${GUIDE}/ +changed: #follow-up \\(text\\), #next-steps \\(link target\\)\\n`,
       ),
     );
+    expect(pretty.stdout).not.toContain('nl (');
+    expect(pretty.stdout).not.toContain('No problems');
+    const markdown = node(shallow, 'scripts/i18n-status.ts', '--format', 'markdown', '--output', `sarif=${join(shallow, 'status.sarif')}`);
+    expect(markdown.stdout).toContain(
+      `| \`de\` | complete | ${de.totals.pages - 1}/${de.totals.pages} | 0 | 1 | 0 | 0 | ${Math.round(de.totals.coverage * 100)}% | ${de.ui.translated}/${de.ui.strings} (${Math.round((de.ui.translated / de.ui.strings) * 100)}%) |`,
+    );
+    expect(markdown.stdout).toContain(
+      `| outdated | content/de/${GUIDE}.mdx | /de/${GUIDE}/ | changed: #follow-up (text), #next-steps (link target) |`,
+    );
+    // The other formats are the checkers' too: SARIF with no results, GitHub annotations none.
+    const sarif = JSON.parse(readFileSync(join(shallow, 'status.sarif'), 'utf8')) as {
+      runs: { tool: { driver: { name: string } }; results: unknown[] }[];
+    };
+    expect(sarif.runs[0]!.results).toEqual([]);
+    expect(sarif.runs[0]!.tool.driver.name).toContain('i18n:status');
+    expect(node(shallow, 'scripts/i18n-status.ts', '--format', 'github').stdout).toBe('');
     expect(node(shallow, 'scripts/i18n-status.ts', '--locale', 'xx').code).toBe(2);
     expect(node(shallow, 'scripts/i18n-status.ts', '--format', 'xml').code).toBe(2);
   });

@@ -116,7 +116,8 @@ describe('German: export, fill, import', () => {
     expect(page).toContain('## Wen Sie erreichen {/* #who-you-reach */}');
     // The stamp already recorded this source revision: the record is unchanged, and the page is still translated.
     const status = node(dir, 'scripts/i18n-status.ts', '--locale', 'de', '--format', 'json');
-    const rows = (JSON.parse(status.stdout) as { locales: { pages: { slug: string; status: string }[] }[] }).locales[0]!.pages;
+    const rows = (JSON.parse(status.stdout) as { summary: { locales: { pages: { slug: string; status: string }[] }[] } }).summary
+      .locales[0]!.pages;
     expect(rows.find((row) => row.slug === 'lead-management/enable-lead-sharing')?.status).toBe('translated');
   });
 
@@ -167,7 +168,8 @@ describe('German: export, fill, import', () => {
     expect(reviewed.code, reviewed.output).toBe(0);
     expect(reviewed.stdout).toContain(`content/de/${GUIDE}  written and stamped`);
     const status = node(dir, 'scripts/i18n-status.ts', '--locale', 'de', '--format', 'json');
-    const rows = (JSON.parse(status.stdout) as { locales: { pages: { slug: string; status: string }[] }[] }).locales[0]!.pages;
+    const rows = (JSON.parse(status.stdout) as { summary: { locales: { pages: { slug: string; status: string }[] }[] } }).summary
+      .locales[0]!.pages;
     expect(rows.find((row) => row.slug === 'lead-management/enable-lead-sharing')?.status).toBe('translated');
   });
 });

@@ -36,8 +36,15 @@ export interface Tool {
   /** The npm script, such as `check:links`. */
   name: string;
   rules: readonly RuleInfo[];
+  /** The option that narrows the command to one locale (`--locale`), for the hint that lists a locale's warnings. */
+  localeOption?: string;
   /** What its summary says, for the readable and Markdown formats (see format/summary.ts). */
   view?: (summary: object) => SummaryView;
+  /**
+   * `status`: the command describes the project (i18n:status) and looks for no problems, so readable output
+   * has no verdict or counts of problems. Default `check`.
+   */
+  kind?: 'check' | 'status';
 }
 
 export interface RuleSelection {

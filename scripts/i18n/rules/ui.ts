@@ -75,6 +75,8 @@ export function uiRules(context: UiContext): { findings: Finding[]; total: numbe
         column: place.column,
         ...(sourcePlace ? { source: { file: sourceNamespace.file, ...sourcePlace } } : {}),
         ...(hint ? { hint } : {}),
+        // The string's dotted key, for i18n:status's to-do list (none for a whole missing file).
+        ...(path.length ? { key: path.join('.') } : {}),
       };
     };
     if (!target) {

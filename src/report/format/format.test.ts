@@ -13,12 +13,19 @@ import { formatJson } from './json.ts';
 import { formatMarkdown, MARKDOWN_MAX_ROWS } from './markdown.ts';
 import { formatPretty } from './pretty.ts';
 import { formatSarif, toSarif } from './sarif.ts';
-import { i18nSummaryView } from '../../../scripts/i18n/summaryView.ts';
+import type { SummaryView } from './summary.ts';
 
-// The translation check's own summary view: the formatters render whatever view a tool gives.
+// A translation check's summary view (the shape of check:i18n's): the formatters render whatever view a tool gives.
 const tool: Tool = {
   name: 'check:i18n',
-  view: i18nSummaryView,
+  localeOption: '--locale',
+  view: (summary) => {
+    const { sourceLocale, locales } = summary as {
+      sourceLocale: string;
+      locales: Record<string, NonNullable<SummaryView['coverage']>['rows'][number]>;
+    };
+    return { coverage: { sourceLocale, rows: Object.entries(locales).map(([locale, entry]) => ({ ...entry, locale })) }, lines: [] };
+  },
   rules: [
     {
       id: 'heading-id',

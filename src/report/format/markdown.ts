@@ -17,24 +17,33 @@ export function formatMarkdown(report: Report, options: FormatOptions = {}): str
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.length - errors;
   const title = options.tool ? `\`${options.tool.name}\`` : 'Check';
+  const check = options.tool?.kind !== 'status';
   const verdict = errors > 0 ? '❌' : warnings > 0 ? '⚠️' : '✅';
-  const lines = [`### ${verdict} ${title}: ${count(errors, 'error')}, ${count(warnings, 'warning')}`, ''];
+  const lines = [check ? `### ${verdict} ${title}: ${count(errors, 'error')}, ${count(warnings, 'warning')}` : `### ${title}`, ''];
 
   const view = summaryView(options.tool, report.summary);
   if (view.coverage && view.coverage.rows.length > 0) {
     lines.push(`Translation coverage against \`${view.coverage.sourceLocale}\`:`, '');
+    // Errors and warnings per locale are a checker's; a status has none.
+    const findings = view.coverage.rows.some((row) => row.errors !== undefined);
     lines.push(
-      '| locale | status | translated | partial | outdated | untranslated | missing | coverage | UI strings | errors | warnings |',
-      '| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
+      `| locale | status | translated | partial | outdated | untranslated | missing | coverage | UI strings |${findings ? ' errors | warnings |' : ''}`,
+      `| --- | --- | --: | --: | --: | --: | --: | --: | --: |${findings ? ' --: | --: |' : ''}`,
     );
     for (const row of view.coverage.rows) {
       lines.push(
-        `| \`${row.locale}\` | ${row.status} | ${row.pages.translated}/${row.pages.source} | ${row.pages.partial ?? 0} | ${row.pages.outdated} | ${row.pages.untranslated ?? 0} | ${row.pages.missing ?? 0} | ${percent(row.pages.coverage)} | ${row.ui.translated}/${row.ui.strings} (${percent(row.ui.coverage)}) | ${row.errors} | ${row.warnings} |`,
+        `| \`${row.locale}\` | ${row.status} | ${row.pages.translated}/${row.pages.source} | ${row.pages.partial ?? 0} | ${row.pages.outdated} | ${row.pages.untranslated ?? 0} | ${row.pages.missing ?? 0} | ${percent(row.pages.coverage)} | ${row.ui.translated}/${row.ui.strings} (${percent(row.ui.coverage)}) |${findings ? ` ${row.errors ?? 0} | ${row.warnings ?? 0} |` : ''}`,
       );
     }
     lines.push('');
   }
   if (view.lines.length > 0) lines.push(...view.lines, '');
+  for (const table of view.tables ?? []) {
+    lines.push(`#### ${cell(table.title)}`, '', `| ${table.columns.map(cell).join(' | ')} |`, `|${' --- |'.repeat(table.columns.length)}`);
+    for (const row of table.rows) lines.push(`| ${row.cells.map(cell).join(' | ')} |`);
+    lines.push('');
+  }
+  if (!check) return `${lines.join('\n')}\n`;
 
   if (findings.length === 0) {
     lines.push('No problems found.', '');

@@ -19,15 +19,27 @@ export interface CoverageRow {
     missing?: number;
   };
   ui: { translated: number; strings: number; coverage: number };
-  errors: number;
-  warnings: number;
+  /** The checker's findings in this locale; absent from a status, which reports no problems. */
+  errors?: number;
+  warnings?: number;
 }
+
+/** A table of a summary (i18n:status lists each locale's pages in one): readable output aligns it, Markdown makes it a table. */
+export interface SummaryTable {
+  title: string;
+  columns: string[];
+  rows: { cells: string[]; tone?: Tone }[];
+}
+
+/** How a row reads at a glance: readable output colours its first cell. */
+export type Tone = 'good' | 'warning' | 'bad';
 
 export interface SummaryView {
   /** Per-locale translation coverage against the source locale. */
   coverage?: { sourceLocale: string; rows: CoverageRow[] };
   /** Plain sentences: what was checked. */
   lines: string[];
+  tables?: SummaryTable[];
 }
 
 export const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;

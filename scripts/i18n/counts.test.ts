@@ -1,11 +1,11 @@
 /** One set of numbers: check:i18n's summary, the status overview (i18n:status, the dashboard) and the model's counts agree. */
 import { describe, expect, it } from 'vitest';
-import { checkTranslations } from '../../scripts/i18n/check.ts';
-import { loadRegistry } from '../i18n/locales.ts';
-import { loadSite } from '../model/site.ts';
+import { loadRegistry } from '../../src/i18n/locales.ts';
+import { loadSite } from '../../src/model/site.ts';
+import { loadGlossary } from '../../src/translation/glossary.ts';
+import { hasReviewView, localeCounts, translationOverview } from '../../src/translation/overview.ts';
 import { ROOT } from '../../tests/helpers/project.ts';
-import { loadGlossary } from './glossary.ts';
-import { hasReviewView, localeCounts, translationOverview } from './overview.ts';
+import { checkTranslations } from './check.ts';
 
 describe('counts on the real site', () => {
   it('are the same in check:i18n, the status overview and the model, and each page counts once', () => {
@@ -34,7 +34,7 @@ describe('counts on the real site', () => {
 describe('counts on a site with partial, outdated and missing pages', () => {
   it('a page with blocks still in English is partial, with its share, in the model, the overview and check:i18n alike', async () => {
     const { contentTree, page, writeFixture } = await import('../../tests/helpers/fixture.ts');
-    const { sourceHash } = await import('../content/sourceHash.ts');
+    const { sourceHash } = await import('../../src/content/sourceHash.ts');
     const en = (body: string) => page({ title: 'Guide', description: 'A guide page for the fixture site.', order: 1 }, body);
     const EN_A = en(
       '## Connect {/* #connect */}\n\nConnect your CRM to the marketplace before the first lead arrives.\n\n## Test {/* #test */}\n\nSend a test lead and check that it arrives in your system.',
@@ -98,7 +98,7 @@ describe('counts on a site with partial, outdated and missing pages', () => {
 describe('review views', () => {
   it('exist for the translations a reviewer has something to look at in, and the overview says which', async () => {
     const { contentTree, page, writeFixture } = await import('../../tests/helpers/fixture.ts');
-    const { sourceHash } = await import('../content/sourceHash.ts');
+    const { sourceHash } = await import('../../src/content/sourceHash.ts');
     const en = (order: number, body: string) => page({ title: 'Guide', description: 'A guide page for the fixture site.', order }, body);
     const EN = {
       current: en(1, 'Connect your CRM to the marketplace before the first lead arrives, then send a test lead.'),
