@@ -92,7 +92,10 @@ export async function axeViolations(page: Page, scope: AxeScope = {}): Promise<s
     const result = await (
       window as unknown as {
         axe: {
-          run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
         };
       }
     ).axe.run(include ? { include: [[include]] } : document, rules ? { runOnly: rules } : {});
