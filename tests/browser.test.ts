@@ -25,7 +25,7 @@ const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
 
 let browser: Browser;
-/** The axe tests' tabs: they only look, so they share one tab per look (tests/helpers/tabs.ts). */
+/** Tabs for the tests that only look (axe, searches): one per look, shared (tests/helpers/tabs.ts). */
 let tabs: Tabs;
 let site: StaticServer;
 let nested: StaticServer;
@@ -213,15 +213,15 @@ describe('a reader in Chromium', () => {
   });
 
   it('searches in German and gets only German results; in English likewise; excerpts are clean', async () => {
-    const german = await open(`/de/${GUIDE}`);
+    // Searches share a tab per look: Pagefind's start in a fresh context (its WebAssembly, its index) costs three times a search.
+    const german = await tabs.visit(`${site.url}/de/${GUIDE}`, DESKTOP);
     const germanResults = await search(german.page, 'Kampagne');
     expect(germanResults.length).toBeGreaterThan(0);
     expect(germanResults.every((result) => result.href.startsWith('/de/'))).toBe(true);
     await expect(german.page.locator('pagefind-modal input').getAttribute('placeholder')).resolves.toBe('Leitfäden durchsuchen');
     expect(german.errors).toEqual([]);
-    await german.page.context().close();
 
-    const english = await open(`/en/${GUIDE}`);
+    const english = await tabs.visit(`${site.url}/en/${GUIDE}`, DESKTOP);
     const englishResults = await search(english.page, 'storefront');
     expect(englishResults.length).toBeGreaterThan(0);
     expect(englishResults.every((result) => result.href.startsWith('/en/'))).toBe(true);
@@ -229,11 +229,10 @@ describe('a reader in Chromium', () => {
     // Table cells stay separate words; the heading links' "#" stays out.
     expect(excerpts).not.toMatch(/[a-z]Storefront[A-Z]|StorefrontLeads|StorefrontAudience/);
     expect(excerpts).not.toMatch(/ # /);
-    await english.page.context().close();
   });
 
   it('shows each found page once, with the sentence around the hit: "Organisations-ID" whole inside the excerpt, not cut off', async () => {
-    const { page } = await open(`/de/${GUIDE}`, { viewport: PHONE });
+    const { page } = await tabs.visit(`${site.url}/de/${GUIDE}`, PHONE);
     const results = await shownResults(page, 'Organisations-ID');
     expect(
       results.every((result) => result.href.startsWith('/de/')),
@@ -245,7 +244,6 @@ describe('a reader in Chromium', () => {
       expect.arrayContaining(['/de/lead-management/destinations/salesforce/', '/de/lead-management/destinations/']),
     );
     expect(results.map((result) => result.href)).not.toContain('/de/lead-management/connect-a-lead-destination/');
-    await page.context().close();
   });
 
   it("finds a shared table's words on the table's home page only, beside the prose that uses them, each excerpt once", async () => {
@@ -255,7 +253,7 @@ describe('a reader in Chromium', () => {
       ['Munchkin', '/en/lead-management/destinations/', '/en/lead-management/connect-a-lead-destination/'],
       ['business', `/en/${GUIDE}`, '/en/'],
     ] as const) {
-      const { page } = await open(`/en/${GUIDE}`, { viewport: PHONE });
+      const { page } = await tabs.visit(`${site.url}/en/${GUIDE}`, PHONE);
       const results = await shownResults(page, term);
       expectEachPageOnceWithItsOwnExcerpt(results, term);
       const hrefs = results.map((result) => result.href);
@@ -265,7 +263,6 @@ describe('a reader in Chromium', () => {
       const other = results.find((result) => result.href === alsoShowing);
       const tableExcerpt = results.find((result) => result.href === home)!.text;
       if (other) expect(other.text, term).not.toBe(tableExcerpt);
-      await page.context().close();
     }
   });
 
@@ -320,12 +317,11 @@ describe('a reader in Chromium', () => {
   });
 
   it('finds a fallback page when searching in German, labelled with its language', async () => {
-    const { page } = await open(`/de/${GUIDE}`, { base: nested.url });
+    const { page } = await tabs.visit(`${nested.url}/de/${GUIDE}`, DESKTOP);
     const results = await search(page, 'storefront');
     const fallback = results.find((result) => result.href.startsWith(`/de/${GUIDE}`));
     expect(fallback, JSON.stringify(results)).toBeDefined();
     expect(fallback!.title).toContain('(Englisch)');
-    await page.context().close();
   });
 
   it('puts the title and the start of the text in the first screen of a phone; tab order: skip link, menu, search', async () => {
