@@ -118,8 +118,8 @@ interface Finished {
   signal?: NodeJS.Signals | null;
 }
 
-/** Node's compile cache, on before a child's modules load (see scripts/lib/compileCache.ts). */
-const COMPILE_CACHE = ['--import', pathToFileURL(join(ROOT, 'scripts/lib/compileCache.ts')).href];
+/** Node's compile cache, on before a child's modules load (see scripts/lib/compileCache.mjs). */
+const COMPILE_CACHE = ['--import', pathToFileURL(join(ROOT, 'scripts/lib/compileCache.mjs')).href];
 
 /** Runs a command of this project with this Node; `hold` keeps its output back to print later. */
 function start(

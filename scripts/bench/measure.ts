@@ -24,8 +24,8 @@ export interface Measured {
   status: number | null;
 }
 
-/** A command of this project runs as its npm script runs it: with Node's compile cache turned on first (scripts/lib/compileCache.ts). */
-const COMPILE_CACHE = ['--import', pathToFileURL(join(import.meta.dirname, '../lib/compileCache.ts')).href];
+/** A command of this project runs as its npm script runs it: with Node's compile cache turned on first (scripts/lib/compileCache.mjs). */
+const COMPILE_CACHE = ['--import', pathToFileURL(join(import.meta.dirname, '../lib/compileCache.mjs')).href];
 
 export function measure(command: string, commandArgs: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Measured {
   const args = command === process.execPath && commandArgs[0]?.startsWith('scripts/') ? [...COMPILE_CACHE, ...commandArgs] : commandArgs;

@@ -36,7 +36,7 @@ const HELP = ['--help', '-h'];
  */
 export async function runCommand(usage: string, main: () => Promise<number> | number): Promise<void> {
   // Node keeps the compiled code of what loads from here on in its cache folder for the next run. The
-  // npm scripts turn it on earlier, before the command's own modules load (scripts/lib/compileCache.ts).
+  // npm scripts turn it on earlier, before the command's own modules load (scripts/lib/compileCache.mjs).
   enableCompileCache();
   // A reader that stops early (`| head`) is not an error.
   for (const stream of [process.stdout, process.stderr]) {

@@ -3,7 +3,7 @@
  * removed when the run ends, so no build outlives the code it was built from.
  *
  * It also holds Node's compile cache for every process the tests start (commands, builds, dev
- * servers), as the npm scripts turn it on (scripts/lib/compileCache.ts): the suite starts a few
+ * servers), as the npm scripts turn it on (scripts/lib/compileCache.mjs): the suite starts a few
  * hundred of them, and each would otherwise type-strip and compile its whole import graph again
  * (about 0.3 s of CPU of a command's 1.2 s). The variable is set before Vitest starts its workers,
  * which pass it on to every child.
