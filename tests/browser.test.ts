@@ -81,6 +81,18 @@ async function open(path: string, options: OpenOptions = {}): Promise<{ page: Pa
   return { page, errors };
 }
 
+/**
+ * The page in the shared tab of its look (tests/helpers/tabs.ts), for a test that only reads and clicks:
+ * a new context costs more than most of these tests. Never closed here; `open` gives a context of its own.
+ */
+function look(path: string, options: Omit<OpenOptions, 'clipboard'> = {}): Promise<{ page: Page; errors: string[] }> {
+  return tabs.visit(`${options.base ?? site.url}${path}`, {
+    ...(options.viewport ?? DESKTOP),
+    scheme: options.scheme ?? 'light',
+    javaScript: options.javaScript ?? true,
+  });
+}
+
 async function openSearch(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Search|Suchen/ }).click();
   await page.locator('pagefind-modal input').waitFor({ state: 'visible', timeout: 30_000 });
@@ -200,7 +212,7 @@ const langOf = (page: Page, selector: string) =>
 
 describe('a reader in Chromium', () => {
   it('switches from the English guide at a deep anchor to the German guide at the same anchor, through the language menu', async () => {
-    const { page } = await open(`/en/${GUIDE}#follow-up`);
+    const { page } = await look(`/en/${GUIDE}#follow-up`);
     await page.locator('.language-menu summary').click();
     await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Deutsch' }).click();
     await page.waitForURL(`**/de/${GUIDE}#follow-up`);
@@ -209,7 +221,6 @@ describe('a reader in Chromium', () => {
     const top = await heading.evaluate((element) => element.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(300);
-    await page.context().close();
   });
 
   it('searches in German and gets only German results; in English likewise; excerpts are clean', async () => {
@@ -285,7 +296,7 @@ describe('a reader in Chromium', () => {
   });
 
   it('shows a fallback page with the English content marked lang="en" and everything the site says in German', async () => {
-    const { page, errors } = await open(`/de/${GUIDE}`, { base: nested.url });
+    const { page, errors } = await look(`/de/${GUIDE}`, { base: nested.url });
     const notice = page.getByRole('note', { name: 'Zu dieser Übersetzung' });
     await expect(notice.textContent()).resolves.toContain('Deutsch');
     await expect(notice.getByRole('link').getAttribute('href')).resolves.toBe(`/en/${GUIDE}`);
@@ -303,17 +314,15 @@ describe('a reader in Chromium', () => {
       await expect(langOf(page, selector), selector).resolves.toBe('de');
     }
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
   it('keeps the language of fallback titles in the navigation of a German page', async () => {
-    const { page } = await open(`/de/${NESTED}`, { base: nested.url });
+    const { page } = await look(`/de/${NESTED}`, { base: nested.url });
     await expect(langOf(page, 'main .prev-next .prev-next-hint')).resolves.toBe('de');
     // The previous page is a fallback too: its title is English, inside German navigation.
     await expect(langOf(page, 'main .prev-next a[rel="prev"] span:last-child')).resolves.toBe('en');
     await expect(langOf(page, 'nav.site-nav a[aria-current="page"]')).resolves.toBe('en');
     await expect(langOf(page, 'nav.breadcrumbs li:first-child a')).resolves.toBe('de');
-    await page.context().close();
   });
 
   it('finds a fallback page when searching in German, labelled with its language', async () => {
@@ -326,7 +335,7 @@ describe('a reader in Chromium', () => {
 
   it('puts the title and the start of the text in the first screen of a phone; tab order: skip link, menu, search', async () => {
     for (const locale of ['en', 'de']) {
-      const { page } = await open(`/${locale}/${GUIDE}`, { viewport: PHONE });
+      const { page } = await look(`/${locale}/${GUIDE}`, { viewport: PHONE });
       const h1 = await page.locator('main h1').boundingBox();
       expect(h1!.y + h1!.height, locale).toBeLessThanOrEqual(PHONE.height);
       const firstParagraph = await page.locator('main article > p').first().boundingBox();
@@ -353,12 +362,11 @@ describe('a reader in Chromium', () => {
       expect(stops, locale).toEqual(['skip', 'menu', 'search']);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, locale).toBeLessThanOrEqual(0);
-      await page.context().close();
     }
   });
 
   it('fits the header in 320 px: the search button is its icon there, still named for screen readers', async () => {
-    const { page } = await open(`/de/${GUIDE}`, { viewport: { width: 320, height: 640 } });
+    const { page } = await look(`/de/${GUIDE}`, { viewport: { width: 320, height: 640 } });
     const button = page.getByRole('button', { name: 'Suchen' });
     await expect(button.isVisible()).resolves.toBe(true);
     const label = await page.locator('.search-button > span').boundingBox();
@@ -374,11 +382,10 @@ describe('a reader in Chromium', () => {
     await expect(
       page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
     ).resolves.toBeLessThanOrEqual(0);
-    await page.context().close();
   });
 
   it('opens the menu and "On this page" on a phone without JavaScript', async () => {
-    const { page } = await open(`/de/${GUIDE}`, { viewport: PHONE, javaScript: false });
+    const { page } = await look(`/de/${GUIDE}`, { viewport: PHONE, javaScript: false });
     await page.locator('.menu-button').click();
     await expect(
       page
@@ -392,12 +399,11 @@ describe('a reader in Chromium', () => {
     // No JavaScript: no theme switch, no search button; the system's scheme applies.
     await expect(page.locator('.theme-switch').isVisible()).resolves.toBe(false);
     await expect(page.getByRole('button', { name: 'Suchen' }).count()).resolves.toBe(0);
-    await page.context().close();
   });
 
   it('shows nested sections: the top level, the open path and the current page, on a desktop and behind the phone menu (a folder without index is labelled by its name)', async () => {
     const path = `/en/${NESTED}`;
-    const desktop = await open(path, { base: nested.url });
+    const desktop = await look(path, { base: nested.url });
     const nav = desktop.page.getByRole('navigation', { name: 'Guides' });
     await expect(nav.isVisible()).resolves.toBe(true);
     const links = await nav.locator('a').evaluateAll((anchors) =>
@@ -419,9 +425,8 @@ describe('a reader in Chromium', () => {
       'Destinations',
       'Salesforce',
     ]);
-    await desktop.page.context().close();
 
-    const phone = await open(path, { base: nested.url, viewport: PHONE });
+    const phone = await look(path, { base: nested.url, viewport: PHONE });
     await expect(phone.page.getByRole('navigation', { name: 'Guides' }).isVisible()).resolves.toBe(false);
     await phone.page.getByText('Menu').click();
     await expect(
@@ -429,22 +434,19 @@ describe('a reader in Chromium', () => {
     ).resolves.toBe(true);
     await phone.page.keyboard.press('Escape');
     await expect(phone.page.getByRole('navigation', { name: 'Guides' }).isVisible()).resolves.toBe(false);
-    await phone.page.context().close();
   });
 
   it('links "Edit this page" to the source file when the repository is configured, and not otherwise', async () => {
-    const configured = await open(`/en/${NESTED}`, { base: nested.url });
+    const configured = await look(`/en/${NESTED}`, { base: nested.url });
     await expect(configured.page.getByRole('link', { name: 'Edit this page' }).getAttribute('href')).resolves.toBe(
       `${EDIT}content/en/${NESTED.replace(/\/$/, '.mdx')}`,
     );
-    await configured.page.context().close();
-    const unconfigured = await open(`/de/${GUIDE}`);
+    const unconfigured = await look(`/de/${GUIDE}`);
     await expect(unconfigured.page.locator('.edit-link').count()).resolves.toBe(0);
-    await unconfigured.page.context().close();
   });
 
   it('offers to translate a fallback page instead of editing the English file: where the translation is created, and the command that records it', async () => {
-    const { page } = await open(`/de/${NESTED}`, { base: nested.url });
+    const { page } = await look(`/de/${NESTED}`, { base: nested.url });
     const file = `content/de/${NESTED.replace(/\/$/, '.mdx')}`;
     await expect(page.getByRole('link', { name: 'Diese Seite bearbeiten' }).count()).resolves.toBe(0);
     const translate = page.getByRole('link', { name: 'Diese Seite übersetzen' });
@@ -456,11 +458,10 @@ describe('a reader in Chromium', () => {
     await expect(hint.textContent()).resolves.toContain(`Schreiben Sie die Übersetzung in ${file}`);
     await expect(hint.locator('code').textContent()).resolves.toBe(`npm run i18n:stamp -- ${file}`);
     await expect(langOf(page, '.translate-link p')).resolves.toBe('de');
-    await page.context().close();
   });
 
   it("lists what a section holds on its index page, in the reader's language around fallback titles", async () => {
-    const { page } = await open('/de/partner-tools/destinations/', { base: nested.url });
+    const { page } = await look('/de/partner-tools/destinations/', { base: nested.url });
     const contents = page.locator('.section-contents');
     await expect(contents.locator('h2').textContent()).resolves.toBe('In diesem Abschnitt');
     await expect(langOf(page, '.section-contents h2')).resolves.toBe('de');
@@ -470,7 +471,6 @@ describe('a reader in Chromium', () => {
       'Https',
       'Send leads to Salesforce',
     ]);
-    await page.context().close();
   });
 
   it('remembers the chosen theme across pages, and the search dialog follows it', async () => {
@@ -517,7 +517,7 @@ describe('a reader in Chromium', () => {
   });
 
   it('marks the section being read in the table of contents', async () => {
-    const { page } = await open(`/en/${GUIDE}`);
+    const { page } = await look(`/en/${GUIDE}`);
     await page.locator('#follow-up').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe('#follow-up');
     await page.locator('#who-you-reach').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
@@ -526,7 +526,6 @@ describe('a reader in Chromium', () => {
     await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
     const last = await page.locator('.toc a').last().getAttribute('href');
     await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe(last);
-    await page.context().close();
   });
 
   it("copies a section's link from the link beside its heading, and says so visibly and to screen readers", async () => {
@@ -591,7 +590,7 @@ describe('a reader in Chromium', () => {
   });
 
   it('hyphenates German text in the language it is written in', async () => {
-    const { page } = await open(`/de/${GUIDE}`, { viewport: PHONE });
+    const { page } = await look(`/de/${GUIDE}`, { viewport: PHONE });
     const paragraph = page.locator('main article > p').first();
     await expect(paragraph.evaluate((element) => getComputedStyle(element).hyphens)).resolves.toBe('auto');
     await expect(langOf(page, 'main article > p')).resolves.toBe('de');
@@ -601,7 +600,6 @@ describe('a reader in Chromium', () => {
         .first()
         .evaluate((element) => getComputedStyle(element).hyphens),
     ).resolves.toBe('auto');
-    await page.context().close();
   });
 
   const PAGE_TYPES: [string, string, string][] = [
@@ -643,7 +641,7 @@ describe('a reader in Chromium', () => {
 
   it('keeps every table inside a 360 px screen without cutting a cell', async () => {
     for (const locale of ['en', 'de']) {
-      const { page } = await open(`/${locale}/${GUIDE}`, { viewport: PHONE });
+      const { page } = await look(`/${locale}/${GUIDE}`, { viewport: PHONE });
       const tables = await page
         .locator('main .table-scroll')
         .evaluateAll((regions) =>
@@ -654,22 +652,19 @@ describe('a reader in Chromium', () => {
         expect(table.right).toBeLessThanOrEqual(360);
         expect(table.scrolls).toBe(false);
       }
-      await page.context().close();
     }
   });
 
   it('works without JavaScript: content, tables, language links', async () => {
-    const { page } = await open(`/de/${GUIDE}#follow-up`, { javaScript: false });
+    const { page } = await look(`/de/${GUIDE}#follow-up`, { javaScript: false });
     await expect(page.locator('main table').count()).resolves.toBeGreaterThan(0);
     await page.locator('.language-menu summary').click();
     await expect(page.getByRole('link', { name: 'English' }).getAttribute('href')).resolves.toBe(`/en/${GUIDE}`);
-    await page.context().close();
   });
 
   it('serves a localized 404 for a missing German page', async () => {
-    const { page } = await open('/de/guides/gibt-es-nicht/');
+    const { page } = await look('/de/guides/gibt-es-nicht/');
     await expect(page.locator('h1').textContent()).resolves.toBe('Seite nicht gefunden');
-    await page.context().close();
   });
 
   // The pictures for people (npm run screenshots) come from the same build: one page here, in both views.
