@@ -43,7 +43,7 @@ let project: ProjectCopy;
 let dist: string;
 let site: StaticServer;
 let browser: Browser;
-/** The tests of every page kind only look, so they share one tab per width (tests/helpers/tabs.ts). */
+/** The tests that read and click share one tab per width (tests/helpers/tabs.ts). */
 let tabs: Tabs;
 let allowed: string[];
 let generated: ReturnType<typeof run>;
@@ -70,13 +70,9 @@ afterAll(async () => {
   project?.remove();
 });
 
-async function open(path: string, width: number, javaScript = true): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: javaScript });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${site.url}${path}`);
-  return { page, errors };
+/** The page in the shared tab of its width (tests/helpers/tabs.ts): these tests read and click, and a new context costs more. */
+function look(path: string, width: number): ReturnType<Tabs['visit']> {
+  return tabs.visit(`${site.url}${path}`, { width, height: 800 });
 }
 
 /** Opens search and types until results come (Pagefind ignores typing before its instance is attached). */
@@ -153,11 +149,10 @@ describe('pseudo-locales (npm run i18n:pseudo)', () => {
   });
 
   it('finds hard-coded text: the English guide, checked as if it were pseudo-localized, fails', async () => {
-    const { page } = await open(`/en/${GUIDE}`, 1280);
+    const { page } = await look(`/en/${GUIDE}`, 1280);
     const problems = await pseudoTextProblems(page, 'en', allowed);
     expect(problems.map((problem) => problem.text)).toContain('Skip to content');
     expect(problems.every((problem) => problem.kind === 'hard-coded')).toBe(true);
-    await page.context().close();
   });
 
   for (const locale of PSEUDO_LOCALES) {
@@ -172,7 +167,7 @@ describe('pseudo-locales (npm run i18n:pseudo)', () => {
     for (const width of WIDTHS) {
       it(`${locale.code} at ${width} px: every page kind shows only pseudo-localized text and nothing wider than the screen`, async () => {
         for (const [kind, path] of kinds) {
-          const { page, errors } = await tabs.visit(`${site.url}${path}`, { width, height: 800 });
+          const { page, errors } = await look(path, width);
           await expect(pseudoTextProblems(page, locale.code, allowed), `${kind} ${path}`).resolves.toEqual([]);
           await expect(horizontalOverflow(page), `${kind} ${path}`).resolves.toEqual([]);
           expect(unexpectedErrors(errors, path), `${kind} ${path}`).toEqual([]);
@@ -184,12 +179,11 @@ describe('pseudo-locales (npm run i18n:pseudo)', () => {
       });
 
       it(`${locale.code} at ${width} px: the search dialog, with results, is pseudo-localized and fits`, async () => {
-        const { page } = await open(`/${locale.code}/${GUIDE}`, width);
+        const { page } = await look(`/${locale.code}/${GUIDE}`, width);
         await searchFor(page, 'ļéáð');
         const problems = await pseudoTextProblems(page, locale.code, allowed, EXCERPTS);
         expect(problems).toEqual([]);
         await expect(horizontalOverflow(page, EXCERPTS)).resolves.toEqual([]);
-        await page.context().close();
       });
     }
   }
@@ -197,7 +191,7 @@ describe('pseudo-locales (npm run i18n:pseudo)', () => {
 
 describe('Arabic, right to left', () => {
   it('mirrors the guide on a desktop: sidebar right, "On this page" left, breadcrumbs and previous/next reversed', async () => {
-    const { page, errors } = await open(`/ar/${GUIDE}`, 1280);
+    const { page, errors } = await look(`/ar/${GUIDE}`, 1280);
     await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
     const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
     const [nav, content, toc] = [await box('.site-menu'), await box('main article'), await box('.toc nav')];
@@ -231,11 +225,10 @@ describe('Arabic, right to left', () => {
     await page.locator('.language-menu summary').click();
     await page.screenshot({ path: join(SCREENSHOTS, 'ar-lead-management-enable-lead-sharing-1280.png'), fullPage: true });
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
   it('mirrors the guide on a phone: menu button right, search beside it, nothing overflowing', async () => {
-    const { page } = await open(`/ar/${GUIDE}`, 360);
+    const { page } = await look(`/ar/${GUIDE}`, 360);
     const [menu, search] = [(await page.locator('.menu-button').boundingBox())!, (await page.locator('.search-button').boundingBox())!];
     expect(menu.x).toBeGreaterThan(search.x);
     expect(menu.x + menu.width).toBeLessThanOrEqual(360);
@@ -246,18 +239,16 @@ describe('Arabic, right to left', () => {
     expect(panel.x).toBeGreaterThanOrEqual(0);
     expect(panel.x + panel.width).toBeLessThanOrEqual(360);
     await expect(horizontalOverflow(page)).resolves.toEqual([]);
-    await page.context().close();
   });
 
   it('opens the search dialog right to left, in Arabic, inside the screen', async () => {
     for (const width of WIDTHS) {
-      const { page } = await open(`/ar/${GUIDE}`, width);
+      const { page } = await look(`/ar/${GUIDE}`, width);
       await searchFor(page, 'العملاء');
       await expect(page.locator('pagefind-modal input').evaluate((element) => getComputedStyle(element).direction)).resolves.toBe('rtl');
       await expect(page.locator('pagefind-modal input').getAttribute('placeholder')).resolves.toBe('ابحث في الأدلة');
       await expect(horizontalOverflow(page, EXCERPTS)).resolves.toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, `ar-search-${width}.png`) });
-      await page.context().close();
     }
   });
 
