@@ -27,14 +27,9 @@ export interface Visit {
   errors: string[];
 }
 
-interface Tab {
-  page: Page;
-  errors: string[];
-}
-
 export class Tabs {
   readonly #browser: Browser;
-  readonly #tabs = new Map<string, Promise<Tab>>();
+  readonly #tabs = new Map<string, Promise<Visit>>();
 
   constructor(browser: Browser) {
     this.#browser = browser;
@@ -55,7 +50,7 @@ export class Tabs {
     return { page, errors };
   }
 
-  async #open(look: Look): Promise<Tab> {
+  async #open(look: Look): Promise<Visit> {
     const context = await this.#browser.newContext({
       viewport: { width: look.width, height: look.height },
       colorScheme: look.scheme ?? 'light',
