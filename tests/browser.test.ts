@@ -25,7 +25,7 @@ const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
 
 let browser: Browser;
-/** Tabs for the tests that only look (axe, searches): one per look, shared (tests/helpers/tabs.ts). */
+/** One shared tab per look for the tests that only read and click (`look`, tests/helpers/tabs.ts). */
 let tabs: Tabs;
 let site: StaticServer;
 let nested: StaticServer;
@@ -62,7 +62,8 @@ interface OpenOptions {
   clipboard?: boolean;
 }
 
-async function open(path: string, options: OpenOptions = {}): Promise<{ page: Page; errors: string[] }> {
+/** A page in a context of its own, for a test that changes storage or permissions, or looks at what loads first. */
+async function open(path: string, options: OpenOptions = {}): Promise<{ page: Page }> {
   const context = await browser.newContext({
     viewport: options.viewport ?? DESKTOP,
     colorScheme: options.scheme ?? 'light',
@@ -71,14 +72,8 @@ async function open(path: string, options: OpenOptions = {}): Promise<{ page: Pa
   const base = options.base ?? site.url;
   if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    // A 404 page is expected to come with a 404 status; the browser logs that as a failed resource.
-    if (message.type() === 'error' && !(path.includes('404') && message.text().includes('404'))) errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${base}${path}`);
-  return { page, errors };
+  return { page };
 }
 
 /**
@@ -225,14 +220,14 @@ describe('a reader in Chromium', () => {
 
   it('searches in German and gets only German results; in English likewise; excerpts are clean', async () => {
     // Searches share a tab per look: Pagefind's start in a fresh context (its WebAssembly, its index) costs three times a search.
-    const german = await tabs.visit(`${site.url}/de/${GUIDE}`, DESKTOP);
+    const german = await look(`/de/${GUIDE}`);
     const germanResults = await search(german.page, 'Kampagne');
     expect(germanResults.length).toBeGreaterThan(0);
     expect(germanResults.every((result) => result.href.startsWith('/de/'))).toBe(true);
     await expect(german.page.locator('pagefind-modal input').getAttribute('placeholder')).resolves.toBe('Leitfäden durchsuchen');
     expect(german.errors).toEqual([]);
 
-    const english = await tabs.visit(`${site.url}/en/${GUIDE}`, DESKTOP);
+    const english = await look(`/en/${GUIDE}`);
     const englishResults = await search(english.page, 'storefront');
     expect(englishResults.length).toBeGreaterThan(0);
     expect(englishResults.every((result) => result.href.startsWith('/en/'))).toBe(true);
@@ -243,7 +238,7 @@ describe('a reader in Chromium', () => {
   });
 
   it('shows each found page once, with the sentence around the hit: "Organisations-ID" whole inside the excerpt, not cut off', async () => {
-    const { page } = await tabs.visit(`${site.url}/de/${GUIDE}`, PHONE);
+    const { page } = await look(`/de/${GUIDE}`, { viewport: PHONE });
     const results = await shownResults(page, 'Organisations-ID');
     expect(
       results.every((result) => result.href.startsWith('/de/')),
@@ -264,7 +259,7 @@ describe('a reader in Chromium', () => {
       ['Munchkin', '/en/lead-management/destinations/', '/en/lead-management/connect-a-lead-destination/'],
       ['business', `/en/${GUIDE}`, '/en/'],
     ] as const) {
-      const { page } = await tabs.visit(`${site.url}/en/${GUIDE}`, PHONE);
+      const { page } = await look(`/en/${GUIDE}`, { viewport: PHONE });
       const results = await shownResults(page, term);
       expectEachPageOnceWithItsOwnExcerpt(results, term);
       const hrefs = results.map((result) => result.href);
@@ -326,7 +321,7 @@ describe('a reader in Chromium', () => {
   });
 
   it('finds a fallback page when searching in German, labelled with its language', async () => {
-    const { page } = await tabs.visit(`${nested.url}/de/${GUIDE}`, DESKTOP);
+    const { page } = await look(`/de/${GUIDE}`, { base: nested.url });
     const results = await search(page, 'storefront');
     const fallback = results.find((result) => result.href.startsWith(`/de/${GUIDE}`));
     expect(fallback, JSON.stringify(results)).toBeDefined();
@@ -631,7 +626,7 @@ describe('a reader in Chromium', () => {
         it(`has no serious or critical axe violations and no console errors: ${kind} (${scheme}, ${label})`, async () => {
           const path = fixedPath ?? codePage();
           expect(path, `no built page of kind "${kind}"`).toBeDefined();
-          const { page, errors } = await tabs.visit(`${which === 'nested' ? nested.url : site.url}${path!}`, { ...viewport, scheme });
+          const { page, errors } = await look(path!, { scheme, viewport, base: which === 'nested' ? nested.url : site.url });
           expect(await axeViolations(page), `${kind} ${path}`).toEqual([]);
           expect(unexpectedErrors(errors, path!), `${kind} ${path}`).toEqual([]);
         });

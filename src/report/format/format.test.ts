@@ -293,3 +293,59 @@ describe('format registry', () => {
     expect(() => parseOutput('xml=a.xml')).toThrow('--output must be one of');
   });
 });
+
+describe('a status (kind "status": a summary to read, no problems looked for)', () => {
+  const status: Tool = {
+    name: 'i18n:status',
+    kind: 'status',
+    rules: [],
+    view: () => ({
+      coverage: {
+        sourceLocale: 'en',
+        rows: [
+          {
+            locale: 'de',
+            status: 'complete',
+            pages: { source: 2, translated: 1, outdated: 1, coverage: 1 },
+            ui: { strings: 4, translated: 4, coverage: 1 },
+          },
+        ],
+      },
+      tables: [
+        {
+          title: 'de (Deutsch | complete)',
+          columns: ['state', 'file', 'to do'],
+          rows: [
+            { cells: ['outdated', 'content/de/a.mdx', 'changed: #start (text)'], tone: 'warning' },
+            { cells: ['translated', 'content/de/index.mdx', ''], tone: 'good' },
+          ],
+        },
+      ],
+      lines: ['de: 0 machine-translated'],
+    }),
+  };
+  const empty: Report = { findings: [], summary: {} };
+
+  it('prints its tables aligned, coloured by tone only on request, with no verdict', () => {
+    const text = formatPretty(empty, { tool: status });
+    expect(text).not.toContain('No problems');
+    expect(text).toContain(
+      'de (Deutsch | complete)\n  outdated    content/de/a.mdx      changed: #start (text)\n  translated  content/de/index.mdx\n',
+    );
+    expect(text).toContain(
+      '  de (complete): pages 1 translated, 0 partial, 1 outdated, 0 untranslated, 0 missing of 2 (100% in de); UI strings 4/4 (100%)\n',
+    );
+    expect(text).not.toContain('errors');
+    expect(formatPretty(empty, { tool: status, color: true })).toContain('\u001b[33moutdated  \u001b[39m');
+  });
+
+  it('makes each table a Markdown table, cells escaped, with no verdict and no error columns', () => {
+    const text = formatMarkdown(empty, { tool: status });
+    expect(text.startsWith('### `i18n:status`\n')).toBe(true);
+    expect(text).not.toContain('No problems');
+    expect(text).toContain('| locale | status | translated | partial | outdated | untranslated | missing | coverage | UI strings |\n');
+    expect(text).toContain(
+      '#### de (Deutsch \\| complete)\n\n| state | file | to do |\n| --- | --- | --- |\n| outdated | content/de/a.mdx | changed: #start (text) |\n',
+    );
+  });
+});
