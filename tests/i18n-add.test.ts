@@ -7,12 +7,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyProject, run, type ProjectCopy } from './helpers/project.ts';
+import { runInProcess } from './helpers/inProcess.ts';
+import { copyProject, type ProjectCopy } from './helpers/project.ts';
 
 let project: ProjectCopy | undefined;
 afterEach(() => project?.remove());
 
-const add = (dir: string, ...args: string[]) => run(dir, process.execPath, ['scripts/i18n-add.ts', ...args]);
+/** The command as a translator runs it, in this worker (tests/helpers/inProcess.ts; tests/cli.test.ts runs commands as processes). */
+const add = (dir: string, ...args: string[]) => runInProcess(dir, 'scripts/i18n-add.ts', args);
 const snapshot = (dir: string) => {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(join(dir, 'content'), { recursive: true, encoding: 'utf8' })) {
@@ -27,10 +29,10 @@ const snapshot = (dir: string) => {
 };
 
 describe('npm run i18n:add', () => {
-  it('adds a partial locale with its own name, direction and starter namespaces, and a second run changes nothing', () => {
+  it('adds a partial locale with its own name, direction and starter namespaces, and a second run changes nothing', async () => {
     project = copyProject();
     const before = readFileSync(join(project.dir, 'content/locales.json'), 'utf8');
-    const result = add(project.dir, 'fr');
+    const result = await add(project.dir, 'fr');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Added fr (Français, ltr) as a partial locale.');
     expect(result.stdout).toContain('npm run i18n:stamp -- content/fr/');
@@ -45,13 +47,13 @@ describe('npm run i18n:add', () => {
     expect(existsSync(join(project.dir, 'content/fr/tables.json'))).toBe(true);
 
     const state = snapshot(project.dir);
-    const again = add(project.dir, 'fr');
+    const again = await add(project.dir, 'fr');
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('nothing changed');
     expect(snapshot(project.dir)).toEqual(state);
 
     // The new locale passes the translation check: its to-do items are warnings, not errors.
-    const check = run(project.dir, process.execPath, ['scripts/check-i18n.ts', '--locale', 'fr', '--format', 'json']);
+    const check = await runInProcess(project.dir, 'scripts/check-i18n.ts', ['--locale', 'fr', '--format', 'json']);
     expect(check.code).toBe(0);
     const rules = new Set(
       (JSON.parse(check.stdout) as { findings: { rule: string; severity: string }[] }).findings.map((f) => `${f.rule}:${f.severity}`),
@@ -59,10 +61,10 @@ describe('npm run i18n:add', () => {
     expect([...rules].sort()).toEqual(['missing-page:warning', 'ui-untranslated:warning']);
   });
 
-  it('derives direction and hreflang from the tag: Hebrew is rtl, pt-BR keeps its region tag', () => {
+  it('derives direction and hreflang from the tag: Hebrew is rtl, pt-BR keeps its region tag', async () => {
     project = copyProject();
-    expect(add(project.dir, 'he').stdout).toContain('Added he (עברית, rtl)');
-    expect(add(project.dir, 'PT-br').code).toBe(0);
+    expect((await add(project.dir, 'he')).stdout).toContain('Added he (עברית, rtl)');
+    expect((await add(project.dir, 'PT-br')).code).toBe(0);
     const locales = JSON.parse(readFileSync(join(project.dir, 'content/locales.json'), 'utf8')).locales;
     expect(locales.slice(-2)).toEqual([
       { code: 'he', name: 'עברית', dir: 'rtl', status: 'partial' },
@@ -71,13 +73,13 @@ describe('npm run i18n:add', () => {
     expect(existsSync(join(project.dir, 'content/pt-br/ui.json'))).toBe(true);
   });
 
-  it('keeps a BOM, CRLF line endings and multi-line entries as the author wrote them', () => {
+  it('keeps a BOM, CRLF line endings and multi-line entries as the author wrote them', async () => {
     project = copyProject();
     const file = join(project.dir, 'content/locales.json');
     const written =
       '\uFEFF{\r\n  "source": "en",\r\n  "locales": [\r\n    {\r\n      "code": "en", "name": "English", "dir": "ltr", "status": "complete"\r\n    },\r\n    {\r\n      "code": "de",\r\n      "name": "Deutsch",\r\n      "dir": "ltr",\r\n      "status": "complete"\r\n    }\r\n  ]\r\n}\r\n';
     writeFileSync(file, written);
-    expect(add(project.dir, 'nl', '--name', 'Nederlands (NL)').code).toBe(0);
+    expect((await add(project.dir, 'nl', '--name', 'Nederlands (NL)')).code).toBe(0);
     const after = readFileSync(file, 'utf8');
     expect(after.startsWith(written.slice(0, written.lastIndexOf('}\r\n  ]') + 1))).toBe(true);
     expect(after).toContain(
@@ -92,45 +94,45 @@ describe('npm run i18n:add', () => {
     [['en'], /"en" is the source locale/],
     [['fr', '--dir', 'up'], /--dir must be "ltr" or "rtl"/],
     [[], /name the locale to add/],
-  ])('refuses %j with exit 2 and writes nothing', (args, message) => {
+  ])('refuses %j with exit 2 and writes nothing', async (args, message) => {
     project = copyProject();
     const state = snapshot(project.dir);
-    const result = add(project.dir, ...args);
+    const result = await add(project.dir, ...args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(snapshot(project.dir)).toEqual(state);
   });
 
-  it('refuses an existing locale whose options differ, pointing at its entry', () => {
+  it('refuses an existing locale whose options differ, pointing at its entry', async () => {
     project = copyProject();
-    const result = add(project.dir, 'de', '--name', 'Duits');
+    const result = await add(project.dir, 'de', '--name', 'Duits');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /content\/locales\.json:\d+:\d+ {2}"de" is already a locale \(Deutsch, complete\), with status "complete" \(not "partial"\), name "Deutsch" \(not "Duits"\)/,
     );
   });
 
-  it('reports a broken registry with its line and leaves it untouched', () => {
+  it('reports a broken registry with its line and leaves it untouched', async () => {
     project = copyProject();
     const file = join(project.dir, 'content/locales.json');
     const broken =
       '{\n  "source": "en",\n  "locales": [\n    { "code": "en", "name": "English", "dir": "ltr", "status": "complete" },\n  ]\n}\n';
     writeFileSync(file, broken);
-    const result = add(project.dir, 'fr');
+    const result = await add(project.dir, 'fr');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('content/locales.json:5:3  Invalid JSON: a trailing comma is not allowed.');
     expect(readFileSync(file, 'utf8')).toBe(broken);
     expect(existsSync(join(project.dir, 'content/fr'))).toBe(false);
   });
 
-  it('leaves nothing behind when the locale folder cannot be written', () => {
+  it('leaves nothing behind when the locale folder cannot be written', async () => {
     project = copyProject();
     // A file where the folder should go fails the write on every system, even for root (chmod would not).
     writeFileSync(join(project.dir, 'content/fr'), 'not a folder');
     mkdirSync(join(project.dir, 'content/sub'), { recursive: true });
     const registry = readFileSync(join(project.dir, 'content/locales.json'), 'utf8');
-    const result = add(project.dir, 'fr');
+    const result = await add(project.dir, 'fr');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/content\/fr\/ {2}Could not write \(\w+\); nothing was changed/);
     expect(readFileSync(join(project.dir, 'content/locales.json'), 'utf8')).toBe(registry);

@@ -3,14 +3,16 @@
  * copies of the project under git: section fingerprints name the changed
  * sections (and how they changed) in a shallow clone that lacks the
  * translated revision; a full clone adds the diff; stamping keeps a BOM and
- * CRLF byte for byte and records the review state.
+ * CRLF byte for byte and records the review state. The commands run in this
+ * worker (tests/helpers/inProcess.ts); tests/cli.test.ts runs them as processes.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, run, type ProjectCopy } from './helpers/project.ts';
+import { runInProcess } from './helpers/inProcess.ts';
+import { copyProject, type ProjectCopy } from './helpers/project.ts';
 
 const GUIDE = 'lead-management/enable-lead-sharing';
 let project: ProjectCopy;
@@ -23,14 +25,15 @@ const git = (cwd: string, ...args: string[]) =>
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-const node = (cwd: string, ...args: string[]) => run(cwd, process.execPath, args);
+/** A command as a translator runs it, in this worker (tests/helpers/inProcess.ts). */
+const node = (cwd: string, script: string, ...args: string[]) => runInProcess(cwd, script, args);
 
-beforeAll(() => {
+beforeAll(async () => {
   project = copyProject();
   const dir = project.dir;
   writeFileSync(join(dir, '.gitignore'), 'node_modules/\ndist/\n');
   // The German guide is stamped against the current English guide (with section fingerprints), and committed.
-  const stamp = node(dir, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
+  const stamp = await node(dir, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
   if (stamp.code !== 0) throw new Error(stamp.output);
   git(dir, 'init', '-q');
   git(dir, 'add', '.');
@@ -62,18 +65,18 @@ afterAll(() => {
   if (clones) rmSync(clones, { recursive: true, force: true });
 });
 
-const outdatedOf = (cwd: string) => {
-  const result = node(cwd, 'scripts/check-i18n.ts', '--locale', 'de', '--format', 'json', '--no-cache');
+const outdatedOf = async (cwd: string) => {
+  const result = await node(cwd, 'scripts/check-i18n.ts', '--locale', 'de', '--format', 'json', '--no-cache');
   // The changed link target is also a link-mismatch error in the German page (exit 1); configuration is fine.
   expect(result.code, result.stderr).not.toBe(2);
   return (JSON.parse(result.stdout) as { findings: Record<string, unknown>[] }).findings.filter((finding) => finding.rule === 'outdated');
 };
 
 describe('section tracking', () => {
-  it('names the changed sections and the kind of change in a shallow clone, from the recorded fingerprints alone', () => {
+  it('names the changed sections and the kind of change in a shallow clone, from the recorded fingerprints alone', async () => {
     expect(git(shallow, 'rev-parse', '--is-shallow-repository').trim()).toBe('true');
     expect(git(shallow, 'rev-list', '--count', 'HEAD').trim()).toBe('1');
-    const [finding, ...rest] = outdatedOf(shallow);
+    const [finding, ...rest] = await outdatedOf(shallow);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({
       file: `content/de/${GUIDE}.mdx`,
@@ -87,8 +90,8 @@ describe('section tracking', () => {
     expect(finding).not.toHaveProperty('details');
   });
 
-  it('adds the source diff when the translated revision is in git history', () => {
-    const [finding] = outdatedOf(project.dir);
+  it('adds the source diff when the translated revision is in git history', async () => {
+    const [finding] = await outdatedOf(project.dir);
     expect(finding).toMatchObject({
       sections: ['#follow-up', '#next-steps'],
       message: expect.stringMatching(
@@ -100,8 +103,8 @@ describe('section tracking', () => {
     expect(finding!.message).toContain(`since source commit ${git(project.dir, 'rev-parse', '--short=7', 'HEAD').trim()} `);
   });
 
-  it('i18n:status says the same, per page, in every format', () => {
-    const json = node(shallow, 'scripts/i18n-status.ts', '--format', 'json');
+  it('i18n:status says the same, per page, in every format', async () => {
+    const json = await node(shallow, 'scripts/i18n-status.ts', '--format', 'json');
     expect(json.code, json.stderr).toBe(0);
     const { findings, summary: report } = JSON.parse(json.stdout) as {
       findings: unknown[];
@@ -130,7 +133,7 @@ describe('section tracking', () => {
     const nl = report.locales.find((locale) => locale.code === 'nl')!;
     expect(nl.totals.unreviewed).toBe(nl.totals.machine);
     expect(nl.ui.translated).toBe(nl.ui.strings);
-    const pretty = node(shallow, 'scripts/i18n-status.ts', '--locale', 'de');
+    const pretty = await node(shallow, 'scripts/i18n-status.ts', '--locale', 'de');
     expect(pretty.code, pretty.stderr).toBe(0);
     expect(pretty.stdout).toMatch(
       new RegExp(
@@ -139,7 +142,14 @@ describe('section tracking', () => {
     );
     expect(pretty.stdout).not.toContain('nl (');
     expect(pretty.stdout).not.toContain('No problems');
-    const markdown = node(shallow, 'scripts/i18n-status.ts', '--format', 'markdown', '--output', `sarif=${join(shallow, 'status.sarif')}`);
+    const markdown = await node(
+      shallow,
+      'scripts/i18n-status.ts',
+      '--format',
+      'markdown',
+      '--output',
+      `sarif=${join(shallow, 'status.sarif')}`,
+    );
     expect(markdown.stdout).toContain(
       `| \`de\` | complete | ${de.totals.pages - 1}/${de.totals.pages} | 0 | 1 | 0 | 0 | ${Math.round(de.totals.coverage * 100)}% | ${de.ui.translated}/${de.ui.strings} (${Math.round((de.ui.translated / de.ui.strings) * 100)}%) |`,
     );
@@ -152,15 +162,15 @@ describe('section tracking', () => {
     };
     expect(sarif.runs[0]!.results).toEqual([]);
     expect(sarif.runs[0]!.tool.driver.name).toContain('i18n:status');
-    expect(node(shallow, 'scripts/i18n-status.ts', '--format', 'github').stdout).toBe('');
-    expect(node(shallow, 'scripts/i18n-status.ts', '--locale', 'xx').code).toBe(2);
-    expect(node(shallow, 'scripts/i18n-status.ts', '--format', 'xml').code).toBe(2);
+    expect((await node(shallow, 'scripts/i18n-status.ts', '--format', 'github')).stdout).toBe('');
+    expect((await node(shallow, 'scripts/i18n-status.ts', '--locale', 'xx')).code).toBe(2);
+    expect((await node(shallow, 'scripts/i18n-status.ts', '--format', 'xml')).code).toBe(2);
   });
 
-  it('refuses to stamp the translation before it follows English, then stamping the updated translation makes it current again', () => {
+  it('refuses to stamp the translation before it follows English, then stamping the updated translation makes it current again', async () => {
     const file = join(shallow, `content/de/${GUIDE}.mdx`);
     const before = readFileSync(file, 'utf8');
-    const refused = node(shallow, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
+    const refused = await node(shallow, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
     expect(refused.code, refused.output).toBe(1);
     expect(refused.stderr).toContain('not stamped');
     expect(refused.stderr).toContain('#follow-up (text)');
@@ -179,47 +189,47 @@ describe('section tracking', () => {
           'https://learn.microsoft.com/partner-center/marketplace-offers/overview',
         ),
     );
-    const stamp = node(shallow, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
+    const stamp = await node(shallow, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
     expect(stamp.code, stamp.output).toBe(0);
-    expect(outdatedOf(shallow)).toEqual([]);
+    expect(await outdatedOf(shallow)).toEqual([]);
   });
 });
 
 describe('npm run i18n:stamp', () => {
-  it('keeps a BOM and CRLF byte for byte, records machine translation as not reviewed, then reviewed', () => {
+  it('keeps a BOM and CRLF byte for byte, records machine translation as not reviewed, then reviewed', async () => {
     const file = join(shallow, 'content/nl/index.mdx');
     const crlf = `\uFEFF${readFileSync(file, 'utf8').replace(/\n/g, '\r\n')}`;
     writeFileSync(file, crlf);
     // The first stamp adds the translation's own section hashes to a record from before they existed (only those
     // characters change: the BOM and every CRLF stay); the second changes nothing.
-    const first = node(shallow, 'scripts/i18n-stamp.ts', 'content/nl/index.mdx');
+    const first = await node(shallow, 'scripts/i18n-stamp.ts', 'content/nl/index.mdx');
     expect(first.code, first.output).toBe(0);
     const upgraded = readFileSync(file, 'utf8');
     expect(upgraded.startsWith('\uFEFF')).toBe(true);
     expect(upgraded.replace(/\r\n/g, '')).not.toContain('\n');
     expect(upgraded.replace(/@[0-9a-f]{6}/g, '')).toBe(crlf);
-    expect(node(shallow, 'scripts/i18n-stamp.ts', 'content/nl/index.mdx').stdout).toContain('already up to date');
+    expect((await node(shallow, 'scripts/i18n-stamp.ts', 'content/nl/index.mdx')).stdout).toContain('already up to date');
     expect(readFileSync(file, 'utf8')).toBe(upgraded);
-    const reviewed = node(shallow, 'scripts/i18n-stamp.ts', '--reviewed', 'content/nl/index.mdx');
+    const reviewed = await node(shallow, 'scripts/i18n-stamp.ts', '--reviewed', 'content/nl/index.mdx');
     expect(reviewed.code, reviewed.output).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(upgraded.replace('reviewed: false', 'reviewed: true'));
   });
 
-  it('records machine-translated sections of a human translation, and refuses a section the source lacks', () => {
+  it('records machine-translated sections of a human translation, and refuses a section the source lacks', async () => {
     const file = join(shallow, 'content/de/index.mdx');
-    expect(node(shallow, 'scripts/i18n-stamp.ts', '--machine-section', 'storefronts', 'content/de/index.mdx').code).toBe(0);
+    expect((await node(shallow, 'scripts/i18n-stamp.ts', '--machine-section', 'storefronts', 'content/de/index.mdx')).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('  machineSections: [storefronts]\n');
     const before = readFileSync(file, 'utf8');
-    const wrong = node(shallow, 'scripts/i18n-stamp.ts', '--machine-section', 'nope', 'content/de/index.mdx');
+    const wrong = await node(shallow, 'scripts/i18n-stamp.ts', '--machine-section', 'nope', 'content/de/index.mdx');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('--machine-section nope: not a section of content/en/index.mdx');
     expect(readFileSync(file, 'utf8')).toBe(before);
-    expect(node(shallow, 'scripts/i18n-stamp.ts', '--reviewed', 'content/de/index.mdx').code).toBe(0);
+    expect((await node(shallow, 'scripts/i18n-stamp.ts', '--reviewed', 'content/de/index.mdx')).code).toBe(0);
     expect(readFileSync(file, 'utf8')).not.toContain('machineSections');
   });
 
-  it('refuses a source page, an unknown locale and a missing file, writing nothing', () => {
-    const result = node(shallow, 'scripts/i18n-stamp.ts', `content/en/${GUIDE}.mdx`, 'content/xx/a.mdx', 'content/de/nope.mdx');
+  it('refuses a source page, an unknown locale and a missing file, writing nothing', async () => {
+    const result = await node(shallow, 'scripts/i18n-stamp.ts', `content/en/${GUIDE}.mdx`, 'content/xx/a.mdx', 'content/de/nope.mdx');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('this is a source page');
     expect(result.stderr).toContain('"xx" is not a locale');

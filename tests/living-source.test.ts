@@ -13,7 +13,7 @@
  * Cost: one copied project. check:i18n, the status and the notice's inputs
  * are read as library calls on the copy (the commands print exactly these;
  * the notice and the dashboard render these same model fields); the stamp is
- * the real command. The real `npm run build` runs for two of the seven kinds
+ * the real command, run in this worker (tests/helpers/inProcess.ts). The real `npm run build` runs for two of the seven kinds
  * (a link target, which failed every locale's build before, and a table row,
  * which the guard stopped), and its pages (the notice, `lang` of blocks and
  * labels still in English, the dashboard) are read from dist/.
@@ -29,7 +29,8 @@ import { translationOverview } from '../src/translation/overview.ts';
 import { checkTranslations } from '../scripts/i18n/check.ts';
 import { expectCountsAgree } from './helpers/counts.ts';
 import { readPage, textOf, type Page } from './helpers/html.ts';
-import { copyProject, run, type ProjectCopy } from './helpers/project.ts';
+import { runInProcess } from './helpers/inProcess.ts';
+import { copyProject, type ProjectCopy } from './helpers/project.ts';
 
 const PAGE = 'living-guide.mdx';
 const SLUG = 'living-guide';
@@ -271,7 +272,8 @@ let project: ProjectCopy;
 let dir: string;
 const file = (locale: string) => `content/${locale}/${PAGE}`;
 const edit = (path: string, change: Edit) => writeFileSync(join(dir, path), change(readFileSync(join(dir, path), 'utf8')));
-const node = (...args: string[]) => run(dir, process.execPath, args);
+/** A command as a translator runs it, in this worker (tests/helpers/inProcess.ts). */
+const command = (script: string, ...args: string[]) => runInProcess(dir, script, args);
 /** The real `npm run build`, as long as it takes on a busy machine (no time limit on the build itself). */
 function npmBuild() {
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
@@ -283,9 +285,9 @@ function npmBuild() {
 }
 
 /** The real `npm run i18n:stamp` as each translator runs it. */
-function stamp(locale: Locale) {
+async function stamp(locale: Locale) {
   const options = locale === 'fr' ? ['--partial'] : locale === 'nl' ? ['--method', 'machine'] : [];
-  const result = node('scripts/i18n-stamp.ts', ...options, file(locale));
+  const result = await command('scripts/i18n-stamp.ts', ...options, file(locale));
   expect(result.code, result.output).toBe(0);
 }
 
@@ -305,16 +307,16 @@ const pageFindings = (report: ReturnType<typeof views>['report'], locale: string
       (finding.file === `content/${locale}/tables.json` && finding.message.includes('action-request-demo')),
   );
 
-beforeAll(() => {
+beforeAll(async () => {
   project = copyProject();
   dir = project.dir;
-  const add = node('scripts/i18n-add.ts', 'fr');
+  const add = await command('scripts/i18n-add.ts', 'fr');
   expect(add.code, add.output).toBe(0);
   writeFileSync(join(dir, file('en')), EN);
   writeFileSync(join(dir, file('de')), DE);
   writeFileSync(join(dir, file('fr')), FR);
   writeFileSync(join(dir, file('nl')), NL);
-  for (const locale of LOCALES) stamp(locale);
+  for (const locale of LOCALES) await stamp(locale);
 }, 300_000);
 
 afterAll(() => project?.remove());
@@ -333,7 +335,7 @@ describe('translations that survive a living source', () => {
   });
 
   for (const change of CHANGES) {
-    it(`English changes ${change.kind}: nothing fails, every translation shows it, and stamping the update makes all clean`, () => {
+    it(`English changes ${change.kind}: nothing fails, every translation shows it, and stamping the update makes all clean`, async () => {
       edit(file('en'), change.en);
       for (const [path, apply] of Object.entries(change.files?.en ?? {})) edit(path, apply);
 
@@ -401,7 +403,7 @@ describe('translations that survive a living source', () => {
       for (const locale of LOCALES) {
         edit(file(locale), change.follow[locale]);
         for (const [path, apply] of Object.entries(change.files?.follow[locale] ?? {})) edit(path, apply);
-        stamp(locale);
+        await stamp(locale);
       }
       state = views();
       expectCountsAgree(state.site, state.report);

@@ -14,10 +14,12 @@ import { toXml } from 'xast-util-to-xml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardContent } from '../src/content/guard.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
-import { copyProject, run, type ProjectCopy } from './helpers/project.ts';
+import { runInProcess } from './helpers/inProcess.ts';
+import { copyProject, type ProjectCopy } from './helpers/project.ts';
 
 const GUIDE = 'lead-management/enable-lead-sharing.mdx';
-const node = (cwd: string, ...args: string[]) => run(cwd, process.execPath, args);
+/** A command as a translator runs it, in this worker (tests/helpers/inProcess.ts; tests/cli.test.ts runs them as processes). */
+const node = (cwd: string, script: string, ...args: string[]) => runInProcess(cwd, script, args);
 
 const elements = (node: Root | Element, name?: string): Element[] =>
   (node.children as (Root['children'][number] | ElementContent)[]).filter(
@@ -44,8 +46,8 @@ function snapshot(dir: string, locale: string): Map<string, string> {
       .map((path) => [path, readFileSync(join(folder, path), 'utf8')]),
   );
 }
-const checkJson = (dir: string, locale: string) => {
-  const result = node(dir, 'scripts/check-i18n.ts', '--locale', locale, '--format', 'json', '--no-cache');
+const checkJson = async (dir: string, locale: string) => {
+  const result = await node(dir, 'scripts/check-i18n.ts', '--locale', locale, '--format', 'json', '--no-cache');
   expect(result.code, result.stderr).not.toBe(2);
   return {
     code: result.code,
@@ -55,16 +57,16 @@ const checkJson = (dir: string, locale: string) => {
 
 describe('German: export, fill, import', () => {
   let project: ProjectCopy;
-  beforeAll(() => {
+  beforeAll(async () => {
     project = copyProject();
   });
   afterAll(() => project?.remove());
 
-  it('gives the German pages back byte for byte, and check:i18n says what it said before', () => {
+  it('gives the German pages back byte for byte, and check:i18n says what it said before', async () => {
     const dir = project.dir;
     const before = snapshot(dir, 'de');
-    const checkBefore = checkJson(dir, 'de');
-    const exported = node(dir, 'scripts/i18n-export.ts', 'de');
+    const checkBefore = await checkJson(dir, 'de');
+    const exported = await node(dir, 'scripts/i18n-export.ts', 'de');
     expect(exported.code, exported.output).toBe(0);
     const file = join(dir, 'xliff/de.xlf');
     const tree = xliffOf(file);
@@ -86,18 +88,18 @@ describe('German: export, fill, import', () => {
     );
     expect(toXml(withLink.source)).not.toContain('appsource.microsoft.com');
 
-    const imported = node(dir, 'scripts/i18n-import.ts', file);
+    const imported = await node(dir, 'scripts/i18n-import.ts', file);
     expect(imported.code, imported.output).toBe(0);
     expect(imported.stdout).toContain('0 files written');
     const after = snapshot(dir, 'de');
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [path, text] of before) expect(after.get(path), path).toBe(text);
-    const checkAfter = checkJson(dir, 'de');
+    const checkAfter = await checkJson(dir, 'de');
     expect(checkAfter.code).toBe(checkBefore.code);
     expect(checkAfter.findings).toEqual(checkBefore.findings);
   });
 
-  it('writes a German sentence a translator changed, and stamps the page through the stamp logic', () => {
+  it('writes a German sentence a translator changed, and stamps the page through the stamp logic', async () => {
     const dir = project.dir;
     const file = join(dir, 'xliff/de.xlf');
     const tree = xliffOf(file);
@@ -106,7 +108,7 @@ describe('German: export, fill, import', () => {
       { type: 'text', value: 'Die beiden Storefronts erreichen verschiedene Kunden; auch ihre Leads unterscheiden sich.' },
     ];
     writeFileSync(file, toXml(tree));
-    const imported = node(dir, 'scripts/i18n-import.ts', file);
+    const imported = await node(dir, 'scripts/i18n-import.ts', file);
     expect(imported.code, imported.output).toBe(0);
     expect(imported.stdout).toContain(`content/de/${GUIDE}  written and stamped`);
     const page = readFileSync(join(dir, 'content/de', GUIDE), 'utf8');
@@ -115,13 +117,13 @@ describe('German: export, fill, import', () => {
     );
     expect(page).toContain('## Wen Sie erreichen {/* #who-you-reach */}');
     // The stamp already recorded this source revision: the record is unchanged, and the page is still translated.
-    const status = node(dir, 'scripts/i18n-status.ts', '--locale', 'de', '--format', 'json');
+    const status = await node(dir, 'scripts/i18n-status.ts', '--locale', 'de', '--format', 'json');
     const rows = (JSON.parse(status.stdout) as { summary: { locales: { pages: { slug: string; status: string }[] }[] } }).summary
       .locales[0]!.pages;
     expect(rows.find((row) => row.slug === 'lead-management/enable-lead-sharing')?.status).toBe('translated');
   });
 
-  it('marks the sections the model names as changed for review, and stamps the page only once they are done', () => {
+  it('marks the sections the model names as changed for review, and stamps the page only once they are done', async () => {
     const dir = project.dir;
     const english = join(dir, 'content/en', GUIDE);
     writeFileSync(
@@ -132,7 +134,7 @@ describe('German: export, fill, import', () => {
       ),
     );
     const german = readFileSync(join(dir, 'content/de', GUIDE), 'utf8');
-    expect(node(dir, 'scripts/i18n-export.ts', 'de').code).toBe(0);
+    expect((await node(dir, 'scripts/i18n-export.ts', 'de')).code).toBe(0);
     const file = join(dir, 'xliff/de.xlf');
     const tree = xliffOf(file);
     const units = unitsOf(tree, `content/en/${GUIDE}`);
@@ -146,7 +148,7 @@ describe('German: export, fill, import', () => {
     expect(note).toContain('Changed in the source since the translation: #follow-up (text).');
 
     // Imported as exported: the review is not done, so the page is left alone.
-    const untouched = node(dir, 'scripts/i18n-import.ts', file);
+    const untouched = await node(dir, 'scripts/i18n-import.ts', file);
     expect(untouched.code, untouched.output).toBe(0);
     expect(untouched.stdout).toMatch(
       new RegExp(
@@ -164,10 +166,10 @@ describe('German: export, fill, import', () => {
         : child,
     );
     writeFileSync(file, toXml(tree));
-    const reviewed = node(dir, 'scripts/i18n-import.ts', file);
+    const reviewed = await node(dir, 'scripts/i18n-import.ts', file);
     expect(reviewed.code, reviewed.output).toBe(0);
     expect(reviewed.stdout).toContain(`content/de/${GUIDE}  written and stamped`);
-    const status = node(dir, 'scripts/i18n-status.ts', '--locale', 'de', '--format', 'json');
+    const status = await node(dir, 'scripts/i18n-status.ts', '--locale', 'de', '--format', 'json');
     const rows = (JSON.parse(status.stdout) as { summary: { locales: { pages: { slug: string; status: string }[] }[] } }).summary
       .locales[0]!.pages;
     expect(rows.find((row) => row.slug === 'lead-management/enable-lead-sharing')?.status).toBe('translated');
@@ -176,16 +178,16 @@ describe('German: export, fill, import', () => {
 
 describe('French: a new locale', () => {
   let project: ProjectCopy;
-  beforeAll(() => {
+  beforeAll(async () => {
     project = copyProject();
-    const added = node(project.dir, 'scripts/i18n-add.ts', 'fr');
+    const added = await node(project.dir, 'scripts/i18n-add.ts', 'fr');
     if (added.code !== 0) throw new Error(added.output);
   });
   afterAll(() => project?.remove());
 
   it('exports new units, and imports one translated page that passes the content guard and check:i18n', async () => {
     const dir = project.dir;
-    const exported = node(dir, 'scripts/i18n-export.ts', 'fr', '--out', 'translations/fr.xlf');
+    const exported = await node(dir, 'scripts/i18n-export.ts', 'fr', '--out', 'translations/fr.xlf');
     expect(exported.code, exported.output).toBe(0);
     const file = join(dir, 'translations/fr.xlf');
     const tree = xliffOf(file);
@@ -207,7 +209,7 @@ describe('French: a new locale', () => {
     switchTo.target.attributes['state'] = 'translated';
     const uiBefore = readFileSync(join(dir, 'content/fr/ui.json'), 'utf8');
     writeFileSync(file, toXml(tree));
-    const imported = node(dir, 'scripts/i18n-import.ts', 'translations/fr.xlf');
+    const imported = await node(dir, 'scripts/i18n-import.ts', 'translations/fr.xlf');
     expect(imported.code, imported.output).toBe(0);
     expect(imported.stdout).toContain(`content/fr/${GUIDE}  written and stamped`);
 
@@ -243,7 +245,7 @@ describe('French: a new locale', () => {
 
     const guard = await guardContent(dir);
     expect(guard.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
-    const check = checkJson(dir, 'fr');
+    const check = await checkJson(dir, 'fr');
     expect(check.code).toBe(0);
     const unexpected = check.findings.filter((finding) => !['missing-page', 'ui-untranslated', 'untranslated'].includes(finding.rule));
     expect(unexpected).toEqual([]);
@@ -258,9 +260,9 @@ describe('refusals', () => {
   let project: ProjectCopy;
   let file: string;
   let before: Map<string, string>;
-  beforeAll(() => {
+  beforeAll(async () => {
     project = copyProject();
-    const exported = node(project.dir, 'scripts/i18n-export.ts', 'de');
+    const exported = await node(project.dir, 'scripts/i18n-export.ts', 'de');
     if (exported.code !== 0) throw new Error(exported.output);
     file = join(project.dir, 'xliff/de.xlf');
     before = snapshot(project.dir, 'de');
@@ -268,7 +270,7 @@ describe('refusals', () => {
   afterAll(() => project?.remove());
 
   /** Edits a copy of the export: a new title (so an accepted import would write), plus the tampering. */
-  const tampered = (name: string, tamper: (units: ReturnType<typeof unitsOf>, tree: Root) => void) => {
+  const tampered = async (name: string, tamper: (units: ReturnType<typeof unitsOf>, tree: Root) => void) => {
     const tree = xliffOf(file);
     const units = unitsOf(tree, `content/en/${GUIDE}`);
     units.find(({ unit }) => unit.attributes['id'] === '_meta.title')!.target.children = [{ type: 'text', value: 'Ein neuer Titel' }];
@@ -283,15 +285,15 @@ describe('refusals', () => {
     for (const [path, text] of before) expect(after.get(path), path).toBe(text);
   };
 
-  it('accepts the untampered edit (the control)', () => {
-    const result = tampered('control', () => {});
+  it('accepts the untampered edit (the control)', async () => {
+    const result = await tampered('control', () => {});
     expect(result.code, result.output).toBe(0);
     expect(readFileSync(join(project.dir, 'content/de', GUIDE), 'utf8')).toContain('title: Ein neuer Titel\n');
     writeFileSync(join(project.dir, 'content/de', GUIDE), before.get(GUIDE)!);
   });
 
-  it('refuses a changed placeholder, naming the unit and both contents', () => {
-    const result = tampered('changed', (units) => {
+  it('refuses a changed placeholder, naming the unit and both contents', async () => {
+    const result = await tampered('changed', (units) => {
       const ph = elements(target(units, 'follow-up.1'), 'ph')[0]!;
       ph.children = [{ type: 'text', value: '{/* #nachverfolgen */}' }];
     });
@@ -303,8 +305,8 @@ describe('refusals', () => {
     expectNothingWritten();
   });
 
-  it('refuses a dropped link (tag pair), naming the unit', () => {
-    const result = tampered('dropped', (units) => {
+  it('refuses a dropped link (tag pair), naming the unit', async () => {
+    const result = await tampered('dropped', (units) => {
       const unit = target(units, '_intro.1');
       unit.children = unit.children.flatMap((child) =>
         child.type === 'element' && child.name === 'g' && child.attributes['id'] === '4' ? child.children : [child],
@@ -315,8 +317,8 @@ describe('refusals', () => {
     expectNothingWritten();
   });
 
-  it('refuses a duplicated placeholder and an invented one', () => {
-    const result = tampered('duplicated', (units, tree) => {
+  it('refuses a duplicated placeholder and an invented one', async () => {
+    const result = await tampered('duplicated', (units, tree) => {
       const unit = target(units, 'follow-up.1');
       const ph = elements(unit, 'ph')[0]!;
       unit.children.push({ type: 'text', value: ' ' }, structuredClone(ph));
@@ -336,8 +338,8 @@ describe('refusals', () => {
     expectNothingWritten();
   });
 
-  it('refuses a translation that would split a block, naming the unit', () => {
-    const result = tampered('split', (units) => {
+  it('refuses a translation that would split a block, naming the unit', async () => {
+    const result = await tampered('split', (units) => {
       target(units, 'who-you-reach.2').children = [{ type: 'text', value: 'Erster Absatz.\n\nZweiter Absatz.' }];
     });
     expect(result.code, result.output).toBe(1);
@@ -347,8 +349,8 @@ describe('refusals', () => {
     expectNothingWritten();
   });
 
-  it('refuses to export an unknown locale or the source, with exit 2', () => {
-    const unknown = node(project.dir, 'scripts/i18n-export.ts', 'xx');
+  it('refuses to export an unknown locale or the source, with exit 2', async () => {
+    const unknown = await node(project.dir, 'scripts/i18n-export.ts', 'xx');
     expect(unknown.code).toBe(2);
     const translations = loadRegistry(project.dir)
       .translations.map((entry) => entry.code)
@@ -356,16 +358,16 @@ describe('refusals', () => {
     expect(unknown.stderr).toContain(
       `"xx" is not a locale in content/locales.json (${translations}); add it first with npm run i18n:add -- xx.`,
     );
-    expect(node(project.dir, 'scripts/i18n-export.ts', 'en').stderr).toContain('"en" is the source locale');
+    expect((await node(project.dir, 'scripts/i18n-export.ts', 'en')).stderr).toContain('"en" is the source locale');
   });
 
-  it('refuses malformed XML with exit 2 and its line', () => {
+  it('refuses malformed XML with exit 2 and its line', async () => {
     const path = join(project.dir, 'xliff/broken.xlf');
     const lines = readFileSync(file, 'utf8').split('\n');
     const index = lines.findIndex((line) => line.includes('</source>'));
     lines[index] = lines[index]!.replace('</source>', '</sorce>');
     writeFileSync(path, lines.join('\n'));
-    const result = node(project.dir, 'scripts/i18n-import.ts', path);
+    const result = await node(project.dir, 'scripts/i18n-import.ts', path);
     expect(result.code, result.output).toBe(2);
     expect(result.stderr).toMatch(
       new RegExp(`xliff/broken\\.xlf:${index + 1}:\\d+ +error +xliff-malformed +The XLIFF file cannot be read: malformed XML`),
