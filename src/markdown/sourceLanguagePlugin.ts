@@ -8,8 +8,10 @@
  * and the frontmatter do not move.
  *
  * A Sätteri plugin factory: it is called once per document and leaves the
- * pipeline for every document without such blocks (nearly all). The index of
- * files is built once per process from the model.
+ * pipeline for every document without such blocks (nearly all). It asks the
+ * model about the document being compiled only: a shard of a large build
+ * compiles a third of the pages, and working out every page's coverage there
+ * parsed and language-checked the whole site in each shard.
  */
 import type { Blockquote, List, Paragraph, Table } from 'mdast';
 import type { Node } from 'unist';
@@ -17,31 +19,33 @@ import { defineMdastPlugin, type MdastPluginDefinition, type PluginFactoryContex
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { blockTextKey } from '../content/outline.ts';
-import { loadSite } from '../model/site.ts';
+import { loadSite, type Site } from '../model/site.ts';
 
-let index: Map<string, { lang: string; texts: Set<string> }> | undefined;
+/** The model, read once per process: asking `loadSite` per document would list and stat every page file each time. */
+let model: Site | null | undefined;
 
-/** Files (from the project root) with blocks still in the source language, with the source's language tag. */
-function sourceLanguageBlocks(root: string): Map<string, { lang: string; texts: Set<string> }> {
-  if (index) return index;
-  index = new Map();
-  try {
-    const site = loadSite(root);
-    for (const page of site.pages) {
-      const texts = page.ownFile && !page.isFallback ? page.coverage?.texts : undefined;
-      if (texts?.length) index.set(page.ownFile!, { lang: site.registry.source.hreflang, texts: new Set(texts) });
+/** The blocks of a file (from the project root) still in the source language, with the source's language tag; none for most. */
+function sourceLanguageBlocks(root: string, file: string): { lang: string; texts: Set<string> } | undefined {
+  if (model === undefined) {
+    try {
+      model = loadSite(root);
+    } catch {
+      // A broken registry: the content guard reports it and stops the build.
+      model = null;
     }
-  } catch {
-    // A broken registry: the content guard reports it and stops the build.
   }
-  return index;
+  const site = model;
+  if (!site) return undefined;
+  const page = site.byFile(file);
+  const texts = page && !page.isFallback ? page.coverage?.texts : undefined;
+  return texts?.length ? { lang: site.registry.source.hreflang, texts: new Set(texts) } : undefined;
 }
 
 export function sourceLanguagePlugin(context: PluginFactoryContext): MdastPluginDefinition | null {
   if (!context.fileURL || context.fileURL.protocol !== 'file:') return null;
   const root = process.cwd();
   const file = relative(root, fileURLToPath(context.fileURL)).split('\\').join('/');
-  const blocks = sourceLanguageBlocks(root).get(file);
+  const blocks = sourceLanguageBlocks(root, file);
   if (!blocks) return null;
   const mark = (
     node: Readonly<Paragraph | List | Table | Blockquote>,

@@ -11,6 +11,7 @@
  * Built once per run, with maps for every lookup, so it costs the same per
  * page at ten pages or ten thousand.
  */
+import { resolve } from 'node:path';
 import type { LocaleRegistry } from '../i18n/locales.ts';
 import { loadRegistry } from '../i18n/locales.ts';
 import { listContent, pageFilePath, pagesStamp, readPageFiles, type PageFile } from './pageFile.ts';
@@ -255,14 +256,16 @@ export function loadSite(
 ): Site {
   const listing = listContent(root, registry.codes);
   const stamp = `${JSON.stringify(registry.locales)}\n${pagesStamp(root, registry.codes, listing)}`;
-  const previous = loaded.get(root);
+  // One model per project, however the folder is written: the config passes it with a trailing slash, plugins without.
+  const key = resolve(root);
+  const previous = loaded.get(key);
   if (previous?.stamp === stamp) return previous.site;
   const site = buildSite(registry, files ?? readPageFiles(root, registry.codes, listing), {
     parse: parse ?? cachedParser(root),
     glossary: glossaryOr(root),
     refused: listing.refused,
   });
-  loaded.set(root, { stamp, site });
+  loaded.set(key, { stamp, site });
   return site;
 }
 
