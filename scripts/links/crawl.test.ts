@@ -7,11 +7,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/i18n/locales.ts';
 import { contentTree, writeFixture } from '../../tests/helpers/fixture.ts';
-import { ROOT, run } from '../../tests/helpers/project.ts';
+import { runInProcess } from '../../tests/helpers/inProcess.ts';
+import { ROOT } from '../../tests/helpers/project.ts';
 import { checkLinks } from './check.ts';
 import { crawlTimeBound } from './crawl.ts';
 
@@ -113,9 +113,11 @@ describe.concurrent('check:links --url on a site it cannot check', () => {
   );
 });
 
-// Not beside the others: a port found free and closed again could be handed to one of their servers.
+// Not beside the others (a sequential suite: Vitest runs adjacent concurrent suites together): a port found
+// free and closed again could be handed to one of their servers. The two run beside each other, as neither
+// listens and most of each is linkinator's retry backoff; the command runs in this worker (tests/helpers/inProcess.ts).
 describe('check:links --url on a site it cannot check: nothing listens', () => {
-  it(
+  it.concurrent(
     'fails when nothing listens',
     async () => {
       await expectUnreachable(await deadUrl(), /did not answer with a page after 2 retries \(no answer/);
@@ -123,12 +125,11 @@ describe('check:links --url on a site it cannot check: nothing listens', () => {
     LIMIT_MS,
   );
 
-  it(
+  it.concurrent(
     'reports it whatever rules are selected, and the command exits 1',
     async () => {
       const url = await deadUrl();
-      const result = run(ROOT, process.execPath, [
-        join(ROOT, 'scripts/check-links.ts'),
+      const result = await runInProcess(ROOT, 'scripts/check-links.ts', [
         '--root',
         fixture.root,
         '--url',
