@@ -26,14 +26,14 @@ const git = (cwd: string, ...args: string[]) =>
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 /** A command as a translator runs it, in this worker (tests/helpers/inProcess.ts). */
-const node = (cwd: string, script: string, ...args: string[]) => runInProcess(cwd, script, args);
+const command = (cwd: string, script: string, ...args: string[]) => runInProcess(cwd, script, args);
 
 beforeAll(async () => {
   project = copyProject();
   const dir = project.dir;
   writeFileSync(join(dir, '.gitignore'), 'node_modules/\ndist/\n');
   // The German guide is stamped against the current English guide (with section fingerprints), and committed.
-  const stamp = await node(dir, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
+  const stamp = await command(dir, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
   if (stamp.code !== 0) throw new Error(stamp.output);
   git(dir, 'init', '-q');
   git(dir, 'add', '.');
@@ -66,7 +66,7 @@ afterAll(() => {
 });
 
 const outdatedOf = async (cwd: string) => {
-  const result = await node(cwd, 'scripts/check-i18n.ts', '--locale', 'de', '--format', 'json', '--no-cache');
+  const result = await command(cwd, 'scripts/check-i18n.ts', '--locale', 'de', '--format', 'json', '--no-cache');
   // The changed link target is also a link-mismatch error in the German page (exit 1); configuration is fine.
   expect(result.code, result.stderr).not.toBe(2);
   return (JSON.parse(result.stdout) as { findings: Record<string, unknown>[] }).findings.filter((finding) => finding.rule === 'outdated');
@@ -104,7 +104,7 @@ describe('section tracking', () => {
   });
 
   it('i18n:status says the same, per page, in every format', async () => {
-    const json = await node(shallow, 'scripts/i18n-status.ts', '--format', 'json');
+    const json = await command(shallow, 'scripts/i18n-status.ts', '--format', 'json');
     expect(json.code, json.stderr).toBe(0);
     const { findings, summary: report } = JSON.parse(json.stdout) as {
       findings: unknown[];
@@ -133,7 +133,7 @@ describe('section tracking', () => {
     const nl = report.locales.find((locale) => locale.code === 'nl')!;
     expect(nl.totals.unreviewed).toBe(nl.totals.machine);
     expect(nl.ui.translated).toBe(nl.ui.strings);
-    const pretty = await node(shallow, 'scripts/i18n-status.ts', '--locale', 'de');
+    const pretty = await command(shallow, 'scripts/i18n-status.ts', '--locale', 'de');
     expect(pretty.code, pretty.stderr).toBe(0);
     expect(pretty.stdout).toMatch(
       new RegExp(
@@ -142,7 +142,7 @@ describe('section tracking', () => {
     );
     expect(pretty.stdout).not.toContain('nl (');
     expect(pretty.stdout).not.toContain('No problems');
-    const markdown = await node(
+    const markdown = await command(
       shallow,
       'scripts/i18n-status.ts',
       '--format',
@@ -162,15 +162,15 @@ describe('section tracking', () => {
     };
     expect(sarif.runs[0]!.results).toEqual([]);
     expect(sarif.runs[0]!.tool.driver.name).toContain('i18n:status');
-    expect((await node(shallow, 'scripts/i18n-status.ts', '--format', 'github')).stdout).toBe('');
-    expect((await node(shallow, 'scripts/i18n-status.ts', '--locale', 'xx')).code).toBe(2);
-    expect((await node(shallow, 'scripts/i18n-status.ts', '--format', 'xml')).code).toBe(2);
+    expect((await command(shallow, 'scripts/i18n-status.ts', '--format', 'github')).stdout).toBe('');
+    expect((await command(shallow, 'scripts/i18n-status.ts', '--locale', 'xx')).code).toBe(2);
+    expect((await command(shallow, 'scripts/i18n-status.ts', '--format', 'xml')).code).toBe(2);
   });
 
   it('refuses to stamp the translation before it follows English, then stamping the updated translation makes it current again', async () => {
     const file = join(shallow, `content/de/${GUIDE}.mdx`);
     const before = readFileSync(file, 'utf8');
-    const refused = await node(shallow, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
+    const refused = await command(shallow, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
     expect(refused.code, refused.output).toBe(1);
     expect(refused.stderr).toContain('not stamped');
     expect(refused.stderr).toContain('#follow-up (text)');
@@ -189,7 +189,7 @@ describe('section tracking', () => {
           'https://learn.microsoft.com/partner-center/marketplace-offers/overview',
         ),
     );
-    const stamp = await node(shallow, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
+    const stamp = await command(shallow, 'scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
     expect(stamp.code, stamp.output).toBe(0);
     expect(await outdatedOf(shallow)).toEqual([]);
   });
@@ -202,34 +202,34 @@ describe('npm run i18n:stamp', () => {
     writeFileSync(file, crlf);
     // The first stamp adds the translation's own section hashes to a record from before they existed (only those
     // characters change: the BOM and every CRLF stay); the second changes nothing.
-    const first = await node(shallow, 'scripts/i18n-stamp.ts', 'content/nl/index.mdx');
+    const first = await command(shallow, 'scripts/i18n-stamp.ts', 'content/nl/index.mdx');
     expect(first.code, first.output).toBe(0);
     const upgraded = readFileSync(file, 'utf8');
     expect(upgraded.startsWith('\uFEFF')).toBe(true);
     expect(upgraded.replace(/\r\n/g, '')).not.toContain('\n');
     expect(upgraded.replace(/@[0-9a-f]{6}/g, '')).toBe(crlf);
-    expect((await node(shallow, 'scripts/i18n-stamp.ts', 'content/nl/index.mdx')).stdout).toContain('already up to date');
+    expect((await command(shallow, 'scripts/i18n-stamp.ts', 'content/nl/index.mdx')).stdout).toContain('already up to date');
     expect(readFileSync(file, 'utf8')).toBe(upgraded);
-    const reviewed = await node(shallow, 'scripts/i18n-stamp.ts', '--reviewed', 'content/nl/index.mdx');
+    const reviewed = await command(shallow, 'scripts/i18n-stamp.ts', '--reviewed', 'content/nl/index.mdx');
     expect(reviewed.code, reviewed.output).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(upgraded.replace('reviewed: false', 'reviewed: true'));
   });
 
   it('records machine-translated sections of a human translation, and refuses a section the source lacks', async () => {
     const file = join(shallow, 'content/de/index.mdx');
-    expect((await node(shallow, 'scripts/i18n-stamp.ts', '--machine-section', 'storefronts', 'content/de/index.mdx')).code).toBe(0);
+    expect((await command(shallow, 'scripts/i18n-stamp.ts', '--machine-section', 'storefronts', 'content/de/index.mdx')).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('  machineSections: [storefronts]\n');
     const before = readFileSync(file, 'utf8');
-    const wrong = await node(shallow, 'scripts/i18n-stamp.ts', '--machine-section', 'nope', 'content/de/index.mdx');
+    const wrong = await command(shallow, 'scripts/i18n-stamp.ts', '--machine-section', 'nope', 'content/de/index.mdx');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('--machine-section nope: not a section of content/en/index.mdx');
     expect(readFileSync(file, 'utf8')).toBe(before);
-    expect((await node(shallow, 'scripts/i18n-stamp.ts', '--reviewed', 'content/de/index.mdx')).code).toBe(0);
+    expect((await command(shallow, 'scripts/i18n-stamp.ts', '--reviewed', 'content/de/index.mdx')).code).toBe(0);
     expect(readFileSync(file, 'utf8')).not.toContain('machineSections');
   });
 
   it('refuses a source page, an unknown locale and a missing file, writing nothing', async () => {
-    const result = await node(shallow, 'scripts/i18n-stamp.ts', `content/en/${GUIDE}.mdx`, 'content/xx/a.mdx', 'content/de/nope.mdx');
+    const result = await command(shallow, 'scripts/i18n-stamp.ts', `content/en/${GUIDE}.mdx`, 'content/xx/a.mdx', 'content/de/nope.mdx');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('this is a source page');
     expect(result.stderr).toContain('"xx" is not a locale');

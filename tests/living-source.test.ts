@@ -13,10 +13,11 @@
  * Cost: one copied project. check:i18n, the status and the notice's inputs
  * are read as library calls on the copy (the commands print exactly these;
  * the notice and the dashboard render these same model fields); the stamp is
- * the real command, run in this worker (tests/helpers/inProcess.ts). The real `npm run build` runs for two of the seven kinds
- * (a link target, which failed every locale's build before, and a table row,
- * which the guard stopped), and its pages (the notice, `lang` of blocks and
- * labels still in English, the dashboard) are read from dist/.
+ * the real command, run in this worker (tests/helpers/inProcess.ts). The real
+ * `npm run build` runs for two of the seven kinds (a link target, which failed
+ * every locale's build before, and a table row, which the guard stopped), and
+ * its pages (the notice, `lang` of blocks and labels still in English, the
+ * dashboard) are read from dist/.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -27,9 +27,9 @@ beforeAll(async () => {
   project = copyProject();
   const at = (file: string) => join(project.dir, file);
   // The commands as a translator runs them, in this worker (tests/helpers/inProcess.ts).
-  const node = (script: string, ...args: string[]) => runInProcess(project.dir, script, args);
+  const command = (script: string, ...args: string[]) => runInProcess(project.dir, script, args);
   // A new locale in one command.
-  const added = await node('scripts/i18n-add.ts', 'fr');
+  const added = await command('scripts/i18n-add.ts', 'fr');
   if (added.code !== 0) throw new Error(added.output);
   // A "French" guide whose text is still English, reworded (the seed's nl-NL case): not a translation.
   const english = readFileSync(at(`content/en/${GUIDE}.mdx`), 'utf8');
@@ -41,15 +41,15 @@ beforeAll(async () => {
       .replace('Have a follow-up process in place', 'Put a follow-up process in place'),
   );
   // i18n:stamp refuses it (the page is still in English); --force records it anyway, as a careless workflow would.
-  const refused = await node('scripts/i18n-stamp.ts', `content/fr/${GUIDE}.mdx`);
+  const refused = await command('scripts/i18n-stamp.ts', `content/fr/${GUIDE}.mdx`);
   if (refused.code !== 1 || !refused.stderr.includes('still in the source language')) throw new Error(refused.output);
-  const stampFr = await node('scripts/i18n-stamp.ts', '--force', `content/fr/${GUIDE}.mdx`);
+  const stampFr = await command('scripts/i18n-stamp.ts', '--force', `content/fr/${GUIDE}.mdx`);
   if (stampFr.code !== 0) throw new Error(stampFr.output);
   // The German guide records its source sections; then English changes one section.
-  const stamped = await node('scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
+  const stamped = await command('scripts/i18n-stamp.ts', `content/de/${GUIDE}.mdx`);
   if (stamped.code !== 0) throw new Error(stamped.output);
   // One section of the German home page was machine-translated and nobody has reviewed it yet.
-  const machine = await node('scripts/i18n-stamp.ts', '--machine-section', 'storefronts', 'content/de/index.mdx');
+  const machine = await command('scripts/i18n-stamp.ts', '--machine-section', 'storefronts', 'content/de/index.mdx');
   if (machine.code !== 0) throw new Error(machine.output);
   writeFileSync(
     at(`content/en/${GUIDE}.mdx`),
@@ -61,7 +61,7 @@ beforeAll(async () => {
   const build = astroBuild(project.dir);
   if (build.code !== 0) throw new Error(build.output);
   dist = at('dist');
-  checks = { i18n: await node('scripts/check-i18n.ts', '--no-cache'), links: await node('scripts/check-links.ts') };
+  checks = { i18n: await command('scripts/check-i18n.ts', '--no-cache'), links: await command('scripts/check-links.ts') };
   // A build and seven commands, each a fraction of a build.
 }, 2 * BUILD_LIMIT_MS);
 afterAll(() => project?.remove());

@@ -19,7 +19,7 @@ import { copyProject, type ProjectCopy } from './helpers/project.ts';
 
 const GUIDE = 'lead-management/enable-lead-sharing.mdx';
 /** A command as a translator runs it, in this worker (tests/helpers/inProcess.ts; tests/cli.test.ts runs them as processes). */
-const node = (cwd: string, script: string, ...args: string[]) => runInProcess(cwd, script, args);
+const command = (cwd: string, script: string, ...args: string[]) => runInProcess(cwd, script, args);
 
 const elements = (node: Root | Element, name?: string): Element[] =>
   (node.children as (Root['children'][number] | ElementContent)[]).filter(
@@ -47,7 +47,7 @@ function snapshot(dir: string, locale: string): Map<string, string> {
   );
 }
 const checkJson = async (dir: string, locale: string) => {
-  const result = await node(dir, 'scripts/check-i18n.ts', '--locale', locale, '--format', 'json', '--no-cache');
+  const result = await command(dir, 'scripts/check-i18n.ts', '--locale', locale, '--format', 'json', '--no-cache');
   expect(result.code, result.stderr).not.toBe(2);
   return {
     code: result.code,
@@ -66,7 +66,7 @@ describe('German: export, fill, import', () => {
     const dir = project.dir;
     const before = snapshot(dir, 'de');
     const checkBefore = await checkJson(dir, 'de');
-    const exported = await node(dir, 'scripts/i18n-export.ts', 'de');
+    const exported = await command(dir, 'scripts/i18n-export.ts', 'de');
     expect(exported.code, exported.output).toBe(0);
     const file = join(dir, 'xliff/de.xlf');
     const tree = xliffOf(file);
@@ -88,7 +88,7 @@ describe('German: export, fill, import', () => {
     );
     expect(toXml(withLink.source)).not.toContain('appsource.microsoft.com');
 
-    const imported = await node(dir, 'scripts/i18n-import.ts', file);
+    const imported = await command(dir, 'scripts/i18n-import.ts', file);
     expect(imported.code, imported.output).toBe(0);
     expect(imported.stdout).toContain('0 files written');
     const after = snapshot(dir, 'de');
@@ -108,7 +108,7 @@ describe('German: export, fill, import', () => {
       { type: 'text', value: 'Die beiden Storefronts erreichen verschiedene Kunden; auch ihre Leads unterscheiden sich.' },
     ];
     writeFileSync(file, toXml(tree));
-    const imported = await node(dir, 'scripts/i18n-import.ts', file);
+    const imported = await command(dir, 'scripts/i18n-import.ts', file);
     expect(imported.code, imported.output).toBe(0);
     expect(imported.stdout).toContain(`content/de/${GUIDE}  written and stamped`);
     const page = readFileSync(join(dir, 'content/de', GUIDE), 'utf8');
@@ -117,7 +117,7 @@ describe('German: export, fill, import', () => {
     );
     expect(page).toContain('## Wen Sie erreichen {/* #who-you-reach */}');
     // The stamp already recorded this source revision: the record is unchanged, and the page is still translated.
-    const status = await node(dir, 'scripts/i18n-status.ts', '--locale', 'de', '--format', 'json');
+    const status = await command(dir, 'scripts/i18n-status.ts', '--locale', 'de', '--format', 'json');
     const rows = (JSON.parse(status.stdout) as { summary: { locales: { pages: { slug: string; status: string }[] }[] } }).summary
       .locales[0]!.pages;
     expect(rows.find((row) => row.slug === 'lead-management/enable-lead-sharing')?.status).toBe('translated');
@@ -134,7 +134,7 @@ describe('German: export, fill, import', () => {
       ),
     );
     const german = readFileSync(join(dir, 'content/de', GUIDE), 'utf8');
-    expect((await node(dir, 'scripts/i18n-export.ts', 'de')).code).toBe(0);
+    expect((await command(dir, 'scripts/i18n-export.ts', 'de')).code).toBe(0);
     const file = join(dir, 'xliff/de.xlf');
     const tree = xliffOf(file);
     const units = unitsOf(tree, `content/en/${GUIDE}`);
@@ -148,7 +148,7 @@ describe('German: export, fill, import', () => {
     expect(note).toContain('Changed in the source since the translation: #follow-up (text).');
 
     // Imported as exported: the review is not done, so the page is left alone.
-    const untouched = await node(dir, 'scripts/i18n-import.ts', file);
+    const untouched = await command(dir, 'scripts/i18n-import.ts', file);
     expect(untouched.code, untouched.output).toBe(0);
     expect(untouched.stdout).toMatch(
       new RegExp(
@@ -166,10 +166,10 @@ describe('German: export, fill, import', () => {
         : child,
     );
     writeFileSync(file, toXml(tree));
-    const reviewed = await node(dir, 'scripts/i18n-import.ts', file);
+    const reviewed = await command(dir, 'scripts/i18n-import.ts', file);
     expect(reviewed.code, reviewed.output).toBe(0);
     expect(reviewed.stdout).toContain(`content/de/${GUIDE}  written and stamped`);
-    const status = await node(dir, 'scripts/i18n-status.ts', '--locale', 'de', '--format', 'json');
+    const status = await command(dir, 'scripts/i18n-status.ts', '--locale', 'de', '--format', 'json');
     const rows = (JSON.parse(status.stdout) as { summary: { locales: { pages: { slug: string; status: string }[] }[] } }).summary
       .locales[0]!.pages;
     expect(rows.find((row) => row.slug === 'lead-management/enable-lead-sharing')?.status).toBe('translated');
@@ -180,14 +180,14 @@ describe('French: a new locale', () => {
   let project: ProjectCopy;
   beforeAll(async () => {
     project = copyProject();
-    const added = await node(project.dir, 'scripts/i18n-add.ts', 'fr');
+    const added = await command(project.dir, 'scripts/i18n-add.ts', 'fr');
     if (added.code !== 0) throw new Error(added.output);
   });
   afterAll(() => project?.remove());
 
   it('exports new units, and imports one translated page that passes the content guard and check:i18n', async () => {
     const dir = project.dir;
-    const exported = await node(dir, 'scripts/i18n-export.ts', 'fr', '--out', 'translations/fr.xlf');
+    const exported = await command(dir, 'scripts/i18n-export.ts', 'fr', '--out', 'translations/fr.xlf');
     expect(exported.code, exported.output).toBe(0);
     const file = join(dir, 'translations/fr.xlf');
     const tree = xliffOf(file);
@@ -209,7 +209,7 @@ describe('French: a new locale', () => {
     switchTo.target.attributes['state'] = 'translated';
     const uiBefore = readFileSync(join(dir, 'content/fr/ui.json'), 'utf8');
     writeFileSync(file, toXml(tree));
-    const imported = await node(dir, 'scripts/i18n-import.ts', 'translations/fr.xlf');
+    const imported = await command(dir, 'scripts/i18n-import.ts', 'translations/fr.xlf');
     expect(imported.code, imported.output).toBe(0);
     expect(imported.stdout).toContain(`content/fr/${GUIDE}  written and stamped`);
 
@@ -262,7 +262,7 @@ describe('refusals', () => {
   let before: Map<string, string>;
   beforeAll(async () => {
     project = copyProject();
-    const exported = await node(project.dir, 'scripts/i18n-export.ts', 'de');
+    const exported = await command(project.dir, 'scripts/i18n-export.ts', 'de');
     if (exported.code !== 0) throw new Error(exported.output);
     file = join(project.dir, 'xliff/de.xlf');
     before = snapshot(project.dir, 'de');
@@ -277,7 +277,7 @@ describe('refusals', () => {
     tamper(units, tree);
     const path = join(project.dir, `xliff/${name}.xlf`);
     writeFileSync(path, toXml(tree));
-    return node(project.dir, 'scripts/i18n-import.ts', path);
+    return command(project.dir, 'scripts/i18n-import.ts', path);
   };
   const target = (units: ReturnType<typeof unitsOf>, id: string) => units.find(({ unit }) => unit.attributes['id'] === id)!.target;
   const expectNothingWritten = () => {
@@ -350,7 +350,7 @@ describe('refusals', () => {
   });
 
   it('refuses to export an unknown locale or the source, with exit 2', async () => {
-    const unknown = await node(project.dir, 'scripts/i18n-export.ts', 'xx');
+    const unknown = await command(project.dir, 'scripts/i18n-export.ts', 'xx');
     expect(unknown.code).toBe(2);
     const translations = loadRegistry(project.dir)
       .translations.map((entry) => entry.code)
@@ -358,7 +358,7 @@ describe('refusals', () => {
     expect(unknown.stderr).toContain(
       `"xx" is not a locale in content/locales.json (${translations}); add it first with npm run i18n:add -- xx.`,
     );
-    expect((await node(project.dir, 'scripts/i18n-export.ts', 'en')).stderr).toContain('"en" is the source locale');
+    expect((await command(project.dir, 'scripts/i18n-export.ts', 'en')).stderr).toContain('"en" is the source locale');
   });
 
   it('refuses malformed XML with exit 2 and its line', async () => {
@@ -367,7 +367,7 @@ describe('refusals', () => {
     const index = lines.findIndex((line) => line.includes('</source>'));
     lines[index] = lines[index]!.replace('</source>', '</sorce>');
     writeFileSync(path, lines.join('\n'));
-    const result = await node(project.dir, 'scripts/i18n-import.ts', path);
+    const result = await command(project.dir, 'scripts/i18n-import.ts', path);
     expect(result.code, result.output).toBe(2);
     expect(result.stderr).toMatch(
       new RegExp(`xliff/broken\\.xlf:${index + 1}:\\d+ +error +xliff-malformed +The XLIFF file cannot be read: malformed XML`),
