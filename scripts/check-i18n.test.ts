@@ -1,4 +1,6 @@
 /** The command as CI runs it: exit codes, formats, usage and configuration errors. */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentTree, writeFixture, type Fixture } from '../tests/helpers/fixture.ts';
 import { ROOT, run } from '../tests/helpers/project.ts';
@@ -93,5 +95,19 @@ describe('npm run check:i18n', () => {
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/content\/locales\.json:1:\d+ +error +parse-error +Invalid JSON/);
     expect(broken.stderr).not.toMatch(/^\s+at /m);
+  });
+  it('reuses its last report only while nothing changed: an error made after a passing run is found on the next', () => {
+    const root = fixtureWith({ 'content/de/index.mdx': TRANSLATED('## Anfang {/* #start */}\n\n<StorefrontTable table="audience" />') });
+    const clean = checkI18n(['--root', root, '--format', 'json']);
+    expect(clean.code, clean.output).toBe(0);
+    expect(existsSync(join(root, 'node_modules/.cache/publisher-docs/check-i18n-report.json'))).toBe(true);
+    expect(checkI18n(['--root', root, '--format', 'json']).stdout).toBe(clean.stdout);
+    writeFileSync(join(root, 'content/de/index.mdx'), TRANSLATED('## Anfang\n\n<StorefrontTable table="audience" />'));
+    const broken = checkI18n(['--root', root, '--format', 'json']);
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout).findings.map((finding: { rule: string }) => finding.rule)).toContain('heading-id');
+    // The same report with the cache and without it.
+    expect(checkI18n(['--root', root, '--format', 'json']).stdout).toBe(broken.stdout);
+    expect(checkI18n(['--root', root, '--format', 'json', '--no-cache']).stdout).toBe(broken.stdout);
   });
 });

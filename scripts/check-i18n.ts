@@ -8,7 +8,7 @@ import { checkLocaleFolders } from '../src/content/guard.ts';
 import { ContentError } from '../src/report/finding.ts';
 import { loadRegistry } from '../src/i18n/locales.ts';
 import { loadSite } from '../src/model/site.ts';
-import { checkTranslations } from './i18n/check.ts';
+import { checkTranslations, type I18nSummary } from './i18n/check.ts';
 import { loadGlossary } from '../src/translation/glossary.ts';
 import { verdictsAdded } from '../src/translation/untranslated.ts';
 import { openParseCache } from '../src/content/parseCache.ts';
@@ -17,6 +17,7 @@ import { I18N_RULES } from './i18n/registry.ts';
 import { i18nSummaryView } from './i18n/summaryView.ts';
 import { emitReport, REPORT_OPTIONS, REPORT_USAGE, reportSettings } from './lib/checkerCli.ts';
 import { parseCli, runCommand, UsageError } from './lib/cli.ts';
+import { openReportCache } from './lib/reportCache.ts';
 
 const USAGE = `Usage: npm run check:i18n -- [options]
 
@@ -26,7 +27,7 @@ UI strings in content/<locale>/*.json).
 Options:
   --locale <code>         check only this locale (repeatable; default: every translation)
 ${REPORT_USAGE}
-  --no-cache              parse every page again instead of reusing cached results
+  --no-cache              check every page again, reusing neither the last report nor parsed pages
   --help                  show this help
 
 Rules: ${I18N_RULES.map((rule) => rule.id).join(', ')}.
@@ -50,6 +51,16 @@ await runCommand(USAGE, async () => {
     if (code === registry.source.code)
       throw new UsageError(`"${code}" is the source locale; name a translation (${registry.translations.map((l) => l.code).join(', ')}).`);
   }
+  const tool = { name: 'check:i18n', rules: I18N_RULES, localeOption: '--locale', view: i18nSummaryView };
+  // Nothing changed since the last complete run (content, code, git history): its report stands.
+  const reports = values['no-cache']
+    ? undefined
+    : openReportCache<I18nSummary>(root, 'check-i18n', { rules: settings.rules.map((rule) => rule.id), locales: values.locale ?? null });
+  const unchanged = reports?.get();
+  if (unchanged) {
+    if (process.stderr.isTTY) process.stderr.write('Nothing changed since the last check: its report again (--no-cache checks anew).\n');
+    return emitReport(unchanged, settings, tool);
+  }
   const cache = openParseCache(root, values['no-cache'] ? null : undefined);
   const site = loadSite(root, registry, undefined, (file) =>
     cache.get(file.file, file.text, () => parsePage(file.file, file.path, file.locale, file.text)),
@@ -72,5 +83,6 @@ await runCommand(USAGE, async () => {
   // Verdicts of the language check are kept on the cached pages' blocks: new ones are worth saving.
   if (verdictsAdded() > 0) cache.changed();
   cache.save();
-  return emitReport(report, settings, { name: 'check:i18n', rules: I18N_RULES, localeOption: '--locale', view: i18nSummaryView });
+  reports?.save(report);
+  return emitReport(report, settings, tool);
 });

@@ -37,6 +37,24 @@ export function fileAt(root: string, commit: string, path: string): string | und
 }
 
 /**
+ * What the history a checker reads depends on: the commit checked out and the edge of a shallow clone
+ * (a deeper fetch changes what `git log` finds without moving HEAD). `no git` outside a checkout.
+ */
+export function historyState(root: string): string {
+  const [head, shallowFile] = (git(root, ['rev-parse', 'HEAD', '--path-format=absolute', '--git-path', 'shallow']) ?? '')
+    .trim()
+    .split('\n');
+  if (!head) return 'no git';
+  let shallow = '';
+  try {
+    shallow = readFileSync(shallowFile ?? '', 'utf8');
+  } catch {
+    // A full clone has no shallow file.
+  }
+  return `git ${head}\n${shallow}`;
+}
+
+/**
  * The commits at the edge of a shallow clone (`git clone --depth`): their parents are missing, so
  * git shows every file they hold as added by them. Empty in a full clone (or outside git).
  */
