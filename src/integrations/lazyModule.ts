@@ -31,7 +31,10 @@ export function lazyModules(root: string): Plugin {
         reference = this.emitFile({ type: 'chunk', id: join(root, path) });
         references.set(path, reference);
       }
-      return `export default import.meta.ROLLUP_FILE_URL_${reference};`;
+      // Rolldown's own name for the URL, not Rollup's: Astro's incremental build resolves this one when it
+      // hashes a page's modules, so a changed lazy module changes the hash of the pages that load it
+      // (with ROLLUP_FILE_URL_ a page kept its cached HTML, naming the script's old file).
+      return `export default import.meta.ROLLDOWN_FILE_URL_${reference};`;
     },
   };
 }
