@@ -16,7 +16,9 @@ export interface ReaderFigures {
   pagefindFirstQuery: number;
   pagefindFirstQueryGzip: number;
   beforeSearchGzip: number;
-  openToResultsMs: number;
+  /** From the click on the search button to the dialog with its engine loaded (the network idle). */
+  openToReadyMs: number;
+  /** From the first keystroke to the first result in the dialog, its engine loaded. */
   typeToResultsMs: number;
 }
 
@@ -47,14 +49,32 @@ export async function measureReader(
     const other = bytes(before.filter((name) => !name.endsWith('/') && !/\.(html|css|m?js)$/.test(name)));
 
     loaded.length = 0;
-    const opened = performance.now();
+    // Timed in the page (the click, the first keystroke, the first result link in the DOM): Playwright's
+    // waits poll with growing pauses and would add up to half a second to what a reader sees.
+    await page.evaluate(() => {
+      const marks: Record<string, number> = {};
+      (window as unknown as { benchMarks: Record<string, number> }).benchMarks = marks;
+      document.addEventListener('click', () => (marks.opened ??= performance.now()), { capture: true });
+      document.addEventListener('input', () => (marks.typed ??= performance.now()), { capture: true });
+      new MutationObserver(() => {
+        if (document.querySelector('pagefind-modal a[href]')) marks.results ??= performance.now();
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    // A reader takes longer to type a word than the dialog takes to load its engine (Pagefind's WebAssembly,
+    // fetched by its worker as the dialog opens); typing at once would time the loading instead of the search.
+    const engine = page.waitForResponse((response) => /\/pagefind\/wasm\.[^/]+\.pagefind$/.test(response.url()));
     await page.getByRole('button', { name: 'Search' }).click();
     const input = page.locator('pagefind-modal input');
     await input.waitFor({ state: 'visible' });
-    const typed = performance.now();
+    await engine;
+    await page.evaluate(() => {
+      const marks = (window as unknown as { benchMarks: Record<string, number> }).benchMarks;
+      marks.ready = performance.now();
+    });
     await input.fill(query);
     await page.locator('pagefind-modal a[href]').first().waitFor();
-    const done = performance.now();
+    const marks = await page.evaluate(() => (window as unknown as { benchMarks: Record<string, number> }).benchMarks);
+    const { opened = NaN, ready = NaN, typed = NaN, results = NaN } = marks;
     await page.waitForLoadState('networkidle');
     const pagefindFiles = [...new Set(loaded)].filter((name) => name.startsWith('/pagefind/'));
     return {
@@ -66,8 +86,8 @@ export async function measureReader(
       beforeSearchGzip: gzipped(before),
       pagefindFirstQuery: bytes(pagefindFiles),
       pagefindFirstQueryGzip: gzipped(pagefindFiles),
-      openToResultsMs: done - opened,
-      typeToResultsMs: done - typed,
+      openToReadyMs: ready - opened,
+      typeToResultsMs: results - typed,
     };
   } finally {
     await browser.close();
@@ -87,7 +107,7 @@ export function printReader(figures: ReaderFigures): void {
     `  Pagefind for a first query (UI, wasm, index, fragments): ${kb(figures.pagefindFirstQuery)} (${kb(figures.pagefindFirstQueryGzip)} gzipped)`,
   );
   console.log(
-    `  time to first results: ${Math.round(figures.openToResultsMs)} ms from opening search, ${Math.round(figures.typeToResultsMs)} ms from typing`,
+    `  search: dialog and engine loaded ${Math.round(figures.openToReadyMs)} ms after the click; first results ${Math.round(figures.typeToResultsMs)} ms after typing`,
   );
 }
 

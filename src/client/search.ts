@@ -44,8 +44,11 @@ export async function searchDialog(button: HTMLElement): Promise<{ open(): void 
   };
   const results = document.createElement('pagefind-results');
   results.setAttribute('hide-sub-results', '');
+  // A search 150 ms after the last keystroke (as Pagefind's own search box waits), not the dialog input's 300.
+  const input = document.createElement('pagefind-input');
+  input.setAttribute('debounce', '150');
   modal.append(
-    part('pagefind-modal-header', document.createElement('pagefind-input')),
+    part('pagefind-modal-header', input),
     part('pagefind-modal-body', document.createElement('pagefind-summary'), results),
     part('pagefind-modal-footer', document.createElement('pagefind-keyboard-hints')),
   );
