@@ -10,7 +10,7 @@ import { loadRegistry } from '../src/i18n/locales.ts';
 import { loadSite } from '../src/model/site.ts';
 import { checkTranslations, type I18nSummary } from './i18n/check.ts';
 import { loadGlossary } from '../src/translation/glossary.ts';
-import { verdictsAdded } from '../src/translation/untranslated.ts';
+import { hasNewVerdicts } from '../src/translation/untranslated.ts';
 import { openParseCache } from '../src/content/parseCache.ts';
 import { parsePage } from '../src/content/parsedPage.ts';
 import { I18N_RULES } from './i18n/registry.ts';
@@ -80,9 +80,8 @@ await runCommand(USAGE, async () => {
     ...(progress ? { onProgress: progress } : {}),
   });
   if (progress) process.stderr.write('\r\u001b[2K');
-  // Verdicts of the language check are kept on the cached pages' blocks: new ones are worth saving.
-  if (verdictsAdded() > 0) cache.changed();
-  cache.save();
+  // Verdicts of the language check are kept on the cached pages' blocks: a page with new ones is saved again.
+  cache.save(undefined, hasNewVerdicts);
   reports?.save(report);
   return emitReport(report, settings, tool);
 });

@@ -63,6 +63,23 @@ describe('the parse cache', () => {
     expect(after.cache.has('content/de/a.mdx', PAGES['content/de/a.mdx'])).toBe(true);
   });
 
+  it('writes a page read from the file back byte for byte, unless it changed since (a new language verdict)', () => {
+    const file = cacheFile();
+    readAll(file).cache.save();
+    // One page parsed again (its text changed), so the file is written; two pages come from it, both touched.
+    const changed = { ...PAGES, 'content/en/b.mdx': `${PAGES['content/en/b.mdx']}\nMore.\n` };
+    const second = readAll(file, changed);
+    expect(second.parsed).toBe(1);
+    const [english, , german] = second.results;
+    english!.frontmatter.touched = true;
+    german!.outline!.blocks[0]!.verdict = { question: 'en|de|x', parts: 1, left: [] };
+    second.cache.save(undefined, (page) => page.file === 'content/de/a.mdx');
+    const third = readAll(file, changed);
+    expect(third.parsed).toBe(0);
+    expect(third.results[0]!.frontmatter.touched).toBeUndefined();
+    expect(third.results[2]!.outline!.blocks[0]!.verdict).toEqual({ question: 'en|de|x', parts: 1, left: [] });
+  });
+
   it('reads nothing from a file of another layout or version, a damaged line is parsed again, and the file is replaced on save', () => {
     const file = cacheFile();
     writeFileSync(file, JSON.stringify({ version: 'x', entries: {} }));

@@ -27,10 +27,12 @@ export interface ParseCache {
   has(file: string, text: string): boolean;
   /** Adds a page parsed elsewhere (by a worker thread). */
   put(file: string, text: string, page: ParsedPage): void;
-  /** Something was added to pages it returned (a block's language verdict): save them even if nothing was parsed. */
-  changed(): void;
-  /** Writes the pages used in this run; `keep` names files whose entries stay though this run did not use them (another shard's). */
-  save(keep?: (file: string) => boolean): void;
+  /**
+   * Writes the pages used in this run; `keep` names files whose entries stay though this run did not use
+   * them (another shard's). A page read from the file is written back as it was stored, byte for byte,
+   * unless `changed` says something was added to it since (a block's language verdict).
+   */
+  save(keep?: (file: string) => boolean, changed?: (page: ParsedPage) => boolean): void;
   stats: { hits: number; misses: number };
 }
 
@@ -112,6 +114,8 @@ export function openParseCache(
   };
   const handedOver = new Map<string, ParsedPage>();
   const used = new Map<string, ParsedPage>();
+  /** The keys of the used pages that came from the file, not from a parse in this run. */
+  const fromFile = new Set<string>();
   const stats = { hits: 0, misses: 0 };
   // The content model and the checker both ask for a page: its text is hashed once per run, not once per question.
   const keys = new Map<string, { text: string; key: string }>();
@@ -122,7 +126,6 @@ export function openParseCache(
     keys.set(file, { text, key });
     return key;
   };
-  let added = 0;
   return {
     stats,
     has(file, text) {
@@ -131,28 +134,32 @@ export function openParseCache(
     },
     put(file, text, page) {
       handedOver.set(keyOf(file, text), page);
-      added++;
-    },
-    changed() {
-      added++;
     },
     get(file, text, parse) {
       const key = keyOf(file, text);
       // Parsed earlier in this run (the content model asks before the checker does): the same page, not a second parse.
       const parsed = used.get(key);
       if (parsed) return parsed;
-      const hit = handedOver.get(key) ?? decode(key);
+      const given = handedOver.get(key);
+      const hit = given ?? decode(key);
       if (hit) stats.hits++;
       else stats.misses++;
+      if (hit && !given) fromFile.add(key);
       const page = hit ?? parse();
       used.set(key, page);
       return page;
     },
-    save(keep) {
+    save(keep, changed) {
       if (!cacheFile) return;
-      if (stats.misses === 0 && added === 0 && (keep || used.size === stored.at.size)) return;
+      const asStored = (key: string, page: ParsedPage) => fromFile.has(key) && !changed?.(page);
+      const rewritten = [...used].filter(([key, page]) => !asStored(key, page)).length;
+      if (rewritten === 0 && (keep || used.size === stored.at.size)) return;
       const lines: Buffer[] = [Buffer.from(`${JSON.stringify({ format: FORMAT, version })}\n`)];
-      for (const [key, page] of used) lines.push(Buffer.from(`${JSON.stringify(key)}\t${JSON.stringify(page)}\n`));
+      for (const [key, page] of used) {
+        const place = asStored(key, page) ? stored.at.get(key) : undefined;
+        if (place) lines.push(stored.bytes.subarray(place[0], place[2]), Buffer.from('\n'));
+        else lines.push(Buffer.from(`${JSON.stringify(key)}\t${JSON.stringify(page)}\n`));
+      }
       // Another shard's pages stay as they were stored, byte for byte, without being decoded.
       if (keep)
         for (const [key, [start, , end]] of stored.at)

@@ -62,9 +62,16 @@ function questionOf(languages: { source: string; target: string }, ignore: reado
 }
 
 let added = 0;
-/** How many blocks were identified in this process (not found in a parsed page's cached verdicts): the cache is saved when any were. */
+/** How many blocks were identified in this process (not found in a parsed page's cached verdicts). */
 export function verdictsAdded(): number {
   return added;
+}
+
+/** The blocks identified in this process: their pages are written to the parse cache again. */
+const judgedNow = new WeakSet<Block>();
+/** Whether a block of the page was identified in this process, so its stored copy lacks the verdict. */
+export function hasNewVerdicts(page: { outline?: { blocks: readonly Block[] } }): boolean {
+  return page.outline?.blocks.some((block) => judgedNow.has(block)) ?? false;
 }
 
 /**
@@ -89,6 +96,7 @@ function judge(
       left: parts.filter((part) => isSourceLanguage(part, languages.source, languages.target, ignore)),
     };
     block.verdict = verdict;
+    judgedNow.add(block);
     added++;
   }
   const left =
