@@ -10,7 +10,7 @@
  */
 import type { Root } from 'mdast';
 import { lineStarts, positionAt } from './position.ts';
-import type { MdxJsxFlowElement, MdxJsxTextElement } from './mdx.ts';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
 
 type Element = MdxJsxFlowElement | MdxJsxTextElement;
 
