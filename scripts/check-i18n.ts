@@ -58,7 +58,10 @@ await runCommand(USAGE, async () => {
     : openReportCache<I18nSummary>(root, 'check-i18n', { rules: settings.rules.map((rule) => rule.id), locales: values.locale ?? null });
   const unchanged = reports?.get();
   if (unchanged) {
-    if (process.stderr.isTTY) process.stderr.write('Nothing changed since the last check: its report again (--no-cache checks anew).\n');
+    if (process.stderr.isTTY)
+      process.stderr.write(
+        'No content, code or commit changed since the last check: its report is shown again (--no-cache checks anew).\n',
+      );
     return emitReport(unchanged, settings, tool);
   }
   const cache = openParseCache(root, values['no-cache'] ? null : undefined);
