@@ -287,3 +287,9 @@ function mdxHint(reason: string): string {
   if (/</.test(reason)) return 'A literal `<` starts a tag in MDX; write `&lt;` for the character.';
   return 'Fix the syntax at this place; MDX is stricter than Markdown about `<` and `{`.';
 }
+
+/** True for an expression that is only an MDX comment, `/* … *\/`: one comment, nothing before or after it (so `/* a *\/ run() /* b *\/` is code). */
+export function isMdxComment(value: string): boolean {
+  const trimmed = value.trim();
+  return trimmed.startsWith('/*') && trimmed.indexOf('*/', 2) === trimmed.length - 2;
+}

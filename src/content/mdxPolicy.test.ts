@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseMdx } from './mdx.ts';
 import { buildOutline } from './outline.ts';
-import { componentPropProblems, expressionProblems, isMdxComment, pagePolicy } from './mdxPolicy.ts';
+import { isMdxComment } from './mdx.ts';
+import { componentPropProblems, expressionProblems, pagePolicy } from './mdxPolicy.ts';
 
 const FILE = 'content/de/a.mdx';
 /** A page's body; frontmatter takes lines 1–5, so the body starts on line 7. */

@@ -29,6 +29,7 @@
 import type { Node, Parent, Root } from 'mdast';
 import type { Finding } from '../report/finding.ts';
 import type { Outline, Place } from './outline.ts';
+import { isMdxComment } from './mdx.ts';
 import { unsafeUrl, unsafeUrlHint, type UrlUse } from './urlPolicy.ts';
 
 /** Code a page holds: an expression that is not a comment, a prop given as an expression, or a spread of props. */
@@ -62,12 +63,6 @@ export const RAW_HTML_ELEMENTS = new Set([
 export const RAW_HTML_ATTRIBUTES = new Set(['id', 'class', 'className', 'title', 'lang', 'dir', 'role', 'href', 'src', 'cite', 'alt', 'width', 'height', 'colspan', 'colSpan', 'rowspan', 'rowSpan', 'scope', 'headers', 'datetime', 'dateTime', 'open', 'start', 'reversed']);
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite']);
-
-/** True for an expression that is only an MDX comment, `/* … *\/`: one comment, nothing before or after it (so `/* a *\/ run() /* b *\/` is code). */
-export function isMdxComment(value: string): boolean {
-  const trimmed = value.trim();
-  return trimmed.startsWith('/*') && trimmed.indexOf('*/', 2) === trimmed.length - 2;
-}
 
 interface JsxAttribute {
   type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';

@@ -8,8 +8,7 @@
  */
 import type { Node, Parent, Root, RootContent } from 'mdast';
 import { collectHeadings } from '../markdown/headingIds.ts';
-import { isMdxComment } from './mdxPolicy.ts';
-import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from './mdx.ts';
+import { isMdxComment, type MdxJsxAttribute, type MdxJsxFlowElement, type MdxJsxTextElement } from './mdx.ts';
 
 export interface Place {
   line: number;
