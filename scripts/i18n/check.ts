@@ -4,13 +4,13 @@
  * registry (scripts/i18n/registry.ts), and return all findings with a summary.
  * It never prints: the CLI (scripts/check-i18n.ts) hands the report to a formatter.
  */
-import type { Locale, LocaleRegistry } from '../../src/i18n/locales.ts';
+import type { LocaleRegistry } from '../../src/i18n/locales.ts';
 import { slugOf } from '../../src/model/slug.ts';
 import type { Site } from '../../src/model/site.ts';
 import { countByLocaleAndRule, sortFindings, type Report } from '../../src/report/report.ts';
 import { checksOf, ownFindings } from '../../src/report/rules.ts';
-import { collect, type Namespace, type ParsedPage } from './collect.ts';
-import type { PageContext } from './context.ts';
+import { collect } from './collect.ts';
+import type { TranslationRun } from './context.ts';
 import type { Glossary } from '../../src/translation/glossary.ts';
 import type { ParseCache } from '../../src/content/parseCache.ts';
 import { I18N_RULES, type I18nRule } from './registry.ts';
@@ -33,30 +33,6 @@ export interface CheckOptions {
   onProgress?: (pagesRead: number) => void;
   /** The rules to run (default: the whole registry). */
   rules?: readonly I18nRule[];
-}
-
-/** What every rule's check receives: the source locale and each checked translation, collected once. */
-export interface TranslationRun {
-  root: string;
-  registry: LocaleRegistry;
-  site: Site;
-  glossary: Glossary;
-  /** Look up recorded source revisions in git history. */
-  history: boolean;
-  sourceLocale: string;
-  sourcePages: ParsedPage[];
-  sourceNamespaces: Namespace[];
-  targets: TargetLocale[];
-}
-
-export interface TargetLocale {
-  locale: Locale;
-  pages: ParsedPage[];
-  namespaces: Namespace[];
-  /** Each translated page with its source page. */
-  pairs: PageContext[];
-  /** The UI-string comparison (its findings and coverage counts), computed once on first use. */
-  ui(): ReturnType<typeof uiRules>;
 }
 
 export interface LocaleSummary {

@@ -1,8 +1,9 @@
 /** What every translation rule receives, and the helper that makes its findings. */
-import type { Locale } from '../../src/i18n/locales.ts';
-import type { SitePage } from '../../src/model/site.ts';
+import type { Locale, LocaleRegistry } from '../../src/i18n/locales.ts';
+import type { Site, SitePage } from '../../src/model/site.ts';
 import type { Finding, Location, Severity } from '../../src/report/report.ts';
-import type { ParsedPage } from './collect.ts';
+import type { Namespace, ParsedPage } from './collect.ts';
+import type { uiRules } from './rules/ui.ts';
 import type { Glossary } from '../../src/translation/glossary.ts';
 import type { Place } from '../../src/content/outline.ts';
 import { alignBlocks, type BlockAlignment } from '../../src/translation/align.ts';
@@ -58,4 +59,28 @@ export function blockAlignment(context: PageContext): BlockAlignment {
     alignments.set(context, alignment);
   }
   return alignment;
+}
+
+/** What every rule's check receives: the source locale and each checked translation, collected once. */
+export interface TranslationRun {
+  root: string;
+  registry: LocaleRegistry;
+  site: Site;
+  glossary: Glossary;
+  /** Look up recorded source revisions in git history. */
+  history: boolean;
+  sourceLocale: string;
+  sourcePages: ParsedPage[];
+  sourceNamespaces: Namespace[];
+  targets: TargetLocale[];
+}
+
+export interface TargetLocale {
+  locale: Locale;
+  pages: ParsedPage[];
+  namespaces: Namespace[];
+  /** Each translated page with its source page. */
+  pairs: PageContext[];
+  /** The UI-string comparison (its findings and coverage counts), computed once on first use. */
+  ui(): ReturnType<typeof uiRules>;
 }

@@ -15,7 +15,7 @@ import { LinkResolver } from '../links/distIndex.ts';
 import { linkSite, type LinkSite } from '../links/linkSite.ts';
 import type { Place } from '../../src/content/outline.ts';
 import type { ParsedPage } from './collect.ts';
-import type { TranslationRun } from './check.ts';
+import type { TranslationRun } from './context.ts';
 import type { PageContext } from './context.ts';
 
 /** Links to this origin are the site's own; the translation check does not know the deployed origin, and needs none. */

@@ -12,7 +12,7 @@
 import type { Finding } from '../../src/report/report.ts';
 import type { Rule } from '../../src/report/rules.ts';
 import type { PageContext } from './context.ts';
-import type { TranslationRun } from './check.ts';
+import type { TranslationRun } from './context.ts';
 import { headingRules } from './rules/headings.ts';
 import { outdatedRule } from './rules/outdated.ts';
 import { pageSetRules } from './rules/pages.ts';

@@ -9,7 +9,7 @@ import type { Finding } from '../../../src/report/report.ts';
 import { firstDifference } from '../../../src/translation/align.ts';
 import { blockAlignment, excerpt, pageFinding, type PageContext } from '../context.ts';
 import type { Block, HeadingRef } from '../../../src/content/outline.ts';
-import type { TranslationRun } from '../check.ts';
+import type { TranslationRun } from '../context.ts';
 import { headingIdFix } from '../proposals.ts';
 
 export function headingRules(context: PageContext, run?: TranslationRun): Finding[] {

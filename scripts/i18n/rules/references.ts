@@ -8,7 +8,7 @@ import type { Finding } from '../../../src/report/report.ts';
 import { align } from '../../../src/translation/align.ts';
 import { blockAlignment, pageFinding, type PageContext } from '../context.ts';
 import type { ComponentRef } from '../../../src/content/outline.ts';
-import type { TranslationRun } from '../check.ts';
+import type { TranslationRun } from '../context.ts';
 import { linkFix, linkPasses } from '../proposals.ts';
 
 const componentKey = (component: ComponentRef) => `${component.name} ${JSON.stringify(Object.entries(component.props).sort())}`;
