@@ -5,8 +5,7 @@
  * content model's (src/translation/overview.ts), the same the site's notices
  * and the `/translations/` dashboard show.
  */
-import type { SummaryTable, SummaryView, Tone } from '../../src/report/format/summary.ts';
-import type { Tool } from '../../src/report/rules.ts';
+import type { SummaryTable, SummaryView, Tone, Tool } from '../../src/report/format/types.ts';
 import { describeChange } from '../../src/translation/sections.ts';
 import type { LocaleOverview, PageRow } from '../../src/translation/overview.ts';
 

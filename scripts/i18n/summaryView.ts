@@ -1,5 +1,5 @@
 /** What `check:i18n`'s summary says in the readable and Markdown reports: coverage per locale. */
-import type { SummaryView } from '../../src/report/format/summary.ts';
+import type { SummaryView } from '../../src/report/format/types.ts';
 import type { I18nSummary } from './check.ts';
 
 export function i18nSummaryView(summary: object): SummaryView {

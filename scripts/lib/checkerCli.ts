@@ -18,7 +18,8 @@ import {
   type Format,
   type Output,
 } from '../../src/report/format/index.ts';
-import { selectRules, type Rule, type RuleInfo, type Tool } from '../../src/report/rules.ts';
+import { selectRules, type Rule, type RuleInfo } from '../../src/report/rules.ts';
+import type { Tool } from '../../src/report/format/types.ts';
 
 export const REPORT_OPTIONS = {
   format: { type: 'string' },

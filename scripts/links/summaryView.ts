@@ -1,5 +1,5 @@
 /** What `check:links`'s summary says in the readable and Markdown reports: what was read, crawled and checked. */
-import type { SummaryView } from '../../src/report/format/summary.ts';
+import type { SummaryView } from '../../src/report/format/types.ts';
 import type { LinkSummary } from './check.ts';
 
 export function linkSummaryView(value: object): SummaryView {

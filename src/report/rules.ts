@@ -11,7 +11,6 @@
  * keeps only the findings of the selected rules.
  */
 import type { Finding, Severity } from './finding.ts';
-import type { SummaryView } from './format/summary.ts';
 import { UsageError } from './usage.ts';
 
 export interface RuleInfo {
@@ -29,22 +28,6 @@ export interface RuleInfo {
 
 export interface Rule<Check> extends RuleInfo {
   check: Check;
-}
-
-/** What formatters know about the command that produced a report. */
-export interface Tool {
-  /** The npm script, such as `check:links`. */
-  name: string;
-  rules: readonly RuleInfo[];
-  /** The option that narrows the command to one locale (`--locale`), for the hint that lists a locale's warnings. */
-  localeOption?: string;
-  /** What its summary says, for the readable and Markdown formats (see format/summary.ts). */
-  view?: (summary: object) => SummaryView;
-  /**
-   * `status`: the command describes the project (i18n:status) and looks for no problems, so readable output
-   * has no verdict or counts of problems. Default `check`.
-   */
-  kind?: 'check' | 'status';
 }
 
 export interface RuleSelection {

@@ -6,14 +6,13 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../../tests/helpers/project.ts';
 import type { Finding, Report } from '../report.ts';
-import type { Tool } from '../rules.ts';
+import type { SummaryView, Tool } from './types.ts';
 import { formatGithub } from './github.ts';
 import { FORMATS, parseFormat, parseOutput } from './index.ts';
 import { formatJson } from './json.ts';
 import { formatMarkdown, MARKDOWN_MAX_ROWS } from './markdown.ts';
 import { formatPretty } from './pretty.ts';
 import { formatSarif, toSarif } from './sarif.ts';
-import type { SummaryView } from './summary.ts';
 
 // A translation check's summary view (the shape of check:i18n's): the formatters render whatever view a tool gives.
 const tool: Tool = {
