@@ -16,7 +16,7 @@ export interface ReaderFigures {
   pagefindFirstQuery: number;
   pagefindFirstQueryGzip: number;
   beforeSearchGzip: number;
-  /** From the click on the search button to the dialog with its engine loaded (the network idle). */
+  /** From the click on the search button to the dialog with its engine loaded (its WebAssembly fetched). */
   openToReadyMs: number;
   /** From the first keystroke to the first result in the dialog, its engine loaded. */
   typeToResultsMs: number;
