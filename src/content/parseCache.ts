@@ -25,7 +25,7 @@ const CODE_ROOT = join(import.meta.dirname, '../..');
 export interface ParseCache {
   get(file: string, text: string, parse: () => ParsedPage): ParsedPage;
   has(file: string, text: string): boolean;
-  /** Adds a page parsed elsewhere (the dev toolbar's live findings keep what they parse) */
+  /** Adds a page parsed elsewhere (the dev toolbar's live findings keep what they parse). */
   put(file: string, text: string, page: ParsedPage): void;
   /**
    * Writes the pages used in this run; `keep` names files whose entries stay though this run did not use
