@@ -92,29 +92,28 @@ const MINUS = 45;
 /**
  * The database with only the n-grams (and scores) of `codes`; the language table stays whole, so
  * language ids and the score array are ELD's. Undefined when the file is not in the expected shape.
+ *
+ * One pass over the file's characters, numbers read digit by digit: most n-grams have no score for
+ * either language, and neither their key nor their numbers are turned into strings.
  */
 export function readSubset(codes: readonly string[]): NgramsData | undefined {
   const read = readHeader();
   if (!read || text === undefined) return undefined;
-  const wanted = new Set<number>();
-  for (const [id, code] of Object.entries(read.languages)) if (codes.includes(code)) wanted.add(Number(id));
+  const ids = Object.keys(read.languages).map(Number);
+  const wanted = new Uint8Array(Math.max(...ids) + 1);
+  for (const id of ids) if (codes.includes(read.languages[id]!)) wanted[id] = 1;
   const ngrams: Record<string, Record<number, number>> = Object.create(null);
   const source = text;
   const length = source.length;
   let at = read.body;
-  const integer = (): number | undefined => {
-    const from = at;
-    if (source.charCodeAt(at) === MINUS) at++;
-    while (at < length && source.charCodeAt(at) >= 48 && source.charCodeAt(at) <= 57) at++;
-    return at > from && source.charCodeAt(at - 1) !== MINUS ? Number(source.slice(from, at)) : undefined;
-  };
   for (;;) {
     if (source.charCodeAt(at) === CLOSE) break;
-    // The key: a quoted string ('…', with \' and \\ escapes) or a bare identifier.
-    let key: string;
+    // The key: a quoted string ('…', with \' and \\ escapes) or a bare identifier, read only if the n-gram is kept.
+    const keyStart = at;
+    let keyEnd: number;
+    let escaped = false;
     if (source.charCodeAt(at) === QUOTE) {
       let end = at + 1;
-      let escaped = false;
       while (end < length && source.charCodeAt(end) !== QUOTE) {
         if (source.charCodeAt(end) === BACKSLASH) {
           const next = source.charCodeAt(end + 1);
@@ -124,30 +123,47 @@ export function readSubset(codes: readonly string[]): NgramsData | undefined {
         } else end++;
       }
       if (end >= length) return undefined;
-      key = escaped ? source.slice(at + 1, end).replace(/\\(['\\])/g, '$1') : source.slice(at + 1, end);
-      at = end + 1;
+      keyEnd = end + 1;
     } else {
-      const end = source.indexOf(':', at);
-      key = source.slice(at, end);
+      keyEnd = source.indexOf(':', at);
+      const key = source.slice(at, keyEnd);
       // A bare key is an identifier; a number or anything stranger would mean a format this reader does not know.
-      if (end < 0 || key === '' || /[\s'"\\,{}\d]/.test(key[0]!) || /[\s'"\\,{}]/.test(key)) return undefined;
-      at = end;
+      if (keyEnd < 0 || key === '' || /[\s'"\\,{}\d]/.test(key[0]!) || /[\s'"\\,{}]/.test(key)) return undefined;
     }
+    at = keyEnd;
     if (source.charCodeAt(at) !== COLON || source.charCodeAt(at + 1) !== OPEN) return undefined;
     at += 2;
     let scores: Record<number, number> | undefined;
     for (;;) {
-      const id = integer();
-      if (id === undefined || source.charCodeAt(at) !== COLON) return undefined;
+      // `id:score`, both integers, the score perhaps negative; read here rather than in a helper that moves
+      // a shared index (V8 26's Maglev compiler miscompiled that shape: the read went wrong after warm-up).
+      let id = 0;
+      let from = at;
+      for (let code = source.charCodeAt(at); code >= 48 && code <= 57; code = source.charCodeAt(at)) {
+        id = id * 10 + code - 48;
+        at++;
+      }
+      if (at === from || source.charCodeAt(at) !== COLON) return undefined;
       at++;
-      const score = integer();
-      if (score === undefined) return undefined;
-      if (wanted.has(id)) (scores ??= {})[id] = score;
+      const negative = source.charCodeAt(at) === MINUS;
+      if (negative) at++;
+      let score = 0;
+      from = at;
+      for (let code = source.charCodeAt(at); code >= 48 && code <= 57; code = source.charCodeAt(at)) {
+        score = score * 10 + code - 48;
+        at++;
+      }
+      if (at === from) return undefined;
+      if (wanted[id] === 1) (scores ??= {})[id] = negative ? -score : score;
       const next = source.charCodeAt(at++);
       if (next === CLOSE) break;
       if (next !== COMMA) return undefined;
     }
-    if (scores) ngrams[key] = scores;
+    if (scores) {
+      const quoted = source.charCodeAt(keyStart) === QUOTE;
+      const key = quoted ? source.slice(keyStart + 1, keyEnd - 1) : source.slice(keyStart, keyEnd);
+      ngrams[escaped ? key.replace(/\\(['\\])/g, '$1') : key] = scores;
+    }
     const next = source.charCodeAt(at++);
     if (next === CLOSE) break;
     if (next !== COMMA) return undefined;
