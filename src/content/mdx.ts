@@ -16,7 +16,9 @@ import type { Root, RootContent, Yaml } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { placeJsxAttributes } from './jsxAttributes.ts';
 import { YAMLException } from 'js-yaml';
-import { isMap, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlPackage from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import { MDX_COMPONENTS } from './components.ts';
 import { FrontmatterAliasError, frontmatterSchema, loadFrontmatterYaml, type Frontmatter } from './frontmatter.ts';
 import { stripBom } from './json.ts';
@@ -180,6 +182,11 @@ function esmProblems(file: string, tree: Root): Finding[] {
   });
 }
 
+const load = createRequire(import.meta.url);
+let yamlLoaded: typeof YamlPackage | undefined;
+/** The `yaml` package, loaded when a key or an error is first placed: a run without such a finding never pays its start-up (about 40 ms). */
+const yamlPackage = () => (yamlLoaded ??= load('yaml') as typeof YamlPackage);
+
 /**
  * Where keys and errors sit in a frontmatter block, from the `yaml` package's document, which knows
  * each node's offset (Astro's parser, which gives the values, does not). The document is built on
@@ -189,7 +196,7 @@ function esmProblems(file: string, tree: Root): Finding[] {
 export function frontmatterLocator(yaml: string, firstLine: number) {
   // prettyErrors off: its "at line N" counts from inside the frontmatter, which would mislead.
   let document: Document | undefined;
-  const located = () => (document ??= parseDocument(yaml, { prettyErrors: false, uniqueKeys: true }));
+  const located = () => (document ??= yamlPackage().parseDocument(yaml, { prettyErrors: false, uniqueKeys: true }));
   const lineOf = (offset: number) => {
     const before = yaml.slice(0, offset);
     const line = before.split('\n').length;
@@ -199,6 +206,7 @@ export function frontmatterLocator(yaml: string, firstLine: number) {
     /** Where the first alias (`*name`) is. */
     firstAlias(): { line: number; column: number } | undefined {
       let found: { line: number; column: number } | undefined;
+      const { visit } = yamlPackage();
       visit(located(), {
         Alias(_, node) {
           if (node.range) found = lineOf(node.range[0]);
@@ -213,6 +221,7 @@ export function frontmatterLocator(yaml: string, firstLine: number) {
     positionOf(path: string | readonly (string | number)[]): { line: number; column: number } | undefined {
       let found: { line: number; column: number } | undefined;
       let node: unknown = located().contents;
+      const { isMap } = yamlPackage();
       for (const segment of typeof path === 'string' ? [path] : path) {
         if (!isMap(node)) break;
         const pair = node.items.find((item) => (item.key as YamlNode & { value?: unknown })?.value === segment);
