@@ -50,17 +50,36 @@ describe('the parse cache', () => {
     expect(second.results).toEqual(Object.entries(PAGES).map(([name, text]) => parser(name, text)()));
   });
 
-  it('parses a page again when its text changed, and keeps another shard’s pages only when asked', () => {
+  it('parses a page again when its text changed, and adds it to the file without writing the rest again', () => {
     const file = cacheFile();
     readAll(file).cache.save();
+    const before = readFileSync(file);
     const changed = { ...PAGES, 'content/en/b.mdx': `${PAGES['content/en/b.mdx']}\nMore.\n` };
-    const { cache, parsed } = readAll(file, { 'content/en/b.mdx': changed['content/en/b.mdx'] });
-    expect(parsed).toBe(1);
-    cache.save((name) => name.startsWith('content/de/'));
-    // The German page stayed (kept), the changed English page is the new one, the other English page is gone.
-    const after = readAll(file, changed);
-    expect(after.parsed).toBe(1);
-    expect(after.cache.has('content/de/a.mdx', PAGES['content/de/a.mdx'])).toBe(true);
+    const second = readAll(file, changed);
+    expect(second.parsed).toBe(1);
+    second.cache.save();
+    const after = readFileSync(file);
+    // The stored lines are as they were; one line follows them, the changed page's.
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect(after.subarray(before.length).toString('utf8').split('\n').filter(Boolean)).toHaveLength(1);
+    expect(readAll(file, changed).parsed).toBe(0);
+  });
+
+  it('writes the file afresh once most of its lines are pages no run uses, keeping another shard’s pages only when asked', () => {
+    const file = cacheFile();
+    readAll(file).cache.save();
+    // A run that uses one page of three (its text changed) and keeps the German page: 4 lines, 2 in use, still added to.
+    const changed = { 'content/en/b.mdx': `${PAGES['content/en/b.mdx']}\nMore.\n` };
+    readAll(file, changed).cache.save((name) => name.startsWith('content/de/'));
+    expect(readFileSync(file, 'utf8').split('\n').filter(Boolean)).toHaveLength(5);
+    // Changed again, the German page kept: 5 lines for 2 pages in use, so the file is written with those two alone.
+    const again = { 'content/en/b.mdx': `${changed['content/en/b.mdx']}\nAgain.\n` };
+    readAll(file, again).cache.save((name) => name.startsWith('content/de/'));
+    expect(readFileSync(file, 'utf8').split('\n').filter(Boolean)).toHaveLength(3);
+    expect(readAll(file, again).parsed).toBe(0);
+    const original = readAll(file);
+    expect(original.parsed).toBe(2);
+    expect(original.cache.has('content/de/a.mdx', PAGES['content/de/a.mdx'])).toBe(true);
   });
 
   it('writes a page read from the file back byte for byte, unless it changed since (a new language verdict)', () => {

@@ -7,9 +7,15 @@
  * header line, and an entry is decoded only when asked for: a shard of a large
  * build, or the content guard of one shard, reads the few pages it needs
  * without turning every page of the site into objects.
+ *
+ * A run that parsed a few pages appends their lines to the file rather than
+ * writing the whole file again (a later line for a key replaces an earlier
+ * one), so a run after an edit writes what it parsed, not the whole site. The
+ * file is written afresh, without the pages no run uses any more, once it holds
+ * more than twice the lines that are in use.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ParsedPage } from './parsedPage.ts';
 
@@ -44,17 +50,28 @@ const TAB = 0x09;
 /** The stored entries: the file's bytes, and where each key's parsed page sits in them. */
 interface Stored {
   bytes: Buffer;
-  /** Key → [start of the line, start of the page's JSON, end of the line]. */
+  /** Key → [start of the line, start of the page's JSON, end of the line]; the last line of a key counts. */
   at: Map<string, [number, number, number]>;
+  /** Entry lines in the file, a key's replaced lines included: what an append adds to. */
+  lines: number;
+  /** The file read (its inode), so lines are appended only to that file, not to one written since by another run. */
+  inode: number;
 }
 
 /** Reads the cache file's index; an empty cache when there is none, or one of another version or layout. */
 function readStored(cacheFile: string | null, version: string): Stored {
-  const empty: Stored = { bytes: Buffer.alloc(0), at: new Map() };
+  const empty: Stored = { bytes: Buffer.alloc(0), at: new Map(), lines: 0, inode: -1 };
   let bytes: Buffer;
+  let inode: number;
   try {
     if (!cacheFile) return empty;
-    bytes = readFileSync(cacheFile);
+    const fd = openSync(cacheFile, 'r');
+    try {
+      inode = fstatSync(fd).ino;
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     // No cache yet, or an unreadable one: start empty; it is only a cache.
     return empty;
@@ -69,11 +86,13 @@ function readStored(cacheFile: string | null, version: string): Stored {
     return empty;
   }
   const at = new Map<string, [number, number, number]>();
+  let lines = 0;
   for (let start = headerEnd + 1; start < bytes.length; ) {
     const found = bytes.indexOf(NEWLINE, start);
     const end = found < 0 ? bytes.length : found;
     // JSON escapes tabs and newlines inside strings, so the first tab ends the key and a newline ends the entry.
     const tab = bytes.indexOf(TAB, start);
+    lines++;
     if (tab > start && tab < end) {
       try {
         at.set(JSON.parse(bytes.toString('utf8', start, tab)) as string, [start, tab + 1, end]);
@@ -83,7 +102,7 @@ function readStored(cacheFile: string | null, version: string): Stored {
     }
     start = end + 1;
   }
-  return { bytes, at };
+  return { bytes, at, lines, inode };
 }
 
 /**
@@ -152,18 +171,19 @@ export function openParseCache(
     save(keep, changed) {
       if (!cacheFile) return;
       const asStored = (key: string, page: ParsedPage) => fromFile.has(key) && !changed?.(page);
-      const rewritten = [...used].filter(([key, page]) => !asStored(key, page)).length;
-      if (rewritten === 0 && (keep || used.size === stored.at.size)) return;
+      const fresh = [...used].filter(([key, page]) => !asStored(key, page));
+      const kept = keep ? [...stored.at].filter(([key]) => !used.has(key) && keep(key.slice(0, key.indexOf('\0')))) : [];
+      const entry = ([key, page]: [string, ParsedPage]) => Buffer.from(`${JSON.stringify(key)}\t${JSON.stringify(page)}\n`);
+      // The file holds every page in use and at most as many lines again that no run uses: add to it.
+      if (stored.lines > 0 && stored.lines + fresh.length <= 2 * (used.size + kept.length) && append(stored, cacheFile, fresh.map(entry))) return;
       const lines: Buffer[] = [Buffer.from(`${JSON.stringify({ format: FORMAT, version })}\n`)];
       for (const [key, page] of used) {
         const place = asStored(key, page) ? stored.at.get(key) : undefined;
         if (place) lines.push(stored.bytes.subarray(place[0], place[2]), Buffer.from('\n'));
-        else lines.push(Buffer.from(`${JSON.stringify(key)}\t${JSON.stringify(page)}\n`));
+        else lines.push(entry([key, page]));
       }
       // Another shard's pages stay as they were stored, byte for byte, without being decoded.
-      if (keep)
-        for (const [key, [start, , end]] of stored.at)
-          if (!used.has(key) && keep(key.slice(0, key.indexOf('\0')))) lines.push(stored.bytes.subarray(start, end), Buffer.from('\n'));
+      for (const [, [start, , end]] of kept) lines.push(stored.bytes.subarray(start, end), Buffer.from('\n'));
       try {
         mkdirSync(dirname(cacheFile), { recursive: true });
         // Write then rename, so an interrupted run never leaves half a cache.
@@ -174,4 +194,25 @@ export function openParseCache(
       }
     },
   };
+}
+
+/**
+ * Appends entry lines to the cache file this run read, if it is still that file as read (same inode
+ * and length, ending in a line break); false when it is not, and the caller writes the file afresh.
+ * An interrupted append leaves at worst a damaged last line, which is a page parsed again.
+ */
+function append(stored: Stored, cacheFile: string, entries: readonly Buffer[]): boolean {
+  if (stored.bytes.at(-1) !== NEWLINE) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(cacheFile, 'a');
+    const now = fstatSync(fd);
+    if (now.ino !== stored.inode || now.size !== stored.bytes.length) return false;
+    if (entries.length > 0) writeSync(fd, Buffer.concat(entries));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
