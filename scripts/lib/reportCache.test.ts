@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, renameSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentTree, writeFixture, type Fixture } from '../../tests/helpers/fixture.ts';
@@ -71,7 +71,16 @@ describe('a checker’s stored report', () => {
     const { root } = fixture;
     const file = join(root, 'node_modules/.cache/publisher-docs/check-report.json');
     mkdirSync(join(root, 'node_modules/.cache/publisher-docs'), { recursive: true });
-    for (const text of ['{', '[]', JSON.stringify({ format: 'something else', key: 'x', report: REPORT })]) {
+    const header = (file: string) => readFileSync(file, 'utf8').split('\n')[0];
+    openReportCache(root, 'check', SETTINGS).save(REPORT);
+    const valid = header(file);
+    for (const text of [
+      '{',
+      '[]',
+      JSON.stringify({ format: 'something else', key: 'x', report: REPORT }),
+      `${valid}\n{"findings": [`,
+      `${valid}`,
+    ]) {
       writeFileSync(file, text);
       expect(stored(root)).toBeUndefined();
     }

@@ -14,14 +14,25 @@
  * or check stores nothing, so a failure is never replayed as a pass.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { historyState } from '../../src/lib/git.ts';
 import type { Report } from '../../src/report/report.ts';
 
 const CODE_ROOT = join(import.meta.dirname, '../..');
 /** Names the stored file's layout: a file of another layout is ignored. */
-const FORMAT = 'publisher-docs report cache 1';
+const FORMAT = 'publisher-docs report cache 2';
 
 export interface ReportCache<Summary> {
   /** The stored report, when it was computed from exactly these inputs. */
@@ -40,8 +51,10 @@ export function openReportCache<Summary>(root: string, name: string, settings: u
   return {
     get() {
       try {
-        const stored = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; key?: unknown; report?: Report<Summary> };
-        return stored.format === FORMAT && stored.key === key ? stored.report : undefined;
+        // The header line names the inputs; the report after it (megabytes on a large site) is read only when they match.
+        if (readHeader(file) !== JSON.stringify({ format: FORMAT, key })) return undefined;
+        const text = readFileSync(file, 'utf8');
+        return JSON.parse(text.slice(text.indexOf('\n') + 1)) as Report<Summary>;
       } catch {
         // None yet, or unreadable: it is only a cache.
         return undefined;
@@ -51,7 +64,7 @@ export function openReportCache<Summary>(root: string, name: string, settings: u
       const next = `${file}.${process.pid}`;
       try {
         mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(next, JSON.stringify({ format: FORMAT, key, report }));
+        writeFileSync(next, `${JSON.stringify({ format: FORMAT, key })}\n${JSON.stringify(report)}`);
         renameSync(next, file);
       } catch {
         // A read-only node_modules/: the next run checks again.
@@ -59,6 +72,19 @@ export function openReportCache<Summary>(root: string, name: string, settings: u
       }
     },
   };
+}
+
+/** The file's first line (at most 1 KB; a header is about 100 bytes), without reading the rest. */
+function readHeader(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(1024);
+    const length = readSync(fd, buffer, 0, buffer.length, 0);
+    const end = buffer.subarray(0, length).indexOf(0x0a);
+    return end < 0 ? '' : buffer.toString('utf8', 0, end);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function fingerprint(root: string, settings: unknown): string {
