@@ -14,7 +14,7 @@
  * file is written afresh, without the pages no run uses any more, once it holds
  * more than twice the lines that are in use.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ParsedPage } from './parsedPage.ts';
@@ -141,7 +141,7 @@ export function openParseCache(
   const keyOf = (file: string, text: string) => {
     const known = keys.get(file);
     if (known?.text === text) return known.key;
-    const key = `${file}\0${createHash('sha256').update(text).digest('hex')}`;
+    const key = `${file}\0${hash('sha256', text, 'hex')}`;
     keys.set(file, { text, key });
     return key;
   };

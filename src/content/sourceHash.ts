@@ -4,9 +4,9 @@
  * without git and survives rebases. Line endings and a BOM are normalized
  * first, so a Windows checkout does not make every translation outdated.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { normalizeText } from './mdx.ts';
 
 export function sourceHash(text: string): string {
-  return `sha256:${createHash('sha256').update(normalizeText(text)).digest('hex').slice(0, 16)}`;
+  return `sha256:${hash('sha256', normalizeText(text), 'hex').slice(0, 16)}`;
 }

@@ -15,7 +15,7 @@
  *   code   code blocks and inline code
  * A part the section does not have is `-`, so `3f2a91.-.-.-` is plain prose.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from '../content/mdx.ts';
 import { collectHeadings } from '../markdown/headingIds.ts';
@@ -36,8 +36,7 @@ export interface SectionChange {
 /** Props whose values are words (translated), not structure. */
 const TEXT_PROPS = new Set(['title', 'alt', 'label', 'aria-label', 'caption', 'description', 'summary']);
 
-const short = (parts: readonly string[]) =>
-  parts.length === 0 ? '-' : createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 6);
+const short = (parts: readonly string[]) => (parts.length === 0 ? '-' : hash('sha256', parts.join('\u0000'), 'hex').slice(0, 6));
 
 /** Fingerprints of every section of a page, in document order. */
 export function sectionFingerprints(tree: Root, frontmatter: Record<string, unknown> = {}): Record<string, string> {
