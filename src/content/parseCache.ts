@@ -15,7 +15,7 @@
  * more than twice the lines that are in use.
  */
 import { createHash, hash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, writevSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ParsedPage } from './parsedPage.ts';
 
@@ -186,8 +186,14 @@ export function openParseCache(
       for (const [, [start, , end]] of kept) lines.push(stored.bytes.subarray(start, end), Buffer.from('\n'));
       try {
         mkdirSync(dirname(cacheFile), { recursive: true });
-        // Write then rename, so an interrupted run never leaves half a cache.
-        writeFileSync(`${cacheFile}.tmp`, Buffer.concat(lines));
+        // Write then rename, so an interrupted run never leaves half a cache. The lines go out as they are, a
+        // thousand per call, not copied into one buffer the size of the file (over 100 MB at 5,000 x 2).
+        const fd = openSync(`${cacheFile}.tmp`, 'w');
+        try {
+          for (let first = 0; first < lines.length; first += 1024) writeAll(fd, lines.slice(first, first + 1024));
+        } finally {
+          closeSync(fd);
+        }
         renameSync(`${cacheFile}.tmp`, cacheFile);
       } catch {
         // A read-only checkout still gets its report.
@@ -208,11 +214,23 @@ function append(stored: Stored, cacheFile: string, entries: readonly Buffer[]): 
     fd = openSync(cacheFile, 'a');
     const now = fstatSync(fd);
     if (now.ino !== stored.inode || now.size !== stored.bytes.length) return false;
-    if (entries.length > 0) writeSync(fd, Buffer.concat(entries));
+    writeAll(fd, [...entries]);
     return true;
   } catch {
     return false;
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Writes every byte of `buffers` at the file's position, however many calls the system takes. */
+function writeAll(fd: number, buffers: Buffer[]): void {
+  let rest = buffers;
+  while (rest.length > 0) {
+    let written = writevSync(fd, rest);
+    if (written === 0) throw new Error('the cache file takes no more bytes');
+    let index = 0;
+    while (index < rest.length && written >= rest[index]!.length) written -= rest[index++]!.length;
+    rest = index < rest.length ? [rest[index]!.subarray(written), ...rest.slice(index + 1)] : [];
   }
 }
