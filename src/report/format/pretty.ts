@@ -8,8 +8,7 @@ import { placeOf, type Finding } from '../finding.ts';
 import type { Report } from '../report.ts';
 import { painter, type Paint } from './color.ts';
 import { percent, summaryView } from './summary.ts';
-import type { SummaryTable } from './types.ts';
-import type { FormatOptions } from './types.ts';
+import type { FormatOptions, SummaryTable } from './types.ts';
 
 export function formatPretty(report: Report, options: FormatOptions = {}): string {
   const paint = painter(options.color ?? false);
